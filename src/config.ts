@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { projectRoot } from './paths';
+
+/** How the process reaches Neo4j: a server it starts itself, or one named by NEO4J_URI. */
+export type Neo4jMode = 'embedded' | 'external';
+
+/** Settings of the embedded Neo4j that the project starts when NEO4J_URI is unset. */
+export interface EmbeddedNeo4jConfig {
+  readonly boltPort: number;
+  readonly dataDir: string;
+  readonly heap: string;
+  readonly pageCacheMb: number;
+  readonly startTimeoutMs: number;
+  readonly javaHome: string | undefined;
+}
+
+/** The validated, frozen configuration of one process. */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly logFormat: 'json' | 'pretty';
+  readonly neo4j: {
+    readonly mode: Neo4jMode;
+    /** The URI the driver connects to; for the embedded server it is known only once it runs. */
+    readonly uri: string | undefined;
+    readonly user: string;
+    readonly password: string;
+    readonly database: string;
+    readonly embedded: EmbeddedNeo4jConfig;
+  };
+}
+
+/** One documented configuration key: the README's table is generated from the same words. */
+export interface ConfigKey {
+  readonly name: string;
+  readonly default: string;
+  readonly description: string;
+}
+
+/** Every environment variable the process reads, with its default. */
+export const CONFIG_KEYS: readonly ConfigKey[] = [
+  { name: 'PORT', default: '4000', description: 'HTTP port of the API (`/graphql`, `/healthz`, `/readyz`); 0 picks a free one' },
+  { name: 'HOST', default: '127.0.0.1', description: 'address the HTTP server binds to' },
+  { name: 'NODE_ENV', default: 'development', description: '`development`, `production` or `test`; production hides error details' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
+  { name: 'LOG_FORMAT', default: 'pretty on a terminal, else json', description: '`json` or `pretty`' },
+  { name: 'NEO4J_URI', default: '(unset: start the embedded Neo4j)', description: 'an existing Neo4j: `bolt://`, `neo4j://` (routing) or `neo4j+s://` (Aura)' },
+  { name: 'NEO4J_USER', default: 'neo4j', description: 'Neo4j user' },
+  { name: 'NEO4J_PASSWORD', default: 'dstack-graph-dev', description: 'Neo4j password (at least 8 characters); required with NEO4J_URI' },
+  { name: 'NEO4J_DATABASE', default: 'neo4j', description: 'database name' },
+  { name: 'NEO4J_BOLT_PORT', default: '7687', description: 'Bolt port of the embedded Neo4j (on 127.0.0.1); 0 picks a free one' },
+  { name: 'NEO4J_DATA_DIR', default: '.neo4j/data', description: 'data folder of the embedded Neo4j (relative to the project); its logs go to `<dir>/logs/`' },
+  { name: 'NEO4J_HEAP', default: '768m', description: 'JVM heap of the embedded Neo4j (`-Xmx`)' },
+  { name: 'NEO4J_PAGECACHE_MB', default: '256', description: 'page cache of the embedded Neo4j in MiB' },
+  { name: 'NEO4J_START_TIMEOUT_S', default: '180', description: 'how long to wait for the embedded Neo4j (first start includes the Maven build)' },
+  { name: 'JAVA_HOME', default: '(java on PATH)', description: 'the JDK 17+ that runs the embedded Neo4j' },
+];
+
+/** Thrown when the environment holds a value the process cannot run with. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}\nSee the configuration table in README.md.`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the configuration from `env`; the only reader of process.env is the caller. */
+export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdout.isTTY)): Config {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const uri = get('NEO4J_URI');
+  if (uri !== undefined && !/^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s]+$/.test(uri)) {
+    problems.push(`NEO4J_URI must start with bolt://, neo4j://, neo4j+s:// (or bolt+s://), got "${uri}"`);
+  }
+  const password = get('NEO4J_PASSWORD');
+  if (uri !== undefined && password === undefined) {
+    problems.push('NEO4J_PASSWORD must be set when NEO4J_URI is set');
+  }
+  if (uri === undefined && password !== undefined && password.length < 8) {
+    problems.push('NEO4J_PASSWORD must have at least 8 characters (a Neo4j 5 rule)');
+  }
+  const heap = get('NEO4J_HEAP') ?? '768m';
+  if (!/^\d+[kmg]$/i.test(heap)) {
+    problems.push(`NEO4J_HEAP must look like 512m or 2g, got "${heap}"`);
+  }
+  const dataDir = path.resolve(projectRoot, get('NEO4J_DATA_DIR') ?? '.neo4j/data');
+
+  const config: Config = {
+    env: nodeEnv,
+    host: get('HOST') ?? '127.0.0.1',
+    port: int('PORT', 4000, 0, 65535),
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, isTty ? 'pretty' : 'json'),
+    neo4j: {
+      mode: uri === undefined ? 'embedded' : 'external',
+      uri,
+      user: get('NEO4J_USER') ?? 'neo4j',
+      password: password ?? 'dstack-graph-dev',
+      database: get('NEO4J_DATABASE') ?? 'neo4j',
+      embedded: {
+        boltPort: int('NEO4J_BOLT_PORT', 7687, 0, 65535),
+        dataDir,
+        heap,
+        pageCacheMb: int('NEO4J_PAGECACHE_MB', 256, 16, 65536),
+        startTimeoutMs: int('NEO4J_START_TIMEOUT_S', 180, 5, 3600) * 1000,
+        javaHome: get('JAVA_HOME'),
+      },
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,47 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Logger } from '../logger';
+
+export type { Driver };
+
+export interface DriverOptions {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly log: Logger;
+}
+
+/** One driver per process; integers arrive as JS numbers (our counts stay far below 2^53). */
+export function createDriver({ uri, user, password, log }: DriverOptions): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    disableLosslessIntegers: true,
+    userAgent: 'dstack-graph',
+    connectionAcquisitionTimeout: 30_000,
+    logging: {
+      level: 'warn',
+      logger: (level, message) => log[level === 'error' ? 'error' : 'warn']({ neo4jDriver: true }, message),
+    },
+  });
+}
+
+/**
+ * Waits until the server answers, retrying with a deadline; throws with the last driver error.
+ * Authentication failures stop at once: waiting longer cannot fix a wrong password.
+ */
+export async function waitForNeo4j(driver: Driver, database: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (let delay = 100; Date.now() < deadline; delay = Math.min(delay * 2, 2000)) {
+    try {
+      await driver.executeQuery('RETURN 1 AS ok', {}, { database, routing: neo4j.routing.READ });
+      return;
+    } catch (e) {
+      last = e;
+      const code = (e as { code?: string }).code ?? '';
+      if (code.startsWith('Neo.ClientError.Security.')) {
+        throw new Error(`Neo4j refused the credentials (${code}): check NEO4J_USER and NEO4J_PASSWORD`);
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+  throw new Error(`Neo4j did not answer within ${timeoutMs} ms: ${(last as Error | undefined)?.message ?? 'no answer'}`);
+}

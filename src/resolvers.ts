@@ -1,0 +1,23 @@
+import type { Resolvers } from './generated/graphql';
+import type { AboutRecord } from './system/records';
+import { systemResolvers } from './system/resolvers';
+
+/** Merges the resolver maps of all domains; a field defined twice is a programming error. */
+export function mergeResolvers(...maps: Resolvers[]): Resolvers {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      const target = (out[type] ??= {});
+      for (const [field, fn] of Object.entries(fields as Record<string, unknown>)) {
+        if (field in target) throw new Error(`resolver ${type}.${field} is defined twice`);
+        target[field] = fn;
+      }
+    }
+  }
+  return out as Resolvers;
+}
+
+/** All resolvers of the API. */
+export function createResolvers(about: AboutRecord): Resolvers {
+  return mergeResolvers(systemResolvers(about));
+}

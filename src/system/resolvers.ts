@@ -1,0 +1,14 @@
+import type { Resolvers } from '../generated/graphql';
+import type { AboutRecord } from './records';
+
+/** Resolvers of schema/system.graphql. */
+export function systemResolvers(about: AboutRecord): Resolvers {
+  return {
+    Query: {
+      about: () => about,
+    },
+    About: {
+      database: (_parent, _args, ctx) => ctx.loaders.system.databaseInfo(),
+    },
+  };
+}
