@@ -8,14 +8,17 @@ export interface DriverOptions {
   readonly user: string;
   readonly password: string;
   readonly log: Logger;
+  /** How long transaction functions retry transient errors (a dead server included). */
+  readonly maxRetryMs?: number;
 }
 
 /** One driver per process; integers arrive as JS numbers (our counts stay far below 2^53). */
-export function createDriver({ uri, user, password, log }: DriverOptions): Driver {
+export function createDriver({ uri, user, password, log, maxRetryMs = 10_000 }: DriverOptions): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     disableLosslessIntegers: true,
     userAgent: 'dstack-graph',
     connectionAcquisitionTimeout: 30_000,
+    maxTransactionRetryTime: maxRetryMs,
     logging: {
       level: 'warn',
       logger: (level, message) => log[level === 'error' ? 'error' : 'warn']({ neo4jDriver: true }, message),

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../src/config';
+import { projectRoot } from '../src/paths';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const c = loadConfig({}, false);
+    expect(c.port).toBe(4000);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.logFormat).toBe('json');
+    expect(c.neo4j.mode).toBe('embedded');
+    expect(c.neo4j.uri).toBeUndefined();
+    expect(c.neo4j.user).toBe('neo4j');
+    expect(c.neo4j.password).toBe('dstack-graph-dev');
+    expect(c.neo4j.embedded.boltPort).toBe(7687);
+    expect(c.neo4j.embedded.dataDir).toBe(path.join(projectRoot, '.neo4j', 'data'));
+  });
+
+  it('chooses pretty logs on a terminal', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+  });
+
+  it('uses an external server when NEO4J_URI is set', () => {
+    const c = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'secret' }, false);
+    expect(c.neo4j.mode).toBe('external');
+    expect(c.neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
+  });
+
+  it('names every invalid key with its value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NEO4J_BOLT_PORT: '70000', LOG_LEVEL: 'loud', NEO4J_URI: 'http://x', NEO4J_HEAP: 'lots' }, false);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect([...problems].sort()).toEqual([
+      'PORT must be a whole number from 0 to 65535, got "eighty"',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'NEO4J_URI must start with bolt://, neo4j://, neo4j+s:// (or bolt+s://), got "http://x"',
+      'NEO4J_PASSWORD must be set when NEO4J_URI is set',
+      'NEO4J_HEAP must look like 512m or 2g, got "lots"',
+      'NEO4J_BOLT_PORT must be a whole number from 0 to 65535, got "70000"',
+    ].sort());
+    expect((error as Error).message).toContain('README.md');
+  });
+
+  it('refuses an embedded password shorter than Neo4j accepts', () => {
+    expect(() => loadConfig({ NEO4J_PASSWORD: 'short' }, false)).toThrow(/at least 8 characters/);
+  });
+
+  it('returns a frozen object', () => {
+    const c = loadConfig({}, false);
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(Object.isFrozen(c.neo4j.embedded)).toBe(true);
+  });
+
+  it('documents every key it reads', () => {
+    const src = require('node:fs').readFileSync(path.join(projectRoot, 'src', 'config.ts'), 'utf8') as string;
+    const read = new Set([...src.matchAll(/(?:get|int|oneOf)\('([A-Z0-9_]+)'/g)].map((m) => m[1]));
+    const documented = new Set(CONFIG_KEYS.map((k) => k.name));
+    for (const key of read) expect(documented).toContain(key);
+  });
+});

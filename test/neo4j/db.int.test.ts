@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import { ConflictError } from '../../src/errors';
+import { applySchema } from '../../src/neo4j/applySchema';
+import { splitStatements } from '../../src/neo4j/cypher';
+import { waitForNeo4j } from '../../src/neo4j/driver';
+import { openTestDb, silentLog, type TestDb } from '../support/db';
+import { testNeo4j } from '../support/testEnv';
+
+describe('the real Neo4j over Bolt', () => {
+  let t: TestDb;
+  const label = `Test_${randomUUID().replace(/-/g, '')}`;
+
+  beforeAll(() => {
+    t = openTestDb();
+  });
+  afterAll(async () => {
+    await t.driver.executeQuery(`MATCH (n:${label}) DETACH DELETE n`);
+    await t.close();
+  });
+
+  it('answers RETURN 1 with the configured credentials', async () => {
+    const env = testNeo4j();
+    const driver = neo4j.driver(env.uri, neo4j.auth.basic(env.user, env.password));
+    try {
+      const { records } = await driver.executeQuery('RETURN 1 AS one', {}, { database: env.database });
+      expect(records[0]?.get('one').toNumber()).toBe(1);
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('is Neo4j Community 5.26 (or the server NEO4J_URI names)', async () => {
+    const rows = await t.db.read((tx) => tx.runText('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition'));
+    if (!process.env.NEO4J_URI) {
+      expect(rows[0]).toEqual({ version: expect.stringMatching(/^5\.26\./), edition: 'community' });
+    } else {
+      expect(rows).toHaveLength(1);
+    }
+  });
+
+  it('refuses a wrong password, and waitForNeo4j says which settings to check', async () => {
+    const env = testNeo4j();
+    const driver = neo4j.driver(env.uri, neo4j.auth.basic(env.user, 'wrong-password'));
+    try {
+      await expect(waitForNeo4j(driver, env.database, 10_000)).rejects.toThrow(/refused the credentials .*NEO4J_USER and NEO4J_PASSWORD/);
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('applies the schema idempotently: every label of the model gets its unique id constraint', async () => {
+    const first = await applySchema(t.db, silentLog);
+    const second = await applySchema(t.db, silentLog);
+    expect(second).toBe(first);
+    const expected = splitStatements(t.db.cypher.get('schema/constraints'))
+      .map((s) => /FOR \(n:(\w+)\) REQUIRE n\.id IS UNIQUE/.exec(s)?.[1])
+      .filter((l): l is string => Boolean(l));
+    const rows = await t.db.read((tx) =>
+      tx.runText("SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' AND properties = ['id'] RETURN labelsOrTypes[0] AS label"),
+    );
+    expect(rows.map((r) => r.label).sort()).toEqual([...expected].sort());
+    expect(expected.length).toBeGreaterThanOrEqual(17);
+  });
+
+  it('writes all or nothing: a failing transaction leaves no trace', async () => {
+    const id = randomUUID();
+    await expect(
+      t.db.write(async (tx) => {
+        await tx.runText(`CREATE (:${label} {id: $id})`, { id });
+        throw new Error('fail after the first write');
+      }),
+    ).rejects.toThrow('fail after the first write');
+    const rows = await t.db.read((tx) => tx.runText(`MATCH (n:${label} {id: $id}) RETURN count(n) AS n`, { id }));
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('turns a unique constraint violation into a ConflictError', async () => {
+    const id = `test-${randomUUID()}`;
+    await t.db.write((tx) => tx.runText('CREATE (:Component {id: $id, name: $id})', { id }));
+    try {
+      await expect(t.db.write((tx) => tx.runText('CREATE (:Component {id: $id, name: $id})', { id }))).rejects.toBeInstanceOf(ConflictError);
+    } finally {
+      await t.db.write((tx) => tx.runText('MATCH (c:Component {id: $id}) DETACH DELETE c', { id }));
+    }
+  });
+
+  it('returns plain values: numbers, ISO strings and maps, never driver types', async () => {
+    const [row] = await t.db.read((tx) =>
+      tx.runText("RETURN 42 AS i, date('2026-11-29') AS d, {a: [1, 2]} AS m, 1.5 AS f"),
+    );
+    expect(row).toEqual({ i: 42, d: '2026-11-29', m: { a: [1, 2] }, f: 1.5 });
+  });
+
+  it('counts the statements it sends', async () => {
+    const seen: string[] = [];
+    const off = t.db.onQuery((name) => seen.push(name));
+    await t.db.read(async (tx) => {
+      await tx.runText('RETURN 1');
+      await tx.runText('RETURN 2');
+    });
+    off();
+    await t.db.read((tx) => tx.runText('RETURN 3'));
+    expect(seen).toEqual(['text', 'text']);
+  });
+});

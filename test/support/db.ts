@@ -1,0 +1,23 @@
+import { createLogger } from '../../src/logger';
+import { loadCypher } from '../../src/neo4j/cypher';
+import { Db } from '../../src/neo4j/db';
+import { createDriver, type Driver } from '../../src/neo4j/driver';
+import { testNeo4j } from './testEnv';
+
+/** A driver and a Db on the Neo4j of this test run; `close()` in afterAll. */
+export interface TestDb {
+  readonly driver: Driver;
+  readonly db: Db;
+  close(): Promise<void>;
+}
+
+/** Opens the test database with every `.cypher` file of the project loaded. */
+export function openTestDb(): TestDb {
+  const t = testNeo4j();
+  const driver = createDriver({ uri: t.uri, user: t.user, password: t.password, log: createLogger({ logLevel: 'warn', logFormat: 'json' }, 'test') });
+  const db = new Db(driver, t.database, loadCypher([]));
+  return { driver, db, close: () => driver.close() };
+}
+
+/** A silent logger for tests. */
+export const silentLog = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __DSG_TEST_NEO4J__: { neo4j: EmbeddedNeo4j; dataDir: string } | undefined;
+}
+
+/**
+ * Starts one real Neo4j for the integration tests (a fresh data folder, a free Bolt port) unless
+ * NEO4J_URI names an existing server. Workers find it through DSG_TEST_NEO4J_* variables.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.NEO4J_URI) {
+    process.env.DSG_TEST_NEO4J_URI = process.env.NEO4J_URI;
+    process.env.DSG_TEST_NEO4J_USER = process.env.NEO4J_USER ?? 'neo4j';
+    process.env.DSG_TEST_NEO4J_PASSWORD = process.env.NEO4J_PASSWORD ?? '';
+    process.env.DSG_TEST_NEO4J_DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
+    return;
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstack-graph-test-'));
+  const password = 'test-password-1';
+  const config = loadConfig(
+    { NEO4J_BOLT_PORT: '0', NEO4J_DATA_DIR: dataDir, NEO4J_PASSWORD: password, NEO4J_HEAP: '768m', NEO4J_PAGECACHE_MB: '128', JAVA_HOME: process.env.JAVA_HOME },
+    false,
+  );
+  const log = createLogger({ logLevel: 'warn', logFormat: 'json' }, 'jest-global-setup');
+  const neo4j = await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: 'neo4j', password, log });
+  globalThis.__DSG_TEST_NEO4J__ = { neo4j, dataDir };
+  process.env.DSG_TEST_NEO4J_URI = neo4j.uri;
+  process.env.DSG_TEST_NEO4J_USER = 'neo4j';
+  process.env.DSG_TEST_NEO4J_PASSWORD = password;
+  process.env.DSG_TEST_NEO4J_DATABASE = 'neo4j';
+}
