@@ -30,13 +30,15 @@ export async function main(): Promise<void> {
   }
   log.info({ url: app.url, neo4j: app.neo4jUri, mode: config.neo4j.mode, startMs: Date.now() - t0 }, `GraphQL API ready at ${app.url}`);
 
-  let signalled = false;
+  let signalledAt = 0;
   const shutdown = (signal: string): void => {
-    if (signalled) {
+    if (signalledAt > 0) {
+      // A terminal's Ctrl-C reaches us twice (directly and forwarded by npm): only a later one forces.
+      if (Date.now() - signalledAt < 2000) return;
       log.warn(`${signal} again: exiting now`);
       process.exit(1);
     }
-    signalled = true;
+    signalledAt = Date.now();
     log.info({ signal }, 'shutting down');
     const t1 = Date.now();
     app

@@ -63,3 +63,10 @@ describe('loadConfig', () => {
     for (const key of read) expect(documented).toContain(key);
   });
 });
+
+describe('README', () => {
+  it('documents every configuration key in its table', () => {
+    const readme = require('node:fs').readFileSync(path.join(projectRoot, 'README.md'), 'utf8') as string;
+    for (const key of CONFIG_KEYS) expect(readme).toContain(`| \`${key.name}\` |`);
+  });
+});

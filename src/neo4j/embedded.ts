@@ -56,7 +56,10 @@ export async function startEmbeddedNeo4j({ config, user, password, log }: StartO
   ];
   const started = Date.now();
   log.info({ dataDir: config.dataDir, boltPort: config.boltPort, logFile }, 'starting embedded Neo4j 5.26');
+  // Own process group: a Ctrl-C in the terminal reaches only Node, which then stops the API first and
+  // Neo4j second. The stdin pipe still ties the JVM's life to this process.
   const child = spawn(java, args, {
+    detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
       ...process.env,
