@@ -10,6 +10,8 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j/embedded';
 import { declaredQueries } from './neo4j/query';
 import { projectRoot } from './paths';
 import { createServer, type AppServer } from './server';
+import { graphNodeCount } from './seed/repository';
+import { defaultSources, runSeed } from './seed/seed';
 import type { AboutRecord } from './system/records';
 
 /** A running API: its URL, its parts, and one `stop()` that ends them in order. */
@@ -51,6 +53,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await waitForNeo4j(driver, config.neo4j.database, config.neo4j.mode === 'embedded' ? 30_000 : config.neo4j.embedded.startTimeoutMs);
     const db = new Db(driver, config.neo4j.database, cypher);
     await applySchema(db, log);
+    await seedOnStart(config, db, log);
     const server = createServer({ config, db, log, about: readAbout() });
     const url = await server.listen();
     const started = { embedded, driver };
@@ -68,6 +71,27 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await stopAll(log, undefined, driver, embedded).catch(() => undefined);
     throw e;
   }
+}
+
+/** Loads the seed data on the first start of an empty database (or as SEED_ON_START says). */
+async function seedOnStart(config: Config, db: Db, log: Logger): Promise<void> {
+  if (config.seedOnStart === 'never') return;
+  if (config.seedOnStart === 'auto') {
+    const count = await db.read(graphNodeCount);
+    if (count > 0) {
+      log.info({ nodes: count }, 'database holds the knowledge graph; not seeding (npm run seed reloads it)');
+      return;
+    }
+    log.info('empty database: loading the seed data (OZG catalogue, D-Stack landscape, seeds/*.yaml)');
+  }
+  let lastPct = -1;
+  await runSeed(db, defaultSources(), log, (done, total) => {
+    const pct = Math.floor((100 * done) / total / 25) * 25;
+    if (pct !== lastPct) {
+      lastPct = pct;
+      log.info({ done, total }, `seeding: ${Math.round((100 * done) / total)}%`);
+    }
+  });
 }
 
 async function stopAll(log: Logger, server: AppServer | undefined, driver: Driver | undefined, embedded: EmbeddedNeo4j | undefined): Promise<void> {

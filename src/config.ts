@@ -21,6 +21,8 @@ export interface Config {
   readonly port: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly logFormat: 'json' | 'pretty';
+  /** When the start command loads the seed data: into an empty database, every time, or never. */
+  readonly seedOnStart: 'auto' | 'always' | 'never';
   readonly neo4j: {
     readonly mode: Neo4jMode;
     /** The URI the driver connects to; for the embedded server it is known only once it runs. */
@@ -46,6 +48,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'NODE_ENV', default: 'development', description: '`development`, `production` or `test`; production hides error details' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, else json', description: '`json` or `pretty`' },
+  { name: 'SEED_ON_START', default: 'auto', description: '`auto` loads the seed data when the database holds no model node, `always` at every start, `never` not at all' },
   { name: 'NEO4J_URI', default: '(unset: start the embedded Neo4j)', description: 'an existing Neo4j: `bolt://`, `neo4j://` (routing) or `neo4j+s://` (Aura)' },
   { name: 'NEO4J_USER', default: 'neo4j', description: 'Neo4j user' },
   { name: 'NEO4J_PASSWORD', default: 'dstack-graph-dev', description: 'Neo4j password (at least 8 characters); required with NEO4J_URI' },
@@ -119,6 +122,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
     port: int('PORT', 4000, 0, 65535),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, isTty ? 'pretty' : 'json'),
+    seedOnStart: oneOf('SEED_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
       uri,

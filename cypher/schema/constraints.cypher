@@ -1,5 +1,7 @@
 // Unique `id` per label of the public graph model (also the index behind every lookup by id).
+// Every model node also carries :GraphNode, whose unique id makes ids global (node(id) finds any node).
 // Idempotent: every statement uses IF NOT EXISTS. Applied at each start by src/neo4j/applySchema.ts.
+CREATE CONSTRAINT graph_node_id IF NOT EXISTS FOR (n:GraphNode) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT life_situation_id IF NOT EXISTS FOR (n:LifeSituation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT ozg_service_id IF NOT EXISTS FOR (n:OzgService) REQUIRE n.id IS UNIQUE;

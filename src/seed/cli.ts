@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { ConfigError, loadConfig, type Config } from '../config';
+import { createLogger, type Logger } from '../logger';
+import { applySchema } from '../neo4j/applySchema';
+import { loadCypher } from '../neo4j/cypher';
+import { Db } from '../neo4j/db';
+import { createDriver, waitForNeo4j } from '../neo4j/driver';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded';
+import { declaredQueries } from '../neo4j/query';
+import { formatIssue, SeedValidationError } from './graph';
+import { buildGraph, defaultSources, runSeed, type SeedSources } from './seed';
+import { isLandscape } from './sources/landscape';
+import { isOzgCatalogue } from './sources/ozgCatalogue';
+import type { ProgressFn, WriteSummary } from './writeGraph';
+
+const USAGE = `Usage:
+  npm run seed                      validate and load the shipped data sets and seeds/*.yaml
+  npm run seed -- --check           only validate (no database needed)
+  npm run import -- <folder> ...    load a newer copy of the OZG catalogue and/or the D-Stack landscape
+                                    (a folder with leika_leistungen.csv, or one with items/, layers/, stacks/)
+                                    together with everything else; add --check to only validate.
+
+The database: NEO4J_URI when set; else the running \`npm start\` on 127.0.0.1:NEO4J_BOLT_PORT;
+else the embedded Neo4j is started for the load and stopped afterwards.`;
+
+/** Parses the command line into sources and flags; throws a message for bad arguments. */
+export function parseArgs(argv: readonly string[], base: SeedSources = defaultSources()): { sources: SeedSources; check: boolean; help: boolean } {
+  let sources = base;
+  let check = false;
+  let help = false;
+  for (const arg of argv) {
+    if (arg === '--check') check = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    else {
+      const dir = path.resolve(arg);
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new Error(`${arg} is not a folder`);
+      if (isOzgCatalogue(dir)) sources = { ...sources, ozgCatalogueDir: dir };
+      else if (isLandscape(dir)) sources = { ...sources, landscapeDir: dir };
+      else throw new Error(`${arg} is neither an OZG catalogue (leika_leistungen.csv, themenfelder.csv) nor a D-Stack landscape (items/, layers/, stacks/)`);
+    }
+  }
+  return { sources, check, help };
+}
+
+/** A progress bar on a terminal; a log line per quarter elsewhere. */
+function progressReporter(log: Logger): { onProgress: ProgressFn; stop(): void } {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({ format: 'loading {phase} [{bar}] {percentage}% | {value}/{total} rows | {duration}s', stream: process.stderr, hideCursor: true });
+    let started = false;
+    return {
+      onProgress: (done, total, phase) => {
+        if (!started) {
+          bar.start(total, 0, { phase });
+          started = true;
+        }
+        bar.update(done, { phase });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let lastQuarter = -1;
+  return {
+    onProgress: (done, total, phase) => {
+      const quarter = Math.floor((4 * done) / total);
+      if (quarter !== lastQuarter) {
+        lastQuarter = quarter;
+        log.info({ done, total, phase }, `loading: ${Math.round((100 * done) / total)}%`);
+      }
+    },
+    stop: () => undefined,
+  };
+}
+
+/** Prints the per-label and per-type table of a load. */
+export function formatSummary(summary: WriteSummary): string {
+  const lines = ['', 'nodes                 created  changed  unchanged'];
+  for (const [k, v] of Object.entries(summary.nodes)) lines.push(`  ${k.padEnd(20)}${String(v.created).padStart(7)}${String(v.changed).padStart(9)}${String(v.unchanged).padStart(11)}`);
+  lines.push('relationships');
+  for (const [k, v] of Object.entries(summary.relationships)) lines.push(`  ${k.padEnd(20)}${String(v.created).padStart(7)}${String(v.changed).padStart(9)}${String(v.unchanged).padStart(11)}`);
+  lines.push(`written in ${(summary.ms / 1000).toFixed(1)} s, in one transaction`, '');
+  return lines.join('\n');
+}
+
+async function connect(config: Config, log: Logger): Promise<{ db: Db; close(): Promise<void> }> {
+  const cypher = loadCypher(declaredQueries());
+  const open = async (uri: string): Promise<Db> => {
+    const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password, log });
+    return new Db(driver, config.neo4j.database, cypher);
+  };
+  if (config.neo4j.mode === 'external') {
+    const db = await open(config.neo4j.uri as string);
+    await waitForNeo4j(db.driver, db.database, 30_000);
+    return { db, close: () => db.driver.close() };
+  }
+  // A running `npm start` holds the embedded store: use it through Bolt.
+  const running = await open(`bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`);
+  try {
+    await running.ping(1500);
+    log.info(`using the Neo4j of the running server on bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`);
+    return { db: running, close: () => running.driver.close() };
+  } catch {
+    await running.driver.close();
+  }
+  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: config.neo4j.user, password: config.neo4j.password, log });
+  const db = await open(embedded.uri);
+  await waitForNeo4j(db.driver, db.database, 30_000);
+  return {
+    db,
+    close: async () => {
+      await db.driver.close();
+      await embedded.stop();
+    },
+  };
+}
+
+/** `npm run seed` / `npm run import`: validate, then load in one transaction with a progress bar. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const log = createLogger(config, 'seed');
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    if (args.check) {
+      const graph = buildGraph(args.sources);
+      process.stdout.write(`valid: ${graph.nodes.length} nodes and ${graph.edges.length} relationships; nothing written\n`);
+      return 0;
+    }
+    const { db, close } = await connect(config, log);
+    const progress = progressReporter(log);
+    try {
+      await applySchema(db, log);
+      const { summary } = await runSeed(db, args.sources, log, progress.onProgress);
+      progress.stop();
+      process.stdout.write(formatSummary(summary));
+      return 0;
+    } finally {
+      progress.stop();
+      await close();
+    }
+  } catch (e) {
+    if (e instanceof SeedValidationError) {
+      process.stderr.write(`${e.message}\nFix the entries above and run the command again.\n`);
+      log.debug({ issues: e.issues.map(formatIssue) }, 'validation issues');
+      return 1;
+    }
+    log.error({ err: e }, `seed failed: ${(e as Error).message}; nothing was written (the load is one transaction)`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,139 @@
+/** A property value Neo4j can store: scalars and lists of scalars (never null or nested maps). */
+export type PropValue = string | number | boolean | string[] | number[];
+
+/** One node to write; `props` always holds `id`, `name`, `source` and `evidence`. */
+export interface GraphNode {
+  readonly label: NodeLabel;
+  readonly id: string;
+  readonly props: Record<string, PropValue>;
+  /** Where the entry was read, for error messages: `seeds/components.yaml: components[3]`. */
+  readonly origin: string;
+  /** A data-set entry that a seed entry of the same id and label may enrich (landscape items). */
+  readonly enrichable?: boolean;
+}
+
+/** One relationship to write between two node ids. */
+export interface GraphEdge {
+  readonly type: RelType;
+  readonly from: string;
+  readonly to: string;
+  readonly props: Record<string, PropValue>;
+  readonly origin: string;
+}
+
+/** What a source contributes: nodes, edges and the problems found while reading it. */
+export interface GraphPart {
+  readonly nodes: GraphNode[];
+  readonly edges: GraphEdge[];
+  readonly issues: SeedIssue[];
+}
+
+/** A validation problem, located by file, entry and field. */
+export interface SeedIssue {
+  readonly file: string;
+  readonly entry: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Formats an issue as one line: `file: entry: field "x" message`. */
+export function formatIssue(i: SeedIssue): string {
+  return `${i.file}: ${i.entry}: field "${i.field}" ${i.message}`;
+}
+
+/** Thrown when any source has problems; nothing has been written. */
+export class SeedValidationError extends Error {
+  constructor(readonly issues: readonly SeedIssue[]) {
+    const lines = summarizeIssues(issues);
+    const shown = lines.slice(0, 60).map((l) => `  - ${l}`);
+    const more = lines.length > 60 ? [`  ... and ${lines.length - 60} more`] : [];
+    super(`The seed data has ${issues.length} problem(s); nothing was written:\n${[...shown, ...more].join('\n')}`);
+    this.name = 'SeedValidationError';
+  }
+}
+
+/** One line per issue; the same problem in many entries of one file becomes one line with a count. */
+export function summarizeIssues(issues: readonly SeedIssue[]): string[] {
+  const groups = new Map<string, SeedIssue[]>();
+  for (const i of issues) {
+    const key = `${i.file}\u0000${i.field}\u0000${i.message}`;
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  }
+  const lines: string[] = [];
+  for (const g of groups.values()) {
+    const first = g[0] as SeedIssue;
+    if (g.length <= 3) lines.push(...g.map(formatIssue));
+    else lines.push(`${formatIssue(first)} (and in ${g.length - 1} more entries of this file: ${g.slice(1, 4).map((i) => i.entry).join(', ')}, ...)`);
+  }
+  return lines;
+}
+
+/** Every label of the public graph model. */
+export const NODE_LABELS = [
+  'Topic',
+  'LifeSituation',
+  'OzgService',
+  'Service',
+  'Component',
+  'Standard',
+  'Layer',
+  'IntegrationPoint',
+  'Organization',
+  'Stack',
+  'BuildingBlock',
+  'Requirement',
+  'Exception',
+  'Kpi',
+  'ReferencePattern',
+  'Milestone',
+  'Criterion',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+/** The extra label every model node carries, backing one global unique `id` (used by `node(id)`). */
+export const COMMON_LABEL = 'GraphNode';
+
+type LabelSet = readonly NodeLabel[] | 'any';
+
+/** A relationship type, which labels it may connect, and which extra fields it must carry. */
+export interface RelRule {
+  readonly from: LabelSet;
+  readonly to: LabelSet;
+  readonly required?: readonly string[];
+  readonly enums?: Readonly<Record<string, readonly string[]>>;
+  /** Both ends must have the same label (PART_OF hierarchies). */
+  readonly sameLabel?: boolean;
+}
+
+const C: NodeLabel = 'Component';
+const S: NodeLabel = 'Standard';
+
+/** The relationship types of the model (see seeds/README.md). */
+export const REL_RULES = {
+  PART_OF: { from: ['Service', 'OzgService', 'LifeSituation', 'Layer', 'Organization', C, 'BuildingBlock'], to: ['OzgService', 'LifeSituation', 'Topic', 'Layer', 'Organization', C, 'BuildingBlock'] },
+  USES: { from: ['Service', 'ReferencePattern'], to: [C, S] },
+  DEPENDS_ON: { from: [C], to: [C] },
+  IMPLEMENTS: { from: [C], to: [S] },
+  IN_LAYER: { from: [C, S, 'IntegrationPoint'], to: ['Layer'] },
+  INTEGRATES_VIA: { from: [C], to: ['IntegrationPoint'] },
+  ALTERNATIVE_TO: { from: [C, S], to: [C, S], required: ['guidance'] },
+  OPERATES: { from: ['Organization'], to: [C, 'IntegrationPoint'] },
+  MAINTAINS: { from: ['Organization'], to: [C, S, 'Stack', 'IntegrationPoint'] },
+  OFFERS: { from: ['Organization'], to: ['Service'] },
+  ADOPTS: { from: ['Organization'], to: [C, S], required: ['status'], enums: { status: ['planned', 'piloting', 'in-use', 'retired'] } },
+  INCLUDES: { from: ['Stack'], to: [C, S, 'BuildingBlock', 'Layer'] },
+  MAPS_TO: { from: [C, S, 'Layer'], to: ['BuildingBlock', 'Layer'] },
+  APPLIES_TO: { from: ['Requirement'], to: [C, S, 'Service', 'Layer', 'IntegrationPoint', 'Organization'] },
+  REQUIRES: { from: ['Requirement'], to: [C, S, 'Criterion'] },
+  MEASURES: { from: ['Kpi'], to: [C, 'Service', 'IntegrationPoint', 'Stack', 'Requirement'] },
+  CONCERNS: { from: ['Milestone'], to: 'any' },
+  MEETS: { from: [C, S], to: ['Criterion'] },
+  DEVIATES_FROM: { from: ['Exception'], to: ['Requirement'] },
+  GRANTED_FOR: { from: ['Exception'], to: [C, 'Service', 'Organization', 'IntegrationPoint'] },
+} as const satisfies Record<string, RelRule>;
+export type RelType = keyof typeof REL_RULES;
+
+/** Values of `evidence`. */
+export const EVIDENCE = ['sourced', 'inferred'] as const;

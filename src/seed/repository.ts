@@ -1,0 +1,59 @@
+import type { Tx } from '../neo4j/db';
+import { query } from '../neo4j/query';
+import type { PropValue } from './graph';
+
+export interface NodeRow {
+  readonly id: string;
+  readonly label: string;
+  readonly props: Record<string, PropValue>;
+}
+
+export interface EdgeRow {
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+  readonly props: Record<string, PropValue>;
+}
+
+/** Created and changed counts per label (nodes) or type (relationships). */
+export interface MergeCounts {
+  readonly key: string;
+  readonly created: number;
+  readonly changed: number;
+}
+
+const mergeNodesQuery = query<{ label: string; created: number; changed: number }>('seed/mergeNodes');
+const mergeRelationshipsQuery = query<{ type: string; created: number; changed: number; written: number }>('seed/mergeRelationships');
+const labelCountsQuery = query<{ label: string; count: number }>('seed/labelCounts');
+const relationshipCountsQuery = query<{ type: string; count: number }>('seed/relationshipCounts');
+const graphNodeCountQuery = query<{ count: number }>('seed/graphNodeCount');
+
+/** Merges a batch of nodes by id (properties replaced, labels set). */
+export async function mergeNodes(tx: Tx, rows: readonly NodeRow[]): Promise<MergeCounts[]> {
+  const result = await tx.run(mergeNodesQuery, { rows });
+  return result.map((r) => ({ key: r.label, created: r.created, changed: r.changed }));
+}
+
+/** Merges a batch of relationships; throws when an end is missing (the transaction then rolls back). */
+export async function mergeRelationships(tx: Tx, rows: readonly EdgeRow[]): Promise<MergeCounts[]> {
+  const result = await tx.run(mergeRelationshipsQuery, { rows });
+  const written = result.reduce((s, r) => s + r.written, 0);
+  if (written !== rows.length) throw new Error(`only ${written} of ${rows.length} relationships found both ends`);
+  return result.map((r) => ({ key: r.type, created: r.created, changed: r.changed }));
+}
+
+/** Model nodes per label. */
+export async function labelCounts(tx: Tx): Promise<Record<string, number>> {
+  return Object.fromEntries((await tx.run(labelCountsQuery)).map((r) => [r.label, r.count]));
+}
+
+/** Relationships between model nodes per type. */
+export async function relationshipCounts(tx: Tx): Promise<Record<string, number>> {
+  return Object.fromEntries((await tx.run(relationshipCountsQuery)).map((r) => [r.type, r.count]));
+}
+
+/** How many model nodes exist. */
+export async function graphNodeCount(tx: Tx): Promise<number> {
+  const [row] = await tx.run(graphNodeCountQuery);
+  return row?.count ?? 0;
+}

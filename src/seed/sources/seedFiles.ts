@@ -1,0 +1,258 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { EVIDENCE, REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue } from '../graph';
+
+/** How one node section of a seed file becomes nodes of one label. */
+interface SectionSpec {
+  readonly label: NodeLabel;
+  readonly idPattern: RegExp;
+  readonly idForm: string;
+  readonly required: readonly string[];
+  readonly enums?: Readonly<Record<string, readonly string[]>>;
+  /** Fields that hold an id of another node; become relationships. */
+  readonly refs?: Readonly<Record<string, RelType>>;
+}
+
+const SLUG = '[a-z0-9][a-z0-9.-]*';
+
+/** The node sections a seed file may hold (documented in seeds/README.md). */
+export const SECTIONS: Readonly<Record<string, SectionSpec>> = {
+  organizations: {
+    label: 'Organization',
+    idPattern: new RegExp(`^org:${SLUG}$`),
+    idForm: 'org:<slug>',
+    required: ['level'],
+    enums: { level: ['Bund', 'Land', 'Kommune', 'EU', 'international', 'company', 'cooperative'] },
+  },
+  components: {
+    label: 'Component',
+    idPattern: new RegExp(`^${SLUG}$`),
+    idForm: '<slug>',
+    required: ['kind'],
+    enums: { kind: ['basisdienst', 'product', 'platform', 'register', 'online-service', 'infrastructure', 'technology'] },
+  },
+  standards: {
+    label: 'Standard',
+    idPattern: new RegExp(`^${SLUG}$`),
+    idForm: '<slug>',
+    required: ['family'],
+    enums: { family: ['XÖV', 'IETF', 'W3C', 'ISO', 'IEEE', 'NIST', 'ECMA', 'BSI', 'EU', 'OASIS', 'OpenID', 'ETSI', 'MEF', 'KoSIT', 'other'] },
+  },
+  layers: { label: 'Layer', idPattern: new RegExp(`^layer:${SLUG}:${SLUG}$`), idForm: 'layer:<scheme>:<slug>', required: ['scheme'], enums: { status: ['confirmed', 'unconfirmed'] } },
+  integrationPoints: {
+    label: 'IntegrationPoint',
+    idPattern: new RegExp(`^ip:${SLUG}$`),
+    idForm: 'ip:<slug>',
+    required: ['kind'],
+    enums: { kind: ['dvc-area', 'marketplace', 'platform', 'network', 'repository'] },
+  },
+  buildingBlocks: {
+    label: 'BuildingBlock',
+    idPattern: new RegExp(`^bb:${SLUG}:${SLUG}$`),
+    idForm: 'bb:<framework>:<slug>',
+    required: ['framework'],
+    enums: { framework: ['GovStack', 'EIRA', 'EuroStack'] },
+  },
+  stacks: { label: 'Stack', idPattern: new RegExp(`^stack:${SLUG}$`), idForm: 'stack:<slug>', required: [] },
+  requirements: {
+    label: 'Requirement',
+    idPattern: new RegExp(`^req:${SLUG}$`),
+    idForm: 'req:<slug>',
+    required: ['level', 'text'],
+    enums: { level: ['MUSS', 'SOLL'], rule: ['must-use', 'must-meet', 'must-not'] },
+  },
+  exceptions: {
+    label: 'Exception',
+    idPattern: new RegExp(`^exc:${SLUG}$`),
+    idForm: 'exc:<slug>',
+    required: ['requirement', 'grantedTo'],
+    refs: { requirement: 'DEVIATES_FROM', grantedTo: 'GRANTED_FOR' },
+  },
+  kpis: { label: 'Kpi', idPattern: new RegExp(`^kpi:${SLUG}$`), idForm: 'kpi:<slug>', required: [] },
+  referencePatterns: { label: 'ReferencePattern', idPattern: new RegExp(`^pattern:${SLUG}$`), idForm: 'pattern:<slug>', required: [] },
+  milestones: { label: 'Milestone', idPattern: new RegExp(`^milestone:${SLUG}$`), idForm: 'milestone:<slug>', required: ['date'] },
+  criteria: { label: 'Criterion', idPattern: new RegExp(`^criterion:${SLUG}:${SLUG}$`), idForm: 'criterion:<scheme>:<slug>', required: ['scheme'] },
+};
+
+/** Top-level keys that are not node sections. */
+const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards']);
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Reads every `*.yaml` file of `dir` into nodes and edges, collecting every problem found. */
+export function readSeedFiles(dir: string, displayRoot: string = path.dirname(dir)): GraphPart {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const issues: SeedIssue[] = [];
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+  for (const f of files) {
+    const full = path.join(dir, f);
+    const file = path.relative(displayRoot, full);
+    let doc: unknown;
+    try {
+      doc = YAML.parse(fs.readFileSync(full, 'utf8'), { uniqueKeys: true });
+    } catch (e) {
+      issues.push({ file, entry: 'document', field: '(yaml)', message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
+      continue;
+    }
+    if (doc === null || doc === undefined) continue;
+    if (typeof doc !== 'object' || Array.isArray(doc)) {
+      issues.push({ file, entry: 'document', field: '(top level)', message: 'must be a mapping of sections' });
+      continue;
+    }
+    for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+      if (OTHER_KEYS.has(key)) continue;
+      const spec = SECTIONS[key];
+      if (!spec) {
+        issues.push({ file, entry: key, field: '(section)', message: `is unknown; allowed: ${[...Object.keys(SECTIONS), 'relationships'].join(', ')}` });
+        continue;
+      }
+      readSection(file, key, spec, value, nodes, edges, issues);
+    }
+    const rels = (doc as Record<string, unknown>).relationships;
+    if (rels !== undefined) readRelationships(file, rels, edges, issues);
+  }
+  return { nodes, edges, issues };
+}
+
+function readSection(file: string, key: string, spec: SectionSpec, value: unknown, nodes: GraphNode[], edges: GraphEdge[], issues: SeedIssue[]): void {
+  if (value === null) return;
+  if (!Array.isArray(value)) {
+    issues.push({ file, entry: key, field: '(section)', message: 'must be a list' });
+    return;
+  }
+  value.forEach((raw: unknown, index) => {
+    const entry = describeEntry(key, index, raw);
+    const problem = (field: string, message: string): void => {
+      issues.push({ file, entry, field, message });
+    };
+    if (!isMap(raw)) return problem('(entry)', 'must be a mapping');
+    const props = commonProps(raw, problem);
+    if (!props) return;
+    const id = props.id as string;
+    if (!spec.idPattern.test(id)) problem('id', `must look like ${spec.idForm} (lower case, digits, "-" and "."), got "${id}"`);
+    for (const field of spec.required) {
+      if (raw[field] === undefined || raw[field] === null || raw[field] === '') problem(field, 'is required');
+    }
+    for (const [field, allowed] of Object.entries(spec.enums ?? {})) {
+      const v = raw[field];
+      if (v !== undefined && v !== null && !allowed.includes(String(v))) problem(field, `must be one of ${allowed.join(', ')}, got "${String(v)}"`);
+    }
+    if (spec.label === 'Milestone' && raw.date !== undefined && !DATE.test(String(raw.date))) problem('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${String(raw.date)}"`);
+    if (spec.label === 'Exception' && raw.expires !== undefined && !DATE.test(String(raw.expires))) problem('expires', `must be YYYY-MM-DD, got "${String(raw.expires)}"`);
+    const origin = `${file}: ${entry}`;
+    for (const [field, type] of Object.entries(spec.refs ?? {})) {
+      const target = raw[field];
+      if (typeof target === 'string' && target !== '') {
+        edges.push({ type, from: id, to: target, props: { source: props.source as string, evidence: props.evidence as string }, origin: `${origin} field "${field}"` });
+      }
+    }
+    nodes.push({ label: spec.label, id, props, origin });
+  });
+}
+
+function readRelationships(file: string, value: unknown, edges: GraphEdge[], issues: SeedIssue[]): void {
+  if (value === null) return;
+  if (!Array.isArray(value)) {
+    issues.push({ file, entry: 'relationships', field: '(section)', message: 'must be a list' });
+    return;
+  }
+  value.forEach((raw: unknown, index) => {
+    const entry = isMap(raw) ? `relationships[${index}] (${String(raw.type)} ${String(raw.from)} -> ${String(raw.to)})` : `relationships[${index}]`;
+    const problem = (field: string, message: string): void => {
+      issues.push({ file, entry, field, message });
+    };
+    if (!isMap(raw)) return problem('(entry)', 'must be a mapping');
+    const type = raw.type;
+    if (typeof type !== 'string' || !(type in REL_RULES)) return problem('type', `must be one of ${Object.keys(REL_RULES).join(', ')}, got "${String(type)}"`);
+    const rule = REL_RULES[type as RelType] as { required?: readonly string[]; enums?: Record<string, readonly string[]> };
+    let ok = true;
+    for (const field of ['from', 'to', 'source']) {
+      if (typeof raw[field] !== 'string' || (raw[field] as string).trim() === '') {
+        problem(field, 'is required');
+        ok = false;
+      }
+    }
+    for (const field of rule.required ?? []) {
+      if (raw[field] === undefined || raw[field] === null || raw[field] === '') {
+        problem(field, `is required for ${type}`);
+        ok = false;
+      }
+    }
+    for (const [field, allowed] of Object.entries(rule.enums ?? {})) {
+      const v = raw[field];
+      if (v !== undefined && !allowed.includes(String(v))) {
+        problem(field, `must be one of ${allowed.join(', ')}, got "${String(v)}"`);
+        ok = false;
+      }
+    }
+    const evidence = raw.evidence ?? 'sourced';
+    if (!(EVIDENCE as readonly string[]).includes(String(evidence))) {
+      problem('evidence', `must be sourced or inferred, got "${String(evidence)}"`);
+      ok = false;
+    }
+    if (!ok) return;
+    const props: Record<string, PropValue> = {};
+    for (const [k, v] of Object.entries(raw)) {
+      if (k === 'type' || k === 'from' || k === 'to') continue;
+      const pv = toPropValue(v);
+      if (pv === undefined) problem(k, 'must be text, a number, true/false or a list of those');
+      else props[k] = pv;
+    }
+    props.evidence = String(evidence);
+    edges.push({ type: type as RelType, from: raw.from as string, to: raw.to as string, props, origin: `${file}: ${entry}` });
+  });
+}
+
+/** Checks and converts the fields every node entry has; `undefined` when the entry is unusable. */
+function commonProps(raw: Record<string, unknown>, problem: (field: string, message: string) => void): Record<string, PropValue> | undefined {
+  let ok = true;
+  for (const field of ['id', 'name', 'source']) {
+    if (typeof raw[field] !== 'string' || (raw[field] as string).trim() === '') {
+      problem(field, 'is required');
+      ok = false;
+    }
+  }
+  const evidence = raw.evidence ?? 'sourced';
+  if (!(EVIDENCE as readonly string[]).includes(String(evidence))) {
+    problem('evidence', `must be sourced or inferred, got "${String(evidence)}"`);
+    ok = false;
+  }
+  if (!ok) return undefined;
+  const props: Record<string, PropValue> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const pv = toPropValue(v);
+    if (pv === undefined) {
+      problem(k, 'must be text, a number, true/false or a list of those');
+      ok = false;
+    } else props[k] = pv;
+  }
+  props.evidence = String(evidence);
+  return ok ? props : undefined;
+}
+
+/** Converts a YAML value into a storable property, or `undefined` when it cannot be stored. */
+export function toPropValue(v: unknown): PropValue | undefined {
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x === 'string')) return v as string[];
+    if (v.every((x) => typeof x === 'number')) return v as number[];
+    if (v.every((x) => ['string', 'number', 'boolean'].includes(typeof x))) return v.map(String);
+  }
+  return undefined;
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describeEntry(section: string, index: number, raw: unknown): string {
+  const id = isMap(raw) && typeof raw.id === 'string' ? ` (id "${raw.id}")` : '';
+  return `${section}[${index}]${id}`;
+}
