@@ -6,7 +6,8 @@ import { runStartCommand, startEnv, waitUntilGone } from './support/startCommand
 
 /**
  * The README's start command end to end: it starts its own Neo4j, serves GraphQL, stops on SIGTERM
- * within 10 s with no Java left behind, keeps its data across restarts, and its Neo4j ends with it
+ * within 10 s with no Java left behind, seeds an empty database on its first start, keeps its data
+ * across restarts, and its Neo4j ends with it
  * even when the Node process is killed outright.
  */
 describe('the start command (embedded Neo4j)', () => {
@@ -46,11 +47,15 @@ describe('the start command (embedded Neo4j)', () => {
     expect(code).toBe(0);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(javaGoneMs).toBeLessThan(10_000);
-    expect(first.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['API stopped', 'embedded Neo4j stopped']));
+    expect(first.logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['seed data written', 'API stopped', 'embedded Neo4j stopped']));
 
     const second = await runStartCommand(env);
     try {
       expect(await bolt<{ n: number }>(second.boltUri, 'MATCH (m:StartTestMarker {id: $marker}) RETURN count(m) AS n', { marker })).toEqual([{ n: 1 }]);
+      // The first start seeded the empty database; the second finds the graph and leaves it alone.
+      expect(second.logs.map((l) => l.msg)).toContain('database holds the knowledge graph; not seeding (npm run seed reloads it)');
+      expect(second.logs.map((l) => l.msg)).not.toContain('seed data written');
+      expect(await bolt<{ n: number }>(second.boltUri, "MATCH (s:Service) RETURN count(s) AS n")).toEqual([{ n: 5246 }]);
     } finally {
       // A hard kill of the Node process: the Java launcher sees its standard input close and exits.
       second.child.kill('SIGKILL');

@@ -232,6 +232,8 @@ function commonProps(raw: Record<string, unknown>, problem: (field: string, mess
     } else props[k] = pv;
   }
   props.evidence = String(evidence);
+  // Full-text indexes read strings only: aliases become one searchable text as well.
+  if (Array.isArray(props.aliases) && props.aliases.length > 0) props.aliasesText = props.aliases.map(String).join(' | ');
   return ok ? props : undefined;
 }
 
