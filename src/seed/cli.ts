@@ -57,8 +57,15 @@ function progressReporter(log: Logger): { onProgress: ProgressFn; stop(): void }
           started = true;
         }
         bar.update(done, { phase });
+        if (done >= total) {
+          bar.stop();
+          started = false;
+        }
       },
-      stop: () => started && bar.stop(),
+      stop: () => {
+        if (started) bar.stop();
+        started = false;
+      },
     };
   }
   let lastQuarter = -1;
@@ -95,8 +102,9 @@ async function connect(config: Config, log: Logger): Promise<{ db: Db; close(): 
     await waitForNeo4j(db.driver, db.database, 30_000);
     return { db, close: () => db.driver.close() };
   }
-  // A running `npm start` holds the embedded store: use it through Bolt.
-  const running = await open(`bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`);
+  // A running `npm start` holds the embedded store: use it through Bolt (the probe logs nothing).
+  const probeDriver = createDriver({ uri: `bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`, user: config.neo4j.user, password: config.neo4j.password, log: log.child({}, { level: 'fatal' }) });
+  const running = new Db(probeDriver, config.neo4j.database, cypher);
   try {
     await running.ping(1500);
     log.info(`using the Neo4j of the running server on bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`);
