@@ -1,0 +1,14 @@
+// The links of many nodes along one relationship type (both), at most $first per node, sorted by
+// the relationship's order (golden-path steps), then name and id. One row per id, in key order.
+// Parameters: $ids: [string], $type: string, $label: string or null (any), $first: integer.
+UNWIND $ids AS id
+OPTIONAL MATCH (n:GraphNode {id: id})
+CALL (n) {
+  MATCH (n)-[r:$($type)]-(m:GraphNode)
+  WHERE $label IS NULL OR $label IN labels(m)
+  WITH r, m
+  ORDER BY r.order, m.name, m.id
+  LIMIT $first
+  RETURN collect({type: type(r), rel: properties(r), node: properties(m), labels: labels(m)}) AS links
+}
+RETURN id, links

@@ -1,0 +1,11 @@
+// The alternatives of a node (ALTERNATIVE_TO in either direction) with the relationship's guidance and
+// provenance, and how many services use the alternative or a component that reaches it within 6 hops.
+// Parameters: $id.
+MATCH (o:GraphNode {id: $id})-[r:ALTERNATIVE_TO]-(a:GraphNode)
+CALL (a) {
+  MATCH (s:Service)-[:USES]->(x:GraphNode)
+  WHERE x = a OR EXISTS { (x)-[:DEPENDS_ON|IMPLEMENTS*1..6]->(a) }
+  RETURN count(DISTINCT s) AS affected
+}
+RETURN properties(a) AS alternative, labels(a) AS labels, properties(r) AS relationship, affected
+ORDER BY alternative.name, alternative.id

@@ -1,0 +1,22 @@
+/** A node as resolvers see it: its id, name, label and every stored property. */
+export interface NodeRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly [property: string]: unknown;
+}
+
+/** A relationship seen from one end: its type and properties, and the node at the other end. */
+export interface LinkRecord {
+  readonly type: string;
+  readonly node: NodeRecord;
+  /** The GraphQL type of this link (ComponentLink, NodeLink, ...). */
+  readonly linkType: string;
+  readonly [property: string]: unknown;
+}
+
+/** Builds a NodeRecord from a node's properties and labels (the model label, not GraphNode). */
+export function toNodeRecord(props: Record<string, unknown>, labels: readonly string[]): NodeRecord {
+  const label = labels.find((l) => l !== 'GraphNode') ?? 'GraphNode';
+  return { ...props, id: String(props.id), name: String(props.name ?? props.id), label };
+}

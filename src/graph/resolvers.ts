@@ -1,0 +1,67 @@
+import type { Context } from '../context';
+import type { NodeFilter, Resolvers } from '../generated/graphql';
+import type { NodeLabel } from '../seed/graph';
+import type { NodeRecord } from './records';
+import { RELATION_FIELDS } from './relations';
+import type { ListFilter } from './repository';
+import { checkLabels, checkRange, decodeCursor, encodeCursor, luceneQuery } from './validate';
+
+type FilterKey = keyof ListFilter;
+
+/** The root lists: which label each returns and which filters apply to it (others are ignored). */
+const ROOT_LISTS: Readonly<Record<string, { label: NodeLabel; filters: readonly FilterKey[] }>> = {
+  components: { label: 'Component', filters: ['text', 'evidence', 'kind', 'layer'] },
+  services: { label: 'Service', filters: ['text', 'evidence', 'level'] },
+  standards: { label: 'Standard', filters: ['text', 'evidence', 'family', 'layer'] },
+  organizations: { label: 'Organization', filters: ['text', 'evidence', 'level', 'kind'] },
+  layers: { label: 'Layer', filters: ['text', 'evidence', 'scheme', 'layer'] },
+  stacks: { label: 'Stack', filters: ['text', 'evidence'] },
+  requirements: { label: 'Requirement', filters: ['text', 'evidence', 'level'] },
+  topics: { label: 'Topic', filters: ['text', 'evidence'] },
+};
+
+function toListFilter(filter: NodeFilter | null | undefined, allowed: readonly FilterKey[]): ListFilter {
+  const pick = (k: FilterKey): string | null => (allowed.includes(k) ? ((filter?.[k] as string | null | undefined) ?? null) : null);
+  return { text: pick('text'), evidence: pick('evidence'), kind: pick('kind'), family: pick('family'), level: pick('level'), scheme: pick('scheme'), layer: pick('layer') };
+}
+
+type ListArgs = { first?: number | null; after?: string | null; filter?: NodeFilter | null };
+
+function rootList(label: NodeLabel, filters: readonly FilterKey[]) {
+  return async (_parent: unknown, args: ListArgs, ctx: Context) => {
+    const first = checkRange('first', args.first, 1, 500, 50);
+    const skip = args.after ? decodeCursor(args.after) + 1 : 0;
+    const { total, nodes } = await ctx.loaders.graph.list(label, toListFilter(args.filter, filters), skip, first);
+    return {
+      totalCount: total,
+      edges: nodes.map((node, i) => ({ cursor: encodeCursor(skip + i), node })),
+      pageInfo: { hasNextPage: skip + nodes.length < total, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length - 1) : null },
+    };
+  };
+}
+
+/** Resolvers of schema/graph.graphql and schema/lists.graphql: node types, links, root lists, search. */
+export function graphResolvers(): Resolvers {
+  const resolvers: Record<string, Record<string, unknown>> = {
+    Query: {
+      node: (_p: unknown, args: { id: string }, ctx: Context) => ctx.loaders.graph.nodeById.load(args.id),
+      search: async (_p: unknown, args: { text: string; types?: string[] | null; first?: number | null }, ctx: Context) => {
+        const first = checkRange('first', args.first, 1, 100, 20);
+        return ctx.loaders.graph.search(luceneQuery(args.text), checkLabels('types', args.types), first);
+      },
+      ...Object.fromEntries(Object.entries(ROOT_LISTS).map(([field, spec]) => [field, rootList(spec.label, spec.filters)])),
+    },
+    Node: { __resolveType: (n: NodeRecord) => n.label },
+    Link: { __resolveType: (l: { linkType: string }) => l.linkType },
+  };
+  // Every relationship field goes through the per-request links loader: one query per field and level.
+  for (const [label, fields] of Object.entries(RELATION_FIELDS)) {
+    const typeResolvers: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(fields)) {
+      typeResolvers[name] = (parent: NodeRecord, args: { first?: number | null }, ctx: Context) =>
+        ctx.loaders.graph.links.load({ id: parent.id, field, first: checkRange('first', args.first, 1, 1000, 100) });
+    }
+    resolvers[label] = typeResolvers;
+  }
+  return resolvers as Resolvers;
+}

@@ -1,0 +1,38 @@
+import { InputError } from '../errors';
+import { NODE_LABELS } from '../seed/graph';
+
+/** Throws BAD_USER_INPUT when `value` lies outside `min..max`, restating the rule and the value. */
+export function checkRange(name: string, value: number | null | undefined, min: number, max: number, fallback: number): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < min || v > max) throw new InputError(`${name} must be from ${min} to ${max}, got ${v}`, { argument: name });
+  return v;
+}
+
+/** Checks label names given by clients (search types, ...). */
+export function checkLabels(name: string, labels: readonly string[] | null | undefined): string[] | null {
+  if (!labels || labels.length === 0) return null;
+  const unknown = labels.filter((l) => !(NODE_LABELS as readonly string[]).includes(l));
+  if (unknown.length > 0) throw new InputError(`${name} must be labels of the graph (${NODE_LABELS.join(', ')}), got ${unknown.join(', ')}`, { argument: name });
+  return [...labels];
+}
+
+/** Encodes a list offset as an opaque cursor. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64');
+}
+
+/** Decodes a cursor from `encodeCursor`; BAD_USER_INPUT for anything else. */
+export function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64').toString('utf8');
+  const m = /^offset:(\d+)$/.exec(text);
+  if (!m) throw new InputError(`after must be a cursor from a previous page, got "${cursor}"`, { argument: 'after' });
+  return Number(m[1]);
+}
+
+/** Turns user text into a Lucene query: special characters escaped, a single word also as a prefix. */
+export function luceneQuery(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new InputError('text must not be empty', { argument: 'text' });
+  const escaped = trimmed.replace(/([+\-!(){}[\]^"~*?:\\/]|&&|\|\|)/g, '\\$1');
+  return /^[\p{L}\p{N}]+$/u.test(trimmed) ? `${escaped} OR ${escaped}*` : escaped;
+}

@@ -1,0 +1,228 @@
+import { InputError, NotFoundError } from '../errors';
+import type { GraphLoaders } from '../graph/loaders';
+import type { NodeRecord } from '../graph/records';
+import type { Db } from '../neo4j/db';
+import { REL_RULES } from '../seed/graph';
+import * as repo from './repository';
+
+export interface ImpactReportRecord {
+  readonly origin: NodeRecord;
+  readonly maxDepth: number;
+  readonly components: repo.ImpactedComponentRecord[];
+  readonly services: { service: NodeRecord; distance: number; via: NodeRecord }[];
+  readonly summary: {
+    componentCount: number;
+    serviceCount: number;
+    byLayer: { node: NodeRecord; count: number }[];
+    byTopic: { node: NodeRecord; count: number }[];
+    byLifeSituation: { node: NodeRecord; count: number }[];
+    byExecutingLevel: { level: string; count: number }[];
+    organizations: { organization: NodeRecord; relations: string[] }[];
+    byOrganizationLevel: { level: string; count: number }[];
+  };
+}
+
+export type ComplianceStatus = 'met' | 'violated' | 'exempted' | 'not_assessable';
+
+export interface ComplianceItemRecord {
+  readonly requirement: NodeRecord;
+  readonly status: ComplianceStatus;
+  readonly appliesVia: NodeRecord;
+  readonly missing: NodeRecord[];
+  readonly exception: NodeRecord | null;
+  readonly expires: string | null;
+}
+
+export interface ComplianceGroupRecord {
+  met: number;
+  violated: number;
+  exempted: number;
+  notAssessable: number;
+  items: ComplianceItemRecord[];
+}
+
+/** Levels of organisations (as in seeds/README.md). */
+export const ORGANIZATION_LEVELS = ['Bund', 'Land', 'Kommune', 'EU', 'international', 'company', 'cooperative'] as const;
+
+/** Most nodes a subgraph answer may hold; a larger neighbourhood asks for narrower types or depth. */
+export const SUBGRAPH_NODE_LIMIT = 5000;
+
+/** Per-request traversals; each costs a fixed number of round trips, whatever the size of the answer. */
+export interface ImpactLoaders {
+  impactAnalysis(id: string, maxDepth: number): Promise<ImpactReportRecord>;
+  dependencies(id: string, maxDepth: number): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>> }>;
+  path(from: string, to: string, maxDepth: number): Promise<{ length: number; nodes: NodeRecord[]; steps: { from: NodeRecord; to: NodeRecord; type: string; forward: boolean }[] } | null>;
+  alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: unknown; evidence: unknown; source: unknown; note: unknown; affectedServices: number }[]>;
+  compliance(serviceId: string, today?: string): Promise<{ service: NodeRecord; score: number; muss: ComplianceGroupRecord; soll: ComplianceGroupRecord }>;
+  compatibility(stackIds: readonly string[]): Promise<{ stacks: NodeRecord[]; rows: { item: NodeRecord; cells: { stackId: string; included: boolean; status: string | null; role: string | null }[] }[] }>;
+  adoption(level: string): Promise<Awaited<ReturnType<typeof repo.adoptionByLevel>>>;
+  subgraph(ids: readonly string[], depth: number, types: readonly string[] | null): Promise<{ nodes: { id: string; label: string; name: string }[]; edges: { id: string; source: string; target: string; type: string }[] }>;
+}
+
+/** Creates the traversal functions of one request on top of its graph loaders. */
+export function createImpactLoaders(db: Db, graph: GraphLoaders): ImpactLoaders {
+  const requireNode = async (id: string, argument = 'id'): Promise<NodeRecord> => {
+    const node = await graph.nodeById.load(id);
+    if (!node) throw new NotFoundError(`No node with id "${id}"`, { id, argument });
+    return node;
+  };
+  const requireLabel = (node: NodeRecord, labels: readonly string[], argument: string): void => {
+    if (!labels.includes(node.label)) throw new InputError(`${argument} must be the id of a ${labels.join(' or ')}; "${node.id}" is a ${node.label}`, { argument });
+  };
+
+  return {
+    async impactAnalysis(id, maxDepth) {
+      const origin = await requireNode(id);
+      requireLabel(origin, ['Component', 'Standard'], 'id');
+      return db.read(async (tx) => {
+        const components = await repo.impactedComponents(tx, id, maxDepth);
+        const hits = [{ id, distance: 0 }, ...components.map((c) => ({ id: c.component.id, distance: c.distance }))];
+        const nodeById = new Map<string, NodeRecord>([[id, origin], ...components.map((c) => [c.component.id, c.component] as const)]);
+        const services = (await repo.impactedServices(tx, hits)).map((s) => ({ service: s.service, distance: s.distance, via: nodeById.get(s.viaId) as NodeRecord }));
+        const summary = await repo.impactSummary(tx, hits.map((h) => h.id), services.map((s) => s.service.id));
+        const levelCounts = (levels: string[]): { level: string; count: number }[] => {
+          const m = new Map<string, number>();
+          for (const l of levels) m.set(l, (m.get(l) ?? 0) + 1);
+          return [...m].map(([level, count]) => ({ level, count })).sort((a, b) => b.count - a.count || a.level.localeCompare(b.level));
+        };
+        return {
+          origin,
+          maxDepth,
+          components,
+          services,
+          summary: {
+            componentCount: components.length,
+            serviceCount: services.length,
+            byLayer: summary.byLayer,
+            byTopic: summary.byTopic,
+            byLifeSituation: summary.byLifeSituation,
+            byExecutingLevel: levelCounts(services.flatMap((s) => (Array.isArray(s.service.executingLevels) ? (s.service.executingLevels as string[]) : []))),
+            organizations: summary.organizations,
+            byOrganizationLevel: levelCounts(summary.organizations.map((o) => String(o.organization.level ?? 'unknown'))),
+          },
+        };
+      });
+    },
+
+    async dependencies(id, maxDepth) {
+      const root = await requireNode(id);
+      return { root, entries: await db.read((tx) => repo.dependencyTree(tx, id, maxDepth)) };
+    },
+
+    async path(from, to, maxDepth) {
+      const [a] = await Promise.all([requireNode(from, 'from'), requireNode(to, 'to')]);
+      if (from === to) return { length: 0, nodes: [a], steps: [] };
+      const p = await db.read((tx) => repo.shortestPath(tx, from, to, maxDepth));
+      if (!p) return null;
+      const steps = p.relationships.map((r, i) => {
+        const x = p.nodes[i] as NodeRecord;
+        const y = p.nodes[i + 1] as NodeRecord;
+        return { from: x, to: y, type: r.type, forward: r.from === x.id };
+      });
+      return { length: steps.length, nodes: p.nodes, steps };
+    },
+
+    async alternatives(id) {
+      await requireNode(id);
+      const rows = await db.read((tx) => repo.alternatives(tx, id));
+      return rows.map((r) => ({
+        alternative: r.alternative,
+        guidance: r.relationship.guidance ?? null,
+        evidence: r.relationship.evidence ?? null,
+        source: r.relationship.source ?? null,
+        note: r.relationship.note ?? null,
+        affectedServices: r.affected,
+      }));
+    },
+
+    async compliance(serviceId, today = new Date().toISOString().slice(0, 10)) {
+      const service = await requireNode(serviceId, 'serviceId');
+      requireLabel(service, ['Service'], 'serviceId');
+      const rows = await db.read((tx) => repo.complianceRows(tx, serviceId, today));
+      const group = (): ComplianceGroupRecord => ({ met: 0, violated: 0, exempted: 0, notAssessable: 0, items: [] });
+      const muss = group();
+      const soll = group();
+      for (const r of rows) {
+        const status: ComplianceStatus = r.targetCount === 0 ? 'not_assessable' : r.missing.length === 0 ? 'met' : r.exception ? 'exempted' : 'violated';
+        const g = r.requirement.level === 'MUSS' ? muss : soll;
+        g.items.push({ requirement: r.requirement, status, appliesVia: r.via, missing: status === 'met' ? [] : r.missing, exception: status === 'exempted' ? r.exception : null, expires: status === 'exempted' ? ((r.exception?.expires as string | undefined) ?? null) : null });
+        if (status === 'met') g.met++;
+        else if (status === 'violated') g.violated++;
+        else if (status === 'exempted') g.exempted++;
+        else g.notAssessable++;
+      }
+      return { service, score: complianceScore(muss, soll), muss, soll };
+    },
+
+    async compatibility(stackIds) {
+      if (stackIds.length === 0) throw new InputError('stackIds must name at least one stack', { argument: 'stackIds' });
+      const stacks = await Promise.all(stackIds.map((s) => requireNode(s, 'stackIds')));
+      for (const s of stacks) requireLabel(s, ['Stack'], 'stackIds');
+      const inclusions = await db.read((tx) => repo.stackInclusions(tx, stackIds));
+      const rows = new Map<string, { item: NodeRecord; cells: Map<string, { status: string | null; role: string | null }> }>();
+      for (const inc of inclusions) {
+        const row = rows.get(inc.item.id) ?? { item: inc.item, cells: new Map() };
+        row.cells.set(inc.stackId, { status: inc.status, role: inc.role });
+        rows.set(inc.item.id, row);
+      }
+      return {
+        stacks,
+        rows: [...rows.values()]
+          .sort((a, b) => a.item.name.localeCompare(b.item.name) || a.item.id.localeCompare(b.item.id))
+          .map((r) => ({
+            item: r.item,
+            cells: stackIds.map((stackId) => {
+              const c = r.cells.get(stackId);
+              return { stackId, included: Boolean(c), status: c?.status ?? null, role: c?.role ?? null };
+            }),
+          })),
+      };
+    },
+
+    async adoption(level) {
+      if (!(ORGANIZATION_LEVELS as readonly string[]).includes(level)) throw new InputError(`level must be one of ${ORGANIZATION_LEVELS.join(', ')}, got "${level}"`, { argument: 'level' });
+      return db.read((tx) => repo.adoptionByLevel(tx, level));
+    },
+
+    async subgraph(ids, depth, types) {
+      if (ids.length === 0) throw new InputError('ids must name at least one node', { argument: 'ids' });
+      if (types) {
+        const unknown = types.filter((t) => !(t in REL_RULES));
+        if (unknown.length > 0) throw new InputError(`types must be relationship types (${Object.keys(REL_RULES).join(', ')}), got ${unknown.join(', ')}`, { argument: 'types' });
+      }
+      await Promise.all(ids.map((id) => requireNode(id, 'ids')));
+      const seen = new Set(ids);
+      const edges = new Map<string, { id: string; source: string; target: string; type: string }>();
+      await db.read(async (tx) => {
+        let frontier = [...seen];
+        for (let level = 0; level < depth && frontier.length > 0; level++) {
+          const next: string[] = [];
+          for (const r of await repo.neighbours(tx, frontier, types)) {
+            const id = `${r.source}|${r.type}|${r.target}`;
+            if (!edges.has(id)) edges.set(id, { id, source: r.source, target: r.target, type: r.type });
+            if (!seen.has(r.neighbour)) {
+              seen.add(r.neighbour);
+              next.push(r.neighbour);
+            }
+          }
+          if (seen.size > SUBGRAPH_NODE_LIMIT) {
+            throw new InputError(`the subgraph would hold more than ${SUBGRAPH_NODE_LIMIT} nodes; narrow it with types or a smaller depth`, { argument: 'depth' });
+          }
+          frontier = next;
+        }
+      });
+      const nodes = await graph.nodeById.loadMany([...seen]);
+      return {
+        nodes: nodes.filter((n): n is NodeRecord => Boolean(n) && !(n instanceof Error)).map((n) => ({ id: n.id, label: n.label, name: n.name })),
+        edges: [...edges.values()],
+      };
+    },
+  };
+}
+
+/** Share of assessable requirements met or exempted, MUSS weighing twice; 1 when nothing is assessable. */
+export function complianceScore(muss: ComplianceGroupRecord, soll: ComplianceGroupRecord): number {
+  const ok = 2 * (muss.met + muss.exempted) + (soll.met + soll.exempted);
+  const all = 2 * (muss.met + muss.exempted + muss.violated) + (soll.met + soll.exempted + soll.violated);
+  return all === 0 ? 1 : ok / all;
+}

@@ -1,0 +1,125 @@
+import type { Tx } from '../neo4j/db';
+import { intParam } from '../neo4j/db';
+import { query } from '../neo4j/query';
+import { toNodeRecord, type NodeRecord } from '../graph/records';
+
+type Raw = { node: Record<string, unknown>; labels: string[] };
+const rec = (r: Raw): NodeRecord => toNodeRecord(r.node, r.labels);
+
+const impactedComponentsQuery = query<{ component: Record<string, unknown>; labels: string[]; distance: number; path: Raw[] }>('impact/impactedComponents');
+const impactedServicesQuery = query<{ service: Record<string, unknown>; labels: string[]; distance: number; via: string }>('impact/impactedServices');
+const impactSummaryQuery = query<{
+  byLayer: (Raw & { count: number })[];
+  byLifeSituation: (Raw & { count: number })[];
+  byTopic: (Raw & { count: number })[];
+  organizations: (Raw & { relations: string[] })[];
+}>('impact/impactSummary');
+const dependencyTreeQuery = query<{ node: Record<string, unknown>; labels: string[]; distance: number; parent: Record<string, unknown>; parentLabels: string[]; relationship: string }>(
+  'impact/dependencyTree',
+);
+const shortestPathQuery = query<{ nodes: Raw[]; relationships: { type: string; from: string; to: string }[] }>('impact/shortestPath');
+const alternativesQuery = query<{ alternative: Record<string, unknown>; labels: string[]; relationship: Record<string, unknown>; affected: number }>('impact/alternatives');
+const complianceQuery = query<{
+  requirement: Record<string, unknown>;
+  requirementLabels: string[];
+  via: Record<string, unknown>;
+  viaLabels: string[];
+  targetCount: number;
+  missing: Raw[];
+  exception: Record<string, unknown> | null;
+}>('impact/compliance');
+const compatibilityQuery = query<{ stackId: string; item: Record<string, unknown>; labels: string[]; status: string | null; role: string | null }>('impact/compatibility');
+const adoptionQuery = query<{ node: Record<string, unknown>; labels: string[]; organizations: number; byStatus: { status: string; count: number }[] }>('impact/adoption');
+const neighboursQuery = query<{ source: string; target: string; type: string; neighbour: string }>('impact/neighbours');
+
+export interface ImpactedComponentRecord {
+  readonly component: NodeRecord;
+  readonly distance: number;
+  readonly path: NodeRecord[];
+}
+
+/** Components that reach the origin within maxDepth hops, nearest first. */
+export async function impactedComponents(tx: Tx, id: string, maxDepth: number): Promise<ImpactedComponentRecord[]> {
+  const rows = await tx.run(impactedComponentsQuery, { id, maxDepth: intParam(maxDepth) });
+  return rows.map((r) => ({ component: toNodeRecord(r.component, r.labels), distance: r.distance, path: r.path.map(rec) }));
+}
+
+/** Services using any of the hit nodes, each with its nearest hit node. */
+export async function impactedServices(tx: Tx, hits: readonly { id: string; distance: number }[]): Promise<{ service: NodeRecord; distance: number; viaId: string }[]> {
+  const rows = await tx.run(impactedServicesQuery, { hits: hits.map((h) => ({ id: h.id, distance: intParam(h.distance) })) });
+  return rows.map((r) => ({ service: toNodeRecord(r.service, r.labels), distance: r.distance, viaId: r.via }));
+}
+
+export interface ImpactSummaryRows {
+  readonly byLayer: { node: NodeRecord; count: number }[];
+  readonly byLifeSituation: { node: NodeRecord; count: number }[];
+  readonly byTopic: { node: NodeRecord; count: number }[];
+  readonly organizations: { organization: NodeRecord; relations: string[] }[];
+}
+
+/** Layer, topic, life situation and organisation counts of an impact. */
+export async function impactSummary(tx: Tx, nodeIds: readonly string[], serviceIds: readonly string[]): Promise<ImpactSummaryRows> {
+  const [row] = await tx.run(impactSummaryQuery, { nodeIds, serviceIds });
+  if (!row) return { byLayer: [], byLifeSituation: [], byTopic: [], organizations: [] };
+  return {
+    byLayer: row.byLayer.map((r) => ({ node: rec(r), count: r.count })),
+    byLifeSituation: row.byLifeSituation.map((r) => ({ node: rec(r), count: r.count })),
+    byTopic: row.byTopic.map((r) => ({ node: rec(r), count: r.count })),
+    organizations: row.organizations.map((r) => ({ organization: rec(r), relations: [...r.relations].sort() })),
+  };
+}
+
+/** The forward dependency tree of a node. */
+export async function dependencyTree(tx: Tx, id: string, maxDepth: number): Promise<{ node: NodeRecord; distance: number; parent: NodeRecord; relationship: string }[]> {
+  const rows = await tx.run(dependencyTreeQuery, { id, maxDepth: intParam(maxDepth) });
+  return rows.map((r) => ({ node: toNodeRecord(r.node, r.labels), distance: r.distance, parent: toNodeRecord(r.parent, r.parentLabels), relationship: r.relationship }));
+}
+
+/** A shortest undirected path between two different nodes, or null. */
+export async function shortestPath(tx: Tx, from: string, to: string, maxDepth: number): Promise<{ nodes: NodeRecord[]; relationships: { type: string; from: string; to: string }[] } | null> {
+  const [row] = await tx.run(shortestPathQuery, { from, to, maxDepth: intParam(maxDepth) });
+  return row ? { nodes: row.nodes.map(rec), relationships: row.relationships } : null;
+}
+
+/** Alternatives of a node with guidance and the number of services each would affect. */
+export async function alternatives(tx: Tx, id: string): Promise<{ alternative: NodeRecord; relationship: Record<string, unknown>; affected: number }[]> {
+  const rows = await tx.run(alternativesQuery, { id });
+  return rows.map((r) => ({ alternative: toNodeRecord(r.alternative, r.labels), relationship: r.relationship, affected: r.affected }));
+}
+
+export interface ComplianceRow {
+  readonly requirement: NodeRecord;
+  readonly via: NodeRecord;
+  readonly targetCount: number;
+  readonly missing: NodeRecord[];
+  readonly exception: NodeRecord | null;
+}
+
+/** Requirements applying to a service or what it uses, with the unmet targets and a valid exception. */
+export async function complianceRows(tx: Tx, serviceId: string, today: string): Promise<ComplianceRow[]> {
+  const rows = await tx.run(complianceQuery, { id: serviceId, today });
+  return rows.map((r) => ({
+    requirement: toNodeRecord(r.requirement, r.requirementLabels),
+    via: toNodeRecord(r.via, r.viaLabels),
+    targetCount: r.targetCount,
+    missing: r.missing.map(rec),
+    exception: r.exception ? toNodeRecord(r.exception, ['Exception']) : null,
+  }));
+}
+
+/** What the given stacks include. */
+export async function stackInclusions(tx: Tx, stackIds: readonly string[]): Promise<{ stackId: string; item: NodeRecord; status: string | null; role: string | null }[]> {
+  const rows = await tx.run(compatibilityQuery, { stackIds });
+  return rows.map((r) => ({ stackId: r.stackId, item: toNodeRecord(r.item, r.labels), status: r.status, role: r.role }));
+}
+
+/** Adoption per node by organisations of a level. */
+export async function adoptionByLevel(tx: Tx, level: string): Promise<{ node: NodeRecord; organizations: number; byStatus: { status: string; count: number }[] }[]> {
+  const rows = await tx.run(adoptionQuery, { level });
+  return rows.map((r) => ({ node: toNodeRecord(r.node, r.labels), organizations: r.organizations, byStatus: r.byStatus }));
+}
+
+/** The relationships around a set of nodes. */
+export async function neighbours(tx: Tx, ids: readonly string[], types: readonly string[] | null): Promise<{ source: string; target: string; type: string; neighbour: string }[]> {
+  return tx.run(neighboursQuery, { ids, types });
+}
