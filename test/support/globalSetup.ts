@@ -4,6 +4,11 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { applySchema } from '../../src/neo4j/applySchema';
+import { loadCypher } from '../../src/neo4j/cypher';
+import { Db } from '../../src/neo4j/db';
+import { createDriver } from '../../src/neo4j/driver';
+import { defaultSources, runSeed } from '../../src/seed/seed';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -12,7 +17,8 @@ declare global {
 
 /**
  * Starts one real Neo4j for the integration tests (a fresh data folder, a free Bolt port) unless
- * NEO4J_URI names an existing server. Workers find it through DSG_TEST_NEO4J_* variables.
+ * NEO4J_URI names an existing server, and loads the knowledge graph into it once.
+ * Workers find it through DSG_TEST_NEO4J_* variables.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.NEO4J_URI) {
@@ -20,6 +26,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.DSG_TEST_NEO4J_USER = process.env.NEO4J_USER ?? 'neo4j';
     process.env.DSG_TEST_NEO4J_PASSWORD = process.env.NEO4J_PASSWORD ?? '';
     process.env.DSG_TEST_NEO4J_DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
+    await seed(process.env.NEO4J_URI, process.env.DSG_TEST_NEO4J_USER, process.env.DSG_TEST_NEO4J_PASSWORD, process.env.DSG_TEST_NEO4J_DATABASE);
     return;
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstack-graph-test-'));
@@ -35,4 +42,17 @@ export default async function globalSetup(): Promise<void> {
   process.env.DSG_TEST_NEO4J_USER = 'neo4j';
   process.env.DSG_TEST_NEO4J_PASSWORD = password;
   process.env.DSG_TEST_NEO4J_DATABASE = 'neo4j';
+  await seed(neo4j.uri, 'neo4j', password, 'neo4j');
+}
+
+async function seed(uri: string, user: string, password: string, database: string): Promise<void> {
+  const log = createLogger({ logLevel: 'warn', logFormat: 'json' }, 'jest-global-setup');
+  const driver = createDriver({ uri, user, password, log });
+  try {
+    const db = new Db(driver, database, loadCypher([]));
+    await applySchema(db, log);
+    await runSeed(db, defaultSources(), log);
+  } finally {
+    await driver.close();
+  }
 }

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { startTestApi, type TestApi } from '../support/api';
+
+/** A small seeded pseudo-random generator, so that a failing graph can be reproduced from its seed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+interface RandomGraph {
+  components: string[];
+  standards: string[];
+  services: string[];
+  dependsOn: [string, string][];
+  implementsStd: [string, string][];
+  uses: [string, string][];
+}
+
+function randomGraph(prefix: string, seed: number): RandomGraph {
+  const r = rng(seed);
+  const components = Array.from({ length: 24 }, (_, i) => `${prefix}-c${String(i).padStart(2, '0')}`);
+  const standards = Array.from({ length: 5 }, (_, i) => `${prefix}-s${i}`);
+  const services = Array.from({ length: 20 }, (_, i) => `${prefix}-v${String(i).padStart(2, '0')}`);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const dependsOn = new Map<string, [string, string]>();
+  // Mostly "downhill" edges (a layered graph) plus a few back edges that make cycles.
+  for (let i = 0; i < 40; i++) {
+    const a = pick(components);
+    const b = pick(components);
+    if (a !== b && (a > b || r() < 0.15)) dependsOn.set(`${a}>${b}`, [a, b]);
+  }
+  const implementsStd = new Map<string, [string, string]>();
+  for (let i = 0; i < 10; i++) {
+    const a = pick(components);
+    const s = pick(standards);
+    implementsStd.set(`${a}>${s}`, [a, s]);
+  }
+  const uses = new Map<string, [string, string]>();
+  for (const v of services) {
+    const n = 1 + Math.floor(r() * 3);
+    for (let i = 0; i < n; i++) {
+      const target = r() < 0.85 ? pick(components) : pick(standards);
+      uses.set(`${v}>${target}`, [v, target]);
+    }
+  }
+  return { components, standards, services, dependsOn: [...dependsOn.values()], implementsStd: [...implementsStd.values()], uses: [...uses.values()] };
+}
+
+/** The expected impact, computed in plain TypeScript: BFS backwards from the origin. */
+function expectedImpact(g: RandomGraph, origin: string, maxDepth: number): { components: Map<string, number>; services: Map<string, { distance: number; via: string }> } {
+  const reverse = new Map<string, string[]>();
+  for (const [a, b] of [...g.dependsOn, ...g.implementsStd]) reverse.set(b, [...(reverse.get(b) ?? []), a]);
+  const dist = new Map<string, number>([[origin, 0]]);
+  let frontier = [origin];
+  for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const x of frontier) {
+      for (const c of reverse.get(x) ?? []) {
+        if (!dist.has(c)) {
+          dist.set(c, d);
+          next.push(c);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const components = new Map([...dist].filter(([id]) => id !== origin && g.components.includes(id)));
+  const hits = new Map<string, number>([[origin, 0], ...components]);
+  const services = new Map<string, { distance: number; via: string }>();
+  for (const [v, target] of g.uses) {
+    const d = hits.get(target);
+    if (d === undefined) continue;
+    const best = services.get(v);
+    if (!best || d + 1 < best.distance || (d + 1 === best.distance && target < best.via)) services.set(v, { distance: d + 1, via: target });
+  }
+  return { components, services };
+}
+
+describe('impactAnalysis on random dependency graphs, against a plain TypeScript BFS', () => {
+  let api: TestApi;
+  const prefix = `test-rg-${randomUUID().slice(0, 8)}`;
+  const graphs = [101, 202, 303].map((seed) => ({ seed, g: randomGraph(`${prefix}-${seed}`, seed) }));
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    for (const { g } of graphs) {
+      await api.t.db.write(async (tx) => {
+        await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Component {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.components });
+        await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Standard {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.standards });
+        await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Service {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.services });
+        for (const [type, pairs] of [['DEPENDS_ON', g.dependsOn], ['IMPLEMENTS', g.implementsStd], ['USES', g.uses]] as const) {
+          await tx.runText('UNWIND $pairs AS p MATCH (a:GraphNode {id: p[0]}) MATCH (b:GraphNode {id: p[1]}) CALL (a, b) { MERGE (a)-[:$($type)]->(b) }', { pairs, type });
+        }
+      });
+    }
+  });
+  afterAll(async () => {
+    await api.t.db.write((tx) => tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
+    await api.close();
+  });
+
+  const QUERY = `query($id: ID!, $d: Int) { impactAnalysis(id: $id, maxDepth: $d) {
+    origin { id } components { component { id } distance path { id } } services { service { id } distance via { id } } summary { componentCount serviceCount } } }`;
+
+  it.each([6, 2])('matches for every component and standard as origin (maxDepth %i)', async (maxDepth) => {
+    let checked = 0;
+    let deepest = 0;
+    let nonEmpty = 0;
+    for (const { seed, g } of graphs) {
+      const edges = new Set([...g.dependsOn, ...g.implementsStd].map(([a, b]) => `${a}>${b}`));
+      for (const origin of [...g.components, ...g.standards]) {
+        const { data, errors } = await api.exec(QUERY, { id: origin, d: maxDepth });
+        expect({ seed, origin, errors }).toEqual({ seed, origin, errors: undefined });
+        const expected = expectedImpact(g, origin, maxDepth);
+        const report = data.impactAnalysis;
+        expect({ seed, origin, components: Object.fromEntries(report.components.map((c: any) => [c.component.id, c.distance])) }).toEqual({
+          seed,
+          origin,
+          components: Object.fromEntries([...expected.components].sort()),
+        });
+        for (const c of report.components) {
+          const path: string[] = c.path.map((n: { id: string }) => n.id);
+          expect(path[0]).toBe(c.component.id);
+          expect(path[path.length - 1]).toBe(origin);
+          expect(path).toHaveLength(c.distance + 1);
+          for (let i = 0; i + 1 < path.length; i++) expect(edges.has(`${path[i]}>${path[i + 1]}`)).toBe(true);
+        }
+        expect({ seed, origin, services: Object.fromEntries(report.services.map((s: any) => [s.service.id, { distance: s.distance, via: s.via.id }])) }).toEqual({
+          seed,
+          origin,
+          services: Object.fromEntries([...expected.services].sort()),
+        });
+        expect(report.summary).toEqual({ componentCount: expected.components.size, serviceCount: expected.services.size });
+        deepest = Math.max(deepest, ...report.components.map((c: { distance: number }) => c.distance));
+        if (report.components.length > 0) nonEmpty++;
+        checked++;
+      }
+    }
+    expect(checked).toBe(graphs.length * 29);
+    // The graphs are not trivial: many origins are hit, and chains reach the depth limit.
+    expect(nonEmpty).toBeGreaterThan(checked / 3);
+    expect(deepest).toBeGreaterThanOrEqual(Math.min(maxDepth, 4));
+  }, 240_000);
+});
