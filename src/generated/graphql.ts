@@ -62,6 +62,8 @@ export type BuildingBlock = Node & {
   /** Components and standards that map to it. */
   mappedFrom: Array<NodeLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** The building block it is part of. */
   partOf: Array<NodeLink>;
@@ -186,6 +188,8 @@ export type Component = Node & {
   /** KPIs that measure it. */
   measuredBy: Array<NodeLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** Organisations that operate it. */
   operators: Array<OrganizationLink>;
@@ -365,6 +369,8 @@ export type Criterion = Node & {
   /** Components and standards that meet it. */
   metBy: Array<NodeLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** Requirements that require it. */
   requiredBy: Array<NodeLink>;
@@ -434,6 +440,8 @@ export type Exception = Node & {
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   reason: Maybe<Scalars['String']['output']>;
   /** The requirement it deviates from. */
@@ -529,6 +537,8 @@ export type IntegrationPoint = Node & {
   /** Its layers. */
   layers: Array<LayerLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** Who operates it. */
   operators: Array<OrganizationLink>;
@@ -565,6 +575,8 @@ export type Kpi = Node & {
   /** What it measures. */
   measures: Array<NodeLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   target: Maybe<Scalars['Float']['output']>;
@@ -595,6 +607,8 @@ export type Layer = Node & {
   /** Components, standards and integration points in this layer. */
   members: Array<NodeLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   order: Maybe<Scalars['Int']['output']>;
   /** The layer it is part of. */
@@ -688,6 +702,8 @@ export type LifeSituation = Node & {
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** OZG services of this life situation. */
   ozgServices: Array<NodeLink>;
@@ -733,6 +749,8 @@ export type Milestone = Node & {
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
 };
@@ -810,6 +828,8 @@ export type Organization = Node & {
   /** Organisations that belong to it. */
   members: Array<OrganizationLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** Services it offers. */
   offers: Array<ServiceLink>;
@@ -907,6 +927,8 @@ export type OzgService = Node & {
   /** The life situation (PART_OF). */
   lifeSituation: Array<NodeLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   ozgId: Maybe<Scalars['String']['output']>;
   priority: Maybe<Scalars['String']['output']>;
@@ -1274,6 +1296,8 @@ export type ReferencePattern = Node & {
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** Components and standards it uses, with step and order. */
@@ -1304,6 +1328,8 @@ export type Requirement = Node & {
   /** KPIs that measure it. */
   measuredBy: Array<NodeLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** What it requires. */
   requires: Array<NodeLink>;
@@ -1376,6 +1402,8 @@ export type Service = Node & {
   /** LeiKa type code, e.g. 1, 2/3, 4. */
   leikaType: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** Organisations that offer it. */
   offeredBy: Array<OrganizationLink>;
@@ -1476,6 +1504,8 @@ export type Stack = Node & {
   issuer: Maybe<Scalars['String']['output']>;
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   publishedAt: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
@@ -1530,6 +1560,8 @@ export type Standard = Node & {
   maintainers: Array<OrganizationLink>;
   maturity: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   oss: Maybe<Scalars['Boolean']['output']>;
   /** Requirements that require it. */
@@ -1678,6 +1710,8 @@ export type Topic = Node & {
   /** Life situations of this topic (PART_OF, incoming). */
   lifeSituations: Array<NodeLink>;
   name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
 };
@@ -1964,6 +1998,7 @@ export type BuildingBlockResolvers<ContextType = Context, ParentType extends Res
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mappedFrom?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<BuildingBlockMappedFromArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<BuildingBlockPartOfArgs, 'first'>>;
   parts?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<BuildingBlockPartsArgs, 'first'>>;
@@ -2038,6 +2073,7 @@ export type ComponentResolvers<ContextType = Context, ParentType extends Resolve
   maturity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measuredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentMeasuredByArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operators?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<ComponentOperatorsArgs, 'first'>>;
   oss?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2090,6 +2126,7 @@ export type CriterionResolvers<ContextType = Context, ParentType extends Resolve
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   metBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<CriterionMetByArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requiredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<CriterionRequiredByArgs, 'first'>>;
   scheme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2128,6 +2165,7 @@ export type ExceptionResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requirement?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ExceptionRequirementArgs, 'first'>>;
@@ -2186,6 +2224,7 @@ export type IntegrationPointResolvers<ContextType = Context, ParentType extends 
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   layers?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<IntegrationPointLayersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operators?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<IntegrationPointOperatorsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2201,6 +2240,7 @@ export type KpiResolvers<ContextType = Context, ParentType extends ResolversPare
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<KpiMeasuresArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2220,6 +2260,7 @@ export type LayerResolvers<ContextType = Context, ParentType extends ResolversPa
   mapsTo?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<LayerMapsToArgs, 'first'>>;
   members?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<LayerMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   parent?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<LayerParentArgs, 'first'>>;
@@ -2269,6 +2310,7 @@ export type LifeSituationResolvers<ContextType = Context, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ozgServices?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<LifeSituationOzgServicesArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2289,6 +2331,7 @@ export type MilestoneResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2327,6 +2370,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   maintains?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OrganizationMaintainsArgs, 'first'>>;
   members?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<OrganizationMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offers?: Resolver<Array<ResolversTypes['ServiceLink']>, ParentType, ContextType, RequireFields<OrganizationOffersArgs, 'first'>>;
   operates?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OrganizationOperatesArgs, 'first'>>;
@@ -2373,6 +2417,7 @@ export type OzgServiceResolvers<ContextType = Context, ParentType extends Resolv
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lifeSituation?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OzgServiceLifeSituationArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ozgId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   priority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2428,6 +2473,7 @@ export type ReferencePatternResolvers<ContextType = Context, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ReferencePatternStepsArgs, 'first'>>;
@@ -2446,6 +2492,7 @@ export type RequirementResolvers<ContextType = Context, ParentType extends Resol
   level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measuredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<RequirementMeasuredByArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requires?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<RequirementRequiresArgs, 'first'>>;
   rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2483,6 +2530,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   leikaKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leikaType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offeredBy?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<ServiceOfferedByArgs, 'first'>>;
   ozgService?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ServiceOzgServiceArgs, 'first'>>;
@@ -2530,6 +2578,7 @@ export type StackResolvers<ContextType = Context, ParentType extends ResolversPa
   issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2567,6 +2616,7 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   maintainers?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<StandardMaintainersArgs, 'first'>>;
   maturity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   oss?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   requiredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardRequiredByArgs, 'first'>>;
@@ -2636,6 +2686,7 @@ export type TopicResolvers<ContextType = Context, ParentType extends ResolversPa
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lifeSituations?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<TopicLifeSituationsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -52,7 +52,7 @@ export interface ImpactLoaders {
   impactAnalysis(id: string, maxDepth: number): Promise<ImpactReportRecord>;
   dependencies(id: string, maxDepth: number): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>> }>;
   path(from: string, to: string, maxDepth: number): Promise<{ length: number; nodes: NodeRecord[]; steps: { from: NodeRecord; to: NodeRecord; type: string; forward: boolean }[] } | null>;
-  alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: unknown; evidence: unknown; source: unknown; note: unknown; affectedServices: number }[]>;
+  alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: string | null; evidence: 'sourced' | 'inferred' | null; source: string | null; note: string | null; affectedServices: number }[]>;
   compliance(serviceId: string, today?: string): Promise<{ service: NodeRecord; score: number; muss: ComplianceGroupRecord; soll: ComplianceGroupRecord }>;
   compatibility(stackIds: readonly string[]): Promise<{ stacks: NodeRecord[]; rows: { item: NodeRecord; cells: { stackId: string; included: boolean; status: string | null; role: string | null }[] }[] }>;
   adoption(level: string): Promise<Awaited<ReturnType<typeof repo.adoptionByLevel>>>;
@@ -125,12 +125,13 @@ export function createImpactLoaders(db: Db, graph: GraphLoaders): ImpactLoaders 
     async alternatives(id) {
       await requireNode(id);
       const rows = await db.read((tx) => repo.alternatives(tx, id));
+      const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
       return rows.map((r) => ({
         alternative: r.alternative,
-        guidance: r.relationship.guidance ?? null,
-        evidence: r.relationship.evidence ?? null,
-        source: r.relationship.source ?? null,
-        note: r.relationship.note ?? null,
+        guidance: text(r.relationship.guidance),
+        evidence: r.relationship.evidence === 'inferred' ? 'inferred' : r.relationship.evidence === 'sourced' ? 'sourced' : null,
+        source: text(r.relationship.source),
+        note: text(r.relationship.note),
         affectedServices: r.affected,
       }));
     },

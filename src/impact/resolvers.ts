@@ -8,7 +8,7 @@ export function impactResolvers(): Resolvers {
       impactAnalysis: (_p, args, ctx) => ctx.loaders.impact.impactAnalysis(args.id, checkRange('maxDepth', args.maxDepth, 1, 10, 6)),
       dependencies: (_p, args, ctx) => ctx.loaders.impact.dependencies(args.id, checkRange('maxDepth', args.maxDepth, 1, 10, 6)),
       path: (_p, args, ctx) => ctx.loaders.impact.path(args.from, args.to, checkRange('maxDepth', args.maxDepth, 1, 10, 6)),
-      alternatives: (_p, args, ctx) => ctx.loaders.impact.alternatives(args.id) as never,
+      alternatives: (_p, args, ctx) => ctx.loaders.impact.alternatives(args.id),
       compliance: (_p, args, ctx) => ctx.loaders.impact.compliance(args.serviceId),
       compatibility: (_p, args, ctx) => ctx.loaders.impact.compatibility(args.stackIds),
       adoption: (_p, args, ctx) => ctx.loaders.impact.adoption(args.level),
