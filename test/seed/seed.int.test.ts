@@ -81,6 +81,22 @@ describe('the seed loader on the real Neo4j', () => {
     expect(await snapshot(t.db)).toEqual(before);
   }, 120_000);
 
+  it('detects and repairs a changed node and relationship, and says so', async () => {
+    const [target] = (await t.db.read((tx) =>
+      tx.runText('MATCH (k:Kpi)-[r:MEASURES]->(x) RETURN k.id AS kpi, k.name AS name, x.id AS x, r.source AS source ORDER BY k.id LIMIT 1'),
+    )) as [{ kpi: string; name: string; x: string; source: string }];
+    await t.db.write((tx) =>
+      tx.runText("MATCH (k:Kpi {id: $kpi})-[r:MEASURES]->(:GraphNode {id: $x}) SET k.name = 'tampered', r.source = 'tampered', r.extra = 1", { kpi: target.kpi, x: target.x }),
+    );
+    const { summary } = await runSeed(t.db, sources, silentLog);
+    expect(summary.nodes.Kpi).toMatchObject({ created: 0, changed: 1 });
+    expect(summary.relationships.MEASURES).toMatchObject({ created: 0, changed: 1 });
+    const [after] = await t.db.read((tx) =>
+      tx.runText('MATCH (k:Kpi {id: $kpi})-[r:MEASURES]->(:GraphNode {id: $x}) RETURN k.name AS name, r.source AS source, r.extra AS extra', { kpi: target.kpi, x: target.x }),
+    );
+    expect(after).toEqual({ name: target.name, source: target.source, extra: null });
+  }, 120_000);
+
   it('refuses a seed file with a broken reference or a missing field, naming them, and writes nothing', async () => {
     const before = await snapshot(t.db);
     const files: Record<string, string> = {};
