@@ -79,7 +79,7 @@ function expectedImpact(g: RandomGraph, origin: string, maxDepth: number): { com
   return { components, services };
 }
 
-describe('impactAnalysis on random dependency graphs, against a plain TypeScript BFS', () => {
+describe('impactAnalysis and dependencies on random dependency graphs, against a plain TypeScript BFS', () => {
   let api: TestApi;
   const prefix = `test-rg-${randomUUID().slice(0, 8)}`;
   const graphs = [101, 202, 303].map((seed) => ({ seed, g: randomGraph(`${prefix}-${seed}`, seed) }));
@@ -101,6 +101,38 @@ describe('impactAnalysis on random dependency graphs, against a plain TypeScript
     await api.t.db.write((tx) => tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
     await api.close();
   });
+
+  it('dependencies matches a forward BFS for every node, with parents one hop closer', async () => {
+    for (const { seed, g } of graphs) {
+      const forward = new Map<string, string[]>();
+      for (const [a, b] of [...g.dependsOn, ...g.implementsStd]) forward.set(a, [...(forward.get(a) ?? []), b]);
+      const edges = new Set([...g.dependsOn, ...g.implementsStd].map(([a, b]) => `${a}>${b}`));
+      for (const root of g.components) {
+        const dist = new Map<string, number>([[root, 0]]);
+        let frontier = [root];
+        for (let d = 1; d <= 6 && frontier.length > 0; d++) {
+          const next: string[] = [];
+          for (const x of frontier) {
+            for (const y of forward.get(x) ?? []) {
+              if (!dist.has(y)) {
+                dist.set(y, d);
+                next.push(y);
+              }
+            }
+          }
+          frontier = next;
+        }
+        dist.delete(root);
+        const { data } = await api.exec('query($id: ID!) { dependencies(id: $id) { entries { node { id } distance parent { id } } } }', { id: root });
+        const got = data.dependencies.entries;
+        expect({ seed, root, deps: Object.fromEntries(got.map((e: any) => [e.node.id, e.distance])) }).toEqual({ seed, root, deps: Object.fromEntries([...dist].sort()) });
+        for (const e of got) {
+          expect(edges.has(`${e.parent.id}>${e.node.id}`)).toBe(true);
+          expect(e.parent.id === root ? 0 : dist.get(e.parent.id)).toBe(e.distance - 1);
+        }
+      }
+    }
+  }, 120_000);
 
   const QUERY = `query($id: ID!, $d: Int) { impactAnalysis(id: $id, maxDepth: $d) {
     origin { id } components { component { id } distance path { id } } services { service { id } distance via { id } } summary { componentCount serviceCount } } }`;
