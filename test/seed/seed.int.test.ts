@@ -57,9 +57,9 @@ describe('the seed loader on the real Neo4j', () => {
   it('keeps the provenance on every node and relationship', async () => {
     const rows = await t.db.read((tx) =>
       tx.runText(
-        `MATCH (n:GraphNode) WHERE n.source IS NULL OR NOT n.evidence IN ['sourced', 'inferred'] OR n.name IS NULL RETURN count(n) AS bad
+        `MATCH (n:GraphNode) WHERE ${OWN} AND (n.source IS NULL OR NOT n.evidence IN ['sourced', 'inferred'] OR n.name IS NULL) RETURN count(n) AS bad
          UNION ALL
-         MATCH (:GraphNode)-[r]->(:GraphNode) WHERE r.source IS NULL OR NOT r.evidence IN ['sourced', 'inferred'] RETURN count(r) AS bad`,
+         MATCH (n:GraphNode)-[r]->(:GraphNode) WHERE ${OWN} AND (r.source IS NULL OR NOT r.evidence IN ['sourced', 'inferred']) RETURN count(r) AS bad`,
       ),
     );
     expect(rows).toEqual([{ bad: 0 }, { bad: 0 }]);
