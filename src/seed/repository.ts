@@ -27,6 +27,8 @@ const mergeRelationshipsQuery = query<{ type: string; created: number; changed: 
 const labelCountsQuery = query<{ label: string; count: number }>('seed/labelCounts');
 const relationshipCountsQuery = query<{ type: string; count: number }>('seed/relationshipCounts');
 const graphNodeCountQuery = query<{ count: number }>('seed/graphNodeCount');
+const resampleIndexesQuery = query<Record<string, never>>('seed/resampleIndexes');
+const clearQueryCachesQuery = query<{ value: string }>('seed/clearQueryCaches');
 
 /** Merges a batch of nodes by id (properties replaced, labels set). */
 export async function mergeNodes(tx: Tx, rows: readonly NodeRow[]): Promise<MergeCounts[]> {
@@ -56,4 +58,10 @@ export async function relationshipCounts(tx: Tx): Promise<Record<string, number>
 export async function graphNodeCount(tx: Tx): Promise<number> {
   const [row] = await tx.run(graphNodeCountQuery);
   return row?.count ?? 0;
+}
+
+/** Refreshes index statistics and drops cached plans after a load (plans made for an empty graph are slow). */
+export async function refreshPlannerStatistics(tx: Tx): Promise<void> {
+  await tx.run(resampleIndexesQuery);
+  await tx.run(clearQueryCachesQuery);
 }

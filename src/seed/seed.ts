@@ -4,6 +4,7 @@ import type { Db } from '../neo4j/db';
 import { projectRoot } from '../paths';
 import { assemble, countGraph, type Graph } from './assemble';
 import { SeedValidationError, type GraphPart } from './graph';
+import { refreshPlannerStatistics } from './repository';
 import { readClassification, readLandscape } from './sources/landscape';
 import { readOzgCatalogue } from './sources/ozgCatalogue';
 import { readSeedFiles } from './sources/seedFiles';
@@ -56,6 +57,12 @@ export async function runSeed(db: Db, sources: SeedSources, log: Logger, onProgr
   const counts = countGraph(graph);
   log.info({ nodes: graph.nodes.length, relationships: graph.edges.length, validateMs: Date.now() - t0 }, 'seed data validated');
   const summary = await writeGraph(db, graph, onProgress);
+  try {
+    await db.write(refreshPlannerStatistics);
+  } catch (e) {
+    // Needs admin rights on some servers; the data is committed either way.
+    log.warn({ err: e }, 'could not refresh index statistics and query plans after the load; queries may be slow until Neo4j replans');
+  }
   const total = (o: WriteSummary['nodes']): { created: number; changed: number; unchanged: number } =>
     Object.values(o).reduce((a, b) => ({ created: a.created + b.created, changed: a.changed + b.changed, unchanged: a.unchanged + b.unchanged }), { created: 0, changed: 0, unchanged: 0 });
   log.info({ nodes: total(summary.nodes), relationships: total(summary.relationships), writeMs: summary.ms }, 'seed data written');
