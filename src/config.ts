@@ -150,3 +150,11 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The environment for a child process (Maven, the Neo4j JVM): this process's environment, which it
+ * inherits as any child would, plus `extra`. Kept here so that config.ts stays the one reader of process.env.
+ */
+export function childProcessEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

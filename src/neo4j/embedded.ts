@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { EmbeddedNeo4jConfig } from '../config';
+import { childProcessEnv, type EmbeddedNeo4jConfig } from '../config';
 import type { Logger } from '../logger';
 import { launcherDir } from '../paths';
 import { ensureLauncherBuilt, findJava, launcherClasspath, NEO4J_JVM_FLAGS } from './launcherBuild';
@@ -61,8 +61,7 @@ export async function startEmbeddedNeo4j({ config, user, password, log }: StartO
   const child = spawn(java, args, {
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
+    env: childProcessEnv({
       DSG_NEO4J_HOME: config.dataDir,
       DSG_NEO4J_BOLT_HOST: '127.0.0.1',
       DSG_NEO4J_BOLT_PORT: String(config.boltPort),
@@ -70,7 +69,7 @@ export async function startEmbeddedNeo4j({ config, user, password, log }: StartO
       DSG_NEO4J_PASSWORD: password,
       DSG_NEO4J_PAGECACHE_MB: String(config.pageCacheMb),
       DSG_NEO4J_CONF: path.join(launcherDir, 'neo4j.conf'),
-    },
+    }),
   });
   child.stderr?.pipe(logStream, { end: false });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));

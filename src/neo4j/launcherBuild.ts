@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { childProcessEnv } from '../config';
 import type { Logger } from '../logger';
 import { launcherDir } from '../paths';
 
@@ -89,7 +90,7 @@ export async function ensureLauncherBuilt(log: Logger, javaHome: string | undefi
   }
   const started = Date.now();
   log.info({ dir: launcherDir }, 'building the Neo4j launcher with Maven (first time: downloads Neo4j 5.26 from Maven Central)');
-  const env = { ...process.env, ...(javaHome ? { JAVA_HOME: javaHome } : {}) };
+  const env = childProcessEnv(javaHome ? { JAVA_HOME: javaHome } : {});
   const out: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn('mvn', ['-B', '--no-transfer-progress', '-f', path.join(launcherDir, 'pom.xml'), 'package'], {
