@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 
     for (const id of ['fit-connect', 'bundid']) {
       const api = stats(await time(() => exec(`{ impactAnalysis(id: "${id}") { components { component { id } distance path { id } } services { service { id } distance via { id } } summary { byTopic { count } byLayer { count } organizations { relations } } } }`)));
-      const raw = stats(await time(() => db.read((tx) => tx.runText(db.cypher.get('impact/impactedComponents'), { id, maxDepth: neo4jInt(6) }))));
+      const raw = stats(await time(() => db.read((tx) => tx.runText(db.cypher.get('impact/impactedComponents'), { id, maxDepth: intParam(6) }))));
       row(`impactAnalysis(${id}) through GraphQL, median / p95`, `${api.median.toFixed(1)} / ${api.p95.toFixed(1)} ms`);
       row(`  its component traversal alone in raw Cypher, median`, `${raw.median.toFixed(1)} ms (full report = ${(api.median / raw.median).toFixed(1)}x)`);
     }
@@ -101,10 +101,6 @@ async function main(): Promise<void> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   process.stdout.write(`\ndstack-graph benchmark (${RUNS} runs per case after 3 warm-up runs, ${os.cpus().length} cores)\n${lines.join('\n')}\n`);
-}
-
-function neo4jInt(n: number): ReturnType<typeof intParam> {
-  return intParam(n);
 }
 
 main().catch((e: unknown) => {

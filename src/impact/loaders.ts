@@ -2,7 +2,7 @@ import { InputError, NotFoundError } from '../errors';
 import type { GraphLoaders } from '../graph/loaders';
 import type { NodeRecord } from '../graph/records';
 import type { Db } from '../neo4j/db';
-import { REL_RULES } from '../seed/graph';
+import { ORGANIZATION_LEVELS, REL_RULES } from '../seed/graph';
 import * as repo from './repository';
 
 export interface ImpactReportRecord {
@@ -40,9 +40,6 @@ export interface ComplianceGroupRecord {
   notAssessable: number;
   items: ComplianceItemRecord[];
 }
-
-/** Levels of organisations (as in seeds/README.md). */
-export const ORGANIZATION_LEVELS = ['Bund', 'Land', 'Kommune', 'EU', 'international', 'company', 'cooperative'] as const;
 
 /** Most nodes a subgraph answer may hold; a larger neighbourhood asks for narrower types or depth. */
 export const SUBGRAPH_NODE_LIMIT = 5000;

@@ -92,9 +92,6 @@ export const NODE_LABELS = [
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
-/** The extra label every model node carries, backing one global unique `id` (used by `node(id)`). */
-export const COMMON_LABEL = 'GraphNode';
-
 type LabelSet = readonly NodeLabel[] | 'any';
 
 /** A relationship type, which labels it may connect, and which extra fields it must carry. */
@@ -134,6 +131,9 @@ export const REL_RULES = {
   GRANTED_FOR: { from: ['Exception'], to: [C, 'Service', 'Organization', 'IntegrationPoint'] },
 } as const satisfies Record<string, RelRule>;
 export type RelType = keyof typeof REL_RULES;
+
+/** Levels of organisations. */
+export const ORGANIZATION_LEVELS = ['Bund', 'Land', 'Kommune', 'EU', 'international', 'company', 'cooperative'] as const;
 
 /** Values of `evidence`. */
 export const EVIDENCE = ['sourced', 'inferred'] as const;

@@ -24,8 +24,6 @@ export interface MergeCounts {
 
 const mergeNodesQuery = query<{ label: string; created: number; changed: number }>('seed/mergeNodes');
 const mergeRelationshipsQuery = query<{ type: string; created: number; changed: number; written: number }>('seed/mergeRelationships');
-const labelCountsQuery = query<{ label: string; count: number }>('seed/labelCounts');
-const relationshipCountsQuery = query<{ type: string; count: number }>('seed/relationshipCounts');
 const graphNodeCountQuery = query<{ count: number }>('seed/graphNodeCount');
 const resampleIndexesQuery = query<Record<string, never>>('seed/resampleIndexes');
 const clearQueryCachesQuery = query<{ value: string }>('seed/clearQueryCaches');
@@ -42,16 +40,6 @@ export async function mergeRelationships(tx: Tx, rows: readonly EdgeRow[]): Prom
   const written = result.reduce((s, r) => s + r.written, 0);
   if (written !== rows.length) throw new Error(`only ${written} of ${rows.length} relationships found both ends`);
   return result.map((r) => ({ key: r.type, created: r.created, changed: r.changed }));
-}
-
-/** Model nodes per label. */
-export async function labelCounts(tx: Tx): Promise<Record<string, number>> {
-  return Object.fromEntries((await tx.run(labelCountsQuery)).map((r) => [r.label, r.count]));
-}
-
-/** Relationships between model nodes per type. */
-export async function relationshipCounts(tx: Tx): Promise<Record<string, number>> {
-  return Object.fromEntries((await tx.run(relationshipCountsQuery)).map((r) => [r.type, r.count]));
 }
 
 /** How many model nodes exist. */

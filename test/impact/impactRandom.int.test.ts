@@ -49,24 +49,30 @@ function randomGraph(prefix: string, seed: number): RandomGraph {
   return { components, standards, services, dependsOn: [...dependsOn.values()], implementsStd: [...implementsStd.values()], uses: [...uses.values()] };
 }
 
-/** The expected impact, computed in plain TypeScript: BFS backwards from the origin. */
-function expectedImpact(g: RandomGraph, origin: string, maxDepth: number): { components: Map<string, number>; services: Map<string, { distance: number; via: string }> } {
-  const reverse = new Map<string, string[]>();
-  for (const [a, b] of [...g.dependsOn, ...g.implementsStd]) reverse.set(b, [...(reverse.get(b) ?? []), a]);
-  const dist = new Map<string, number>([[origin, 0]]);
-  let frontier = [origin];
+/** Breadth-first distances from `start` over `adjacency`, up to `maxDepth` hops (start at 0). */
+function bfs(adjacency: Map<string, string[]>, start: string, maxDepth: number): Map<string, number> {
+  const dist = new Map<string, number>([[start, 0]]);
+  let frontier = [start];
   for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
     const next: string[] = [];
     for (const x of frontier) {
-      for (const c of reverse.get(x) ?? []) {
-        if (!dist.has(c)) {
-          dist.set(c, d);
-          next.push(c);
+      for (const y of adjacency.get(x) ?? []) {
+        if (!dist.has(y)) {
+          dist.set(y, d);
+          next.push(y);
         }
       }
     }
     frontier = next;
   }
+  return dist;
+}
+
+/** The expected impact, computed in plain TypeScript: BFS backwards from the origin. */
+function expectedImpact(g: RandomGraph, origin: string, maxDepth: number): { components: Map<string, number>; services: Map<string, { distance: number; via: string }> } {
+  const reverse = new Map<string, string[]>();
+  for (const [a, b] of [...g.dependsOn, ...g.implementsStd]) reverse.set(b, [...(reverse.get(b) ?? []), a]);
+  const dist = bfs(reverse, origin, maxDepth);
   const components = new Map([...dist].filter(([id]) => id !== origin && g.components.includes(id)));
   const hits = new Map<string, number>([[origin, 0], ...components]);
   const services = new Map<string, { distance: number; via: string }>();
@@ -108,20 +114,7 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
       for (const [a, b] of [...g.dependsOn, ...g.implementsStd]) forward.set(a, [...(forward.get(a) ?? []), b]);
       const edges = new Set([...g.dependsOn, ...g.implementsStd].map(([a, b]) => `${a}>${b}`));
       for (const root of g.components) {
-        const dist = new Map<string, number>([[root, 0]]);
-        let frontier = [root];
-        for (let d = 1; d <= 6 && frontier.length > 0; d++) {
-          const next: string[] = [];
-          for (const x of frontier) {
-            for (const y of forward.get(x) ?? []) {
-              if (!dist.has(y)) {
-                dist.set(y, d);
-                next.push(y);
-              }
-            }
-          }
-          frontier = next;
-        }
+        const dist = bfs(forward, root, 6);
         dist.delete(root);
         const { data } = await api.exec('query($id: ID!) { dependencies(id: $id) { entries { node { id } distance parent { id } } } }', { id: root });
         const got = data.dependencies.entries;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { EVIDENCE, REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue } from '../graph';
+import { EVIDENCE, ORGANIZATION_LEVELS, REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue } from '../graph';
 
 /** How one node section of a seed file becomes nodes of one label. */
 interface SectionSpec {
@@ -23,7 +23,7 @@ export const SECTIONS: Readonly<Record<string, SectionSpec>> = {
     idPattern: new RegExp(`^org:${SLUG}$`),
     idForm: 'org:<slug>',
     required: ['level'],
-    enums: { level: ['Bund', 'Land', 'Kommune', 'EU', 'international', 'company', 'cooperative'] },
+    enums: { level: ORGANIZATION_LEVELS },
   },
   components: {
     label: 'Component',
