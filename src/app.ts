@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { resolveNeo4jPassword } from './neo4j/password';
 import path from 'node:path';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -42,16 +43,17 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let driver: Driver | undefined;
   try {
     let uri: string;
+    const password = resolveNeo4jPassword(config.neo4j);
     if (config.neo4j.mode === 'embedded') {
-      embedded = await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: config.neo4j.user, password: config.neo4j.password, log });
+      embedded = await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: config.neo4j.user, password, log });
       uri = embedded.uri;
     } else {
       uri = config.neo4j.uri as string;
       log.info({ uri }, 'using the Neo4j at NEO4J_URI; nothing is started');
     }
-    driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password, log });
+    driver = createDriver({ uri, user: config.neo4j.user, password, log });
     await waitForNeo4j(driver, config.neo4j.database, config.neo4j.mode === 'embedded' ? 30_000 : config.neo4j.embedded.startTimeoutMs);
-    const db = new Db(driver, config.neo4j.database, cypher);
+    const db = new Db(driver, config.neo4j.database, cypher, { txTimeoutMs: config.limits.queryTimeoutMs });
     await applySchema(db, log);
     await seedOnStart(config, db, log);
     const server = createServer({ config, db, log, about: readAbout() });

@@ -12,6 +12,34 @@ export interface EmbeddedNeo4jConfig {
   readonly pageCacheMb: number;
   readonly startTimeoutMs: number;
   readonly javaHome: string | undefined;
+  /** How often the embedded Neo4j is started again after it died (within RESTART_WINDOW_MS). */
+  readonly maxRestarts: number;
+}
+
+/** What a single GraphQL request may ask for and use; every value is checked before or while it runs. */
+export interface LimitsConfig {
+  /** Bytes of the GraphQL document (the `query` text). */
+  readonly maxDocumentBytes: number;
+  /** Bytes of an HTTP request body (document and variables). */
+  readonly maxBodyBytes: number;
+  /** Lexical tokens of the document. */
+  readonly maxTokens: number;
+  /** Nesting of fields (introspection's `__schema` not counted; it is priced by the cost model). */
+  readonly maxDepth: number;
+  /** Aliased fields in one operation. */
+  readonly maxAliases: number;
+  /** Directives in one operation. */
+  readonly maxDirectives: number;
+  /** Points of the cost model (lists multiply by `first`, traversals by their depth). */
+  readonly maxCost: number;
+  /** Size the cost model assumes for a list without `first` (impact hits, paths, ...). */
+  readonly assumedListSize: number;
+  /** Neo4j transaction timeout of every read, in ms. */
+  readonly queryTimeoutMs: number;
+  /** Deadline of a whole GraphQL request, in ms. */
+  readonly requestTimeoutMs: number;
+  /** Most values (nodes, links, rows) one request may load from Neo4j. */
+  readonly maxResultItems: number;
 }
 
 /** The validated, frozen configuration of one process. */
@@ -23,12 +51,21 @@ export interface Config {
   readonly logFormat: 'json' | 'pretty';
   /** When the start command loads the seed data: into an empty database, every time, or never. */
   readonly seedOnStart: 'auto' | 'always' | 'never';
+  /** Origins that browsers may call the API from (CORS); empty: same origin only. */
+  readonly corsOrigins: readonly string[];
+  /** Whether the schema answers introspection queries. */
+  readonly introspection: boolean;
+  readonly limits: LimitsConfig;
   readonly neo4j: {
     readonly mode: Neo4jMode;
     /** The URI the driver connects to; for the embedded server it is known only once it runs. */
     readonly uri: string | undefined;
     readonly user: string;
-    readonly password: string;
+    /**
+     * The password; undefined for the embedded Neo4j when NEO4J_PASSWORD is unset, in which case a
+     * random one is made on the first start and kept in the data folder (see `resolvePassword`).
+     */
+    readonly password: string | undefined;
     readonly database: string;
     readonly embedded: EmbeddedNeo4jConfig;
   };
@@ -48,16 +85,30 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'NODE_ENV', default: 'development', description: '`development`, `production` or `test`; production hides error details' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, else json', description: '`json` or `pretty`' },
+  { name: 'CORS_ORIGINS', default: '(unset: same origin only)', description: 'comma-separated origins (e.g. `https://portal.example.de`) whose web pages may call the API; `*` allows any' },
+  { name: 'INTROSPECTION', default: 'on', description: '`on` or `off`: whether clients may read the schema through introspection (the schema describes public data and GraphQL clients need it, so it is on in every mode unless turned off)' },
+  { name: 'QUERY_MAX_BYTES', default: '20000', description: 'largest GraphQL document in bytes (`DOCUMENT_TOO_LARGE`)' },
+  { name: 'BODY_MAX_BYTES', default: '100000', description: 'largest HTTP request body in bytes (413, `PAYLOAD_TOO_LARGE`)' },
+  { name: 'QUERY_MAX_TOKENS', default: '2000', description: 'most lexical tokens in a document (`TOKEN_LIMIT_EXCEEDED`)' },
+  { name: 'QUERY_MAX_DEPTH', default: '12', description: 'deepest field nesting (`DEPTH_LIMIT_EXCEEDED`)' },
+  { name: 'QUERY_MAX_ALIASES', default: '30', description: 'most aliases in an operation (`ALIAS_LIMIT_EXCEEDED`)' },
+  { name: 'QUERY_MAX_DIRECTIVES', default: '20', description: 'most directives in an operation (`DIRECTIVE_LIMIT_EXCEEDED`)' },
+  { name: 'QUERY_MAX_COST', default: '50000', description: 'cost budget of an operation (`COST_LIMIT_EXCEEDED`); see "Limits" below' },
+  { name: 'QUERY_LIST_SIZE', default: '100', description: 'size the cost model assumes for a list without `first`' },
+  { name: 'QUERY_TIMEOUT_MS', default: '5000', description: 'Neo4j transaction timeout of every read (`QUERY_TIMEOUT`)' },
+  { name: 'REQUEST_TIMEOUT_MS', default: '10000', description: 'deadline of one GraphQL request (`QUERY_TIMEOUT`)' },
+  { name: 'RESULT_MAX_ITEMS', default: '100000', description: 'most values one request may load from Neo4j (`RESULT_TOO_LARGE`)' },
   { name: 'SEED_ON_START', default: 'auto', description: '`auto` loads the seed data when the database holds no model node, `always` at every start, `never` not at all' },
   { name: 'NEO4J_URI', default: '(unset: start the embedded Neo4j)', description: 'an existing Neo4j: `bolt://`, `neo4j://` (routing) or `neo4j+s://` (Aura)' },
   { name: 'NEO4J_USER', default: 'neo4j', description: 'Neo4j user' },
-  { name: 'NEO4J_PASSWORD', default: 'dstack-graph-dev', description: 'Neo4j password (at least 8 characters); required with NEO4J_URI' },
+  { name: 'NEO4J_PASSWORD', default: '(embedded: random, kept in `<NEO4J_DATA_DIR>/password`)', description: 'Neo4j password (at least 8 characters); required with NEO4J_URI' },
   { name: 'NEO4J_DATABASE', default: 'neo4j', description: 'database name' },
   { name: 'NEO4J_BOLT_PORT', default: '7687', description: 'Bolt port of the embedded Neo4j (on 127.0.0.1); 0 picks a free one' },
   { name: 'NEO4J_DATA_DIR', default: '.neo4j/data', description: 'data folder of the embedded Neo4j (relative to the project); its logs go to `<dir>/logs/`' },
   { name: 'NEO4J_HEAP', default: '768m', description: 'JVM heap of the embedded Neo4j (`-Xmx`)' },
   { name: 'NEO4J_PAGECACHE_MB', default: '256', description: 'page cache of the embedded Neo4j in MiB' },
   { name: 'NEO4J_START_TIMEOUT_S', default: '180', description: 'how long to wait for the embedded Neo4j (first start includes the Maven build)' },
+  { name: 'NEO4J_MAX_RESTARTS', default: '5', description: 'how often the API starts a dead embedded Neo4j again within 10 minutes before it gives up (then `/healthz` turns 503)' },
   { name: 'JAVA_HOME', default: '(java on PATH)', description: 'the JDK 17+ that runs the embedded Neo4j' },
 ];
 
@@ -114,6 +165,21 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
   if (!/^\d+[kmg]$/i.test(heap)) {
     problems.push(`NEO4J_HEAP must look like 512m or 2g, got "${heap}"`);
   }
+  const onOff = (name: string, fallback: boolean): boolean => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'on' || raw === 'true' || raw === '1') return true;
+    if (raw === 'off' || raw === 'false' || raw === '0') return false;
+    problems.push(`${name} must be on or off, got "${raw}"`);
+    return fallback;
+  };
+  const corsOrigins = (get('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter((o) => o !== '');
+  for (const o of corsOrigins) {
+    if (o !== '*' && !/^https?:\/\/[^\s/]+$/.test(o)) problems.push(`CORS_ORIGINS must list origins such as https://portal.example.de (scheme, host, optional port), got "${o}"`);
+  }
   const dataDir = path.resolve(projectRoot, get('NEO4J_DATA_DIR') ?? '.neo4j/data');
 
   const config: Config = {
@@ -123,11 +189,26 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, isTty ? 'pretty' : 'json'),
     seedOnStart: oneOf('SEED_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
+    corsOrigins,
+    introspection: onOff('INTROSPECTION', true),
+    limits: {
+      maxDocumentBytes: int('QUERY_MAX_BYTES', 20_000, 100, 10_000_000),
+      maxBodyBytes: int('BODY_MAX_BYTES', 100_000, 1_000, 100_000_000),
+      maxTokens: int('QUERY_MAX_TOKENS', 2_000, 10, 1_000_000),
+      maxDepth: int('QUERY_MAX_DEPTH', 12, 1, 1000),
+      maxAliases: int('QUERY_MAX_ALIASES', 30, 0, 100_000),
+      maxDirectives: int('QUERY_MAX_DIRECTIVES', 20, 0, 100_000),
+      maxCost: int('QUERY_MAX_COST', 50_000, 1, 1_000_000_000),
+      assumedListSize: int('QUERY_LIST_SIZE', 100, 1, 1_000_000),
+      queryTimeoutMs: int('QUERY_TIMEOUT_MS', 5_000, 10, 3_600_000),
+      requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000, 10, 3_600_000),
+      maxResultItems: int('RESULT_MAX_ITEMS', 100_000, 1, 1_000_000_000),
+    },
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
       uri,
       user: get('NEO4J_USER') ?? 'neo4j',
-      password: password ?? 'dstack-graph-dev',
+      password,
       database: get('NEO4J_DATABASE') ?? 'neo4j',
       embedded: {
         boltPort: int('NEO4J_BOLT_PORT', 7687, 0, 65535),
@@ -136,6 +217,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
         pageCacheMb: int('NEO4J_PAGECACHE_MB', 256, 16, 65536),
         startTimeoutMs: int('NEO4J_START_TIMEOUT_S', 180, 5, 3600) * 1000,
         javaHome: get('JAVA_HOME'),
+        maxRestarts: int('NEO4J_MAX_RESTARTS', 5, 0, 1000),
       },
     },
   };

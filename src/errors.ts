@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** The codes clients can rely on in `extensions.code`. */
 export type ErrorCode =
@@ -8,7 +8,19 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
+  | 'RESULT_TOO_LARGE'
+  | LimitCode;
+
+/** Codes of the refusals before execution, one per limit (see src/limits/). */
+export type LimitCode =
+  | 'DOCUMENT_TOO_LARGE'
+  | 'TOKEN_LIMIT_EXCEEDED'
+  | 'DEPTH_LIMIT_EXCEEDED'
+  | 'ALIAS_LIMIT_EXCEEDED'
+  | 'DIRECTIVE_LIMIT_EXCEEDED'
+  | 'COST_LIMIT_EXCEEDED';
 
 /** A domain error whose message is safe to show to clients; everything else is masked. */
 export class AppError extends Error {
@@ -16,9 +28,16 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
+    /** The HTTP status the whole answer gets when this error is in it (Apollo reads `extensions.http`). */
+    readonly httpStatus?: number,
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** What graphql-js copies onto the GraphQLError that wraps this one; `http` never reaches clients. */
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...this.details, ...(this.httpStatus ? { http: { status: this.httpStatus } } : {}) };
   }
 }
 
@@ -57,10 +76,39 @@ export class AuthenticationError extends AppError {
   }
 }
 
-/** The graph database cannot be reached right now. */
+/** The graph database cannot be reached right now (HTTP 503: a client or proxy may retry). */
 export class DatabaseUnavailableError extends AppError {
   constructor(message = 'The graph database is not reachable right now; try again shortly.') {
-    super('SERVICE_UNAVAILABLE', message);
+    super('SERVICE_UNAVAILABLE', message, {}, 503);
+  }
+}
+
+/** The request ran past its deadline or a Neo4j transaction past its timeout. */
+export class QueryTimeoutError extends AppError {
+  constructor(limitMs: number, what: 'request' | 'database query') {
+    super(
+      'QUERY_TIMEOUT',
+      `The ${what} took longer than its limit of ${limitMs} ms and was stopped; ask for less (smaller first or maxDepth, fewer fields) or split the query.`,
+      { limitMs },
+    );
+  }
+}
+
+/** The request loaded more values from the graph than one answer may hold. */
+export class ResultTooLargeError extends AppError {
+  constructor(limit: number, found: number) {
+    super(
+      'RESULT_TOO_LARGE',
+      `The answer would hold more than ${limit} values (at least ${found} loaded so far); ask for less (smaller first or maxDepth, fewer nested lists) or page through it.`,
+      { limit, found },
+    );
+  }
+}
+
+/** A request refused before it ran because it breaks one of the documented limits (HTTP 400). */
+export class LimitError extends AppError {
+  constructor(code: LimitCode, message: string, limit: number, found: number | string) {
+    super(code, message, { limit, found }, 400);
   }
 }
 
@@ -80,11 +128,14 @@ export type MaskedErrorSink = (error: unknown, formatted: GraphQLFormattedError)
 
 /**
  * The one place where errors become client-visible: domain errors keep their code and message,
- * request errors pass, anything else becomes INTERNAL_SERVER_ERROR (details only when `exposeDetails`).
+ * request errors pass, anything else becomes INTERNAL_SERVER_ERROR with no detail in any mode
+ * (the sink logs it with its stack).
  */
-export function createFormatError(options: { exposeDetails: boolean; onMasked?: MaskedErrorSink }) {
+export function createFormatError(options: { hideSuggestions: boolean; onMasked?: MaskedErrorSink }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // Errors thrown in plugin hooks arrive wrapped without a path; look inside them too.
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof AppError ? unwrapped.originalError : unwrapped;
     if (original instanceof AppError) {
       return {
         message: original.message,
@@ -95,16 +146,18 @@ export function createFormatError(options: { exposeDetails: boolean; onMasked?: 
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+      // graphql-js proposes field and type names ("Did you mean ...?"); in production that would map
+      // the schema for someone who cannot introspect it.
+      if (options.hideSuggestions && / Did you mean /.test(formatted.message)) {
+        return { ...formatted, message: formatted.message.replace(/ Did you mean .*$/s, '') };
+      }
       return formatted;
     }
     options.onMasked?.(original, formatted);
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: {
-        code: 'INTERNAL_SERVER_ERROR',
-        ...(options.exposeDetails && original instanceof Error ? { detail: original.message } : {}),
-      },
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
 }

@@ -13,6 +13,7 @@ import { healthRouter } from './http/health';
 import { requestLoggerPlugin } from './http/requestLogger';
 import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
+import type { Neo4jHealth } from './neo4j/health';
 import { createResolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 import type { AboutRecord } from './system/records';
@@ -22,6 +23,8 @@ export interface ServerDeps {
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
+  /** The supervisor's view of Neo4j, for /healthz and /readyz (absent: judged by a ping alone). */
+  readonly health?: Neo4jHealth;
 }
 
 /** The HTTP server with GraphQL at /graphql and the health routes; created, not yet listening. */
@@ -35,7 +38,7 @@ export interface AppServer {
 }
 
 /** Wires Express, Apollo and the routes. It does not connect anything itself. */
-export function createServer({ config, db, log, about }: ServerDeps): AppServer {
+export function createServer({ config, db, log, about, health }: ServerDeps): AppServer {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -43,7 +46,7 @@ export function createServer({ config, db, log, about }: ServerDeps): AppServer 
     typeDefs: loadTypeDefs(),
     resolvers: createResolvers(about),
     formatError: createFormatError({
-      exposeDetails: config.env !== 'production',
+      hideSuggestions: config.env === 'production',
       onMasked: (error) => log.error({ err: error }, 'unexpected error in a GraphQL operation (masked for the client)'),
     }),
     includeStacktraceInErrorResponses: false,
@@ -51,7 +54,7 @@ export function createServer({ config, db, log, about }: ServerDeps): AppServer 
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLoggerPlugin()],
   });
 
-  app.use(healthRouter(db));
+  app.use(healthRouter(db, health));
   app.get('/', (_req, res) => {
     res.json({ name: about.name, version: about.version, graphql: '/graphql', health: ['/healthz', '/readyz'] });
   });

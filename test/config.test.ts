@@ -11,7 +11,10 @@ describe('loadConfig', () => {
     expect(c.neo4j.mode).toBe('embedded');
     expect(c.neo4j.uri).toBeUndefined();
     expect(c.neo4j.user).toBe('neo4j');
-    expect(c.neo4j.password).toBe('dstack-graph-dev');
+    expect(c.neo4j.password).toBeUndefined();
+    expect(c.corsOrigins).toEqual([]);
+    expect(c.introspection).toBe(true);
+    expect(c.limits).toMatchObject({ maxDepth: 12, maxAliases: 30, maxCost: 50_000, queryTimeoutMs: 5_000 });
     expect(c.neo4j.embedded.boltPort).toBe(7687);
     expect(c.neo4j.embedded.dataDir).toBe(path.join(projectRoot, '.neo4j', 'data'));
   });

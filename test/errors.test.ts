@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { AppError, ConflictError, createFormatError, InputError, NotFoundError } from '../src/errors';
+import { AppError, ConflictError, createFormatError, InputError, LimitError, NotFoundError } from '../src/errors';
 
 const asResolverError = (original: Error): GraphQLError => new GraphQLError(original.message, { originalError: original, path: ['x'] });
 
 describe('formatError', () => {
   const masked: unknown[] = [];
-  const format = createFormatError({ exposeDetails: false, onMasked: (e) => masked.push(e) });
+  const format = createFormatError({ hideSuggestions: false, onMasked: (e) => masked.push(e) });
 
   beforeEach(() => {
     masked.length = 0;
@@ -35,10 +35,23 @@ describe('formatError', () => {
     expect(masked).toEqual([boom]);
   });
 
-  it('shows the detail of a masked error only outside production', () => {
-    const dev = createFormatError({ exposeDetails: true });
-    const e = asResolverError(new Error('details'));
-    expect(dev({ message: 'details' }, e).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', detail: 'details' });
+  it('shows no detail of a masked error in any mode', () => {
+    const dev = createFormatError({ hideSuggestions: false });
+    const e = asResolverError(new Error('Neo.ClientError.Procedure.ProcedureCallFailed at /work/x.ts'));
+    expect(dev({ message: e.message }, e)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('drops field suggestions when asked to (production)', () => {
+    const prod = createFormatError({ hideSuggestions: true });
+    const formatted = { message: 'Cannot query field "nam" on type "Component". Did you mean "name"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(prod(formatted, new GraphQLError(formatted.message)).message).toBe('Cannot query field "nam" on type "Component".');
+    expect(format(formatted, new GraphQLError(formatted.message)).message).toContain('Did you mean');
+  });
+
+  it('keeps the code and HTTP status of a domain error thrown in a plugin hook', () => {
+    const wrapped = new GraphQLError('x', { originalError: new LimitError('DEPTH_LIMIT_EXCEEDED', 'too deep', 12, 15) });
+    expect(wrapped.extensions).toEqual({ code: 'DEPTH_LIMIT_EXCEEDED', limit: 12, found: 15, http: { status: 400 } });
+    expect(format({ message: 'x' }, wrapped)).toEqual({ message: 'too deep', extensions: { code: 'DEPTH_LIMIT_EXCEEDED', limit: 12, found: 15 } });
   });
 
   it('passes request errors such as validation failures unchanged', () => {

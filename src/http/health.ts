@@ -1,20 +1,32 @@
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { Db } from '../neo4j/db';
+import type { Neo4jHealth } from '../neo4j/health';
 
-/** `/healthz`: the process is up. `/readyz`: Neo4j answers (503 when it does not). */
-export function healthRouter(db: Db, readyTimeoutMs = 2000): Router {
+/**
+ * `/healthz` (liveness): 200 while the process can serve or heal itself; 503 once a dead embedded
+ * Neo4j could not be restarted within its limit (then only a restart of the process helps).
+ * `/readyz` (readiness): 200 when Neo4j answers, 503 when it does not. Neither shows internals.
+ */
+export function healthRouter(db: Db, health?: Neo4jHealth, readyTimeoutMs = 2000): Router {
   const router = express.Router();
   router.get('/healthz', (_req: Request, res: Response) => {
-    res.json({ status: 'ok' });
+    const state = health?.status().state ?? 'up';
+    if (state === 'failed') res.status(503).json({ status: 'failed', neo4j: state });
+    else res.json({ status: 'ok', neo4j: state });
   });
   router.get('/readyz', async (_req: Request, res: Response) => {
     const t0 = Date.now();
+    const state = health?.status().state ?? 'up';
+    if (state !== 'up') {
+      res.status(503).json({ status: 'unavailable', neo4j: state });
+      return;
+    }
     try {
       await db.ping(readyTimeoutMs);
       res.json({ status: 'ready', neo4j: 'up', ms: Date.now() - t0 });
-    } catch (e) {
-      res.status(503).json({ status: 'unavailable', neo4j: 'down', reason: (e as Error).message });
+    } catch {
+      res.status(503).json({ status: 'unavailable', neo4j: 'down' });
     }
   });
   return router;

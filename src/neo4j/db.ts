@@ -1,5 +1,5 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ConflictError, DatabaseUnavailableError } from '../errors';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { ConflictError, DatabaseUnavailableError, QueryTimeoutError, ResultTooLargeError } from '../errors';
 import type { CypherRegistry } from './cypher';
 import type { Query } from './query';
 import { toPlain } from './toPlain';
@@ -17,27 +17,94 @@ export interface Tx {
 /** Called once per statement sent to Neo4j (tests count round trips with it). */
 export type QueryListener = (name: string) => void;
 
+/** What loaders need of the database: reads and writes in transactions, and its name. */
+export interface Database {
+  readonly database: string;
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** The bounds of one request: a deadline (epoch ms) and a budget of values it may load. */
+export interface RequestBounds {
+  readonly deadline: number;
+  readonly requestTimeoutMs: number;
+  readonly maxItems: number;
+}
+
+/** Says whether the database may be asked now; returns the error to fail with when it may not. */
+export type AvailabilityGate = () => Error | null;
+
+export interface DbOptions {
+  /** Neo4j transaction timeout of every transaction, in ms (the server stops the query). */
+  readonly txTimeoutMs?: number;
+}
+
+interface RunOptions {
+  readonly deadline?: number;
+  readonly requestTimeoutMs?: number;
+  readonly count?: (n: number) => void;
+}
+
 /**
  * Owns sessions: reads go through `executeRead`, writes through `executeWrite` (so routing and
- * retries work on clusters), always naming the database, always closing the session.
+ * retries work on clusters), always naming the database, always closing the session. Every
+ * transaction has a server-side timeout; a request's transactions also end at its deadline.
  */
-export class Db {
+export class Db implements Database {
   private readonly listeners = new Set<QueryListener>();
+  private gate: AvailabilityGate = () => null;
+  private currentDriver: Driver;
 
   constructor(
-    readonly driver: Driver,
+    driver: Driver,
     readonly database: string,
     readonly cypher: CypherRegistry,
-  ) {}
+    private readonly options: DbOptions = {},
+  ) {
+    this.currentDriver = driver;
+  }
+
+  /** The driver in use (it changes when a restarted embedded Neo4j listens elsewhere). */
+  get driver(): Driver {
+    return this.currentDriver;
+  }
+
+  /** Points this Db at a new driver (after the embedded Neo4j came back on another port). */
+  replaceDriver(driver: Driver): void {
+    this.currentDriver = driver;
+  }
+
+  /** Installs the check made before every transaction (a supervisor that knows Neo4j is down). */
+  setAvailabilityGate(gate: AvailabilityGate): void {
+    this.gate = gate;
+  }
 
   /** Runs `work` in a read transaction (retried on transient errors: keep it free of side effects). */
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.session('READ', work);
+    return this.session('READ', work, {});
   }
 
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.session('WRITE', work);
+    return this.session('WRITE', work, {});
+  }
+
+  /**
+   * The database as one request sees it: every transaction ends at the request's deadline, and the
+   * values it loads count against the request's budget (RESULT_TOO_LARGE beyond it).
+   */
+  forRequest(bounds: RequestBounds): Database {
+    let loaded = 0;
+    const count = (n: number): void => {
+      loaded += n;
+      if (loaded > bounds.maxItems) throw new ResultTooLargeError(bounds.maxItems, loaded);
+    };
+    const opts: RunOptions = { deadline: bounds.deadline, requestTimeoutMs: bounds.requestTimeoutMs, count };
+    return {
+      database: this.database,
+      read: (work) => this.session('READ', work, opts),
+      write: (work) => this.session('WRITE', work, opts),
+    };
   }
 
   /** Answers within `timeoutMs` when the database is reachable; rejects otherwise. */
@@ -63,25 +130,44 @@ export class Db {
     return () => this.listeners.delete(listener);
   }
 
-  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, opts: RunOptions): Promise<T> {
+    const unavailable = this.gate();
+    if (unavailable) throw unavailable;
+    const remaining = opts.deadline === undefined ? Infinity : opts.deadline - Date.now();
+    if (remaining <= 0) throw new QueryTimeoutError(opts.requestTimeoutMs ?? 0, 'request');
+    const txTimeout = Math.max(1, Math.floor(Math.min(this.options.txTimeoutMs ?? Infinity, remaining)));
+    const config = Number.isFinite(txTimeout) ? { timeout: txTimeout } : undefined;
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const fn = (mtx: ManagedTransaction): Promise<T> => work(this.wrap(mtx, opts.count));
+    const running = mode === 'READ' ? session.executeRead(fn, config) : session.executeWrite(fn, config);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const fn = (mtx: ManagedTransaction): Promise<T> => work(this.wrap(mtx));
-      return mode === 'READ' ? await session.executeRead(fn) : await session.executeWrite(fn);
+      if (!Number.isFinite(remaining)) return await running;
+      // The transaction timeout stops the query on the server; this also stops waiting for retries
+      // or a connection once the request's deadline has passed.
+      return await Promise.race([
+        running,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new QueryTimeoutError(opts.requestTimeoutMs ?? Math.round(remaining), 'request')), remaining);
+        }),
+      ]);
     } catch (e) {
-      throw translateDriverError(e);
+      throw translateDriverError(e, this.options.txTimeoutMs);
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      running.catch(() => undefined);
+      void session.close().catch(() => undefined);
     }
   }
 
-  private wrap(mtx: ManagedTransaction): Tx {
+  private wrap(mtx: ManagedTransaction, count?: (n: number) => void): Tx {
     const runText = async (cypher: string, params: Params = {}, name = 'text'): Promise<Record<string, unknown>[]> => {
       for (const l of this.listeners) l(name);
       const result = await mtx.run(cypher, params);
+      if (count) count(countValues(result.records));
       return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
     };
     return {
@@ -92,18 +178,33 @@ export class Db {
   }
 }
 
+/** Rows plus the entries of the lists they hold (a row of links counts each link). */
+function countValues(records: readonly Neo4jRecord[]): number {
+  let n = 0;
+  for (const r of records) {
+    n += 1;
+    r.forEach((v) => {
+      if (Array.isArray(v)) n += v.length;
+    });
+  }
+  return n;
+}
+
 /** Integers that Cypher must see as INTEGER (LIMIT, SKIP, integer comparisons). */
 export function intParam(n: number): ReturnType<typeof neo4j.int> {
   return neo4j.int(n);
 }
 
 /** Turns driver errors into domain errors once, at the database boundary. */
-export function translateDriverError(e: unknown): unknown {
+export function translateDriverError(e: unknown, txTimeoutMs?: number): unknown {
   const code = (e as { code?: string } | null)?.code ?? '';
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError((e as Error).message.split('\n')[0] ?? 'constraint violated');
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new QueryTimeoutError(txTimeoutMs ?? 0, 'database query');
+  }
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
     return new DatabaseUnavailableError();
   }
   return e;

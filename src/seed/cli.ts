@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { resolveNeo4jPassword } from '../neo4j/password';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from '../config';
@@ -94,7 +95,7 @@ export function formatSummary(summary: WriteSummary): string {
 async function connect(config: Config, log: Logger): Promise<{ db: Db; close(): Promise<void> }> {
   const cypher = loadCypher(declaredQueries());
   const open = async (uri: string): Promise<Db> => {
-    const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password, log });
+    const driver = createDriver({ uri, user: config.neo4j.user, password: resolveNeo4jPassword(config.neo4j), log });
     return new Db(driver, config.neo4j.database, cypher);
   };
   if (config.neo4j.mode === 'external') {
@@ -103,7 +104,7 @@ async function connect(config: Config, log: Logger): Promise<{ db: Db; close(): 
     return { db, close: () => db.driver.close() };
   }
   // A running `npm start` holds the embedded store: use it through Bolt (the probe logs nothing).
-  const probeDriver = createDriver({ uri: `bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`, user: config.neo4j.user, password: config.neo4j.password, log: log.child({}, { level: 'fatal' }) });
+  const probeDriver = createDriver({ uri: `bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`, user: config.neo4j.user, password: resolveNeo4jPassword(config.neo4j), log: log.child({}, { level: 'fatal' }) });
   const running = new Db(probeDriver, config.neo4j.database, cypher);
   try {
     await running.ping(1500);
@@ -112,7 +113,7 @@ async function connect(config: Config, log: Logger): Promise<{ db: Db; close(): 
   } catch {
     await running.driver.close();
   }
-  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: config.neo4j.user, password: config.neo4j.password, log });
+  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: config.neo4j.user, password: resolveNeo4jPassword(config.neo4j), log });
   const db = await open(embedded.uri);
   await waitForNeo4j(db.driver, db.database, 30_000);
   return {

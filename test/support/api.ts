@@ -22,7 +22,7 @@ export async function startTestApi(): Promise<TestApi> {
   const apollo: ApolloServer<Context> = new Apollo<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: createResolvers(readAbout()),
-    formatError: createFormatError({ exposeDetails: true }),
+    formatError: createFormatError({ hideSuggestions: false }),
   });
   await apollo.start();
   return {
