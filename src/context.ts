@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LimitsConfig } from './config';
 import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
 import { createGraphLoaders, type GraphLoaders } from './graph/loaders';
@@ -11,6 +12,8 @@ export interface Context {
   readonly requestId: string;
   readonly log: Logger;
   readonly loaders: Loaders;
+  /** Figures of this request for its log line (the cost is set once the operation is priced). */
+  readonly stats: { cost: number | null };
 }
 
 /** The per-request loaders of every domain. */
@@ -24,18 +27,29 @@ export interface ContextDeps {
   readonly db: Db;
   readonly log: Logger;
   readonly mode: Config['neo4j']['mode'];
+  /** Deadline and result budget of each request. */
+  readonly limits: Pick<LimitsConfig, 'requestTimeoutMs' | 'maxResultItems'>;
 }
 
-/** Creates a context with fresh loaders (nothing is cached across requests). */
+/**
+ * Creates a context with fresh loaders (nothing is cached across requests) over a view of the
+ * database bounded by this request's deadline and result budget.
+ */
 export function createContext(deps: ContextDeps, requestId: string = randomUUID()): Context {
-  const graph = createGraphLoaders(deps.db);
+  const db = deps.db.forRequest({
+    deadline: Date.now() + deps.limits.requestTimeoutMs,
+    requestTimeoutMs: deps.limits.requestTimeoutMs,
+    maxItems: deps.limits.maxResultItems,
+  });
+  const graph = createGraphLoaders(db);
   return {
     requestId,
     log: deps.log.child({ requestId }),
+    stats: { cost: null },
     loaders: {
-      system: createSystemLoaders(deps.db, deps.mode),
+      system: createSystemLoaders(db, deps.mode),
       graph,
-      impact: createImpactLoaders(deps.db, graph),
+      impact: createImpactLoaders(db, graph),
     },
   };
 }

@@ -1,25 +1,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import helmet from 'helmet';
+import { createApollo } from './apollo';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
-import { createFormatError } from './errors';
+import { documentGuard } from './http/documentGuard';
 import { healthRouter } from './http/health';
-import { requestLoggerPlugin } from './http/requestLogger';
+import { jsonErrorHandler, jsonNotFound } from './http/jsonErrors';
 import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
 import type { Neo4jHealth } from './neo4j/health';
-import { createResolvers } from './resolvers';
-import { loadTypeDefs } from './schema';
 import type { AboutRecord } from './system/records';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'env' | 'host' | 'port'> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
+  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
@@ -37,23 +36,30 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/** CORS: none unless origins are configured (browsers then allow only the same origin). */
+function corsMiddleware(origins: readonly string[]): express.RequestHandler | undefined {
+  if (origins.length === 0) return undefined;
+  return cors({ origin: origins.includes('*') ? '*' : [...origins], methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
+}
+
 /** Wires Express, Apollo and the routes. It does not connect anything itself. */
 export function createServer({ config, db, log, about, health }: ServerDeps): AppServer {
   const app = express();
   app.disable('x-powered-by');
+  app.set('query parser', 'simple');
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers: createResolvers(about),
-    formatError: createFormatError({
-      hideSuggestions: config.env === 'production',
-      onMasked: (error) => log.error({ err: error }, 'unexpected error in a GraphQL operation (masked for the client)'),
-    }),
-    includeStacktraceInErrorResponses: false,
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLoggerPlugin()],
-  });
+  // Bound how long a slow client may take to send its request.
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 20_000;
+  const apollo = createApollo({ config, log, about, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
 
+  // Security headers in every mode: a JSON API needs no scripts, frames or cross-origin reads.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+      strictTransportSecurity: false, // served over plain HTTP on loopback; a TLS proxy in front sets HSTS
+    }),
+  );
   app.use(healthRouter(db, health));
   app.get('/', (_req, res) => {
     res.json({ name: about.name, version: about.version, graphql: '/graphql', health: ['/healthz', '/readyz'] });
@@ -64,14 +70,18 @@ export function createServer({ config, db, log, about, health }: ServerDeps): Ap
     httpServer,
     async listen() {
       await apollo.start();
+      const corsHandler = corsMiddleware(config.corsOrigins);
       app.use(
         '/graphql',
-        cors(),
-        express.json({ limit: '1mb' }),
+        ...(corsHandler ? [corsHandler] : []),
+        express.json({ limit: config.limits.maxBodyBytes }),
+        documentGuard(config.limits),
         expressMiddleware(apollo, {
-          context: async ({ req }) => createContext({ db, log, mode: config.neo4j.mode }, req.header('x-request-id') ?? undefined),
+          context: async ({ req }) => createContext({ db, log, mode: config.neo4j.mode, limits: config.limits }, requestIdOf(req.header('x-request-id'))),
         }),
       );
+      app.use(jsonNotFound());
+      app.use(jsonErrorHandler(log));
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => resolve());
@@ -84,4 +94,9 @@ export function createServer({ config, db, log, about, health }: ServerDeps): Ap
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/** A client's request id when it is a plain token (it goes into logs), otherwise a new one. */
+function requestIdOf(header: string | undefined): string | undefined {
+  return header && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : undefined;
 }

@@ -70,7 +70,7 @@ describe('the HTTP API on the real Neo4j', () => {
   it('says /healthz ok and /readyz ready while Neo4j answers', async () => {
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toEqual({ status: 'ok', neo4j: 'up' });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', neo4j: 'up' });

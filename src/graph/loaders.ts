@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Db } from '../neo4j/db';
+import type { Database } from '../neo4j/db';
 import type { LinkRecord, NodeRecord } from './records';
 import type { RelationField } from './relations';
 import { linksByIds, listNodes, nodesByIds, searchNodes, type ListFilter } from './repository';
@@ -24,7 +24,7 @@ export interface GraphLoaders {
 const groupKey = (k: LinkKey): string => `${k.field.rel}|${k.field.dir}|${k.field.label ?? '*'}|${k.first}`;
 
 /** Creates the loaders of one request; a list of N parents costs one query per relationship field. */
-export function createGraphLoaders(db: Db): GraphLoaders {
+export function createGraphLoaders(db: Database): GraphLoaders {
   return {
     nodeById: new DataLoader((ids) => db.read((tx) => nodesByIds(tx, ids))),
     links: new DataLoader(

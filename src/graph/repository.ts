@@ -1,3 +1,4 @@
+import { InputError } from '../errors';
 import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
@@ -51,6 +52,15 @@ export async function listNodes(tx: Tx, label: string, filter: ListFilter, skip:
 
 /** Full-text hits, best first. */
 export async function searchNodes(tx: Tx, luceneQuery: string, labels: readonly string[] | null, first: number): Promise<{ score: number; node: NodeRecord }[]> {
-  const rows = await tx.run(searchQuery, { query: luceneQuery, labels, first: intParam(first) });
+  let rows;
+  try {
+    rows = await tx.run(searchQuery, { query: luceneQuery, labels, first: intParam(first) });
+  } catch (e) {
+    // The text is escaped, so this is rare (Lucene's own limits); the user can still rephrase.
+    if ((e as { code?: string }).code === 'Neo.ClientError.Procedure.ProcedureCallFailed') {
+      throw new InputError('text could not be searched; use fewer or simpler words', { argument: 'text' });
+    }
+    throw e;
+  }
   return rows.map((r) => ({ score: r.score, node: toNodeRecord(r.node, r.labels) }));
 }

@@ -29,10 +29,23 @@ export function decodeCursor(cursor: string): number {
   return Number(m[1]);
 }
 
-/** Turns user text into a Lucene query: special characters escaped, a single word also as a prefix. */
+/** Longest search text and most words a search may have. */
+export const SEARCH_MAX_CHARS = 200;
+export const SEARCH_MAX_TERMS = 16;
+
+/**
+ * Turns user text into a Lucene query that always searches, never fails to parse: every word is
+ * escaped (special characters, and the operators AND, OR, NOT, TO as plain words), words are
+ * combined with OR (the best matches score highest), a single word also as a prefix.
+ */
 export function luceneQuery(text: string): string {
   const trimmed = text.trim();
   if (trimmed === '') throw new InputError('text must not be empty', { argument: 'text' });
-  const escaped = trimmed.replace(/([+\-!(){}[\]^"~*?:\\/]|&&|\|\|)/g, '\\$1');
-  return /^[\p{L}\p{N}]+$/u.test(trimmed) ? `${escaped} OR ${escaped}*` : escaped;
+  if (trimmed.length > SEARCH_MAX_CHARS) throw new InputError(`text must have at most ${SEARCH_MAX_CHARS} characters, got ${trimmed.length}`, { argument: 'text' });
+  const words = trimmed.split(/\s+/u).filter((w) => w !== '');
+  if (words.length > SEARCH_MAX_TERMS) throw new InputError(`text must have at most ${SEARCH_MAX_TERMS} words, got ${words.length}`, { argument: 'text' });
+  const escape = (w: string): string => (/^(AND|OR|NOT|TO)$/.test(w) ? w.toLowerCase() : w).replace(/([+\-!(){}[\]^"~*?:\\/&|])/g, '\\$1');
+  const [only] = words;
+  if (words.length === 1 && only !== undefined && /^[\p{L}\p{N}]+$/u.test(only)) return `${escape(only)} OR ${escape(only)}*`;
+  return words.map(escape).join(' ');
 }

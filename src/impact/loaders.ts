@@ -1,7 +1,7 @@
 import { InputError, NotFoundError } from '../errors';
 import type { GraphLoaders } from '../graph/loaders';
 import type { NodeRecord } from '../graph/records';
-import type { Db } from '../neo4j/db';
+import type { Database } from '../neo4j/db';
 import { ORGANIZATION_LEVELS, REL_RULES } from '../seed/graph';
 import * as repo from './repository';
 
@@ -56,8 +56,31 @@ export interface ImpactLoaders {
   subgraph(ids: readonly string[], depth: number, types: readonly string[] | null): Promise<{ nodes: { id: string; label: string; name: string }[]; edges: { id: string; source: string; target: string; type: string }[] }>;
 }
 
-/** Creates the traversal functions of one request on top of its graph loaders. */
-export function createImpactLoaders(db: Db, graph: GraphLoaders): ImpactLoaders {
+/**
+ * Creates the traversal functions of one request on top of its graph loaders. Identical calls
+ * within the request (aliases of the same traversal) are computed once and share the answer.
+ */
+export function createImpactLoaders(db: Database, graph: GraphLoaders): ImpactLoaders {
+  return memoizeCalls(createTraversals(db, graph));
+}
+
+/** Wraps every method so that calls with equal arguments share one promise (per request). */
+export function memoizeCalls<T extends object>(target: T): T {
+  const cache = new Map<string, Promise<unknown>>();
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(target) as [string, unknown][]) {
+    if (typeof fn !== 'function') continue;
+    out[name] = (...args: unknown[]) => {
+      const key = `${name}|${JSON.stringify(args)}`;
+      let hit = cache.get(key);
+      if (!hit) cache.set(key, (hit = (fn as (...a: unknown[]) => Promise<unknown>)(...args)));
+      return hit;
+    };
+  }
+  return out as T;
+}
+
+function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
   const requireNode = async (id: string, argument = 'id'): Promise<NodeRecord> => {
     const node = await graph.nodeById.load(id);
     if (!node) throw new NotFoundError(`No node with id "${id}"`, { id, argument });

@@ -1,4 +1,4 @@
-import type { Db } from '../neo4j/db';
+import type { Database } from '../neo4j/db';
 import type { DatabaseInfoRecord } from './records';
 import { databaseInfo } from './repository';
 
@@ -8,7 +8,7 @@ export interface SystemLoaders {
 }
 
 /** Creates the system loaders of one request. */
-export function createSystemLoaders(db: Db, mode: DatabaseInfoRecord['mode']): SystemLoaders {
+export function createSystemLoaders(db: Database, mode: DatabaseInfoRecord['mode']): SystemLoaders {
   let info: Promise<DatabaseInfoRecord> | undefined;
   return {
     databaseInfo: () => (info ??= db.read(databaseInfo).then((row) => ({ ...row, mode, name: db.database }))),

@@ -26,5 +26,10 @@ describe('argument checks', () => {
     expect(luceneQuery('Wohn')).toBe('Wohn OR Wohn*');
     expect(luceneQuery('FIT-Connect (REST)')).toBe('FIT\\-Connect \\(REST\\)');
     expect(() => luceneQuery('  ')).toThrow('text must not be empty');
+    expect(luceneQuery('AND')).toBe('and OR and*');
+    expect(luceneQuery('Wohngeld AND NOT Bafög')).toBe('Wohngeld and not Bafög');
+    expect(luceneQuery('a&&b || c')).toBe('a\\&\\&b \\|\\| c');
+    expect(() => luceneQuery('x'.repeat(201))).toThrow('at most 200 characters, got 201');
+    expect(() => luceneQuery(Array.from({ length: 17 }, (_, i) => `w${i}`).join(' '))).toThrow('at most 16 words, got 17');
   });
 });

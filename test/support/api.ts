@@ -1,10 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
-import { createContext, type Context } from '../../src/context';
-import { createResolvers } from '../../src/resolvers';
-import { loadTypeDefs } from '../../src/schema';
-import { ApolloServer as Apollo } from '@apollo/server';
-import { createFormatError } from '../../src/errors';
+import { createApollo } from '../../src/apollo';
 import { readAbout } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createContext, type Context } from '../../src/context';
 import { openTestDb, silentLog, type TestDb } from './db';
 
 /** The API on the test database, executed in-process through Apollo's executeOperation. */
@@ -19,16 +17,14 @@ export interface TestApi {
 
 export async function startTestApi(): Promise<TestApi> {
   const t = openTestDb();
-  const apollo: ApolloServer<Context> = new Apollo<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers: createResolvers(readAbout()),
-    formatError: createFormatError({ hideSuggestions: false }),
-  });
+  // The same Apollo as the HTTP server, with the default limits: every test query must pass them.
+  const config = loadConfig({ NODE_ENV: 'test' }, false);
+  const apollo: ApolloServer<Context> = createApollo({ config, log: silentLog, about: readAbout() });
   await apollo.start();
   return {
     t,
     async exec(query, variables) {
-      const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext({ db: t.db, log: silentLog, mode: 'embedded' }) });
+      const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext({ db: t.db, log: silentLog, mode: 'embedded', limits: config.limits }) });
       if (res.body.kind !== 'single') throw new Error('incremental delivery is not expected');
       return res.body.singleResult as never;
     },

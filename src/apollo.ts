@@ -1,0 +1,43 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Config } from './config';
+import type { Context } from './context';
+import { createFormatError } from './errors';
+import { requestLoggerPlugin } from './http/requestLogger';
+import { knownOperationTypesRule } from './limits/knownOperationTypes';
+import { limitsPlugin } from './limits/limitsPlugin';
+import type { Logger } from './logger';
+import { createResolvers } from './resolvers';
+import { loadTypeDefs } from './schema';
+import type { AboutRecord } from './system/records';
+
+export interface ApolloDeps {
+  readonly config: Pick<Config, 'env' | 'introspection' | 'limits'>;
+  readonly log: Logger;
+  readonly about: AboutRecord;
+  readonly plugins?: readonly ApolloServerPlugin<Context>[];
+}
+
+/**
+ * The GraphQL server with every rule of this API: limits priced before execution, queries only,
+ * introspection as configured, errors formatted in one place, each request logged. The HTTP server
+ * and the tests use this same factory, so what the tests pass is what clients get.
+ */
+export function createApollo({ config, log, about, plugins = [] }: ApolloDeps): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers: createResolvers(about),
+    introspection: config.introspection,
+    // A backstop for callers that do not pass the HTTP guard (which counts tokens exactly).
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: [knownOperationTypesRule],
+    formatError: createFormatError({
+      hideSuggestions: config.env === 'production',
+      onMasked: (error) => log.error({ err: error }, 'unexpected error in a GraphQL operation (masked for the client)'),
+    }),
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), requestLoggerPlugin(), ...plugins],
+  });
+}

@@ -1,0 +1,53 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import type { LimitsConfig } from '../config';
+import { LimitError, type LimitCode } from '../errors';
+import { operationCost, type CostRules } from './cost';
+
+/** The limits checked on a parsed operation (document size and tokens are checked before parsing). */
+export type OperationLimits = Pick<LimitsConfig, 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxCost'>;
+
+type Found = { code: LimitCode; limit: number; found: number; what: string };
+
+/**
+ * Checks depth, aliases and directives (graphql-armor's rules) and the cost (ours) of a parsed,
+ * valid operation; throws a LimitError naming the first limit broken, its value and what was found.
+ * Returns the cost.
+ */
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  limits: OperationLimits,
+  rules: CostRules,
+): number {
+  const refused: Found[] = [];
+  const onReject = (code: LimitCode, limit: number, what: string) => (_ctx: unknown, err: GraphQLError) => {
+    const m = /found (\d+)/.exec(err.message);
+    refused.push({ code, limit, found: m ? Number(m[1]) : limit + 1, what });
+  };
+  const armorRules: ValidationRule[] = [
+    maxDepthRule({ n: limits.maxDepth, onReject: [onReject('DEPTH_LIMIT_EXCEEDED', limits.maxDepth, 'fields nested')], propagateOnRejection: false }) as ValidationRule,
+    maxAliasesRule({ n: limits.maxAliases, onReject: [onReject('ALIAS_LIMIT_EXCEEDED', limits.maxAliases, 'aliases')], propagateOnRejection: false }) as ValidationRule,
+    maxDirectivesRule({ n: limits.maxDirectives, onReject: [onReject('DIRECTIVE_LIMIT_EXCEEDED', limits.maxDirectives, 'directives')], propagateOnRejection: false }) as ValidationRule,
+  ];
+  validate(schema, document, armorRules);
+  const first = refused[0];
+  if (first) {
+    throw new LimitError(first.code, `The query has ${first.found} ${first.what}; the limit is ${first.limit}. Split it into smaller queries.`, first.limit, first.found);
+  }
+  const cost = operationCost(schema, document, operation, variables, rules);
+  if (cost > limits.maxCost) {
+    const found = Number.isFinite(cost) ? Math.round(cost) : Number.MAX_SAFE_INTEGER;
+    throw new LimitError(
+      'COST_LIMIT_EXCEEDED',
+      `The query could return up to ${found} values, more than the limit of ${limits.maxCost}: every list multiplies what is inside it by its size (first), and traversals cost more per hop. Ask for smaller first values, fewer nested lists or a smaller maxDepth, or page through the results.`,
+      limits.maxCost,
+      found,
+    );
+  }
+  return cost;
+}

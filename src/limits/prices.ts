@@ -1,0 +1,86 @@
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, type GraphQLSchema } from 'graphql';
+import { SUBGRAPH_NODE_LIMIT } from '../impact/loaders';
+import type { CostRules, FieldArgs } from './cost';
+
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const len = (v: unknown): number => (Array.isArray(v) ? v.length : 1);
+
+/**
+ * What the traversals cost to run, beyond the values they return: per hop of `maxDepth` (the
+ * breadth-first search grows with it), per level of a subgraph, per stack of a matrix. The figures
+ * are points of the same budget as list items; they keep a single traversal well inside the budget
+ * and let a request hold a few of them, not hundreds.
+ */
+export const TRAVERSAL_PRICES: CostRules['traversalPrices'] = {
+  'Query.impactAnalysis': (a) => 200 * num(a.maxDepth, 6),
+  'Query.dependencies': (a) => 100 * num(a.maxDepth, 6),
+  'Query.path': (a) => 200 * num(a.maxDepth, 6),
+  'Query.alternatives': () => 500,
+  'Query.compliance': () => 200,
+  'Query.compatibility': (a) => 100 * len(a.stackIds),
+  'Query.adoption': () => 200,
+  'Query.subgraph': (a) => 1000 * Math.max(1, num(a.depth, 1)) * len(a.ids),
+  'Query.search': () => 50,
+};
+
+/** Lists whose size has a known bound (other lists without `first` get the assumed size). */
+export const LIST_BOUNDS: CostRules['listBounds'] = {
+  'Path.nodes': (_a, parent: FieldArgs) => num(parent.maxDepth, 6) + 1,
+  'Path.steps': (_a, parent: FieldArgs) => num(parent.maxDepth, 6),
+  'CompatibilityMatrix.stacks': () => 20,
+  'CompatibilityRow.cells': () => 20,
+  'Subgraph.nodes': () => SUBGRAPH_NODE_LIMIT,
+};
+
+/**
+ * The sizes of introspection lists, read off the schema: `__Schema.types` is the number of types,
+ * `__Type.fields` the average number of fields (so `types { fields }` prices exactly the fields there
+ * are), and so on.
+ */
+export function introspectionBounds(schema: GraphQLSchema): CostRules['listBounds'] {
+  const types = Object.values(schema.getTypeMap());
+  const avg = (xs: number[]): number => (xs.length === 0 ? 0 : Math.ceil(xs.reduce((a, b) => a + b, 0) / xs.length));
+  const fieldCounts = types.filter((t) => isObjectType(t) || isInterfaceType(t)).map((t) => Object.keys((t as { getFields(): object }).getFields()).length);
+  const argCounts = types
+    .filter((t) => isObjectType(t) || isInterfaceType(t))
+    .flatMap((t) => Object.values((t as { getFields(): Record<string, { args: readonly unknown[] }> }).getFields()).map((f) => f.args.length));
+  const sizes = {
+    types: types.length,
+    directives: schema.getDirectives().length,
+    fields: avg(fieldCounts),
+    args: Math.max(1, avg(argCounts)),
+    inputFields: avg(types.filter(isInputObjectType).map((t) => Object.keys(t.getFields()).length)),
+    enumValues: avg(types.filter(isEnumType).map((t) => t.getValues().length)),
+    interfaces: Math.max(1, avg(types.filter((t) => isObjectType(t) || isInterfaceType(t)).map((t) => (t as { getInterfaces(): readonly unknown[] }).getInterfaces().length))),
+    possibleTypes: Math.max(1, avg(types.filter((t) => isInterfaceType(t) || isUnionType(t)).map((t) => schema.getPossibleTypes(t as never).length))),
+    directiveArgs: Math.max(1, avg(schema.getDirectives().map((d) => d.args.length))),
+  };
+  return {
+    '__Schema.types': () => sizes.types,
+    '__Schema.directives': () => sizes.directives,
+    '__Type.fields': () => sizes.fields,
+    '__Type.inputFields': () => sizes.inputFields,
+    '__Type.enumValues': () => sizes.enumValues,
+    '__Type.interfaces': () => sizes.interfaces,
+    '__Type.possibleTypes': () => sizes.possibleTypes,
+    '__Field.args': () => sizes.args,
+    '__Directive.args': () => sizes.directiveArgs,
+  };
+}
+
+/**
+ * The `edges` of a connection hold one edge per item that the connection's `first` already counts,
+ * so they count 1 per item instead of multiplying again.
+ */
+export function connectionBounds(schema: GraphQLSchema): CostRules['listBounds'] {
+  const out: Record<string, () => number> = {};
+  for (const t of Object.values(schema.getTypeMap())) {
+    if (isObjectType(t) && !t.name.startsWith('__') && 'edges' in t.getFields() && 'pageInfo' in t.getFields()) out[`${t.name}.edges`] = () => 1;
+  }
+  return out;
+}
+
+/** The cost rules of this API's schema. */
+export function costRules(schema: GraphQLSchema, assumedListSize: number): CostRules {
+  return { assumedListSize, traversalPrices: TRAVERSAL_PRICES, listBounds: { ...LIST_BOUNDS, ...connectionBounds(schema), ...introspectionBounds(schema) } };
+}
