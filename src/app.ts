@@ -9,13 +9,17 @@ import { Db } from './neo4j/db';
 import { createDriver, waitForNeo4j, type Driver } from './neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j/embedded';
 import { declaredQueries } from './neo4j/query';
+import { Neo4jSupervisor } from './neo4j/supervisor';
 import { projectRoot } from './paths';
 import { createServer, type AppServer } from './server';
 import { graphNodeCount } from './seed/repository';
 import { defaultSources, runSeed } from './seed/seed';
 import type { AboutRecord } from './system/records';
 
-/** A running API: its URL, its parts, and one `stop()` that ends them in order. */
+/**
+ * A running API: its URL, its parts, and one `stop()` that ends them in order. `neo4jUri`,
+ * `embedded` and `driver` are the current ones: they change when the supervisor restarts Neo4j.
+ */
 export interface RunningApp {
   readonly url: string;
   readonly neo4jUri: string;
@@ -23,7 +27,8 @@ export interface RunningApp {
   readonly driver: Driver;
   readonly db: Db;
   readonly server: AppServer;
-  /** Stops the API first, then the driver, then the embedded Neo4j. Safe to call twice. */
+  readonly supervisor: Neo4jSupervisor;
+  /** Stops the API first, then the supervisor with the embedded Neo4j, then the driver. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -53,24 +58,53 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     }
     driver = createDriver({ uri, user: config.neo4j.user, password, log });
     await waitForNeo4j(driver, config.neo4j.database, config.neo4j.mode === 'embedded' ? 30_000 : config.neo4j.embedded.startTimeoutMs);
+    // Schema and seed run without QUERY_TIMEOUT_MS: that bounds the reads of requests, and the seed's
+    // one write transaction takes several seconds (more on a busy machine).
+    const setupDb = new Db(driver, config.neo4j.database, cypher);
+    await applySchema(setupDb, log);
+    await seedOnStart(config, setupDb, log);
     const db = new Db(driver, config.neo4j.database, cypher, { txTimeoutMs: config.limits.queryTimeoutMs });
-    await applySchema(db, log);
-    await seedOnStart(config, db, log);
-    const server = createServer({ config, db, log, about: readAbout() });
-    const url = await server.listen();
-    const started = { embedded, driver };
+    const user = config.neo4j.user;
+    const supervisor = new Neo4jSupervisor({
+      db,
+      log,
+      uri,
+      embedded,
+      // A restarted Neo4j on another port gets a new driver with the same credentials.
+      createDriver: (newUri) => createDriver({ uri: newUri, user, password, log }),
+      maxRestarts: config.neo4j.embedded.maxRestarts,
+    });
+    const server = createServer({ config, db, log, about: readAbout(), health: supervisor });
+    supervisor.start();
+    let url: string;
+    try {
+      url = await server.listen();
+    } catch (e) {
+      // The supervisor owns the embedded Neo4j now: stop it (and the driver it may have replaced).
+      await supervisor.stop();
+      embedded = undefined;
+      driver = db.driver;
+      throw e;
+    }
     let stopping: Promise<void> | undefined;
     return {
       url,
-      neo4jUri: uri,
-      embedded,
-      driver,
+      get neo4jUri() {
+        return supervisor.uri;
+      },
+      get embedded() {
+        return supervisor.embedded;
+      },
+      get driver() {
+        return db.driver;
+      },
       db,
       server,
-      stop: () => (stopping ??= stopAll(log, server, started.driver, started.embedded)),
+      supervisor,
+      stop: () => (stopping ??= stopAll(log, server, supervisor, db)),
     };
   } catch (e) {
-    await stopAll(log, undefined, driver, embedded).catch(() => undefined);
+    await stopRest(log, driver, embedded).catch(() => undefined);
     throw e;
   }
 }
@@ -96,11 +130,20 @@ async function seedOnStart(config: Config, db: Db, log: Logger): Promise<void> {
   });
 }
 
-async function stopAll(log: Logger, server: AppServer | undefined, driver: Driver | undefined, embedded: EmbeddedNeo4j | undefined): Promise<void> {
-  if (server) {
-    await server.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the HTTP server failed'));
-    log.info('API stopped');
-  }
-  if (driver) await driver.close().catch((e: unknown) => log.error({ err: e }, 'closing the Neo4j driver failed'));
+/** Stops in order: the API (draining requests), the supervisor and with it Neo4j, then the driver in use. */
+async function stopAll(log: Logger, server: AppServer, supervisor: Neo4jSupervisor, db: Db): Promise<void> {
+  await server.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the HTTP server failed'));
+  log.info('API stopped');
+  await supervisor.stop().catch((e: unknown) => log.error({ err: e }, 'stopping the Neo4j supervisor failed'));
+  await closeDriver(log, db.driver);
+}
+
+/** Cleans up after a failed start: the driver, then the embedded Neo4j. */
+async function stopRest(log: Logger, driver: Driver | undefined, embedded: EmbeddedNeo4j | undefined): Promise<void> {
+  if (driver) await closeDriver(log, driver);
   if (embedded) await embedded.stop();
+}
+
+async function closeDriver(log: Logger, driver: Driver): Promise<void> {
+  await driver.close().catch((e: unknown) => log.error({ err: e }, 'closing the Neo4j driver failed'));
 }

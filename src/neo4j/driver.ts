@@ -12,12 +12,19 @@ export interface DriverOptions {
   readonly maxRetryMs?: number;
 }
 
-/** One driver per process; integers arrive as JS numbers (our counts stay far below 2^53). */
-export function createDriver({ uri, user, password, log, maxRetryMs = 10_000 }: DriverOptions): Driver {
+/**
+ * One driver per process; integers arrive as JS numbers (our counts stay far below 2^53). The
+ * timeouts are short on purpose: a request to a dead server fails within seconds instead of
+ * hanging (the supervisor's gate makes most fail at once; requests also have their own deadline).
+ */
+export function createDriver({ uri, user, password, log, maxRetryMs = 3_000 }: DriverOptions): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     disableLosslessIntegers: true,
     userAgent: 'dstack-graph',
-    connectionAcquisitionTimeout: 30_000,
+    // Opening a TCP/Bolt connection; a live server on a loopback or LAN answers in milliseconds.
+    connectionTimeout: 5_000,
+    // Waiting for a free connection of the pool (includes opening one).
+    connectionAcquisitionTimeout: 10_000,
     maxTransactionRetryTime: maxRetryMs,
     logging: {
       level: 'warn',

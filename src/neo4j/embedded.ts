@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { childProcessEnv, type EmbeddedNeo4jConfig } from '../config';
@@ -7,12 +8,39 @@ import type { Logger } from '../logger';
 import { launcherDir } from '../paths';
 import { ensureLauncherBuilt, findJava, launcherClasspath, NEO4J_JVM_FLAGS } from './launcherBuild';
 
+/** How an embedded Neo4j's JVM ended: its exit code or signal, and whether `stop()` asked for it. */
+export interface Neo4jExit {
+  readonly pid: number;
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** True when `stop()` was called before the JVM ended; false for a crash or a kill from outside. */
+  readonly requested: boolean;
+}
+
 /** A running embedded Neo4j; `stop()` shuts it down cleanly (SIGTERM, then SIGKILL after a grace period). */
 export interface EmbeddedNeo4j {
   readonly uri: string;
   readonly pid: number;
+  /** The Bolt port it listens on (the one it picked when NEO4J_BOLT_PORT is 0). */
+  readonly boltPort: number;
   readonly logFile: string;
+  /** Resolves once the JVM has ended, for whatever reason; never rejects. */
+  readonly exited: Promise<Neo4jExit>;
+  /** Calls `listener` once the JVM has ended (at once, asynchronously, when it already has). */
+  onExit(listener: (exit: Neo4jExit) => void): void;
   stop(): Promise<void>;
+  /**
+   * Starts a new JVM with the same options and this one's Bolt port, so that the driver's URI stays
+   * valid; when the port was picked freely (NEO4J_BOLT_PORT=0) and something else took it meanwhile,
+   * on another free port. Call it after this one ended.
+   */
+  startAgain(options?: StartAgainOptions): Promise<EmbeddedNeo4j>;
+}
+
+/** Options of one start after the first. */
+export interface StartAgainOptions {
+  /** Aborting it kills a JVM that is still starting; the start then rejects. */
+  readonly signal?: AbortSignal;
 }
 
 /** Thrown when the embedded Neo4j does not come up; the message names the log file to read. */
@@ -37,10 +65,15 @@ const STOP_GRACE_MS = 8000;
  * resolves once Bolt accepts connections. The child watches its standard input, so it ends with
  * this process however this process ends.
  */
-export async function startEmbeddedNeo4j({ config, user, password, log }: StartOptions): Promise<EmbeddedNeo4j> {
-  const java = findJava(config.javaHome);
-  await ensureLauncherBuilt(log, config.javaHome);
+export async function startEmbeddedNeo4j(options: StartOptions): Promise<EmbeddedNeo4j> {
+  const java = findJava(options.config.javaHome);
+  await ensureLauncherBuilt(options.log, options.config.javaHome);
+  return launch(java, options, options.config.boltPort, undefined);
+}
 
+/** Starts the JVM (the launcher is built and Java found) and waits for its NEO4J_READY line. */
+async function launch(java: string, options: StartOptions, boltPort: number, signal: AbortSignal | undefined): Promise<EmbeddedNeo4j> {
+  const { config, user, password, log } = options;
   const logsDir = path.join(config.dataDir, 'logs');
   fs.mkdirSync(logsDir, { recursive: true });
   const logFile = path.join(logsDir, 'neo4j.log');
@@ -55,7 +88,7 @@ export async function startEmbeddedNeo4j({ config, user, password, log }: StartO
     'de.dstack.graph.launcher.Neo4jLauncher',
   ];
   const started = Date.now();
-  log.info({ dataDir: config.dataDir, boltPort: config.boltPort, logFile }, 'starting embedded Neo4j 5.26');
+  log.info({ dataDir: config.dataDir, boltPort, logFile }, 'starting embedded Neo4j 5.26');
   // Own process group: a Ctrl-C in the terminal reaches only Node, which then stops the API first and
   // Neo4j second. The stdin pipe still ties the JVM's life to this process.
   const child = spawn(java, args, {
@@ -64,25 +97,43 @@ export async function startEmbeddedNeo4j({ config, user, password, log }: StartO
     env: childProcessEnv({
       DSG_NEO4J_HOME: config.dataDir,
       DSG_NEO4J_BOLT_HOST: '127.0.0.1',
-      DSG_NEO4J_BOLT_PORT: String(config.boltPort),
+      DSG_NEO4J_BOLT_PORT: String(boltPort),
       DSG_NEO4J_USER: user,
       DSG_NEO4J_PASSWORD: password,
       DSG_NEO4J_PAGECACHE_MB: String(config.pageCacheMb),
       DSG_NEO4J_CONF: path.join(launcherDir, 'neo4j.conf'),
     }),
   });
+  // A JVM that died leaves a broken pipe behind; that is reported through `exited`, not as an error.
+  child.stdin?.on('error', () => undefined);
   child.stderr?.pipe(logStream, { end: false });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  let stopRequested = false;
+  const exited = new Promise<Neo4jExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ pid: child.pid ?? 0, code, signal, requested: stopRequested })),
+  );
   exited.then(() => logStream.end(), () => logStream.end());
 
-  const uri = await waitForReady(child, logStream, config.startTimeoutMs, logFile, exited);
+  const abort = (): void => {
+    stopRequested = true;
+    child.kill('SIGTERM');
+  };
+  signal?.addEventListener('abort', abort, { once: true });
+  let uri: string;
+  try {
+    if (signal?.aborted) abort();
+    uri = await waitForReady(child, logStream, config.startTimeoutMs, logFile, exited);
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
   if (child.pid === undefined) throw new EmbeddedNeo4jError('the Neo4j launcher has no pid');
   const pid = child.pid;
+  const port = Number(new URL(uri).port);
   log.info({ uri, javaPid: pid, ms: Date.now() - started }, 'embedded Neo4j is ready');
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      stopRequested = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       const t0 = Date.now();
       child.kill('SIGTERM');
@@ -96,7 +147,33 @@ export async function startEmbeddedNeo4j({ config, user, password, log }: StartO
     })();
     return stopping;
   };
-  return { uri, pid, logFile, stop };
+  const startAgain = async (again: StartAgainOptions = {}): Promise<EmbeddedNeo4j> => {
+    let nextPort = port;
+    if (config.boltPort === 0 && !(await isPortFree('127.0.0.1', port))) {
+      nextPort = 0;
+      log.warn({ previousPort: port }, 'the previous Bolt port is taken; starting Neo4j on a free port');
+    }
+    return launch(java, options, nextPort, again.signal);
+  };
+  return {
+    uri,
+    pid,
+    boltPort: port,
+    logFile,
+    exited,
+    onExit: (listener) => void exited.then(listener),
+    stop,
+    startAgain,
+  };
+}
+
+/** True when nothing listens on `host:port` (checked by binding it for a moment). */
+export function isPortFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
 }
 
 function waitForReady(
@@ -104,7 +181,7 @@ function waitForReady(
   logStream: fs.WriteStream,
   timeoutMs: number,
   logFile: string,
-  exited: Promise<number | null>,
+  exited: Promise<Neo4jExit>,
 ): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     let failure: string | undefined;
@@ -135,11 +212,11 @@ function waitForReady(
         failure = line.slice('NEO4J_FAILED '.length);
       }
     });
-    void exited.then((code) => {
+    void exited.then(({ code, signal }) => {
       settle(() =>
         reject(
           new EmbeddedNeo4jError(
-            `Neo4j exited during start (code ${code}): ${failure ?? 'no reason given'}. ` +
+            `Neo4j exited during start (${signal ? `signal ${signal}` : `code ${code}`}): ${failure ?? 'no reason given'}. ` +
               `If the Bolt port is taken, set NEO4J_BOLT_PORT; if another Neo4j uses the data folder, stop it or set NEO4J_DATA_DIR. Log: ${logFile}`,
           ),
         ),

@@ -20,6 +20,11 @@ export function startEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Environment for the start command against an existing Neo4j: NEO4J_URI (and NEO4J_PASSWORD) from `overrides`. */
+export function externalStartEnv(overrides: Record<string, string> & { NEO4J_URI: string; NEO4J_PASSWORD: string }): NodeJS.ProcessEnv {
+  return { ...startEnv(overrides), ...overrides };
+}
+
 /** Runs `node scripts/start.js` (what `npm start` runs) and resolves when the API is ready. */
 export function runStartCommand(env: NodeJS.ProcessEnv, timeoutMs = 150_000): Promise<StartedCommand> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'scripts', 'start.js')], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -76,4 +81,28 @@ export async function waitUntilGone(pid: number, timeoutMs: number): Promise<num
     await new Promise((r) => setTimeout(r, 100));
   }
   return Date.now() - t0;
+}
+
+/** A JSON log line of the start command (pino: `time` in epoch ms, `level` 30 info … 60 fatal). */
+export type LogEntry = Record<string, unknown> & { readonly time: number; readonly level: number; readonly msg: string };
+
+/**
+ * Waits until the command logs a line with `msg` (and, when given, matching `where`) at or after
+ * index `from` of its logs; resolves with that line. Rejects after `timeoutMs`, showing the last lines.
+ */
+export async function waitForLog(
+  command: Pick<StartedCommand, 'logs'>,
+  msg: string,
+  timeoutMs: number,
+  { from = 0, where = () => true }: { from?: number; where?: (entry: LogEntry) => boolean } = {},
+): Promise<LogEntry> {
+  const t0 = Date.now();
+  for (;;) {
+    const hit = command.logs.slice(from).find((l) => l.msg === msg && where(l as LogEntry));
+    if (hit) return hit as LogEntry;
+    if (Date.now() - t0 > timeoutMs) {
+      throw new Error(`no log line "${msg}" within ${timeoutMs} ms; last lines: ${JSON.stringify(command.logs.slice(-8))}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
