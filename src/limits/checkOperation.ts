@@ -30,7 +30,7 @@ export function checkOperation(
     refused.push({ code, limit, found: m ? Number(m[1]) : limit + 1, what });
   };
   const armorRules: ValidationRule[] = [
-    maxDepthRule({ n: limits.maxDepth, onReject: [onReject('DEPTH_LIMIT_EXCEEDED', limits.maxDepth, 'fields nested')], propagateOnRejection: false }) as ValidationRule,
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, onReject: [onReject('DEPTH_LIMIT_EXCEEDED', limits.maxDepth, 'fields nested')], propagateOnRejection: false }) as ValidationRule,
     maxAliasesRule({ n: limits.maxAliases, onReject: [onReject('ALIAS_LIMIT_EXCEEDED', limits.maxAliases, 'aliases')], propagateOnRejection: false }) as ValidationRule,
     maxDirectivesRule({ n: limits.maxDirectives, onReject: [onReject('DIRECTIVE_LIMIT_EXCEEDED', limits.maxDirectives, 'directives')], propagateOnRejection: false }) as ValidationRule,
   ];
