@@ -1,0 +1,405 @@
+/**
+ * `npm run loadtest`: 50 concurrent clients send a realistic read mix to the seeded API for a bounded
+ * time and it prints throughput, p50/p99 latency, errors (non-2xx and GraphQL `errors` by code) and
+ * the memory of the API and of its Neo4j JVM before and after. It asserts nothing; it reports.
+ *
+ *   npm run loadtest -- [--duration 20] [--warmup 3] [--connections 50] [--out figures.json]
+ *                       [--url http://127.0.0.1:4000/graphql] [--data-dir .neo4j/loadtest]
+ *
+ * Without --url it builds and starts `node dist/index.js` itself (PORT=0, NEO4J_BOLT_PORT=0,
+ * NODE_ENV=production) on a data folder kept between runs; the first run seeds it with the seed CLI.
+ * With --url, memory is read only when that server listens on this machine.
+ *
+ * The mix: each request picks its kind at random with these weights (they sum to 100). People browsing
+ * the graph make most calls; analyses are rarer but heavier; `about` stands for clients and monitors.
+ *   20  node(bundid) with usedBy(first: 20) and dependsOn     opening a component
+ *   15  search("Personalausweis", first: 10)                  the search box
+ *   10  components(first: 50) with dependsOn(first: 5)        the component list; dependsOn shrunk from
+ *                                                             its default 100, which breaks QUERY_MAX_COST
+ *   10  services(first: 20, filter: { text: "Wohngeld" })     a filtered service list
+ *    8  impactAnalysis(bundid), 8 impactAnalysis(fit-connect) components, services and summary
+ *    7  dependencies(ozg-hub)                                 (another OZG-Hub hit, or left out, if absent)
+ *    6  path(bundid, fit-connect), 6 alternatives(epaybl)
+ *    5  subgraph(ids: ["bundid"], depth: 2)                   about 200 KB per answer
+ *    5  about { version }
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+
+const IMPACT = `components { component { id name } distance path { id } }
+  services { service { id name leikaKey } distance via { id } }
+  summary { componentCount serviceCount byTopic { node { name } count } byExecutingLevel { level count }
+            organizations { organization { name level } relations } }`;
+
+/** One kind of request of the mix. */
+export interface MixEntry {
+  readonly name: string;
+  readonly weight: number;
+  readonly query: string;
+}
+
+/** The mix; `dependencyRoot` is the component whose dependency tree is asked for (ozg-hub on the seed). */
+export function buildMix(dependencyRoot: string | undefined): MixEntry[] {
+  const mix: MixEntry[] = [
+    { name: 'node(bundid) + links', weight: 20, query: '{ node(id: "bundid") { id ... on Component { name usedBy(first: 20) { node { id name } } dependsOn { node { id } } } } }' },
+    { name: 'search(Personalausweis)', weight: 15, query: '{ search(text: "Personalausweis", first: 10) { score node { id name label } } }' },
+    { name: 'components(50) + dependsOn(5)', weight: 10, query: '{ components(first: 50) { edges { node { id name dependsOn(first: 5) { node { id } } } } } }' },
+    { name: 'services(Wohngeld)', weight: 10, query: '{ services(first: 20, filter: { text: "Wohngeld" }) { totalCount edges { node { id name leikaKey } } } }' },
+    { name: 'impactAnalysis(bundid)', weight: 8, query: `{ impactAnalysis(id: "bundid") { ${IMPACT} } }` },
+    { name: 'impactAnalysis(fit-connect)', weight: 8, query: `{ impactAnalysis(id: "fit-connect") { ${IMPACT} } }` },
+    { name: `dependencies(${dependencyRoot})`, weight: 7, query: `{ dependencies(id: "${dependencyRoot}") { root { id } entries { node { id name } distance parent { id } relationship } } }` },
+    { name: 'path(bundid, fit-connect)', weight: 6, query: '{ path(from: "bundid", to: "fit-connect") { length nodes { id name } steps { type forward } } }' },
+    { name: 'alternatives(epaybl)', weight: 6, query: '{ alternatives(id: "epaybl") { alternative { id name } guidance affectedServices } }' },
+    { name: 'subgraph(bundid, 2)', weight: 5, query: '{ subgraph(ids: ["bundid"], depth: 2) { nodes { id label name } edges { id source target type } } }' },
+    { name: 'about', weight: 5, query: '{ about { version } }' },
+  ];
+  return dependencyRoot ? mix : mix.filter((m) => !m.name.startsWith('dependencies('));
+}
+
+/** The entry that a uniform `r` in [0, 1) picks, each with the probability weight / total weight. */
+export function pickWeighted<T extends { weight: number }>(entries: readonly T[], r: number): T {
+  let x = r * entries.reduce((s, e) => s + e.weight, 0);
+  for (const e of entries) if ((x -= e.weight) < 0) return e;
+  return entries[entries.length - 1] as T;
+}
+
+/** The nearest-rank percentile `p` (0..100) of `values`; 0 for none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** The `extensions.code` of each GraphQL error in a response body (`NOT_JSON` when it is not JSON). */
+export function errorCodes(body: string): string[] {
+  // A key `"errors":` cannot occur inside a JSON string (its quotes would be escaped): most bodies skip the parse.
+  if (!body.includes('"errors":')) return [];
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
+    return (parsed.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'NO_CODE'));
+  } catch {
+    return ['NOT_JSON'];
+  }
+}
+
+/** VmRSS and VmHWM (peak) in MiB from the text of /proc/<pid>/status. */
+export function parseProcStatus(text: string): { rssMiB: number; peakMiB: number } {
+  const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
+  return { rssMiB: kb('VmRSS') / 1024, peakMiB: kb('VmHWM') / 1024 };
+}
+
+/** CPU seconds (user + system) from the text of /proc/<pid>/stat, at Linux's 100 ticks per second. */
+export function parseProcStat(text: string): number {
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' '); // the name may hold spaces; fields from `state` on
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** What one process uses now; undefined when it is not readable here. */
+interface Usage {
+  rssMiB: number;
+  peakMiB: number;
+  cpuSeconds: number;
+}
+
+function usageOf(pid: number | undefined): Usage | undefined {
+  try {
+    return pid ? { ...parseProcStatus(fs.readFileSync(`/proc/${pid}/status`, 'utf8')), cpuSeconds: parseProcStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid of the local process listening on `port` (Linux /proc, same user), if any. */
+function listeningPid(port: number): number | undefined {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(1) : [];
+    for (const cols of lines.map((l) => l.trim().split(/\s+/))) if (cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A') inodes.add(`socket:[${cols[9]}]`);
+  }
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readdirSync(`/proc/${pid}/fd`).some((fd) => inodes.has(fs.readlinkSync(`/proc/${pid}/fd/${fd}`)))) return Number(pid);
+    } catch {
+      // another user's process, or gone
+    }
+  }
+  return undefined;
+}
+
+/** The first child of `pid` that runs java (the embedded Neo4j), if any. */
+function javaChild(pid: number): number | undefined {
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return children.map(Number).find((c) => usageOf(c) && fs.readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'java');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The API under test: where it answers, which processes to measure, and how to let it go. */
+interface Target {
+  readonly url: string;
+  readonly apiPid: number | undefined;
+  readonly jvmPid: number | undefined;
+  readonly child?: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(__dirname, '..');
+
+/** Builds and starts `node dist/index.js`, resolving once it logs `GraphQL API ready at <url>`. */
+async function startServer(dataDir: string): Promise<Target> {
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('the TypeScript build failed (see above); if someone is mid-change, retry in a minute');
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', NEO4J_BOLT_PORT: '0', LOG_FORMAT: 'json', NODE_ENV: 'production', NEO4J_DATA_DIR: dataDir };
+  delete env.NEO4J_URI; // always the embedded Neo4j on the kept data folder; use --url for another setup
+  // The first run seeds with `npm run seed` in its own process: the API's memory then shows serving
+  // only, and the one large seed transaction is not bound by the API's QUERY_TIMEOUT_MS.
+  const marker = path.join(dataDir, 'loadtest-seeded');
+  if (!fs.existsSync(marker)) {
+    process.stdout.write('seeding the data folder (first run only) ...\n');
+    const seed = spawnSync(process.execPath, [path.join(root, 'dist/seed/cli.js')], { cwd: root, env, encoding: 'utf8' });
+    if (seed.status !== 0) throw new Error(`the seed failed (exit ${seed.status}):\n${`${seed.stdout}${seed.stderr}`.split('\n').slice(-15).join('\n')}`);
+    fs.writeFileSync(marker, `${new Date().toISOString()}\n`);
+  }
+  const child = spawn(process.execPath, [path.join(root, 'dist/index.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(`code ${code}, signal ${signal}`)));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const tail: string[] = [];
+  child.stderr?.on('data', (b: Buffer) => tail.push(b.toString()));
+  return new Promise<Target>((resolve, reject) => {
+    let jvmPid: number | undefined;
+    const timer = setTimeout(() => void stop().then(() => reject(new Error(`API not ready within 240 s:\n${tail.slice(-10).join('\n')}`))), 240_000);
+    // Reading on after `ready` matters too: a full stdout pipe would stall the server.
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      let entry: { msg?: unknown; url?: unknown; javaPid?: unknown };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        return;
+      }
+      tail.push(line);
+      if (tail.length > 20) tail.shift();
+      if (entry.msg === 'embedded Neo4j is ready' && typeof entry.javaPid === 'number') jvmPid = entry.javaPid;
+      if (typeof entry.msg === 'string' && entry.msg.startsWith('GraphQL API ready') && typeof entry.url === 'string') {
+        clearTimeout(timer);
+        // A getter: when Neo4j is restarted by the API, its new pid is measured.
+        resolve({ url: entry.url, apiPid: child.pid, get jvmPid() { return jvmPid; }, child, stop });
+      }
+    });
+    void exited.then((how) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited before it was ready (${how}):\n${tail.slice(-10).join('\n')}`));
+    });
+  });
+}
+
+/** A running API at `url`; its memory is read only when it listens on this machine. */
+function attach(url: string): Target {
+  const u = new URL(url);
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname) && fs.existsSync('/proc/net/tcp');
+  const apiPid = local ? listeningPid(Number(u.port || (u.protocol === 'https:' ? 443 : 80))) : undefined;
+  return { url, apiPid, jvmPid: apiPid ? javaChild(apiPid) : undefined, stop: async () => undefined };
+}
+
+async function post(url: string, query: string): Promise<{ status: number; body: string }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).catch((e: Error & { cause?: { code?: string; message?: string } }) => {
+    throw new Error(`cannot reach ${url}: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+/** Figures per kind of request, filled while the load runs. */
+export interface QueryStats {
+  /** Requests sent; those without an answer timed out or were still open when the run ended. */
+  sent: number;
+  latencies: number[];
+  non2xx: number;
+  codes: Record<string, number>;
+}
+
+/** One line of the report. */
+export interface Row {
+  name: string;
+  weight: number;
+  sent: number;
+  count: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  codes: Record<string, number>;
+}
+
+/** A report line from collected figures (several merge, e.g. into the overall line). */
+export function summarize(name: string, weight: number, stats: readonly QueryStats[]): Row {
+  const latencies = stats.flatMap((s) => s.latencies);
+  const codes: Record<string, number> = {};
+  for (const s of stats) for (const [c, n] of Object.entries(s.codes)) codes[c] = (codes[c] ?? 0) + n;
+  const [sent, non2xx] = [stats.reduce((sum, s) => sum + s.sent, 0), stats.reduce((sum, s) => sum + s.non2xx, 0)];
+  return { name, weight, sent, count: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), non2xx, codes };
+}
+
+const round = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const codesText = (codes: Record<string, number>): string => Object.entries(codes).map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
+
+/** The per-query table, the overall line last; `share` is of all requests sent (compare with `weight`). */
+export function formatTable(rows: readonly Row[], overall: Row, bytes: ReadonlyMap<string, number>): string[] {
+  const cells = (r: Row): string[] => [r.name, String(r.weight), String(bytes.get(r.name) ?? ''), String(r.sent), `${round((100 * r.sent) / Math.max(1, overall.sent), 0)}%`, String(r.count), round(r.p50), round(r.p99), String(r.non2xx), codesText(r.codes)];
+  const widths = [30, 7, 8, 7, 7, 9, 9, 9, 9];
+  const line = (c: string[]): string => c.map((v, i) => (i === 0 ? v.padEnd(widths[0] as number) : i < widths.length ? v.padStart(widths[i] as number) : `  ${v}`)).join('');
+  return [line(['query', 'weight', 'bytes', 'sent', 'share', 'answered', 'p50 ms', 'p99 ms', 'non-2xx', 'GraphQL errors']), ...rows.map((r) => line(cells(r))), line(cells(overall))];
+}
+
+interface Autocannon {
+  (opts: Record<string, unknown>, cb: (err: Error | null, result: AutocannonResult) => void): EventEmitter;
+}
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  requests: { average: number; total: number };
+  throughput: { average: number };
+}
+type RequestContext = { entry?: MixEntry };
+
+/** Runs the mix for `seconds` on `connections` clients; each request picks its kind at random by weight. */
+function runLoad(url: string, mix: MixEntry[], connections: number, seconds: number): Promise<{ result: AutocannonResult; stats: Map<string, QueryStats> }> {
+  const autocannon = require('autocannon') as Autocannon; // no bundled types; the shape used is declared above
+  const stats = new Map(mix.map((m): [string, QueryStats] => [m.name, { sent: 0, latencies: [], non2xx: 0, codes: {} }]));
+  let answered: QueryStats | undefined;
+  const request = {
+    setupRequest: (req: Record<string, unknown>, ctx: RequestContext) => {
+      ctx.entry = pickWeighted(mix, Math.random());
+      (stats.get(ctx.entry.name) as QueryStats).sent++;
+      return { ...req, body: JSON.stringify({ query: ctx.entry.query }) };
+    },
+    // Every body is checked; errorCodes() parses only those that carry `errors`.
+    onResponse: (status: number, body: string, ctx: RequestContext) => {
+      answered = stats.get(ctx.entry?.name ?? '');
+      if (!answered) return;
+      if (status < 200 || status > 299) answered.non2xx++;
+      for (const code of errorCodes(body)) answered.codes[code] = (answered.codes[code] ?? 0) + 1;
+    },
+  };
+  return new Promise((resolve, reject) => {
+    // The client waits 30 s, longer than the API's own deadline, so that slow answers arrive as coded errors.
+    const opts = { url, connections, duration: seconds, timeout: 30, method: 'POST', headers: { 'content-type': 'application/json' }, requests: [request] };
+    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, stats })));
+    // autocannon calls the request's onResponse, then emits `response` with the latency, in one tick.
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => answered?.latencies.push(ms));
+  });
+}
+
+/** Resolves the dependency root, sends each query of the mix once and throws on any error; returns the mix and body sizes. */
+async function preflight(url: string): Promise<{ mix: MixEntry[]; bytes: Map<string, number> }> {
+  const hits = JSON.parse((await post(url, '{ search(text: "OZG-Hub", types: ["Component"], first: 5) { node { id } } }')).body) as { data?: { search: { node: { id: string } }[] } };
+  const ids = hits.data?.search.map((h) => h.node.id) ?? [];
+  const depRoot = ids.includes('ozg-hub') ? 'ozg-hub' : ids[0];
+  if (depRoot !== 'ozg-hub') process.stdout.write(depRoot ? `note: no component ozg-hub; dependencies() asks for ${depRoot}\n` : 'note: no OZG-Hub component found; dependencies() left out of the mix\n');
+  const mix = buildMix(depRoot);
+  const bytes = new Map<string, number>();
+  for (const m of mix) {
+    let { status, body } = await post(url, m.query);
+    // A cold database may miss the timeout on a traversal's first call (plans, page cache): retry up to four times.
+    for (let retry = 1; retry <= 4 && errorCodes(body).length > 0 && errorCodes(body).every((c) => c === 'QUERY_TIMEOUT'); retry++) {
+      process.stdout.write(`note: ${m.name} timed out on a cold call; retry ${retry}\n`);
+      ({ status, body } = await post(url, m.query));
+    }
+    const codes = errorCodes(body);
+    if (status !== 200 || codes.length > 0 || !body.includes('"data":{')) {
+      throw new Error(`preflight: ${m.name} answered HTTP ${status} (${codes.join(', ') || 'no error code'}):\n  ${m.query}\n  ${body.slice(0, 600)}`);
+    }
+    bytes.set(m.name, Buffer.byteLength(body));
+  }
+  return { mix, bytes };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { duration: { type: 'string', default: '20' }, warmup: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' }, url: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string', default: '.neo4j/loadtest' } },
+  });
+  const [duration, warmup, connections] = [Number(values.duration), Number(values.warmup), Number(values.connections)];
+  if (![duration, connections].every((n) => Number.isInteger(n) && n > 0) || !(Number.isInteger(warmup) && warmup >= 0)) throw new Error('--duration and --connections take whole numbers above 0, --warmup one of 0 or more');
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memGiB: os.totalmem() / 2 ** 30, node: process.version, loadAverage: os.loadavg() };
+  process.stdout.write(`machine: ${machine.cpus} cpus (${machine.cpuModel}), ${round(machine.memGiB)} GiB RAM, Node ${machine.node}, ${os.platform()} ${os.arch()}, load average ${machine.loadAverage.map((l) => round(l)).join(' ')}\n`);
+  if (!values.url) process.stdout.write(`starting the API (data in ${values['data-dir']}) ...\n`);
+  const target = values.url ? attach(values.url) : await startServer(path.resolve(root, values['data-dir']));
+  const interrupt = (signal: NodeJS.Signals): void => {
+    process.stdout.write(`\n${signal}: stopping${target.child ? ' the API' : ''}; no figures\n`);
+    void target.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
+  try {
+    const { mix, bytes } = await preflight(target.url);
+    process.stdout.write(`preflight: all ${mix.length} queries answer without errors; target ${target.url}${target.child ? ' (started here)' : ''}\n`);
+    const memory = (): { api?: Usage; jvm?: Usage } => ({ api: usageOf(target.apiPid), jvm: usageOf(target.jvmPid) });
+    const idle = memory();
+    if (warmup > 0) {
+      process.stdout.write(`warm-up: ${warmup} s (not counted) ...\n`);
+      await runLoad(target.url, mix, connections, warmup);
+    }
+    const before = memory();
+    process.stdout.write(`load: ${connections} connections for ${duration} s ...\n`);
+    const cpu0 = process.cpuUsage();
+    const { result, stats } = await runLoad(target.url, mix, connections, duration);
+    const cpu = process.cpuUsage(cpu0);
+    const after = memory();
+    if (target.child && target.child.exitCode !== null) process.stdout.write(`WARNING: the API exited during the run (code ${target.child.exitCode})\n`);
+
+    const rows = mix.map((m) => summarize(m.name, m.weight, [stats.get(m.name) as QueryStats]));
+    const overall = summarize('overall', 100, [...stats.values()]);
+    const mem = (label: string, pid: number | undefined, key: 'api' | 'jvm'): string => {
+      const [i, b, a] = [idle[key], before[key], after[key]];
+      if (!i || !b || !a) return `${label.padEnd(30)}not measured (${pid ? `cannot read /proc/${pid}/status` : 'process not local or unknown'})`;
+      const change = a.rssMiB - b.rssMiB;
+      return `${`${label} (pid ${pid})`.padEnd(30)}${round(i.rssMiB).padStart(8)}${round(b.rssMiB).padStart(10)}${round(a.rssMiB).padStart(10)}${`${change >= 0 ? '+' : ''}${round(change)}`.padStart(9)}${round(a.peakMiB).padStart(12)}${`${round((100 * (a.cpuSeconds - b.cpuSeconds)) / result.duration, 0)}%`.padStart(10)}`;
+    };
+    process.stdout.write(
+      [
+        '',
+        `dstack-graph load test: ${connections} connections, ${duration} s measured after a ${warmup} s warm-up, ${machine.cpus} cpus, Node ${machine.node}`,
+        ...formatTable(rows, overall, bytes),
+        '',
+        `throughput: ${round(result.requests.average)} requests/s (${result.requests.total} in ${round(result.duration)} s), ${round(result.throughput.average / 2 ** 20, 2)} MiB/s`,
+        `errors: non-2xx ${result.non2xx}, GraphQL errors ${codesText(overall.codes)}, connection errors ${result.errors - result.timeouts}; unanswered ${overall.sent - overall.count} (${result.timeouts} after the client's 30 s, the rest open when the run ended)`,
+        `load generator (this process): ${round((cpu.user + cpu.system) / 1e4 / result.duration, 0)}% of one cpu during the run`,
+        '',
+        `${'memory RSS (MiB)'.padEnd(30)}${'idle'.padStart(8)}${'before'.padStart(10)}${'after'.padStart(10)}${'change'.padStart(9)}${'peak (HWM)'.padStart(12)}${'cpu'.padStart(10)}`,
+        mem('API (node)', target.apiPid, 'api'),
+        mem('Neo4j JVM', target.jvmPid, 'jvm'),
+        '(idle: before the warm-up; before/after: around the measured run; peak: VmHWM at the end; cpu: of one core during the run)',
+        '',
+      ].join('\n'),
+    );
+    if (values.out) {
+      const figures = { at: new Date().toISOString(), url: target.url, machine, connections, duration, warmup, requestsPerSecond: result.requests.average, requests: result.requests.total, overall, queries: rows.map((r) => ({ ...r, bytes: bytes.get(r.name) })), errors: { non2xx: result.non2xx, graphql: overall.codes, connection: result.errors - result.timeouts, timeouts: result.timeouts }, loadGeneratorCpuPct: (cpu.user + cpu.system) / 1e4 / result.duration, usage: { idle, before, after }, pids: { api: target.apiPid, jvm: target.jvmPid } };
+      fs.writeFileSync(values.out, `${JSON.stringify(figures, null, 2)}\n`);
+      process.stdout.write(`figures written to ${values.out}\n`);
+    }
+  } finally {
+    await target.stop();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      process.stderr.write(`loadtest failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}
