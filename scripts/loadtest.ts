@@ -148,6 +148,8 @@ interface Target {
   readonly apiPid: number | undefined;
   readonly jvmPid: number | undefined;
   readonly child?: ChildProcess;
+  /** Warnings and errors the started API logged, by message (cleared before the measured run). */
+  readonly logged?: Map<string, number>;
   stop(): Promise<void>;
 }
 
@@ -178,13 +180,14 @@ async function startServer(dataDir: string): Promise<Target> {
     clearTimeout(timer);
   };
   const tail: string[] = [];
+  const logged = new Map<string, number>();
   child.stderr?.on('data', (b: Buffer) => tail.push(b.toString()));
   return new Promise<Target>((resolve, reject) => {
     let jvmPid: number | undefined;
     const timer = setTimeout(() => void stop().then(() => reject(new Error(`API not ready within 240 s:\n${tail.slice(-10).join('\n')}`))), 240_000);
     // Reading on after `ready` matters too: a full stdout pipe would stall the server.
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: { msg?: unknown; url?: unknown; javaPid?: unknown };
+      let entry: { level?: unknown; msg?: unknown; url?: unknown; javaPid?: unknown };
       try {
         entry = JSON.parse(line) as typeof entry;
       } catch {
@@ -192,11 +195,12 @@ async function startServer(dataDir: string): Promise<Target> {
       }
       tail.push(line);
       if (tail.length > 20) tail.shift();
+      if (typeof entry.level === 'number' && entry.level >= 40) logged.set(String(entry.msg), (logged.get(String(entry.msg)) ?? 0) + 1);
       if (entry.msg === 'embedded Neo4j is ready' && typeof entry.javaPid === 'number') jvmPid = entry.javaPid;
       if (typeof entry.msg === 'string' && entry.msg.startsWith('GraphQL API ready') && typeof entry.url === 'string') {
         clearTimeout(timer);
         // A getter: when Neo4j is restarted by the API, its new pid is measured.
-        resolve({ url: entry.url, apiPid: child.pid, get jvmPid() { return jvmPid; }, child, stop });
+        resolve({ url: entry.url, apiPid: child.pid, get jvmPid() { return jvmPid; }, child, logged, stop });
       }
     });
     void exited.then((how) => {
@@ -352,6 +356,7 @@ async function main(): Promise<void> {
       await runLoad(target.url, mix, connections, warmup);
     }
     const before = memory();
+    target.logged?.clear();
     process.stdout.write(`load: ${connections} connections for ${duration} s ...\n`);
     const cpu0 = process.cpuUsage();
     const { result, stats } = await runLoad(target.url, mix, connections, duration);
@@ -375,6 +380,7 @@ async function main(): Promise<void> {
         '',
         `throughput: ${round(result.requests.average)} requests/s (${result.requests.total} in ${round(result.duration)} s), ${round(result.throughput.average / 2 ** 20, 2)} MiB/s`,
         `errors: non-2xx ${result.non2xx}, GraphQL errors ${codesText(overall.codes)}, connection errors ${result.errors - result.timeouts}; unanswered ${overall.sent - overall.count} (${result.timeouts} after the client's 30 s, the rest open when the run ended)`,
+        ...(target.logged ? [`API log during the run, warn and above: ${[...target.logged].map(([msg, n]) => `${n}x "${msg}"`).join(', ') || 'none'}`] : []),
         `load generator (this process): ${round((cpu.user + cpu.system) / 1e4 / result.duration, 0)}% of one cpu during the run`,
         '',
         `${'memory RSS (MiB)'.padEnd(30)}${'idle'.padStart(8)}${'before'.padStart(10)}${'after'.padStart(10)}${'change'.padStart(9)}${'peak (HWM)'.padStart(12)}${'cpu'.padStart(10)}`,
