@@ -14,8 +14,7 @@
  * the graph make most calls; analyses are rarer but heavier; `about` stands for clients and monitors.
  *   20  node(bundid) with usedBy(first: 20) and dependsOn     opening a component
  *   15  search("Personalausweis", first: 10)                  the search box
- *   10  components(first: 50) with dependsOn(first: 5)        the component list; dependsOn shrunk from
- *                                                             its default 100, which breaks QUERY_MAX_COST
+ *   10  components(first: 50) with dependsOn                  the component list with each one's dependencies
  *   10  services(first: 20, filter: { text: "Wohngeld" })     a filtered service list
  *    8  impactAnalysis(bundid), 8 impactAnalysis(fit-connect) components, services and summary
  *    7  dependencies(ozg-hub)                                 (another OZG-Hub hit, or left out, if absent)
@@ -48,7 +47,7 @@ export function buildMix(dependencyRoot: string | undefined): MixEntry[] {
   const mix: MixEntry[] = [
     { name: 'node(bundid) + links', weight: 20, query: '{ node(id: "bundid") { id ... on Component { name usedBy(first: 20) { node { id name } } dependsOn { node { id } } } } }' },
     { name: 'search(Personalausweis)', weight: 15, query: '{ search(text: "Personalausweis", first: 10) { score node { id name label } } }' },
-    { name: 'components(50) + dependsOn(5)', weight: 10, query: '{ components(first: 50) { edges { node { id name dependsOn(first: 5) { node { id } } } } } }' },
+    { name: 'components(50) + dependsOn', weight: 10, query: '{ components(first: 50) { edges { node { id name dependsOn { node { id } } } } } }' },
     { name: 'services(Wohngeld)', weight: 10, query: '{ services(first: 20, filter: { text: "Wohngeld" }) { totalCount edges { node { id name leikaKey } } } }' },
     { name: 'impactAnalysis(bundid)', weight: 8, query: `{ impactAnalysis(id: "bundid") { ${IMPACT} } }` },
     { name: 'impactAnalysis(fit-connect)', weight: 8, query: `{ impactAnalysis(id: "fit-connect") { ${IMPACT} } }` },
