@@ -68,7 +68,7 @@ describe('the Neo4j supervisor', () => {
       const noticedMs = exitLog.time - killedAt;
       expect(noticedMs).toBeLessThan(3_000);
       expect(await waitForLog(command, 'restarting embedded Neo4j', 10_000)).toMatchObject({ attempt: 1, delayMs: 1000 });
-      const restartedLog = await waitForLog(command, 'embedded Neo4j restarted', 90_000);
+      const restartedLog = await waitForLog(command, 'embedded Neo4j restarted', 180_000);
       const ok = await firstOkAfter(probe.graphql, killedAt, 10_000);
       const recoveryMs = ok.end - killedAt;
 
@@ -77,17 +77,22 @@ describe('the Neo4j supervisor', () => {
       expectFailFast(outage);
       expect(within(probe.readyz, exitLog.time, restartedLog.time).map((s) => s.status)).toEqual(expect.arrayContaining([503]));
       expect(within(probe.readyz, exitLog.time, restartedLog.time).filter((s) => s.status !== 503)).toEqual([]);
-      expect(recoveryMs).toBeLessThan(90_000);
-
       const ready = command.logs.filter((l) => l.msg === 'embedded Neo4j is ready');
-      const secondPid = ready[1]?.javaPid as number;
       expect(ready).toHaveLength(2);
+      // Most of the recovery is Neo4j's own start (about 10 s on an idle 2-core machine, over a minute
+      // when other test suites load it): what supervision adds on top (noticing the exit, the 1 s
+      // backoff, the first answer) stays small, and the whole stays within 90 s or twice a first start.
+      const [firstStartMs, restartMs] = ready.map((l) => l.ms as number) as [number, number];
+      expect(recoveryMs - restartMs).toBeLessThan(5_000);
+      expect(recoveryMs).toBeLessThan(Math.max(90_000, 2 * firstStartMs));
+      const secondPid = ready[1]?.javaPid as number;
       expect(secondPid).not.toBe(firstPid);
       expect(ready[1]?.uri).toBe(command.boltUri);
       expect(isAlive(firstPid)).toBe(false);
       expect(isAlive(secondPid)).toBe(true);
       console.log(
-        `embedded, Bolt port free: exit noticed after ${noticedMs} ms; Neo4j downtime ${restartedLog.downtimeMs as number} ms; ` +
+        `embedded, Bolt port free: exit noticed after ${noticedMs} ms; Neo4j downtime ${restartedLog.downtimeMs as number} ms ` +
+          `(its start took ${restartMs} ms, the first start ${firstStartMs} ms); ` +
           `first good answer ${recoveryMs} ms after the kill; during the outage ${JSON.stringify(latency(outage))} (all 503); ` +
           `requests under way at the kill: ${JSON.stringify(probe.graphql.filter((s) => s.start <= exitLog.time && s.end > killedAt).map((s) => [s.status, s.ms]))}`,
       );
@@ -104,7 +109,7 @@ describe('the Neo4j supervisor', () => {
         squatter?.listen(Number(new URL(command.boltUri).port), '127.0.0.1', resolve);
       });
       expect(await waitForLog(command, 'restarting embedded Neo4j', 10_000, { from })).toMatchObject({ attempt: 1, delayMs: 2000, restartsInWindow: 2 });
-      const movedLog = await waitForLog(command, 'Neo4j listens on a new address; the driver now points there', 90_000, { from });
+      const movedLog = await waitForLog(command, 'Neo4j listens on a new address; the driver now points there', 180_000, { from });
       const restartedAgain = await waitForLog(command, 'embedded Neo4j restarted', 30_000, { from });
       const okAgain = await firstOkAfter(probe.graphql, restartedAgain.time, 10_000);
       expectFailFast(within(probe.graphql, exitAgain.time, restartedAgain.time));
@@ -127,7 +132,7 @@ describe('the Neo4j supervisor', () => {
       squatter?.close();
       command.child.kill('SIGKILL');
     }
-  }, 300_000);
+  }, 420_000);
 
   it('gives up after NEO4J_MAX_RESTARTS restarts: /healthz and /readyz turn 503', async () => {
     const command = await runStartCommand(
@@ -207,7 +212,7 @@ describe('the Neo4j supervisor', () => {
       await again?.stop();
       await neo4j.stop();
     }
-  }, 240_000);
+  }, 360_000);
 });
 
 /** A TCP port nothing listens on right now. */
