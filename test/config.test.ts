@@ -14,7 +14,7 @@ describe('loadConfig', () => {
     expect(c.neo4j.password).toBeUndefined();
     expect(c.corsOrigins).toEqual([]);
     expect(c.introspection).toBe(true);
-    expect(c.limits).toMatchObject({ maxDepth: 12, maxAliases: 30, maxCost: 200_000, queryTimeoutMs: 5_000 });
+    expect(c.limits).toMatchObject({ maxDepth: 12, maxAliases: 30, maxCost: 200_000, queryTimeoutMs: 10_000 });
     expect(c.neo4j.embedded.boltPort).toBe(7687);
     expect(c.neo4j.embedded.dataDir).toBe(path.join(projectRoot, '.neo4j', 'data'));
   });
