@@ -57,3 +57,34 @@ export async function waitForNeo4j(driver: Driver, database: string, timeoutMs: 
   }
   throw new Error(`Neo4j did not answer within ${timeoutMs} ms: ${(last as Error | undefined)?.message ?? 'no answer'}`);
 }
+
+/** A ping that got no answer in time: the server may be busy rather than gone. */
+export class NoAnswerError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+    this.name = 'NoAnswerError';
+  }
+}
+
+/**
+ * Runs `RETURN 1` on `driver`; rejects with NoAnswerError after `timeoutMs` (or when the server's
+ * transaction timeout stops it), with the driver's error when the server cannot be reached.
+ */
+export async function pingNeo4j(driver: Driver, database: string, timeoutMs: number): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      session.run('RETURN 1', {}, { timeout: timeoutMs }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new NoAnswerError(timeoutMs)), timeoutMs);
+      }),
+    ]);
+  } catch (e) {
+    if (((e as { code?: string }).code ?? '').startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) throw new NoAnswerError(timeoutMs);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    void session.close().catch(() => undefined);
+  }
+}

@@ -1,7 +1,7 @@
 import { DatabaseUnavailableError } from '../errors';
 import type { Logger } from '../logger';
 import type { Db } from './db';
-import type { Driver } from './driver';
+import { NoAnswerError, pingNeo4j, type Driver } from './driver';
 import type { EmbeddedNeo4j, Neo4jExit } from './embedded';
 import type { Neo4jHealth, Neo4jStatus } from './health';
 import { DEFAULT_RESTART_POLICY, decideRestart, type RestartPolicy } from './restartPolicy';
@@ -13,7 +13,10 @@ export interface SupervisorOptions {
   readonly uri: string;
   /** The embedded Neo4j to keep alive; absent when NEO4J_URI names the server (then it is only watched). */
   readonly embedded?: EmbeddedNeo4j;
-  /** Makes a driver for a restarted Neo4j that listens on another URI (same user and password). */
+  /**
+   * Makes a driver with the API's credentials: for a restarted Neo4j that listens on another URI,
+   * and the watchdog's own (so that its ping never waits behind requests for a pooled connection).
+   */
   readonly createDriver: (uri: string) => Driver;
   /** Restarts allowed within the policy's window (NEO4J_MAX_RESTARTS). */
   readonly maxRestarts: number;
@@ -21,8 +24,13 @@ export interface SupervisorOptions {
   readonly policy?: Partial<Omit<RestartPolicy, 'maxRestarts'>>;
   /** Pause between two watchdog pings, in ms. */
   readonly pingIntervalMs?: number;
-  /** How long one ping may take before it counts as a failure, in ms. */
+  /** How long one ping may take before it counts as unanswered, in ms. */
   readonly pingTimeoutMs?: number;
+  /**
+   * Unanswered pings in a row that make the state `down` (a busy server answers late; a dead one
+   * refuses the connection, which counts at once).
+   */
+  readonly unansweredBeforeDown?: number;
   /** How long a restarted Neo4j may take to answer the driver before the attempt counts as failed, in ms. */
   readonly answerTimeoutMs?: number;
 }
@@ -30,9 +38,10 @@ export interface SupervisorOptions {
 /**
  * Keeps the API's Neo4j in view and, when it runs embedded, alive. Exits of the JVM are seen at once
  * (state `down`, error log) and answered with restarts under a backoff and a limit (then `failed`);
- * a watchdog ping every ~2 s catches a server that stops answering (the only recovery in external
- * mode, where the driver reconnects by itself). While the state is not `up`, the Db's availability
- * gate fails every transaction at once with SERVICE_UNAVAILABLE instead of letting it wait.
+ * a watchdog ping every ~2 s on its own connection catches a server that refuses connections (at
+ * once) or stays silent (after three unanswered pings); it is the only recovery in external mode,
+ * where the driver reconnects by itself. While the state is not `up`, the Db's availability gate
+ * fails every transaction at once with SERVICE_UNAVAILABLE instead of letting it wait.
  */
 export class Neo4jSupervisor implements Neo4jHealth {
   private state: Neo4jStatus['state'] = 'up';
@@ -51,6 +60,8 @@ export class Neo4jSupervisor implements Neo4jHealth {
   private stopped = false;
   private stopping: Promise<void> | undefined;
   private tickTimer: NodeJS.Timeout | undefined;
+  private watchdogDriver: Driver | undefined;
+  private unanswered = 0;
   private readonly abort = new AbortController();
 
   constructor(private readonly options: SupervisorOptions) {
@@ -63,6 +74,7 @@ export class Neo4jSupervisor implements Neo4jHealth {
   start(): this {
     this.options.db.setAvailabilityGate(() => (this.state === 'up' ? null : new DatabaseUnavailableError()));
     if (this.current) this.follow(this.current);
+    this.watchdogDriver = this.options.createDriver(this.currentUri);
     this.scheduleTick();
     return this;
   }
@@ -89,6 +101,7 @@ export class Neo4jSupervisor implements Neo4jHealth {
       this.abort.abort();
       await this.recovery.catch(() => undefined);
       await this.current?.stop();
+      await this.watchdogDriver?.close().catch(() => undefined);
     })();
     return this.stopping;
   }
@@ -146,6 +159,7 @@ export class Neo4jSupervisor implements Neo4jHealth {
         try {
           await this.restartOnce();
           if (this.stopped) return;
+          this.renewWatchdogDriver();
           this.setState('up');
           log.info({ downtimeMs: Date.now() - this.downSince, attempt, javaPid: this.current?.pid, uri: this.currentUri }, 'embedded Neo4j restarted');
           return;
@@ -189,36 +203,61 @@ export class Neo4jSupervisor implements Neo4jHealth {
     }
   }
 
+  /** A fresh watchdog driver after a restart: nothing of the old server's connections stays pooled. */
+  private renewWatchdogDriver(): void {
+    const old = this.watchdogDriver;
+    this.watchdogDriver = this.options.createDriver(this.currentUri);
+    void old?.close().catch(() => undefined);
+  }
+
   private scheduleTick(): void {
     if (this.stopped || this.state === 'failed') return;
     this.tickTimer = setTimeout(() => void this.tick(), this.options.pingIntervalMs ?? 2000);
     this.tickTimer.unref();
   }
 
-  /** One watchdog ping; the restart loop owns the state while it runs. */
+  /**
+   * One watchdog ping; the restart loop owns the state while it runs. A refused or broken connection
+   * makes the state `down` at once; unanswered pings only when `unansweredBeforeDown` come in a row,
+   * so that a server busy with a burst of requests is not declared dead (which would fail them all).
+   */
   private async tick(): Promise<void> {
     const epoch = this.epoch;
     let failure: unknown;
     try {
-      await this.options.db.ping(this.options.pingTimeoutMs ?? 2000);
+      await pingNeo4j(this.watchdogDriver as Driver, this.options.db.database, this.options.pingTimeoutMs ?? 2000);
     } catch (e) {
       failure = e ?? new Error('ping failed');
+      // A killed JVM resets its connections a moment before its exit is reported: let the exit win.
+      if (this.current && !(failure instanceof NoAnswerError)) await sleep(EXIT_GRACE_MS, this.abort.signal);
     }
     if (!this.stopped && !this.recovering && epoch === this.epoch) {
-      if (failure === undefined && this.state === 'down') {
-        this.setState('up');
-        this.options.log.info({ downtimeMs: Date.now() - this.downSince, uri: this.currentUri }, 'Neo4j answers again');
-      } else if (failure !== undefined && this.state === 'up') {
-        this.setState('down');
-        this.options.log.error(
-          { uri: this.currentUri, reason: (failure as Error).message },
-          'Neo4j does not answer; requests fail at once with SERVICE_UNAVAILABLE until it does',
-        );
+      const unanswered = failure instanceof NoAnswerError;
+      this.unanswered = unanswered ? this.unanswered + 1 : 0;
+      const { log } = this.options;
+      if (failure === undefined) {
+        if (this.state === 'down') {
+          this.setState('up');
+          log.info({ downtimeMs: Date.now() - this.downSince, uri: this.currentUri }, 'Neo4j answers again');
+        }
+      } else if (this.state === 'up') {
+        if (!unanswered || this.unanswered >= (this.options.unansweredBeforeDown ?? 3)) {
+          this.setState('down');
+          log.error(
+            { uri: this.currentUri, reason: (failure as Error).message, unansweredPings: this.unanswered },
+            'Neo4j does not answer; requests fail at once with SERVICE_UNAVAILABLE until it does',
+          );
+        } else {
+          log.warn({ uri: this.currentUri, unansweredPings: this.unanswered }, 'Neo4j is slow to answer the watchdog');
+        }
       }
     }
     this.scheduleTick();
   }
 }
+
+/** How long a failed ping waits for news of the embedded JVM's exit before it judges by itself. */
+const EXIT_GRACE_MS = 500;
 
 /** Waits `ms`, or less when `signal` aborts; never rejects. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -205,9 +205,32 @@ describe('the Neo4j supervisor', () => {
           `API answered ${ok.end - readyAt} ms after Neo4j was ready (log: downtime ${upLog.downtimeMs as number} ms)`,
       );
       expect(ok.end - readyAt).toBeLessThan(10_000);
+
+      // A stall is not an outage: a server silent for 5 s (SIGSTOP) stays `up`, with a warning; one
+      // that stays silent is `down` after three unanswered pings, and `up` again once it answers.
+      const from = command.logs.length;
+      const stalled = again.pid;
+      process.kill(stalled, 'SIGSTOP');
+      await new Promise((r) => setTimeout(r, 5_000));
+      process.kill(stalled, 'SIGCONT');
+      await new Promise((r) => setTimeout(r, 2_500));
+      expect(command.logs.slice(from).map((l) => l.msg)).toContain('Neo4j is slow to answer the watchdog');
+      expect(command.logs.slice(from).map((l) => l.msg)).not.toContain(downLog.msg);
+      expect(await fetch(`${new URL(command.url).origin}/readyz`).then((r) => r.status)).toBe(200);
+      const hungAt = Date.now();
+      process.kill(stalled, 'SIGSTOP');
+      const hungLog = await waitForLog(command, downLog.msg, 30_000, { from });
+      expect(hungLog).toMatchObject({ unansweredPings: 3, reason: 'no answer within 2000 ms' });
+      const graphql = await fetch(command.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ about { database { nodeCount } } }"}' });
+      expect(graphql.status).toBe(503);
+      process.kill(stalled, 'SIGCONT');
+      await waitForLog(command, 'Neo4j answers again', 15_000, { from });
+      console.log(`external, server silent (SIGSTOP): declared down after ${hungLog.time - hungAt} ms`);
+
       expect(await stopCommand(command)).toBe(0);
     } finally {
       await probe.stop();
+      if (again && isAlive(again.pid)) process.kill(again.pid, 'SIGCONT');
       command.child.kill('SIGKILL');
       await again?.stop();
       await neo4j.stop();
