@@ -83,7 +83,7 @@ describe('the Neo4j supervisor', () => {
       // when other test suites load it): what supervision adds on top (noticing the exit, the 1 s
       // backoff, the first answer) stays small, and the whole stays within 90 s or twice a first start.
       const [firstStartMs, restartMs] = ready.map((l) => l.ms as number) as [number, number];
-      expect(recoveryMs - restartMs).toBeLessThan(5_000);
+      expect(recoveryMs - restartMs).toBeLessThan(10_000);
       expect(recoveryMs).toBeLessThan(Math.max(90_000, 2 * firstStartMs));
       const secondPid = ready[1]?.javaPid as number;
       expect(secondPid).not.toBe(firstPid);
