@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
 import { requestLoggerPlugin } from './http/requestLogger';
+import { statusForJsonPlugin } from './http/statusForJson';
 import { knownOperationTypesRule } from './limits/knownOperationTypes';
 import { limitsPlugin } from './limits/limitsPlugin';
 import type { Logger } from './logger';
@@ -38,6 +39,6 @@ export function createApollo({ config, log, about, plugins = [] }: ApolloDeps): 
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), requestLoggerPlugin(), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), statusForJsonPlugin(), requestLoggerPlugin(), ...plugins],
   });
 }

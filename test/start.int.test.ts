@@ -62,5 +62,5 @@ describe('the start command (embedded Neo4j)', () => {
     }
     await second.exited;
     expect(await waitUntilGone(second.javaPid, 10_000)).toBeLessThan(10_000);
-  }, 300_000);
+  }, 600_000);
 });

@@ -24,8 +24,8 @@ export function encodeCursor(offset: number): string {
 /** Decodes a cursor from `encodeCursor`; BAD_USER_INPUT for anything else. */
 export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64').toString('utf8');
-  const m = /^offset:(\d+)$/.exec(text);
-  if (!m) throw new InputError(`after must be a cursor from a previous page, got "${cursor}"`, { argument: 'after' });
+  const m = /^offset:(\d{1,9})$/.exec(text);
+  if (!m) throw new InputError(`after must be a cursor from a previous page, got "${cursor.slice(0, 100)}"`, { argument: 'after' });
   return Number(m[1]);
 }
 

@@ -207,5 +207,9 @@ export function translateDriverError(e: unknown, txTimeoutMs?: number): unknown 
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
     return new DatabaseUnavailableError();
   }
+  // No free connection in time (the pool is busy or the server went away while we waited).
+  if (e instanceof Error && /Connection acquisition timed out/.test(e.message)) {
+    return new DatabaseUnavailableError();
+  }
   return e;
 }

@@ -27,6 +27,8 @@ describe('argument checks', () => {
     expect(luceneQuery('FIT-Connect (REST)')).toBe('FIT\\-Connect \\(REST\\)');
     expect(() => luceneQuery('  ')).toThrow('text must not be empty');
     expect(luceneQuery('AND')).toBe('and OR and*');
+    expect(() => decodeCursor(Buffer.from('offset:2147483647').toString('base64'))).toThrow('after must be a cursor from a previous page');
+    expect(decodeCursor(encodeCursor(999_999_999))).toBe(999_999_999);
     expect(luceneQuery('Wohngeld AND NOT Bafög')).toBe('Wohngeld and not Bafög');
     expect(luceneQuery('a&&b || c')).toBe('a\\&\\&b \\|\\| c');
     expect(() => luceneQuery('x'.repeat(201))).toThrow('at most 200 characters, got 201');

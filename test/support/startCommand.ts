@@ -26,7 +26,7 @@ export function externalStartEnv(overrides: Record<string, string> & { NEO4J_URI
 }
 
 /** Runs `node scripts/start.js` (what `npm start` runs) and resolves when the API is ready. */
-export function runStartCommand(env: NodeJS.ProcessEnv, timeoutMs = 150_000): Promise<StartedCommand> {
+export function runStartCommand(env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<StartedCommand> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'scripts', 'start.js')], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
