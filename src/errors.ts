@@ -144,6 +144,12 @@ export function createFormatError(options: { hideSuggestions: boolean; onMasked?
         extensions: { code: original.code, ...original.details },
       };
     }
+    // Apollo's own refusals of a malformed request (a bad persistedQuery extension, ...) carry an HTTP
+    // status of 4xx and, at times, no code; their messages describe the request, not the server.
+    const httpStatus = (error instanceof GraphQLError ? (error.extensions?.http as { status?: number } | undefined)?.status : undefined) ?? 0;
+    if (httpStatus >= 400 && httpStatus < 500 && (formatted.extensions?.code === undefined || formatted.extensions.code === 'INTERNAL_SERVER_ERROR')) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       // graphql-js proposes field and type names ("Did you mean ...?"); in production that would map

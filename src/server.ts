@@ -48,6 +48,22 @@ export function createServer({ config, db, log, about, health }: ServerDeps): Ap
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const httpServer = http.createServer(app);
+  // Requests that Node's HTTP parser refuses (headers over 16 KB, unknown methods, broken framing)
+  // get a JSON answer too, instead of an empty one.
+  httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = JSON.stringify(
+      tooLarge
+        ? { errors: [{ message: 'The request line or headers are larger than 16 KB; send the query in a POST body.', extensions: { code: 'HEADERS_TOO_LARGE' } }] }
+        : { errors: [{ message: 'The HTTP request could not be read.', extensions: { code: 'BAD_REQUEST' } }] },
+    );
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   // Bound how long a slow client may take to send its request.
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 20_000;

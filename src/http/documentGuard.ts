@@ -4,6 +4,20 @@ import { LimitError } from '../errors';
 import { checkSource } from '../limits/checkSource';
 import { errorBody } from './jsonErrors';
 
+/** Deepest nesting of lists and objects in `variables` (no input type of the schema nests deeper than 3). */
+export const MAX_VARIABLE_DEPTH = 16;
+
+/** How deep `value` nests objects and lists, counting at most up to `stopAt` (so a hostile value costs little). */
+export function nestingDepth(value: unknown, stopAt: number): number {
+  if (value === null || typeof value !== 'object' || stopAt <= 0) return 0;
+  let deepest = 0;
+  for (const v of Object.values(value as Record<string, unknown>)) {
+    deepest = Math.max(deepest, nestingDepth(v, stopAt - 1));
+    if (deepest >= stopAt - 1) break;
+  }
+  return 1 + deepest;
+}
+
 /**
  * Refuses a GraphQL document that is too large or has too many tokens before Apollo parses it,
  * with the limit and the exact value found (HTTP 400). Covers POST bodies and GET query strings.
@@ -17,6 +31,11 @@ export function documentGuard(limits: Pick<LimitsConfig, 'maxDocumentBytes' | 'm
         : body && typeof body === 'object' && !Array.isArray(body)
           ? (body as { query?: unknown }).query
           : undefined;
+    const variables = body && typeof body === 'object' && !Array.isArray(body) ? (body as { variables?: unknown }).variables : undefined;
+    if (nestingDepth(variables, MAX_VARIABLE_DEPTH + 1) > MAX_VARIABLE_DEPTH) {
+      res.status(400).json(errorBody(`The variables nest deeper than ${MAX_VARIABLE_DEPTH} levels; no input type of this API does.`, 'BAD_REQUEST', { limit: MAX_VARIABLE_DEPTH }));
+      return;
+    }
     if (typeof text !== 'string') {
       next();
       return;
