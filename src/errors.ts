@@ -150,6 +150,11 @@ export function createFormatError(options: { hideSuggestions: boolean; onMasked?
     if (httpStatus >= 400 && httpStatus < 500 && (formatted.extensions?.code === undefined || formatted.extensions.code === 'INTERNAL_SERVER_ERROR')) {
       return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
+    // graphql-js's own errors about arguments and variables met during execution (an explicit null for
+    // a variable whose default fills a non-null argument, ...) describe the request, not the server.
+    if (unwrapped instanceof GraphQLError && !unwrapped.originalError && /^(Argument|Variable) "/.test(unwrapped.message)) {
+      return { message: unwrapped.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       // graphql-js proposes field and type names ("Did you mean ...?"); in production that would map

@@ -48,6 +48,11 @@ describe('formatError', () => {
     expect(format(formatted, new GraphQLError(formatted.message)).message).toContain('Did you mean');
   });
 
+  it("passes graphql-js's own argument errors as BAD_USER_INPUT", () => {
+    const e = new GraphQLError('Argument "level" of non-null type "String!" must not be null.', { path: ['adoption'] });
+    expect(format({ message: e.message, path: ['adoption'] }, e)).toEqual({ message: e.message, path: ['adoption'], extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   it('keeps the code and HTTP status of a domain error thrown in a plugin hook', () => {
     const wrapped = new GraphQLError('x', { originalError: new LimitError('DEPTH_LIMIT_EXCEEDED', 'too deep', 12, 15) });
     expect(wrapped.extensions).toEqual({ code: 'DEPTH_LIMIT_EXCEEDED', limit: 12, found: 15, http: { status: 400 } });

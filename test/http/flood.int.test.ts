@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import fc from 'fast-check';
 import type { Db } from '../../src/neo4j/db';
@@ -384,6 +385,8 @@ function binding(spec: ArgSpec, v: string): fc.Arbitrary<Binding> {
     { weight: 6, arbitrary: values.badJson.map((j) => ({ arg: `$${v}`, decl: `$${v}: ${spec.type}`, variable: [v, j] as const })) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...WRONG_DECLS), fc.oneof(values.goodJson, values.badJson, anyJson)).map(([d, j]) => ({ arg: `$${v}`, decl: `$${v}: ${d}`, variable: [v, j] as const })) },
     { weight: 1, arbitrary: values.badLit.map((t) => ({ arg: `$${v}`, decl: `$${v}: ${spec.type.replace(/!$/, '')} = ${t}` })) },
+    // A nullable variable with a default may stand where a non-null value is needed; null then overrides the default.
+    { weight: 1, arbitrary: values.goodLit.map((t) => ({ arg: `$${v}`, decl: `$${v}: ${spec.type.replace(/!$/, '')} = ${t}`, variable: [v, 'null'] as const })) },
     { weight: 1, arbitrary: fc.constant({ arg: `$${v}`, decl: `$${v}: ${spec.type}` }) },
     { weight: 1, arbitrary: fc.constant({ arg: '$undeclared' }) },
   );
@@ -804,6 +807,10 @@ const httpRequests: fc.Arbitrary<FloodRequest> = fc.oneof(
         hostileString.map((s) => `?query=${encodeURIComponent(`{ node(id: ${JSON.stringify(s)}) { id } }`)}&variables=${encodeURIComponent(JSON.stringify({ s }))}`),
         // Long URLs: above Node's 16 KiB header limit the HTTP parser answers by itself.
         fc.integer({ min: 2_000, max: 40_000 }).map((n) => `?query=${encodeURIComponent(`{ __typename } #${'x'.repeat(n)}`)}`),
+        // Variables nested thousands deep, brackets unencoded so that they fit below that limit.
+        fc
+          .tuple(fc.integer({ min: 1_000, max: 7_900 }), fc.constantFrom('subgraph(ids: $v0) { nodes { id } }', 'compatibility(stackIds: $v0) { stacks { id } }', 'search(text: "x", types: $v0) { score }'))
+          .map(([n, field]) => `?query=${encodeURIComponent(`query Q($v0: ${field.startsWith('search') ? '[String!]' : '[ID!]!'}) { ${field} }`)}&variables={"v0":${'['.repeat(n)}"x"${']'.repeat(n)}}`),
       ),
       fc.boolean(),
       fc.constantFrom('/graphql', '/graphql', '/graphql', '/graphql/', '/GRAPHQL', '/graphql/x', '//graphql', '/graphql%00', '/graphql;x', '/%2e%2e/graphql', '/graphql/..%2f', '/nope', '/'),
@@ -1052,6 +1059,10 @@ describe('a flood of bad and hostile requests over HTTP', () => {
     (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
     const t0 = Date.now();
     const cpu0 = process.cpuUsage();
+    // The server shares this event loop: a request that blocks it (a validation or a cost model gone
+    // quadratic) shows here as a long stall.
+    const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+    loopDelay.enable();
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const retried = { count: 0 };
     let answers: Answer[];
@@ -1064,6 +1075,7 @@ describe('a flood of bad and hostile requests over HTTP', () => {
     }
     const seconds = (Date.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    loopDelay.disable();
 
     // The graph may be touched meanwhile by another suite's short-lived change; give it 30 s to settle.
     let after = await graphState(api.t.db);
@@ -1085,7 +1097,7 @@ describe('a flood of bad and hostile requests over HTTP', () => {
 
     console.log(
       [
-        `flood: ${requests.length} requests (seed ${SEED}, ${CONCURRENCY} in flight) in ${seconds.toFixed(1)} s (${Math.round(requests.length / seconds)}/s), generated in ${generatedMs} ms; ${retried.count} retried on a new connection; this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU`,
+        `flood: ${requests.length} requests (seed ${SEED}, ${CONCURRENCY} in flight) in ${seconds.toFixed(1)} s (${Math.round(requests.length / seconds)}/s), generated in ${generatedMs} ms; ${retried.count} retried on a new connection; this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU; event loop delay p99 ${Math.round(loopDelay.percentile(99) / 1e6)} ms, max ${Math.round(loopDelay.max / 1e6)} ms`,
         `families: ${JSON.stringify(tally(requests.map((r) => r.family)))}`,
         `statuses: ${JSON.stringify(tally(answers.map((a) => a.status)))}`,
         `first code per answer: ${JSON.stringify(tally(answers.map((a) => a.codes[0] ?? '(none)')))}`,
