@@ -18,6 +18,13 @@ export function nestingDepth(value: unknown, stopAt: number): number {
   return 1 + deepest;
 }
 
+/** A stand-in for variables too deep to parse: deeper than the limit. */
+function deeplyNested(): unknown {
+  let v: unknown = null;
+  for (let i = 0; i <= MAX_VARIABLE_DEPTH; i++) v = [v];
+  return v;
+}
+
 /**
  * Refuses a GraphQL document that is too large or has too many tokens before Apollo parses it,
  * with the limit and the exact value found (HTTP 400). Covers POST bodies and GET query strings.
@@ -31,7 +38,15 @@ export function documentGuard(limits: Pick<LimitsConfig, 'maxDocumentBytes' | 'm
         : body && typeof body === 'object' && !Array.isArray(body)
           ? (body as { query?: unknown }).query
           : undefined;
-    const variables = body && typeof body === 'object' && !Array.isArray(body) ? (body as { variables?: unknown }).variables : undefined;
+    let variables = body && typeof body === 'object' && !Array.isArray(body) ? (body as { variables?: unknown }).variables : undefined;
+    if (req.method === 'GET' && typeof req.query.variables === 'string') {
+      try {
+        variables = JSON.parse(req.query.variables);
+      } catch (e) {
+        // Not JSON: Apollo names that. Nested so deep that parsing overflows the stack: refused below.
+        variables = e instanceof RangeError ? deeplyNested() : undefined;
+      }
+    }
     if (nestingDepth(variables, MAX_VARIABLE_DEPTH + 1) > MAX_VARIABLE_DEPTH) {
       res.status(400).json(errorBody(`The variables nest deeper than ${MAX_VARIABLE_DEPTH} levels; no input type of this API does.`, 'BAD_REQUEST', { limit: MAX_VARIABLE_DEPTH }));
       return;
