@@ -91,7 +91,7 @@ export function operationCost(
     if (!perType) memo.set(set, (perType = new Map()));
     let worst = 0;
     for (const t of types) {
-      const key = `${t.name}|${root ? 'root' : ''}|${JSON.stringify(parentArgs)}`;
+      const key = `${t.name}|${root ? 'root' : ''}|${argsKey(parentArgs)}`;
       let c = perType.get(key);
       if (c === undefined) {
         c = 0;
@@ -125,4 +125,15 @@ export function operationCost(
   const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   if (!rootType) return 0;
   return setCost(operation.selectionSet, rootType, {}, true);
+}
+
+/** A memo key of the arguments that list bounds read: numbers as they are, lists by their length (never deep). */
+function argsKey(args: FieldArgs): string {
+  return Object.keys(args)
+    .sort()
+    .map((k) => {
+      const v = args[k];
+      return `${k}=${typeof v === 'number' ? v : Array.isArray(v) ? `[${v.length}]` : typeof v}`;
+    })
+    .join(',');
 }
