@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { ConflictError, DatabaseUnavailableError, QueryTimeoutError, ResultTooLargeError } from '../errors';
 import type { CypherRegistry } from './cypher';
+import { pingNeo4j } from './driver';
 import type { Query } from './query';
 import { toPlain } from './toPlain';
 
@@ -108,20 +109,8 @@ export class Db implements Database {
   }
 
   /** Answers within `timeoutMs` when the database is reachable; rejects otherwise. */
-  async ping(timeoutMs = 2000): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        session.run('RETURN 1', {}, { timeout: timeoutMs }),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-      void session.close().catch(() => undefined);
-    }
+  ping(timeoutMs = 2000): Promise<void> {
+    return pingNeo4j(this.driver, this.database, timeoutMs);
   }
 
   /** Registers a listener for every statement sent; returns a function that removes it. */
