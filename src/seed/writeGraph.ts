@@ -1,5 +1,6 @@
 import type { Db } from '../neo4j/db';
 import type { Graph } from './assemble';
+import { bumpGraphVersion } from '../system/graphVersion';
 import { mergeNodes, mergeRelationships, type MergeCounts } from './repository';
 
 /** What one load created and changed, per label and per relationship type. */
@@ -16,7 +17,8 @@ const BATCH = 1000;
 
 /**
  * Writes the whole graph in one write transaction, in UNWIND batches: nodes first, then
- * relationships. All or nothing: any failure rolls everything back.
+ * relationships. All or nothing: any failure rolls everything back. A load that changes anything
+ * advances the graph version in the same transaction.
  */
 export async function writeGraph(db: Db, graph: Graph, onProgress: ProgressFn = () => undefined): Promise<WriteSummary> {
   const t0 = Date.now();
@@ -42,6 +44,9 @@ export async function writeGraph(db: Db, graph: Graph, onProgress: ProgressFn = 
       done += batch.length;
       onProgress(done, total, 'relationships');
     }
+    // Cached answers of the old graph must not be served: a load that changed anything advances the
+    // graph version in the same transaction (a load that changed nothing leaves it).
+    if ([...nodeCounts, ...relCounts].some((c) => c.created + c.changed > 0)) await bumpGraphVersion(tx, 'seed');
   });
   const expectedNodes = countBy(graph.nodes.map((n) => n.label));
   const expectedRels = countBy(graph.edges.map((e) => e.type));
