@@ -1,109 +1,323 @@
 /**
- * `npm run bench`: measures the load and the main reads on a real Neo4j and prints figures and ratios.
- * Starts its own embedded Neo4j in a temporary folder (or uses NEO4J_URI), loads the seed data, then
- * times each case over repeated runs after a warm-up. It asserts nothing; it reports.
+ * `npm run bench -- --out <file> [--scale N] [--runs N] [--seed-only]`
+ *
+ * Compares, in one interleaved run on the same Neo4j, (a) this API over HTTP, (b) the same reads as
+ * hand-written Cypher through neo4j-driver and (c) @neo4j/graphql 7.6.3 over HTTP, on the mix of
+ * bench/mix.ts: first on the real seed graph, then (unless --seed-only) on the graph grown by the
+ * synthetic generator to `--scale`. Before timing it checks that the three agree on the ids of every
+ * query and stops with the diff when they do not. It writes a Markdown report (--out) and prints it.
+ * It reports, it does not assert: exit 0 when goals are missed, 1 on errors and id mismatches.
+ *
+ * Starts its own embedded Neo4j in a temporary folder (NEO4J_BOLT_PORT, default a free port;
+ * NEO4J_HEAP / NEO4J_PAGECACHE_MB override the sizes picked for the scale) or uses NEO4J_URI
+ * (with NEO4J_USER, NEO4J_PASSWORD): that database is seeded and grown, so point it at a scratch one.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApolloServer } from '@apollo/server';
-import { createApollo } from '../src/apollo';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { parseArgs, memoryFor, type BenchArgs } from '../bench/args';
+import { closeHttpAgent, postGraphQL } from '../bench/http';
+import { machineInfo } from '../bench/machine';
+import { buildMix, type MixParams, type MixQuery } from '../bench/mix';
+import { startPeerServer, type PeerServer } from '../bench/peer/server';
+import { pickParams, readPickCypher, type Picks } from '../bench/pick';
+import { readRawCypher } from '../bench/raw/rawCypher';
+import { evaluateGoals, renderReport, type LoadRow, type MixEntry, type PhaseResult, type QueryRow } from '../bench/report';
+import { REPEATED_READ, TARGETS, timeMix, verifyMix, type Executor } from '../bench/runner';
+import { summarize } from '../bench/stats';
 import { readAbout } from '../src/app';
-import { loadConfig } from '../src/config';
-import { createContext, type Context } from '../src/context';
-import { createLogger } from '../src/logger';
+import { loadConfig, type Config } from '../src/config';
+import { createLogger, type Logger } from '../src/logger';
 import { applySchema } from '../src/neo4j/applySchema';
 import { loadCypher } from '../src/neo4j/cypher';
-import { Db, intParam } from '../src/neo4j/db';
+import { Db } from '../src/neo4j/db';
 import { createDriver, waitForNeo4j } from '../src/neo4j/driver';
-import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { declaredQueries } from '../src/neo4j/query';
+import { toPlain } from '../src/neo4j/toPlain';
+import { projectRoot } from '../src/paths';
 import { defaultSources, runSeed } from '../src/seed/seed';
+import { createServer, type AppServer } from '../src/server';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const DATABASE = 'neo4j';
+const WARMUP = 3;
 
-function stats(ms: number[]): { median: number; p95: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)] ?? 0, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0 };
+/** The generator's entry point as the benchmark uses it (src/generate/generate.ts). */
+type GenerateGraph = (
+  db: Db,
+  options: { scale: number; seed?: number },
+  onProgress?: (done: number, total: number, phase: string) => void,
+) => Promise<{ nodes: number; relationships: number; ms: number; nodesPerSecond: number; relationshipsPerSecond: number; hubs: string[]; relationshipMs?: number }>;
+
+/** Loads the generator when it exists; its queries must be declared before the Cypher registry loads. */
+async function loadGenerator(): Promise<GenerateGraph | undefined> {
+  const file = path.join(projectRoot, 'src', 'generate', 'generate.ts');
+  if (!fs.existsSync(file)) return undefined;
+  const specifier: string = file;
+  const mod = (await import(specifier)) as { generateGraph?: GenerateGraph };
+  return mod.generateGraph;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+/** Progress lines go to stderr, so stdout holds the report only. */
+function say(text: string): void {
+  process.stderr.write(`[bench] ${text}\n`);
+}
+
+/** Integers go to Cypher as INTEGER (LIMIT, slices, comparisons). */
+function cypherParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
+}
+
+/** One read transaction in its own session: what an in-process caller of neo4j-driver does. */
+async function readRows(driver: Driver, cypher: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  const session = driver.session({ database: DATABASE, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.executeRead((tx) => tx.run(cypher, cypherParams(params)));
+    return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
+  } finally {
+    await session.close();
   }
-  return out;
 }
 
-async function main(): Promise<void> {
+/** Whether the deployed API pages ImpactReport.services (services(first:, after:)). */
+async function apiPagesImpact(apiUrl: string): Promise<boolean> {
+  const data = (await postGraphQL(apiUrl, { query: '{ __type(name: "ImpactReport") { fields { name args { name } } } }', variables: {} })) as {
+    __type: { fields: { name: string; args: { name: string }[] }[] } | null;
+  };
+  const services = data.__type?.fields.find((f) => f.name === 'services');
+  return Boolean(services?.args.some((a) => a.name === 'first'));
+}
+
+interface Running {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly driver: Driver;
+  readonly db: Db;
+  readonly api: AppServer;
+  readonly apiUrl: string;
+  readonly peer: PeerServer;
+}
+
+/** Runs the mix on the graph as it is now: picks, agreement check, timings. */
+async function runPhase(run: Running, mix: readonly MixQuery[], name: string, defaultScale: boolean, runs: number, generatorHubs: string[], pagedNote: string | undefined): Promise<PhaseResult> {
+  const pickRun = (cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> => readRows(run.driver, cypher, params);
+  const [size] = await pickRun(readPickCypher('graphSize'));
+  say(`${name}: picking the ids of the mix`);
+  const picks: Picks = await pickParams(pickRun, generatorHubs);
+  const params: MixParams = {
+    hub: picks.hub,
+    mid: picks.mid.id,
+    nodeId: 'bundid',
+    subgraphId: picks.subgraph.id,
+    serviceId: picks.service.id,
+    searchText: 'Wohngeld',
+    today: new Date().toISOString().slice(0, 10),
+  };
+  const rawText = new Map(mix.map((q) => [q.raw, readRawCypher(q.raw)]));
+  const exec: Executor = (target, q, p) => {
+    if (target === 'api') return postGraphQL(run.apiUrl, q.api(p));
+    if (target === 'peer') return postGraphQL(run.peer.url, q.peer(p));
+    return readRows(run.driver, rawText.get(q.raw) as string, q.rawParams(p));
+  };
+  say(`${name}: checking that the API, raw Cypher and the peer agree on every query`);
+  const mismatches = await verifyMix(mix, params, exec);
+  if (mismatches.length > 0) {
+    throw new MismatchError(`${name}: the targets disagree (params ${JSON.stringify(params)}):\n${mismatches.map((m) => m.text).join('\n')}`);
+  }
+  const total = WARMUP + runs;
+  let lastShown = 0;
+  const timings = await timeMix(mix, params, exec, {
+    runs,
+    warmup: WARMUP,
+    repeated: mix[0],
+    onIteration: (done) => {
+      if (done === total || Date.now() - lastShown > 10_000) {
+        lastShown = Date.now();
+        say(`${name}: iteration ${done}/${total}${done <= WARMUP ? ' (warm-up)' : ''}`);
+      }
+    },
+  });
+  const rows: QueryRow[] = mix.map((q, i) => ({ key: q.key, label: String(i + 1), title: q.title, figures: figuresOf(timings[q.key]) }));
+  rows.push({ key: REPEATED_READ, label: 'r', title: 'repeated read: query 1 twice in a row, the second timed', figures: figuresOf(timings[REPEATED_READ]) });
+  return {
+    name,
+    defaultScale,
+    nodes: Number(size?.nodes ?? 0),
+    relationships: Number(size?.relationships ?? 0),
+    runs,
+    warmup: WARMUP,
+    picks: [
+      `hub (1): \`${picks.hub}\` (${picks.hubReason})`,
+      `mid-sized origin (2): \`${picks.mid.id}\`, ${picks.mid.dependents} transitive dependents within 6 hops (target 2 % of components = ${picks.mid.target.toFixed(1)})`,
+      `node (4): \`${params.nodeId}\``,
+      `subgraph origin (5): \`${picks.subgraph.id}\`, ${picks.subgraph.nodes} nodes within 2 hops`,
+      `compliance service (7): \`${picks.service.id}\`, ${picks.service.requirements} requirements apply`,
+      ...(pagedNote ? [pagedNote] : []),
+    ],
+    rows,
+  };
+}
+
+function figuresOf(t: Record<(typeof TARGETS)[number], number[]> | undefined): QueryRow['figures'] {
+  return { api: summarize(t?.api ?? []), raw: summarize(t?.raw ?? []), peer: summarize(t?.peer ?? []) };
+}
+
+/** The targets disagree on ids: exit 1 with the diff. */
+class MismatchError extends Error {
+  override readonly name = 'MismatchError';
+}
+
+async function main(args: BenchArgs): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const machine = machineInfo();
+  const generateGraph = args.seedOnly ? undefined : await loadGenerator();
   const log = createLogger({ logLevel: 'warn', logFormat: 'json' }, 'bench');
   const external = process.env.NEO4J_URI;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstack-graph-bench-'));
   const password = external ? (process.env.NEO4J_PASSWORD ?? '') : 'bench-password';
-  const config = loadConfig({ NEO4J_BOLT_PORT: '0', NEO4J_DATA_DIR: dataDir, NEO4J_PASSWORD: password }, false);
-  const embedded = external ? undefined : await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: 'neo4j', password, log });
-  const driver = createDriver({ uri: external ?? (embedded?.uri as string), user: process.env.NEO4J_USER ?? 'neo4j', password, log });
-  const lines: string[] = [];
-  const row = (name: string, value: string): void => {
-    lines.push(`${name.padEnd(58)} ${value}`);
-  };
+  const memory = memoryFor(args.scale, args.seedOnly, { heap: process.env.NEO4J_HEAP, pageCacheMb: process.env.NEO4J_PAGECACHE_MB });
+  const config = loadConfig(
+    {
+      NEO4J_BOLT_PORT: process.env.NEO4J_BOLT_PORT ?? '0',
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_PASSWORD: password,
+      NEO4J_URI: external,
+      NEO4J_HEAP: memory.heap,
+      NEO4J_PAGECACHE_MB: memory.pageCacheMb,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+    },
+    false,
+  );
+  let embedded: EmbeddedNeo4j | undefined;
+  let driver: Driver | undefined;
+  let api: AppServer | undefined;
+  let peer: PeerServer | undefined;
   try {
-    const db = new Db(driver, 'neo4j', loadCypher(declaredQueries()));
-    await waitForNeo4j(driver, 'neo4j', 30_000);
-    await applySchema(db, log);
+    if (!external) say(`starting an embedded Neo4j in ${dataDir} (heap ${memory.heap}, page cache ${memory.pageCacheMb} MiB)`);
+    embedded = external ? undefined : await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: 'neo4j', password, log });
+    driver = createDriver({ uri: external ?? (embedded?.uri as string), user: process.env.NEO4J_USER ?? 'neo4j', password, log });
+    await waitForNeo4j(driver, DATABASE, 60_000);
+    const cypher = loadCypher(declaredQueries());
+    const setupDb = new Db(driver, DATABASE, cypher);
+    await applySchema(setupDb, log);
+
+    say('loading the seed data (validate + write)');
     const t0 = Date.now();
-    const first = await runSeed(db, defaultSources(), log);
-    const firstMs = Date.now() - t0;
-    const t1 = Date.now();
-    await runSeed(db, defaultSources(), log);
-    const againMs = Date.now() - t1;
-    const rows = Object.values(first.counts.nodes).reduce((a, b) => a + b, 0) + Object.values(first.counts.edges).reduce((a, b) => a + b, 0);
-    row('seed: first load (validate + write, one transaction)', `${firstMs} ms for ${rows} rows (${Math.round((rows / firstMs) * 1000)} rows/s)`);
-    row('seed: second load (nothing changes)', `${againMs} ms (${(firstMs / againMs).toFixed(1)}x faster)`);
+    const seed = await runSeed(setupDb, defaultSources(), log);
+    const seedMs = Date.now() - t0;
+    const sum = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);
+    const loads: LoadRow[] = [{ name: 'seed (validate + write, one transaction)', bulk: false, nodes: sum(seed.counts.nodes), relationships: sum(seed.counts.edges), ms: seedMs }];
 
-    // The API's own Apollo with its default limits: the benchmark's queries must pass them.
-    const apollo: ApolloServer<Context> = createApollo({ config, log, about: readAbout() });
-    await apollo.start();
-    const exec = async (query: string): Promise<void> => {
-      const res = await apollo.executeOperation({ query }, { contextValue: createContext({ db, log, mode: 'embedded', limits: config.limits }) });
-      if (res.body.kind === 'single' && res.body.singleResult.errors) throw new Error(JSON.stringify(res.body.singleResult.errors));
-    };
-    const counted = async (query: string): Promise<number> => {
-      let n = 0;
-      const off = db.onQuery(() => n++);
-      await exec(query);
-      off();
-      return n;
-    };
+    const db = new Db(driver, DATABASE, cypher, { txTimeoutMs: config.limits.queryTimeoutMs });
+    api = createServer({ config, db, log, about: readAbout() });
+    const apiUrl = await api.listen();
+    peer = await startPeerServer(driver, DATABASE);
+    say(`API at ${apiUrl}, peer (@neo4j/graphql) at ${peer.url}`);
+    const run: Running = { config, log, driver, db, api, apiUrl, peer };
 
-    for (const id of ['fit-connect', 'bundid']) {
-      const api = stats(await time(() => exec(`{ impactAnalysis(id: "${id}") { components { component { id } distance path { id } } services { service { id } distance via { id } } summary { byTopic { count } byLayer { count } organizations { relations } } } }`)));
-      const raw = stats(await time(() => db.read((tx) => tx.runText(db.cypher.get('impact/impactedComponents'), { id, maxDepth: intParam(6) }))));
-      row(`impactAnalysis(${id}) through GraphQL, median / p95`, `${api.median.toFixed(1)} / ${api.p95.toFixed(1)} ms`);
-      row(`  its component traversal alone in raw Cypher, median`, `${raw.median.toFixed(1)} ms (full report = ${(api.median / raw.median).toFixed(1)}x)`);
+    const pagedImpact = await apiPagesImpact(apiUrl);
+    const pagedNote = pagedImpact
+      ? undefined
+      : 'the API does not page ImpactReport.services yet: queries 1 and 2 ask it for all services (`services { ... }`) and compare the first 100';
+    const mix = buildMix({ pagedImpact });
+    const notes: string[] = [];
+    if (pagedNote) notes.push(pagedNote);
+
+    const phases: PhaseResult[] = [];
+    phases.push(await runPhase(run, mix, 'seed graph', false, args.runs ?? 30, [], pagedNote));
+
+    if (!args.seedOnly) {
+      if (!generateGraph) {
+        const msg = 'generator phase skipped: src/generate/generate.ts (generateGraph) is not there yet';
+        say(msg);
+        notes.push(msg);
+      } else {
+        say(`growing the graph with the synthetic generator (scale ${args.scale})`);
+        let lastShown = 0;
+        const g = await generateGraph(setupDb, { scale: args.scale }, (done, total, phase) => {
+          if (Date.now() - lastShown > 10_000 || done === total) {
+            lastShown = Date.now();
+            say(`generator: ${phase} ${done}/${total}`);
+          }
+        });
+        loads.push({ name: `generator (scale ${args.scale})`, bulk: true, nodes: g.nodes, relationships: g.relationships, ms: g.ms });
+        notes.push(
+          `generator: ${Math.round(g.nodesPerSecond).toLocaleString('en-US')} nodes/s and ${Math.round(g.relationshipsPerSecond).toLocaleString('en-US')} relationships/s over their own phases (the table divides by the whole call)`,
+        );
+        phases.push(await runPhase(run, mix, `generated graph, scale ${args.scale}`, args.scale === 1, args.runs ?? 15, g.hubs, pagedNote));
+      }
     }
-    for (const n of [10, 100, 177]) {
-      const q = `{ components(first: ${n}) { edges { node { id dependsOn { node { id } } usedBy { node { id } } } } } }`;
-      const s = stats(await time(() => exec(q)));
-      row(`components(first: ${n}) with dependsOn + usedBy, median`, `${s.median.toFixed(1)} ms, ${await counted(q)} Cypher round trips, ${(s.median / n).toFixed(2)} ms per component`);
-    }
-    const s = stats(await time(() => exec('{ search(text: "Wohngeld", first: 20) { score node { id } } }')));
-    row('search("Wohngeld"), median', `${s.median.toFixed(1)} ms`);
-    const sg = stats(await time(() => exec('{ subgraph(ids: ["bundid"], depth: 2) { nodes { id } edges { id } } }')));
-    row('subgraph(bundid, depth 2), median', `${sg.median.toFixed(1)} ms`);
-    await apollo.stop();
+
+    const [version] = await readRows(driver, readPickCypher('neo4jVersion'), {});
+    const settings = new Map((await readRows(driver, readPickCypher('neo4jMemory'), {})).map((r) => [String(r.name), r.value === null ? null : String(r.value)]));
+    const report = renderReport({
+      startedAt,
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+      machine,
+      neo4j: {
+        version: `${String(version?.version ?? '?')} ${String(version?.edition ?? '')}`.trim(),
+        mode: external ? `external (${external})` : 'embedded',
+        heap: settings.get('server.memory.heap.max_size') ?? (external ? 'unknown' : `${memory.heap} (-Xmx)`),
+        pageCache: settings.get('server.memory.pagecache.size') ?? (external ? 'unknown' : `${memory.pageCacheMb} MiB`),
+      },
+      mix: mixEntries(mix, undefined),
+      phases,
+      loads,
+      goals: evaluateGoals(phases, loads),
+      notes,
+    });
+    fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+    fs.writeFileSync(args.out, report);
+    process.stdout.write(`${report}\n`);
+    say(`report written to ${args.out}`);
   } finally {
-    await driver.close();
-    await embedded?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    closeHttpAgent();
+    await peer?.stop().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
+    await driver?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    if (!external) fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  process.stdout.write(`\ndstack-graph benchmark (${RUNS} runs per case after 3 warm-up runs, ${os.cpus().length} cores)\n${lines.join('\n')}\n`);
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+/** The mix as the report documents it: for each query the API's and the peer's documents and the raw Cypher. */
+function mixEntries(mix: readonly MixQuery[], params: MixParams | undefined): MixEntry[] {
+  const p: MixParams = params ?? { hub: '$hub', mid: '$mid', nodeId: 'bundid', subgraphId: '$id', serviceId: '$svc', searchText: 'Wohngeld', today: 'YYYY-MM-DD' };
+  const entries: MixEntry[] = mix.map((q, i) => ({
+    label: String(i + 1),
+    title: q.title,
+    api: q.api(p).query,
+    peer: q.peer(p).query,
+    rawFile: `bench/raw/${q.raw}.cypher`,
+    raw: readRawCypher(q.raw),
+  }));
+  entries.push({
+    label: 'r',
+    title: 'repeated read: query 1 twice in a row on each target, the second timed (the API may answer it from its response cache)',
+    api: 'as 1',
+    peer: 'as 1',
+    rawFile: 'as 1',
+    raw: '',
+  });
+  return entries;
+}
+
+let args: BenchArgs;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
   process.exit(1);
-});
+}
+main(args).then(
+  () => process.exit(0),
+  (e: unknown) => {
+    if (e instanceof MismatchError) process.stderr.write(`bench stopped: ${e.message}\n`);
+    else process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,56 @@
+import http from 'node:http';
+import type { GraphQLRequest } from './mix';
+
+/** One keep-alive connection pool shared by the API and the peer, so both pay the same client costs. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/** Thrown when a GraphQL answer carries errors or is not JSON. */
+export class GraphQLRequestError extends Error {
+  override readonly name = 'GraphQLRequestError';
+}
+
+/** POSTs a GraphQL request as JSON and resolves with its `data`; rejects on HTTP or GraphQL errors. */
+export function postGraphQL(url: string, request: GraphQLRequest): Promise<unknown> {
+  const body = JSON.stringify(request);
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+          try {
+            json = JSON.parse(text) as typeof json;
+          } catch {
+            reject(new GraphQLRequestError(`${url} answered HTTP ${res.statusCode} with no JSON: ${text.slice(0, 300)}`));
+            return;
+          }
+          if (json.errors && json.errors.length > 0) {
+            const errs = json.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ');
+            reject(new GraphQLRequestError(`${url} answered HTTP ${res.statusCode} with errors: ${errs}`));
+            return;
+          }
+          resolve(json.data);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Closes the idle keep-alive sockets (at the end of the benchmark). */
+export function closeHttpAgent(): void {
+  agent.destroy();
+}

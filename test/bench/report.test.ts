@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import { evaluateGoals, fmtInt, fmtMs, fmtRatio, perSecond, renderReport, table, type PhaseResult, type QueryRow } from '../../bench/report';
+import { summarize } from '../../bench/stats';
+
+const row = (key: string, label: string, api: number, raw: number, peer: number): QueryRow => ({
+  key,
+  label,
+  title: key,
+  figures: { api: summarize([api]), raw: summarize([raw]), peer: summarize([peer]) },
+});
+
+const phase = (rows: QueryRow[], defaultScale = false): PhaseResult => ({ name: 'seed graph', defaultScale, nodes: 10, relationships: 20, runs: 1, warmup: 0, picks: ['hub: x'], rows });
+
+describe('formatting', () => {
+  it('formats milliseconds, ratios and counts', () => {
+    expect(fmtMs(1.234)).toBe('1.23');
+    expect(fmtMs(123.45)).toBe('123.5');
+    expect(fmtMs(12345.6)).toBe('12,346');
+    expect(fmtMs(NaN)).toBe('–');
+    expect(fmtRatio(1.5)).toBe('1.50x');
+    expect(fmtRatio(NaN)).toBe('–');
+    expect(fmtInt(1234567.4)).toBe('1,234,567');
+    expect(perSecond(50, 1000)).toBe(50);
+  });
+
+  it('draws a Markdown table with escaped pipes', () => {
+    expect(table(['a', 'b'], [['1', 'x|y']])).toBe('| a | b |\n| --- | --- |\n| 1 | x\\|y |');
+  });
+});
+
+describe('evaluateGoals', () => {
+  it('judges the goals of the issue: peer, raw, hub impact at the default scale, repeated read, bulk load', () => {
+    const rows = [row('hubImpact', '1', 250, 200, 300), row('search', '6', 20, 10, 15), row('repeatedRead', 'r', 1.5, 1, 2)];
+    const goals = evaluateGoals([phase(rows, true)], [
+      { name: 'seed', bulk: false, nodes: 1, relationships: 10, ms: 1000 },
+      { name: 'generator (scale 1)', bulk: true, nodes: 1, relationships: 100_000, ms: 1000 },
+    ]);
+    expect(goals.map((g) => [g.goal, g.met])).toEqual([
+      ['API faster than the peer at p50 on every query', false],
+      ['API within 1.5x of raw Cypher at p50', false],
+      ['hub impact (summary + first 100 services) under 300 ms p50 at the default scale', true],
+      ['repeated read under 2 ms p50', true],
+      ['bulk load at least 50,000 relationships/s', true],
+    ]);
+    expect(goals[0]?.value).toBe('slower on 6 (20.0 vs 15.0 ms)');
+    expect(goals[1]?.value).toBe('over on 6 (2.00x)');
+  });
+
+  it('does not judge hub impact off the default scale, nor the bulk load without the generator', () => {
+    const goals = evaluateGoals([phase([row('hubImpact', '1', 500, 400, 600)])], [{ name: 'seed', bulk: false, nodes: 1, relationships: 1, ms: 1 }]);
+    expect(goals.find((g) => g.goal.startsWith('hub impact'))?.met).toBeNull();
+    expect(goals.find((g) => g.goal.startsWith('bulk load'))).toEqual({ goal: 'bulk load at least 50,000 relationships/s', phase: '–', value: 'the generator did not run', met: null });
+  });
+});
+
+describe('renderReport', () => {
+  it('has the machine, the mix, a table per phase with ratios, the loads and the goals', () => {
+    const md = renderReport({
+      startedAt: '2026-01-01T00:00:00Z',
+      command: 'npm run bench -- --out r.md',
+      machine: { cpus: 2, model: 'CPU', ramGb: 8, node: 'v20', platform: 'linux', loadAverage: '0.1' },
+      neo4j: { version: '5.26', mode: 'embedded', heap: '1g', pageCache: '256 MiB' },
+      mix: [{ label: '1', title: 'impact', api: '{ a }', peer: '{ c }', rawFile: 'bench/raw/impact.cypher', raw: 'RETURN 1' }],
+      phases: [phase([row('hubImpact', '1', 30, 20, 60)])],
+      loads: [{ name: 'seed', bulk: false, nodes: 10, relationships: 20, ms: 1000 }],
+      goals: [{ goal: 'g', phase: 'p', value: 'v', met: false }],
+      notes: ['n'],
+    });
+    expect(md).toContain('| 2 | CPU | 8 GB | v20 |');
+    expect(md).toContain('- a (API): `{ a }`');
+    expect(md).toContain('```cypher\nRETURN 1\n```');
+    expect(md).toContain('## seed graph: 10 nodes, 20 relationships');
+    expect(md).toContain('| 1 | hubImpact | 30.0 | 30.0 | 33 | 20.0 | 20.0 | 50 | 60.0 | 60.0 | 17 | 1.50x | 0.50x |');
+    expect(md).toContain('| seed | 10 | 20 | 1,000 | 30 | 20 |');
+    expect(md).toContain('| g | p | v | missed |');
+    expect(md).toContain('## Notes\n\n- n');
+  });
+});
