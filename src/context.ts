@@ -14,6 +14,12 @@ export interface Context {
   readonly loaders: Loaders;
   /** Figures of this request for its log line (the cost is set once the operation is priced). */
   readonly stats: { cost: number | null };
+  /**
+   * Whether root fields compile their whole selection into one statement (the default). Off, every
+   * node is fetched whole and every relationship field through the links loader: the plain
+   * resolver-per-field engine that tests compare the compiled answers with.
+   */
+  readonly lookahead: boolean;
 }
 
 /** The per-request loaders of every domain. */
@@ -29,6 +35,8 @@ export interface ContextDeps {
   readonly mode: Config['neo4j']['mode'];
   /** Deadline and result budget of each request. */
   readonly limits: Pick<LimitsConfig, 'requestTimeoutMs' | 'maxResultItems'>;
+  /** See Context.lookahead (default true). */
+  readonly lookahead?: boolean;
 }
 
 /**
@@ -46,6 +54,7 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
     requestId,
     log: deps.log.child({ requestId }),
     stats: { cost: null },
+    lookahead: deps.lookahead ?? true,
     loaders: {
       system: createSystemLoaders(db, deps.mode),
       graph,

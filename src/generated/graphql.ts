@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AboutRecord, DatabaseInfoRecord } from '../system/records';
 import type { NodeRecord, LinkRecord } from '../graph/records';
+import type { ImpactReportRecord, ImpactSummaryRecord, ImpactedComponentRecord, ImpactedServiceRecord } from '../impact/records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -467,16 +468,45 @@ export type GroupCount = {
   node: Node;
 };
 
-/** The result of an impact analysis. */
+/**
+ * The result of an impact analysis: a summary of everything hit, computed in the database, and the hits
+ * themselves page by page (a hub reaches hundreds of thousands of services; ask for what you show).
+ */
 export type ImpactReport = {
   __typename?: 'ImpactReport';
-  /** Impacted components, nearest first. */
+  /**
+   * Impacted components, nearest first (then by id): a page of `first` (1..1000) after the cursor
+   * `after` of a previous item. `summary.componentCount` counts them all.
+   */
   components: Array<ImpactedComponent>;
   maxDepth: Scalars['Int']['output'];
   origin: Node;
-  /** Impacted services, nearest first. */
+  /**
+   * Impacted services, nearest first (then by id): a page of `first` (1..1000) after the cursor
+   * `after` of a previous item. `summary.serviceCount` counts them all.
+   */
   services: Array<ImpactedService>;
   summary: ImpactSummary;
+};
+
+
+/**
+ * The result of an impact analysis: a summary of everything hit, computed in the database, and the hits
+ * themselves page by page (a hub reaches hundreds of thousands of services; ask for what you show).
+ */
+export type ImpactReportComponentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The result of an impact analysis: a summary of everything hit, computed in the database, and the hits
+ * themselves page by page (a hub reaches hundreds of thousands of services; ask for what you show).
+ */
+export type ImpactReportServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Counts for a decision. */
@@ -493,14 +523,24 @@ export type ImpactSummary = {
   /** Impacted services per OZG topic. */
   byTopic: Array<GroupCount>;
   componentCount: Scalars['Int']['output'];
-  /** Organisations that operate, adopt or offer what is hit. */
+  /** How many organisations operate, adopt or offer what is hit. */
+  organizationCount: Scalars['Int']['output'];
+  /** Organisations that operate, adopt or offer what is hit, by name: the first `first` (1..1000). */
   organizations: Array<ImpactedOrganization>;
   serviceCount: Scalars['Int']['output'];
+};
+
+
+/** Counts for a decision. */
+export type ImpactSummaryOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ImpactedComponent = {
   __typename?: 'ImpactedComponent';
   component: Component;
+  /** Pass it as `after` for the next page. */
+  cursor: Scalars['String']['output'];
   /** Hops of the shortest chain from this component to the origin. */
   distance: Scalars['Int']['output'];
   /** One shortest chain, from this component to the origin. */
@@ -516,6 +556,8 @@ export type ImpactedOrganization = {
 
 export type ImpactedService = {
   __typename?: 'ImpactedService';
+  /** Pass it as `after` for the next page. */
+  cursor: Scalars['String']['output'];
   /** 1 + the distance of the nearest used component (the origin counts 0). */
   distance: Scalars['Int']['output'];
   service: Service;
@@ -1835,11 +1877,11 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GroupCount: ResolverTypeWrapper<Omit<GroupCount, 'node'> & { node: ResolversTypes['Node'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  ImpactReport: ResolverTypeWrapper<Omit<ImpactReport, 'components' | 'origin' | 'services' | 'summary'> & { components: Array<ResolversTypes['ImpactedComponent']>, origin: ResolversTypes['Node'], services: Array<ResolversTypes['ImpactedService']>, summary: ResolversTypes['ImpactSummary'] }>;
-  ImpactSummary: ResolverTypeWrapper<Omit<ImpactSummary, 'byExecutingLevel' | 'byLayer' | 'byLifeSituation' | 'byOrganizationLevel' | 'byTopic' | 'organizations'> & { byExecutingLevel: Array<ResolversTypes['LevelCount']>, byLayer: Array<ResolversTypes['GroupCount']>, byLifeSituation: Array<ResolversTypes['GroupCount']>, byOrganizationLevel: Array<ResolversTypes['LevelCount']>, byTopic: Array<ResolversTypes['GroupCount']>, organizations: Array<ResolversTypes['ImpactedOrganization']> }>;
-  ImpactedComponent: ResolverTypeWrapper<Omit<ImpactedComponent, 'component' | 'path'> & { component: ResolversTypes['Component'], path: Array<ResolversTypes['Node']> }>;
+  ImpactReport: ResolverTypeWrapper<ImpactReportRecord>;
+  ImpactSummary: ResolverTypeWrapper<ImpactSummaryRecord>;
+  ImpactedComponent: ResolverTypeWrapper<ImpactedComponentRecord>;
   ImpactedOrganization: ResolverTypeWrapper<Omit<ImpactedOrganization, 'organization'> & { organization: ResolversTypes['Organization'] }>;
-  ImpactedService: ResolverTypeWrapper<Omit<ImpactedService, 'service' | 'via'> & { service: ResolversTypes['Service'], via: ResolversTypes['Node'] }>;
+  ImpactedService: ResolverTypeWrapper<ImpactedServiceRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntegrationPoint: ResolverTypeWrapper<NodeRecord>;
   Kpi: ResolverTypeWrapper<NodeRecord>;
@@ -1914,11 +1956,11 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   GroupCount: Omit<GroupCount, 'node'> & { node: ResolversParentTypes['Node'] };
   ID: Scalars['ID']['output'];
-  ImpactReport: Omit<ImpactReport, 'components' | 'origin' | 'services' | 'summary'> & { components: Array<ResolversParentTypes['ImpactedComponent']>, origin: ResolversParentTypes['Node'], services: Array<ResolversParentTypes['ImpactedService']>, summary: ResolversParentTypes['ImpactSummary'] };
-  ImpactSummary: Omit<ImpactSummary, 'byExecutingLevel' | 'byLayer' | 'byLifeSituation' | 'byOrganizationLevel' | 'byTopic' | 'organizations'> & { byExecutingLevel: Array<ResolversParentTypes['LevelCount']>, byLayer: Array<ResolversParentTypes['GroupCount']>, byLifeSituation: Array<ResolversParentTypes['GroupCount']>, byOrganizationLevel: Array<ResolversParentTypes['LevelCount']>, byTopic: Array<ResolversParentTypes['GroupCount']>, organizations: Array<ResolversParentTypes['ImpactedOrganization']> };
-  ImpactedComponent: Omit<ImpactedComponent, 'component' | 'path'> & { component: ResolversParentTypes['Component'], path: Array<ResolversParentTypes['Node']> };
+  ImpactReport: ImpactReportRecord;
+  ImpactSummary: ImpactSummaryRecord;
+  ImpactedComponent: ImpactedComponentRecord;
   ImpactedOrganization: Omit<ImpactedOrganization, 'organization'> & { organization: ResolversParentTypes['Organization'] };
-  ImpactedService: Omit<ImpactedService, 'service' | 'via'> & { service: ResolversParentTypes['Service'], via: ResolversParentTypes['Node'] };
+  ImpactedService: ImpactedServiceRecord;
   Int: Scalars['Int']['output'];
   IntegrationPoint: NodeRecord;
   Kpi: NodeRecord;
@@ -2179,10 +2221,10 @@ export type GroupCountResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type ImpactReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactReport'] = ResolversParentTypes['ImpactReport']> = ResolversObject<{
-  components?: Resolver<Array<ResolversTypes['ImpactedComponent']>, ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['ImpactedComponent']>, ParentType, ContextType, RequireFields<ImpactReportComponentsArgs, 'first'>>;
   maxDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
-  services?: Resolver<Array<ResolversTypes['ImpactedService']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ImpactedService']>, ParentType, ContextType, RequireFields<ImpactReportServicesArgs, 'first'>>;
   summary?: Resolver<ResolversTypes['ImpactSummary'], ParentType, ContextType>;
 }>;
 
@@ -2193,12 +2235,14 @@ export type ImpactSummaryResolvers<ContextType = Context, ParentType extends Res
   byOrganizationLevel?: Resolver<Array<ResolversTypes['LevelCount']>, ParentType, ContextType>;
   byTopic?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType>;
   componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['ImpactedOrganization']>, ParentType, ContextType>;
+  organizationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['ImpactedOrganization']>, ParentType, ContextType, RequireFields<ImpactSummaryOrganizationsArgs, 'first'>>;
   serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ImpactedComponentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactedComponent'] = ResolversParentTypes['ImpactedComponent']> = ResolversObject<{
   component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
 }>;
@@ -2209,6 +2253,7 @@ export type ImpactedOrganizationResolvers<ContextType = Context, ParentType exte
 }>;
 
 export type ImpactedServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactedService'] = ResolversParentTypes['ImpactedService']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   via?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;

@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/db';
 import type { LinkRecord, NodeRecord } from './records';
 import type { RelationField } from './relations';
-import { linksByIds, listNodes, nodesByIds, searchNodes, type ListFilter } from './repository';
+import type { CompiledStatement } from './projection/statements';
+import { linksByIds, listNodes, nodesByIds, runCompiled, searchNodes, type ListFilter } from './repository';
 
 /** What a links request is keyed by: the node, the relationship field, and the bound. */
 export interface LinkKey {
@@ -17,6 +18,8 @@ export interface GraphLoaders {
   readonly links: DataLoader<LinkKey, LinkRecord[], string>;
   /** One page of a root list. */
   list(label: string, filter: ListFilter, skip: number, limit: number): Promise<{ total: number; nodes: NodeRecord[] }>;
+  /** Runs a statement compiled from the query's selection (one round trip for a root field and all below it). */
+  select(statement: CompiledStatement): Promise<Record<string, unknown>[]>;
   /** Full-text search. */
   search(luceneQuery: string, labels: string[] | null, first: number): Promise<{ score: number; node: NodeRecord }[]>;
 }
@@ -50,6 +53,7 @@ export function createGraphLoaders(db: Database): GraphLoaders {
       { cacheKeyFn: (k) => `${k.id}|${groupKey(k)}` },
     ),
     list: (label, filter, skip, limit) => db.read((tx) => listNodes(tx, label, filter, skip, limit)),
+    select: (statement) => db.read((tx) => runCompiled(tx, statement)),
     search: (q, labels, first) => db.read((tx) => searchNodes(tx, q, labels, first)),
   };
 }

@@ -3,6 +3,7 @@ import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import { toNodeRecord, type LinkRecord, type NodeRecord } from './records';
+import type { CompiledStatement, ListFilter } from './projection/statements';
 import type { RelationField } from './relations';
 
 type RawNode = { node: Record<string, unknown>; labels: string[] };
@@ -33,15 +34,14 @@ export async function linksByIds(tx: Tx, ids: readonly string[], field: Relation
   );
 }
 
-/** Filters of the root lists; null means no filter. */
-export interface ListFilter {
-  readonly text: string | null;
-  readonly evidence: string | null;
-  readonly kind: string | null;
-  readonly family: string | null;
-  readonly level: string | null;
-  readonly scheme: string | null;
-  readonly layer: string | null;
+export type { ListFilter } from './projection/statements';
+
+/**
+ * Runs a statement compiled from a query's selection (src/graph/projection): rows of plain values,
+ * node records already shaped as the resolvers read them.
+ */
+export async function runCompiled(tx: Tx, statement: CompiledStatement): Promise<Record<string, unknown>[]> {
+  return tx.runText(statement.text, statement.params, `compiled:${statement.name ?? 'statement'}`);
 }
 
 /** One page of the nodes of a label and the total count of matches. */

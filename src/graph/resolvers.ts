@@ -1,9 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import type { NodeFilter, Resolvers } from '../generated/graphql';
 import type { NodeLabel } from '../seed/graph';
+import { precomputedKey } from './projection/Projection';
+import { listStatement, nodeStatement, searchStatement, type ListFilter } from './projection/statements';
 import type { NodeRecord } from './records';
 import { RELATION_FIELDS } from './relations';
-import type { ListFilter } from './repository';
 import { checkLabels, checkRange, decodeCursor, encodeCursor, luceneQuery } from './validate';
 
 type FilterKey = keyof ListFilter;
@@ -28,14 +30,29 @@ function toListFilter(filter: NodeFilter | null | undefined, allowed: readonly F
 type ListArgs = { first?: number | null; after?: string | null; filter?: NodeFilter | null };
 
 function rootList(label: NodeLabel, filters: readonly FilterKey[]) {
-  return async (_parent: unknown, args: ListArgs, ctx: Context) => {
+  // One statement: the count only when totalCount is selected, the page only when edges or pageInfo
+  // are, with everything selected below the nodes.
+  return async (_parent: unknown, args: ListArgs, ctx: Context, info: GraphQLResolveInfo) => {
     const first = checkRange('first', args.first, 1, 500, 50);
     const skip = args.after ? decodeCursor(args.after) + 1 : 0;
-    const { total, nodes } = await ctx.loaders.graph.list(label, toListFilter(args.filter, filters), skip, first);
+    if (!ctx.lookahead) {
+      const { total, nodes } = await ctx.loaders.graph.list(label, toListFilter(args.filter, filters), skip, first);
+      return {
+        totalCount: total,
+        edges: nodes.map((node, i) => ({ cursor: encodeCursor(skip + i), node })),
+        pageInfo: { hasNextPage: skip + nodes.length < total, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length - 1) : null },
+      };
+    }
+    const statement = listStatement(info, label, toListFilter(args.filter, filters), skip, first);
+    const [row] = await ctx.loaders.graph.select(statement);
+    const fetched = ((row?.page as NodeRecord[] | undefined) ?? []);
+    const nodes = fetched.slice(0, first);
+    const total = statement.counts ? Number(row?.total ?? 0) : null;
+    const hasNextPage = total !== null ? skip + nodes.length < total : fetched.length > first;
     return {
       totalCount: total,
       edges: nodes.map((node, i) => ({ cursor: encodeCursor(skip + i), node })),
-      pageInfo: { hasNextPage: skip + nodes.length < total, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length - 1) : null },
+      pageInfo: { hasNextPage, endCursor: nodes.length > 0 ? encodeCursor(skip + nodes.length - 1) : null },
     };
   };
 }
@@ -44,22 +61,32 @@ function rootList(label: NodeLabel, filters: readonly FilterKey[]) {
 export function graphResolvers(): Resolvers {
   const resolvers: Record<string, Record<string, unknown>> = {
     Query: {
-      node: (_p: unknown, args: { id: string }, ctx: Context) => ctx.loaders.graph.nodeById.load(args.id),
-      search: async (_p: unknown, args: { text: string; types?: string[] | null; first?: number | null }, ctx: Context) => {
+      node: async (_p: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) => {
+        if (!ctx.lookahead) return ctx.loaders.graph.nodeById.load(args.id);
+        const [row] = await ctx.loaders.graph.select(nodeStatement(info, args.id));
+        return (row?.node as NodeRecord | undefined) ?? null;
+      },
+      search: async (_p: unknown, args: { text: string; types?: string[] | null; first?: number | null }, ctx: Context, info: GraphQLResolveInfo) => {
         const first = checkRange('first', args.first, 1, 100, 20);
-        return ctx.loaders.graph.search(luceneQuery(args.text), checkLabels('types', args.types), first);
+        if (!ctx.lookahead) return ctx.loaders.graph.search(luceneQuery(args.text), checkLabels('types', args.types), first);
+        return ctx.loaders.graph.select(searchStatement(info, luceneQuery(args.text), checkLabels('types', args.types), first));
       },
       ...Object.fromEntries(Object.entries(ROOT_LISTS).map(([field, spec]) => [field, rootList(spec.label, spec.filters)])),
     },
     Node: { __resolveType: (n: NodeRecord) => n.label },
     Link: { __resolveType: (l: { linkType: string }) => l.linkType },
   };
-  // Every relationship field goes through the per-request links loader: one query per field and level.
+  // A relationship field answered by the statement that fetched its parent (see src/graph/projection)
+  // is read from the parent; any other goes through the per-request links loader (one query per field
+  // and level, for all parents at once).
   for (const [label, fields] of Object.entries(RELATION_FIELDS)) {
     const typeResolvers: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(fields)) {
-      typeResolvers[name] = (parent: NodeRecord, args: { first?: number | null }, ctx: Context) =>
-        ctx.loaders.graph.links.load({ id: parent.id, field, first: checkRange('first', args.first, 1, 1000, 100) });
+      typeResolvers[name] = (parent: NodeRecord, args: { first?: number | null }, ctx: Context, info: GraphQLResolveInfo) => {
+        const precomputed = parent[precomputedKey(label, info.path.key as string)];
+        if (precomputed !== undefined && precomputed !== null) return precomputed;
+        return ctx.loaders.graph.links.load({ id: parent.id, field, first: checkRange('first', args.first, 1, 1000, 100) });
+      };
     }
     resolvers[label] = typeResolvers;
   }

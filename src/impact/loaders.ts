@@ -3,24 +3,11 @@ import type { GraphLoaders } from '../graph/loaders';
 import type { NodeRecord } from '../graph/records';
 import type { Database } from '../neo4j/db';
 import { ORGANIZATION_LEVELS, REL_RULES } from '../seed/graph';
+import { encodeCursor } from '../graph/validate';
+import type { CompiledStatement } from '../graph/projection/statements';
+import type { ImpactPlan } from './impactStatement';
+import type { GroupCountRecord, ImpactReportRecord, ImpactedOrganizationRecord, LevelCountRecord } from './records';
 import * as repo from './repository';
-
-export interface ImpactReportRecord {
-  readonly origin: NodeRecord;
-  readonly maxDepth: number;
-  readonly components: repo.ImpactedComponentRecord[];
-  readonly services: { service: NodeRecord; distance: number; via: NodeRecord }[];
-  readonly summary: {
-    componentCount: number;
-    serviceCount: number;
-    byLayer: { node: NodeRecord; count: number }[];
-    byTopic: { node: NodeRecord; count: number }[];
-    byLifeSituation: { node: NodeRecord; count: number }[];
-    byExecutingLevel: { level: string; count: number }[];
-    organizations: { organization: NodeRecord; relations: string[] }[];
-    byOrganizationLevel: { level: string; count: number }[];
-  };
-}
 
 export type ComplianceStatus = 'met' | 'violated' | 'exempted' | 'not_assessable';
 
@@ -46,7 +33,12 @@ export const SUBGRAPH_NODE_LIMIT = 5000;
 
 /** Per-request traversals; each costs a fixed number of round trips, whatever the size of the answer. */
 export interface ImpactLoaders {
-  impactAnalysis(id: string, maxDepth: number): Promise<ImpactReportRecord>;
+  /**
+   * The impact of a change of `id`. With a compiled statement (the query's selection, see
+   * impactStatement.ts) one round trip fetches what was asked; without, everything is computed
+   * in full (the reference the compiled answers are tested against).
+   */
+  impactAnalysis(id: string, maxDepth: number, compiled?: { statement: CompiledStatement; plan: ImpactPlan }): Promise<ImpactReportRecord>;
   dependencies(id: string, maxDepth: number): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>> }>;
   path(from: string, to: string, maxDepth: number): Promise<{ length: number; nodes: NodeRecord[]; steps: { from: NodeRecord; to: NodeRecord; type: string; forward: boolean }[] } | null>;
   alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: string | null; evidence: 'sourced' | 'inferred' | null; source: string | null; note: string | null; affectedServices: number }[]>;
@@ -91,7 +83,14 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
   };
 
   return {
-    async impactAnalysis(id, maxDepth) {
+    async impactAnalysis(id, maxDepth, compiled) {
+      if (compiled) {
+        const [row] = await db.read((tx) => repo.runImpactStatement(tx, compiled.statement));
+        if (!row) throw new NotFoundError(`No node with id "${id}"`, { id, argument: 'id' });
+        const origin = row.origin as NodeRecord;
+        requireLabel(origin, ['Component', 'Standard'], 'id');
+        return impactRecordFromRow(row, compiled.plan, maxDepth);
+      }
       const origin = await requireNode(id);
       requireLabel(origin, ['Component', 'Standard'], 'id');
       return db.read(async (tx) => {
@@ -100,16 +99,11 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
         const nodeById = new Map<string, NodeRecord>([[id, origin], ...components.map((c) => [c.component.id, c.component] as const)]);
         const services = (await repo.impactedServices(tx, hits)).map((s) => ({ service: s.service, distance: s.distance, via: nodeById.get(s.viaId) as NodeRecord }));
         const summary = await repo.impactSummary(tx, hits.map((h) => h.id), services.map((s) => s.service.id));
-        const levelCounts = (levels: string[]): { level: string; count: number }[] => {
-          const m = new Map<string, number>();
-          for (const l of levels) m.set(l, (m.get(l) ?? 0) + 1);
-          return [...m].map(([level, count]) => ({ level, count })).sort((a, b) => b.count - a.count || a.level.localeCompare(b.level));
-        };
         return {
           origin,
           maxDepth,
-          components,
-          services,
+          components: { offset: 0, items: components.map((c, i) => ({ ...c, cursor: encodeCursor(i) })) },
+          services: { offset: 0, items: services.map((s, i) => ({ ...s, cursor: encodeCursor(i) })) },
           summary: {
             componentCount: components.length,
             serviceCount: services.length,
@@ -118,6 +112,7 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
             byLifeSituation: summary.byLifeSituation,
             byExecutingLevel: levelCounts(services.flatMap((s) => (Array.isArray(s.service.executingLevels) ? (s.service.executingLevels as string[]) : []))),
             organizations: summary.organizations,
+            organizationCount: summary.organizations.length,
             byOrganizationLevel: levelCounts(summary.organizations.map((o) => String(o.organization.level ?? 'unknown'))),
           },
         };
@@ -237,6 +232,57 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
         nodes: nodes.filter((n): n is NodeRecord => Boolean(n) && !(n instanceof Error)).map((n) => ({ id: n.id, label: n.label, name: n.name })),
         edges: [...edges.values()],
       };
+    },
+  };
+}
+
+/** Counts of each level, most first, then by name. */
+function levelCounts(levels: readonly string[]): LevelCountRecord[] {
+  const m = new Map<string, number>();
+  for (const l of levels) m.set(l, (m.get(l) ?? 0) + 1);
+  return sortLevels([...m].map(([level, count]) => ({ level, count })));
+}
+
+function sortLevels(rows: LevelCountRecord[]): LevelCountRecord[] {
+  return rows.sort((a, b) => b.count - a.count || a.level.localeCompare(b.level));
+}
+
+/** Turns the row of a compiled impact statement into the report the resolvers read. */
+function impactRecordFromRow(row: Record<string, unknown>, plan: ImpactPlan, maxDepth: number): ImpactReportRecord {
+  const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+  const componentOffset = plan.components?.skip ?? 0;
+  const serviceOffset = plan.services?.skip ?? 0;
+  return {
+    origin: row.origin as NodeRecord,
+    maxDepth,
+    components: {
+      offset: componentOffset,
+      items: list<{ distance: number; path: NodeRecord[] | null; component: NodeRecord }>(row.componentPage).map((c, i) => ({
+        cursor: encodeCursor(componentOffset + i),
+        component: c.component,
+        distance: c.distance,
+        ...(c.path ? { path: c.path } : {}),
+      })),
+    },
+    services: {
+      offset: serviceOffset,
+      items: list<{ distance: number; via: NodeRecord | null; service: NodeRecord }>(row.servicePage).map((s, i) => ({
+        cursor: encodeCursor(serviceOffset + i),
+        service: s.service,
+        distance: s.distance,
+        ...(s.via ? { via: s.via } : {}),
+      })),
+    },
+    summary: {
+      componentCount: Number(row.componentCount ?? 0),
+      serviceCount: Number(row.serviceCount ?? 0),
+      byLayer: list<GroupCountRecord>(row.byLayer),
+      byTopic: list<GroupCountRecord>(row.byTopic),
+      byLifeSituation: list<GroupCountRecord>(row.byLifeSituation),
+      byExecutingLevel: sortLevels(list<LevelCountRecord>(row.byExecutingLevel)),
+      organizations: list<ImpactedOrganizationRecord>(row.organizations).map((o) => ({ organization: o.organization, relations: [...o.relations].sort() })),
+      organizationCount: Number(row.organizationCount ?? 0),
+      byOrganizationLevel: sortLevels(list<LevelCountRecord>(row.byOrganizationLevel)),
     },
   };
 }

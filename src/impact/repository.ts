@@ -2,6 +2,7 @@ import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import { toNodeRecord, type NodeRecord } from '../graph/records';
+import type { CompiledStatement } from '../graph/projection/statements';
 
 type Raw = { node: Record<string, unknown>; labels: string[] };
 const rec = (r: Raw): NodeRecord => toNodeRecord(r.node, r.labels);
@@ -36,6 +37,11 @@ export interface ImpactedComponentRecord {
   readonly component: NodeRecord;
   readonly distance: number;
   readonly path: NodeRecord[];
+}
+
+/** Runs a compiled impact statement (src/impact/impactStatement.ts): one row, or none for an unknown origin. */
+export async function runImpactStatement(tx: Tx, statement: CompiledStatement): Promise<Record<string, unknown>[]> {
+  return tx.runText(statement.text, statement.params, `compiled:${statement.name ?? 'impact'}`);
 }
 
 /** Components that reach the origin within maxDepth hops, nearest first. */

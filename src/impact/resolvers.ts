@@ -1,11 +1,30 @@
 import type { Resolvers } from '../generated/graphql';
 import { checkRange } from '../graph/validate';
+import { impactStatement, pageOf } from './impactStatement';
+import type { Slice } from './records';
+
+/** The part of an ordered list a page asks for, from what the report fetched. */
+function page<T>(slice: Slice<T>, args: { first?: number | null; after?: string | null }): T[] {
+  const { skip, limit } = pageOf(args);
+  const from = skip - slice.offset;
+  if (from < 0) throw new Error(`page from ${skip} was not fetched (fetched from ${slice.offset})`);
+  return slice.items.slice(from, from + limit);
+}
+
+/** A part the statement fetches when it is selected; its absence is a bug of the compiler. */
+function fetched<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new Error(`${field} was selected but not fetched`);
+  return value;
+}
 
 /** Resolvers of schema/impact.graphql: thin delegations to the per-request traversal loaders. */
 export function impactResolvers(): Resolvers {
   return {
     Query: {
-      impactAnalysis: (_p, args, ctx) => ctx.loaders.impact.impactAnalysis(args.id, checkRange('maxDepth', args.maxDepth, 1, 10, 6)),
+      impactAnalysis: (_p, args, ctx, info) => {
+        const maxDepth = checkRange('maxDepth', args.maxDepth, 1, 10, 6);
+        return ctx.loaders.impact.impactAnalysis(args.id, maxDepth, ctx.lookahead ? impactStatement(info, args.id, maxDepth) : undefined);
+      },
       dependencies: (_p, args, ctx) => ctx.loaders.impact.dependencies(args.id, checkRange('maxDepth', args.maxDepth, 1, 10, 6)),
       path: (_p, args, ctx) => ctx.loaders.impact.path(args.from, args.to, checkRange('maxDepth', args.maxDepth, 1, 10, 6)),
       alternatives: (_p, args, ctx) => ctx.loaders.impact.alternatives(args.id),
@@ -13,6 +32,19 @@ export function impactResolvers(): Resolvers {
       compatibility: (_p, args, ctx) => ctx.loaders.impact.compatibility(args.stackIds),
       adoption: (_p, args, ctx) => ctx.loaders.impact.adoption(args.level),
       subgraph: (_p, args, ctx) => ctx.loaders.impact.subgraph(args.ids, checkRange('depth', args.depth, 0, 3, 1), args.types ?? null),
+    },
+    ImpactReport: {
+      components: (report, args) => page(report.components, args),
+      services: (report, args) => page(report.services, args),
+    },
+    ImpactedComponent: {
+      path: (c) => fetched(c.path, 'path'),
+    },
+    ImpactedService: {
+      via: (s) => fetched(s.via, 'via'),
+    },
+    ImpactSummary: {
+      organizations: (summary, args) => summary.organizations.slice(0, checkRange('first', args.first, 1, 1000, 100)),
     },
   };
 }

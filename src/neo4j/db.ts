@@ -11,8 +11,11 @@ export type Params = Record<string, unknown>;
 /** What repositories see of a transaction: run a named query, get plain rows back. */
 export interface Tx {
   run<Row>(query: Query<Row>, params?: Params): Promise<Row[]>;
-  /** Runs a statement by its file name; for schema files and tools that iterate over names. */
-  runText(cypher: string, params?: Params): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs a statement given as text: schema files, tools that iterate over names, and statements
+   * compiled from a query's selection; `name` is what listeners see (default `text`).
+   */
+  runText(cypher: string, params?: Params, name?: string): Promise<Record<string, unknown>[]>;
 }
 
 /** Called once per statement sent to Neo4j (tests count round trips with it). */
@@ -162,7 +165,7 @@ export class Db implements Database {
     return {
       run: async <Row>(query: Query<Row>, params: Params = {}): Promise<Row[]> =>
         (await runText(this.cypher.get(query.name), params, query.name)) as Row[],
-      runText: (cypher, params) => runText(cypher, params),
+      runText: (cypher, params, name) => runText(cypher, params, name),
     };
   }
 }

@@ -1,20 +1,15 @@
 import fs from 'node:fs';
-import { resolveNeo4jPassword } from '../neo4j/password';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { createLogger, type Logger } from '../logger';
 import { applySchema } from '../neo4j/applySchema';
-import { loadCypher } from '../neo4j/cypher';
-import { Db } from '../neo4j/db';
-import { createDriver, waitForNeo4j } from '../neo4j/driver';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded';
-import { declaredQueries } from '../neo4j/query';
+import { connectForCli } from '../neo4j/connectForCli';
 import { formatIssue, SeedValidationError } from './graph';
 import { buildGraph, defaultSources, runSeed, type SeedSources } from './seed';
 import { isLandscape } from './sources/landscape';
 import { isOzgCatalogue } from './sources/ozgCatalogue';
-import type { ProgressFn, WriteSummary } from './writeGraph';
+import type { WriteSummary } from './writeGraph';
 
 const USAGE = `Usage:
   npm run seed                      validate and load the shipped data sets and seeds/*.yaml
@@ -46,10 +41,13 @@ export function parseArgs(argv: readonly string[], base: SeedSources = defaultSo
   return { sources, check, help };
 }
 
-/** A progress bar on a terminal; a log line per quarter elsewhere. */
-function progressReporter(log: Logger): { onProgress: ProgressFn; stop(): void } {
+/** Reports progress of a long write: done and total rows of the current phase. */
+export type ProgressReport = (done: number, total: number, phase: string) => void;
+
+/** A progress bar on a terminal; a log line per quarter elsewhere. `verb` opens the bar and the lines. */
+export function progressReporter(log: Logger, verb = 'loading'): { onProgress: ProgressReport; stop(): void } {
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: 'loading {phase} [{bar}] {percentage}% | {value}/{total} rows | {duration}s', stream: process.stderr, hideCursor: true });
+    const bar = new SingleBar({ format: `${verb} {phase} [{bar}] {percentage}% | {value}/{total} rows | {duration}s`, stream: process.stderr, hideCursor: true });
     let started = false;
     return {
       onProgress: (done, total, phase) => {
@@ -75,7 +73,7 @@ function progressReporter(log: Logger): { onProgress: ProgressFn; stop(): void }
       const quarter = Math.floor((4 * done) / total);
       if (quarter !== lastQuarter) {
         lastQuarter = quarter;
-        log.info({ done, total, phase }, `loading: ${Math.round((100 * done) / total)}%`);
+        log.info({ done, total, phase }, `${verb}: ${Math.round((100 * done) / total)}%`);
       }
     },
     stop: () => undefined,
@@ -90,39 +88,6 @@ export function formatSummary(summary: WriteSummary): string {
   for (const [k, v] of Object.entries(summary.relationships)) lines.push(`  ${k.padEnd(20)}${String(v.created).padStart(7)}${String(v.changed).padStart(9)}${String(v.unchanged).padStart(11)}`);
   lines.push(`written in ${(summary.ms / 1000).toFixed(1)} s, in one transaction`, '');
   return lines.join('\n');
-}
-
-async function connect(config: Config, log: Logger): Promise<{ db: Db; close(): Promise<void> }> {
-  const cypher = loadCypher(declaredQueries());
-  const open = async (uri: string): Promise<Db> => {
-    const driver = createDriver({ uri, user: config.neo4j.user, password: resolveNeo4jPassword(config.neo4j), log });
-    return new Db(driver, config.neo4j.database, cypher);
-  };
-  if (config.neo4j.mode === 'external') {
-    const db = await open(config.neo4j.uri as string);
-    await waitForNeo4j(db.driver, db.database, 30_000);
-    return { db, close: () => db.driver.close() };
-  }
-  // A running `npm start` holds the embedded store: use it through Bolt (the probe logs nothing).
-  const probeDriver = createDriver({ uri: `bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`, user: config.neo4j.user, password: resolveNeo4jPassword(config.neo4j), log: log.child({}, { level: 'fatal' }) });
-  const running = new Db(probeDriver, config.neo4j.database, cypher);
-  try {
-    await running.ping(1500);
-    log.info(`using the Neo4j of the running server on bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`);
-    return { db: running, close: () => running.driver.close() };
-  } catch {
-    await running.driver.close();
-  }
-  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j({ config: config.neo4j.embedded, user: config.neo4j.user, password: resolveNeo4jPassword(config.neo4j), log });
-  const db = await open(embedded.uri);
-  await waitForNeo4j(db.driver, db.database, 30_000);
-  return {
-    db,
-    close: async () => {
-      await db.driver.close();
-      await embedded.stop();
-    },
-  };
 }
 
 /** `npm run seed` / `npm run import`: validate, then load in one transaction with a progress bar. */
@@ -155,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`valid: ${graph.nodes.length} nodes and ${graph.edges.length} relationships; nothing written\n`);
       return 0;
     }
-    const { db, close } = await connect(config, log);
+    const { db, close } = await connectForCli(config, log);
     const progress = progressReporter(log);
     try {
       await applySchema(db, log);

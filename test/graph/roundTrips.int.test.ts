@@ -25,7 +25,16 @@ describe('round trips of nested lists', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data.components.edges).toHaveLength(n);
     }
-    // One page query, then one query per relationship field and nesting level.
+    // The root list and every relationship field below it, at every level: one statement.
+    expect(counts[5]).toEqual(['compiled:list']);
+    expect(counts[150]).toEqual(counts[5]);
+  });
+
+  it('without look-ahead, costs one query per relationship field and level, also not growing with N', async () => {
+    const counts: Record<number, string[]> = {};
+    for (const n of [5, 150]) {
+      counts[n] = await api.countQueries(() => api.exec(QUERY, { n }, { lookahead: false }));
+    }
     expect(counts[5]).toEqual(['graph/listNodes', 'graph/linksOut', 'graph/linksIn', 'graph/linksOut', 'graph/linksIn']);
     expect(counts[150]).toEqual(counts[5]);
   });

@@ -9,7 +9,7 @@ import { openTestDb, silentLog, type TestDb } from './db';
 export interface TestApi {
   readonly t: TestDb;
   /** Runs an operation; returns data and errors as a client sees them. */
-  exec<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  exec<T = any>(query: string, variables?: Record<string, unknown>, options?: { lookahead?: boolean }): Promise<{ data: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   /** Cypher statements sent to Neo4j while `fn` ran, by query name. */
   countQueries(fn: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -23,8 +23,9 @@ export async function startTestApi(): Promise<TestApi> {
   await apollo.start();
   return {
     t,
-    async exec(query, variables) {
-      const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext({ db: t.db, log: silentLog, mode: 'embedded', limits: config.limits }) });
+    async exec(query, variables, options) {
+      const contextValue = createContext({ db: t.db, log: silentLog, mode: 'embedded', limits: config.limits, lookahead: options?.lookahead });
+      const res = await apollo.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('incremental delivery is not expected');
       return res.body.singleResult as never;
     },

@@ -1,0 +1,117 @@
+import { getNamedType, type FieldNode, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { collectFields, subSelections, type SelectionScope } from './collectFields';
+import { Projection } from './Projection';
+
+/** A statement compiled from a query's selection: Cypher text built from model identifiers, and its parameters. */
+export interface CompiledStatement {
+  readonly text: string;
+  readonly params: Record<string, unknown>;
+  /** What it answers, for logs and round-trip counts (`node`, `list`, `search`, `impact`). */
+  readonly name?: string;
+}
+
+/** The part of `info` a look-ahead needs. */
+export function scopeOf(info: GraphQLResolveInfo): SelectionScope {
+  return { schema: info.schema, fragments: info.fragments, variableValues: info.variableValues };
+}
+
+/** The fields selected below the current field, on its (object) return type. */
+export function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType = getNamedType(info.returnType) as GraphQLObjectType): Map<string, FieldNode[]> {
+  return collectFields(scopeOf(info), type, subSelections(info.fieldNodes));
+}
+
+/** All nodes of the named child field, whatever their aliases (their selections are merged). */
+export function childNodes(fields: Map<string, FieldNode[]>, name: string): FieldNode[] {
+  return [...fields.values()].flat().filter((f) => f.name.value === name);
+}
+
+/** `node(id)`: the node and everything selected below it, in one statement. */
+export function nodeStatement(info: GraphQLResolveInfo, id: string): CompiledStatement {
+  const p = new Projection(scopeOf(info));
+  const idParam = p.param(id);
+  const projection = p.node('v', getNamedType(info.returnType), subSelections(info.fieldNodes));
+  return { name: 'node', text: `MATCH (v:GraphNode {id: ${idParam}}) RETURN ${projection} AS node`, params: p.params };
+}
+
+/** Filters of the root lists; null means no filter. */
+export interface ListFilter {
+  readonly text: string | null;
+  readonly evidence: string | null;
+  readonly kind: string | null;
+  readonly family: string | null;
+  readonly level: string | null;
+  readonly scheme: string | null;
+  readonly layer: string | null;
+}
+
+// The filter of the root lists (the same as cypher/graph/listNodes.cypher); n is the listed node.
+const LIST_FILTER = `($text IS NULL OR toLower(n.name) CONTAINS toLower($text) OR n.leikaKey = $text)
+  AND ($evidence IS NULL OR n.evidence = $evidence)
+  AND ($kind IS NULL OR n.kind = $kind)
+  AND ($family IS NULL OR n.family = $family)
+  AND ($level IS NULL OR n.level = $level OR $level IN coalesce(n.executingLevels, []))
+  AND ($scheme IS NULL OR n.scheme = $scheme)
+  AND ($layer IS NULL
+    OR EXISTS { (n)-[:IN_LAYER]->(:Layer)-[:PART_OF*0..3]->(:Layer {id: $layer}) }
+    OR (n:Layer AND EXISTS { (n)-[:PART_OF*0..3]->(:Layer {id: $layer}) }))`;
+
+/** What a root list statement returns and what the resolver must still work out. */
+export interface ListStatement extends CompiledStatement {
+  /** Whether the statement counts all matches (totalCount selected, or hasNextPage without a page). */
+  readonly counts: boolean;
+  /** Whether it fetches the page (one more than asked when it does not count, for hasNextPage). */
+  readonly pages: boolean;
+}
+
+/**
+ * A root list (`components`, `services`, ...): the count only when `totalCount` is selected (a count,
+ * never a sort of everything), the page only when edges or pageInfo are, each node projected with
+ * what is selected below `edges.node`.
+ */
+export function listStatement(info: GraphQLResolveInfo, label: string, filter: ListFilter, skip: number, limit: number): ListStatement {
+  const scope = scopeOf(info);
+  const connection = getNamedType(info.returnType) as GraphQLObjectType;
+  const fields = selectedFields(info, connection);
+  const counts = childNodes(fields, 'totalCount').length > 0;
+  const edges = childNodes(fields, 'edges');
+  const pages = edges.length > 0 || childNodes(fields, 'pageInfo').length > 0;
+  const p = new Projection(scope);
+  Object.assign(p.params, filter);
+  const parts: string[] = [];
+  const returns: string[] = [];
+  if (counts) {
+    parts.push(`CALL () { MATCH (n:${label}) WHERE ${LIST_FILTER} RETURN count(n) AS total }`);
+    returns.push('total');
+  }
+  if (pages) {
+    const edgeType = getNamedType((connection.getFields().edges as { type: GraphQLNamedType }).type) as GraphQLObjectType;
+    const nodeSets = subSelections(childNodes(collectFields(scope, edgeType, subSelections(edges)), 'node'));
+    const nodeType = getNamedType((edgeType.getFields().node as { type: GraphQLNamedType }).type);
+    const projection = p.node('n', nodeType, nodeSets);
+    parts.push(
+      `CALL () { MATCH (n:${label}) WHERE ${LIST_FILTER} WITH n ORDER BY n.name, n.id SKIP ${p.intParam(skip)} LIMIT ${p.intParam(counts ? limit : limit + 1)} RETURN collect(${projection}) AS page }`,
+    );
+    returns.push('page');
+  }
+  if (returns.length === 0) return { name: 'list', text: 'RETURN 0 AS nothing', params: {}, counts, pages };
+  return { name: 'list', text: `${parts.join('\n')}\nRETURN ${returns.join(', ')}`, params: p.params, counts, pages };
+}
+
+/** `search`: the hits, best first, each node projected with what is selected below `node`. */
+export function searchStatement(info: GraphQLResolveInfo, luceneQuery: string, labels: readonly string[] | null, first: number): CompiledStatement {
+  const scope = scopeOf(info);
+  const hit = getNamedType(info.returnType) as GraphQLObjectType;
+  const nodeSets = subSelections(childNodes(selectedFields(info, hit), 'node'));
+  const p = new Projection(scope);
+  const q = p.param(luceneQuery);
+  const l = p.param(labels);
+  const projection = p.node('v', getNamedType((hit.getFields().node as { type: GraphQLNamedType }).type), nodeSets);
+  return {
+    name: 'search',
+    text: `CALL db.index.fulltext.queryNodes('node_text', ${q}) YIELD node, score
+WHERE ${l} IS NULL OR any(l IN labels(node) WHERE l IN ${l})
+WITH node AS v, score ORDER BY score DESC, v.id LIMIT ${p.intParam(first)}
+RETURN score, ${projection} AS node`,
+    params: p.params,
+  };
+}

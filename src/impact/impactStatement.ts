@@ -1,0 +1,262 @@
+import { getNamedType, type FieldNode, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { collectFields, subSelections } from '../graph/projection/collectFields';
+import { Projection } from '../graph/projection/Projection';
+import { childNodes, scopeOf, selectedFields, type CompiledStatement } from '../graph/projection/statements';
+import { checkRange, decodeCursor } from '../graph/validate';
+
+/** Bounds of the page arguments of the impact lists. */
+export const IMPACT_PAGE = { min: 1, max: 1000, fallback: 100 };
+
+/** The range of a hit list the statement fetches: the union of every alias's page. */
+export interface PageRange {
+  readonly skip: number;
+  readonly limit: number;
+}
+
+/** What the query selected of an impact report, worked out before the statement is built. */
+export interface ImpactPlan {
+  readonly components: PageRange | null;
+  readonly componentPath: boolean;
+  readonly services: PageRange | null;
+  readonly serviceVia: boolean;
+  readonly serviceCount: boolean;
+  readonly byLayer: boolean;
+  readonly byTopic: boolean;
+  readonly byLifeSituation: boolean;
+  readonly byExecutingLevel: boolean;
+  /** Largest `first` of `summary.organizations`, 0 when not selected. */
+  readonly organizations: number;
+  readonly organizationCount: boolean;
+  readonly byOrganizationLevel: boolean;
+}
+
+/** The page an alias asks for: its offset and size (BAD_USER_INPUT when out of range). */
+export function pageOf(args: { first?: number | null; after?: string | null }): PageRange {
+  const limit = checkRange('first', args.first, IMPACT_PAGE.min, IMPACT_PAGE.max, IMPACT_PAGE.fallback);
+  const skip = args.after ? decodeCursor(args.after) + 1 : 0;
+  return { skip, limit };
+}
+
+function argValues(node: FieldNode, variables: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const a of node.arguments ?? []) {
+    const v = a.value;
+    if (v.kind === 'Variable') out[a.name.value] = variables[v.name.value];
+    else if (v.kind === 'IntValue') out[a.name.value] = Number(v.value);
+    else if (v.kind === 'StringValue') out[a.name.value] = v.value;
+    else if (v.kind === 'NullValue') out[a.name.value] = null;
+  }
+  return out;
+}
+
+function union(ranges: readonly PageRange[]): PageRange | null {
+  if (ranges.length === 0) return null;
+  const skip = Math.min(...ranges.map((r) => r.skip));
+  const end = Math.max(...ranges.map((r) => r.skip + r.limit));
+  return { skip, limit: end - skip };
+}
+
+/**
+ * Compiles `impactAnalysis` and everything selected below it into one statement: one breadth-first
+ * search from the origin (Neo4j's ANY SHORTEST with the origin bound plans as a single search, see
+ * cypher/impact/impactedComponents.cypher), the services of all hits in one expansion, every summary
+ * part in the database and only when selected, and only the asked pages of hits with the selected
+ * properties, a chain only when `path` is selected, `via` only when selected.
+ */
+export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: number): { statement: CompiledStatement; plan: ImpactPlan } {
+  const scope = scopeOf(info);
+  const schema = info.schema;
+  const variables = info.variableValues;
+  const report = getNamedType(info.returnType) as GraphQLObjectType;
+  const fields = selectedFields(info, report);
+  const p = new Projection(scope);
+  const idParam = p.param(id);
+  const depthParam = p.intParam(maxDepth);
+
+  const componentNodes = childNodes(fields, 'components');
+  const serviceNodes = childNodes(fields, 'services');
+  const type = (name: string): GraphQLObjectType => schema.getType(name) as GraphQLObjectType;
+  const componentFields = collectFields(scope, type('ImpactedComponent'), subSelections(componentNodes));
+  const serviceFields = collectFields(scope, type('ImpactedService'), subSelections(serviceNodes));
+  const summaryFields = collectFields(scope, type('ImpactSummary'), subSelections(childNodes(fields, 'summary')));
+  const has = (f: Map<string, FieldNode[]>, name: string): boolean => childNodes(f, name).length > 0;
+  const organizationNodes = childNodes(summaryFields, 'organizations');
+
+  const plan: ImpactPlan = {
+    components: union(componentNodes.map((n) => pageOf(argValues(n, variables)))),
+    componentPath: has(componentFields, 'path'),
+    services: union(serviceNodes.map((n) => pageOf(argValues(n, variables)))),
+    serviceVia: has(serviceFields, 'via'),
+    serviceCount: has(summaryFields, 'serviceCount'),
+    byLayer: has(summaryFields, 'byLayer'),
+    byTopic: has(summaryFields, 'byTopic'),
+    byLifeSituation: has(summaryFields, 'byLifeSituation'),
+    byExecutingLevel: has(summaryFields, 'byExecutingLevel'),
+    organizations: Math.max(0, ...organizationNodes.map((n) => checkRange('first', argValues(n, variables).first as number | null | undefined, 1, 1000, 100))),
+    organizationCount: has(summaryFields, 'organizationCount'),
+    byOrganizationLevel: has(summaryFields, 'byOrganizationLevel'),
+  };
+  const needServices =
+    plan.services !== null || plan.serviceCount || plan.byTopic || plan.byLifeSituation || plan.byExecutingLevel || plan.organizations > 0 || plan.organizationCount || plan.byOrganizationLevel;
+  const needOrganizations = plan.organizations > 0 || plan.organizationCount || plan.byOrganizationLevel;
+
+  const nodeType = (name: string) => schema.getType(name) as GraphQLObjectType;
+  const anyNode = schema.getType('Node') as GraphQLNamedType;
+  const sub = (f: Map<string, FieldNode[]>, name: string) => subSelections(childNodes(f, name));
+  const groupSets = (name: string) => sub(collectFields(scope, type('GroupCount'), sub(summaryFields, name)), 'node');
+
+  const lines: string[] = [
+    `MATCH (o:GraphNode {id: ${idParam}})`,
+    `WITH o, head([l IN labels(o) WHERE l <> 'GraphNode']) AS originLabel`,
+    // One breadth-first search from the origin over incoming DEPENDS_ON and IMPLEMENTS.
+    `CALL (o, originLabel) {
+  WITH o WHERE originLabel IN ['Component', 'Standard']
+  MATCH p = ANY SHORTEST (o)<-[:DEPENDS_ON|IMPLEMENTS]-{1,10}(c:Component)
+  WHERE c <> o AND length(p) <= ${depthParam}
+  RETURN collect({n: c, d: length(p)}) AS comps
+}`,
+  ];
+  const returns = ['originLabel', `${p.node('o', anyNode, subSelections(childNodes(fields, 'origin')))} AS origin`, 'size(comps) AS componentCount'];
+
+  if (needServices) {
+    // Every service that uses the origin or a hit, with the distance of its nearest used hit.
+    lines.push(`CALL (o, comps) {
+  UNWIND [{n: o, d: 0}] + comps AS h
+  WITH h.n AS x, h.d AS d
+  MATCH (s:Service)-[:USES]->(x)
+  WITH s, min(d) + 1 AS d
+  RETURN collect({s: s, d: d}) AS svcs
+}`);
+    returns.push('size(svcs) AS serviceCount');
+  }
+
+  if (plan.components) {
+    const chain = plan.componentPath
+      ? `OPTIONAL MATCH q = ANY SHORTEST (c)-[:DEPENDS_ON|IMPLEMENTS]->{1,10}(o)
+  WITH c, d, [n IN nodes(q) | ${p.node('n', anyNode, sub(componentFields, 'path'), false)}] AS path`
+      : 'WITH c, d, null AS path';
+    lines.push(`CALL (o, comps) {
+  UNWIND comps AS h
+  WITH h.n AS c, h.d AS d
+  ORDER BY d, c.id
+  SKIP ${p.intParam(plan.components.skip)} LIMIT ${p.intParam(plan.components.limit)}
+  ${chain}
+  RETURN collect({distance: d, path: path, component: ${p.node('c', nodeType('Component'), sub(componentFields, 'component'))}}) AS componentPage
+}`);
+    returns.push('componentPage');
+  }
+
+  if (plan.services) {
+    const via = plan.serviceVia
+      ? `OPTIONAL CALL (s, d, o) {
+    MATCH (s)-[:USES]->(x)
+    WHERE (d = 1 AND x = o) OR (d > 1 AND x:Component AND x <> o
+      AND COLLECT { MATCH q = ANY SHORTEST (x)-[:DEPENDS_ON|IMPLEMENTS]->{1,10}(o) RETURN length(q) }[0] = d - 1)
+    WITH x ORDER BY x.id LIMIT 1
+    RETURN ${p.node('x', anyNode, sub(serviceFields, 'via'))} AS via
+  }`
+      : 'WITH s, d, null AS via';
+    lines.push(`CALL (o, svcs) {
+  UNWIND svcs AS h
+  WITH h.s AS s, h.d AS d
+  ORDER BY d, s.id
+  SKIP ${p.intParam(plan.services.skip)} LIMIT ${p.intParam(plan.services.limit)}
+  ${via}
+  RETURN collect({distance: d, via: via, service: ${p.node('s', nodeType('Service'), sub(serviceFields, 'service'))}}) AS servicePage
+}`);
+    returns.push('servicePage');
+  }
+
+  if (plan.byLayer) {
+    lines.push(`CALL (o, comps) {
+  UNWIND [o] + [h IN comps | h.n] AS x
+  MATCH (x)-[:IN_LAYER]->(l:Layer)
+  WITH l, count(*) AS count
+  ORDER BY count DESC, l.id
+  RETURN collect({count: count, node: ${p.node('l', nodeType('Layer'), groupSets('byLayer'))}}) AS byLayer
+}`);
+    returns.push('byLayer');
+  }
+
+  if (plan.byTopic || plan.byLifeSituation) {
+    // Services grouped by the OzgServices they belong to (a few hundred groups), then the groups
+    // counted per life situation (paths, as before) and per topic (each service once).
+    lines.push(`CALL (svcs) {
+  UNWIND svcs AS h
+  WITH h.s AS s
+  WITH [(s)-[:PART_OF]->(oz:OzgService) | oz] AS ozs
+  WITH ozs, count(*) AS n
+  WHERE size(ozs) > 0
+  RETURN collect({ozs: ozs, n: n}) AS ozGroups
+}`);
+    if (plan.byLifeSituation) {
+      lines.push(`CALL (ozGroups) {
+  UNWIND ozGroups AS g
+  UNWIND g.ozs AS oz
+  MATCH (oz)-[:PART_OF]->(ls:LifeSituation)
+  WITH ls, sum(g.n) AS count
+  ORDER BY count DESC, ls.id
+  RETURN collect({count: count, node: ${p.node('ls', nodeType('LifeSituation'), groupSets('byLifeSituation'))}}) AS byLifeSituation
+}`);
+      returns.push('byLifeSituation');
+    }
+    if (plan.byTopic) {
+      lines.push(`CALL (ozGroups) {
+  UNWIND ozGroups AS g
+  CALL (g) {
+    UNWIND g.ozs AS oz
+    MATCH (oz)-[:PART_OF]->(:LifeSituation)-[:PART_OF]->(t:Topic)
+    RETURN DISTINCT t
+  }
+  WITH t, sum(g.n) AS count
+  ORDER BY count DESC, t.id
+  RETURN collect({count: count, node: ${p.node('t', nodeType('Topic'), groupSets('byTopic'))}}) AS byTopic
+}`);
+      returns.push('byTopic');
+    }
+  }
+
+  if (plan.byExecutingLevel) {
+    lines.push(`CALL (svcs) {
+  UNWIND svcs AS h
+  UNWIND coalesce(h.s.executingLevels, []) AS level
+  WITH level, count(*) AS count
+  RETURN collect({level: level, count: count}) AS byExecutingLevel
+}`);
+    returns.push('byExecutingLevel');
+  }
+
+  if (needOrganizations) {
+    const orgSets = sub(collectFields(scope, type('ImpactedOrganization'), subSelections(organizationNodes)), 'organization');
+    lines.push(`CALL (o, comps, svcs) {
+  CALL (o, comps, svcs) {
+    UNWIND [o] + [h IN comps | h.n] AS x
+    MATCH (org:Organization)-[r:OPERATES|ADOPTS]->(x)
+    RETURN org, type(r) AS relation
+    UNION
+    UNWIND svcs AS h
+    WITH h.s AS s
+    MATCH (org:Organization)-[r:OFFERS]->(s)
+    RETURN org, type(r) AS relation
+  }
+  WITH org, collect(DISTINCT relation) AS relations
+  WITH collect({org: org, relations: relations}) AS orgs
+  CALL (orgs) {
+    UNWIND orgs AS a
+    WITH a ORDER BY a.org.name, a.org.id LIMIT ${p.intParam(Math.max(plan.organizations, 1))}
+    WITH a.org AS org, a.relations AS relations
+    RETURN collect({relations: relations, organization: ${p.node('org', nodeType('Organization'), orgSets)}}) AS organizations
+  }
+  CALL (orgs) {
+    UNWIND orgs AS a
+    WITH coalesce(a.org.level, 'unknown') AS level, count(*) AS count
+    RETURN collect({level: level, count: count}) AS byOrganizationLevel
+  }
+  RETURN size(orgs) AS organizationCount, organizations, byOrganizationLevel
+}`);
+    returns.push('organizationCount', 'organizations', 'byOrganizationLevel');
+  }
+
+  lines.push(`RETURN ${returns.join(', ')}`);
+  return { statement: { name: 'impact', text: lines.join('\n'), params: p.params }, plan };
+}
