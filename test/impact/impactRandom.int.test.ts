@@ -169,4 +169,60 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
     expect(nonEmpty).toBeGreaterThan(checked / 3);
     expect(deepest).toBeGreaterThanOrEqual(Math.min(maxDepth, 4));
   }, 240_000);
+
+  it('pages of every size concatenate to the whole list, in the order of the full reference answer', async () => {
+    const FULL = `query($id: ID!) { impactAnalysis(id: $id) {
+      components(first: 1000) { cursor component { id } distance } services(first: 1000) { cursor service { id } distance via { id } } } }`;
+    const PAGE = `query($id: ID!, $n: Int, $ca: String, $sa: String) { impactAnalysis(id: $id) {
+      summary { componentCount serviceCount }
+      components(first: $n, after: $ca) { cursor component { id } distance } services(first: $n, after: $sa) { cursor service { id } distance via { id } } } }`;
+    let paged = 0;
+    for (const { g } of graphs) {
+      for (const origin of [...g.components.slice(0, 8), ...g.standards.slice(0, 2)]) {
+        // The reference: the whole report computed without look-ahead.
+        const ref = (await api.exec(FULL, { id: origin }, { lookahead: false })).data.impactAnalysis;
+        expect((await api.exec(FULL, { id: origin })).data.impactAnalysis).toEqual(ref);
+        for (const n of [1, 2, 5]) {
+          const comps: unknown[] = [];
+          const svcs: unknown[] = [];
+          let ca: string | null = null;
+          let sa: string | null = null;
+          for (let round = 0; round < 100; round++) {
+            const { data, errors } = await api.exec(PAGE, { id: origin, n, ca, sa });
+            expect(errors).toBeUndefined();
+            const r = data.impactAnalysis;
+            expect(r.summary).toEqual({ componentCount: ref.components.length, serviceCount: ref.services.length });
+            if (comps.length < ref.components.length) comps.push(...r.components);
+            if (svcs.length < ref.services.length) svcs.push(...r.services);
+            expect(r.components.length).toBeLessThanOrEqual(n);
+            ca = r.components.at(-1)?.cursor ?? ca;
+            sa = r.services.at(-1)?.cursor ?? sa;
+            if (r.components.length < n && r.services.length < n) break;
+            paged++;
+          }
+          expect(comps).toEqual(ref.components);
+          expect(svcs).toEqual(ref.services);
+        }
+      }
+    }
+    expect(paged).toBeGreaterThan(20);
+  }, 240_000);
+
+  it('answers a selection the same with look-ahead (one statement) as without (everything fetched)', async () => {
+    const Q = `query($id: ID!) { impactAnalysis(id: $id, maxDepth: 4) {
+      origin { id name label ... on Component { dependsOn { node { id } } } }
+      maxDepth
+      a: components(first: 3) { distance component { id name evidence dependents { node { id } } } }
+      b: components(first: 4, after: "${Buffer.from('offset:1').toString('base64')}") { cursor distance component { id } }
+      services(first: 7) { distance service { id name uses { node { id } } } via { id label } }
+      summary { componentCount serviceCount organizationCount byExecutingLevel { level count } byLayer { count node { id } } } } }`;
+    for (const { g } of graphs) {
+      for (const origin of g.components.slice(0, 10)) {
+        const full = await api.exec(Q, { id: origin }, { lookahead: false });
+        const compiled = await api.exec(Q, { id: origin });
+        expect(compiled).toEqual(full);
+        expect(await api.countQueries(() => api.exec(Q, { id: origin }))).toEqual(['compiled:impact']);
+      }
+    }
+  }, 240_000);
 });
