@@ -1,13 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { readRawCypher } from '../../bench/raw/rawCypher';
 import { inlineRawStatements, loadPeerTypeDefs } from '../../bench/peer/typeDefs';
 
 describe('inlineRawStatements', () => {
   it('replaces "@raw name" by the statement as a GraphQL string', () => {
     const out = inlineRawStatements('type Query { x: Int @cypher(statement: "@raw x", columnName: "x") }', () => 'MATCH (n {id: "a\\\\b"})\nRETURN 1 AS x');
-    const field = (parse(out).definitions[0] as { fields: { directives: { arguments: { value: { value: string } }[] }[] }[] }).fields[0];
-    expect(field?.directives[0]?.arguments[0]?.value.value).toBe('MATCH (n {id: "a\\\\b"})\nRETURN 1 AS x');
+    const def = parse(out).definitions[0];
+    const arg = def?.kind === Kind.OBJECT_TYPE_DEFINITION ? def.fields?.[0]?.directives?.[0]?.arguments?.[0] : undefined;
+    expect(arg?.value.kind === Kind.STRING ? arg.value.value : undefined).toBe('MATCH (n {id: "a\\\\b"})\nRETURN 1 AS x');
   });
 });
 
