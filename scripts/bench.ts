@@ -231,9 +231,20 @@ async function main(args: BenchArgs): Promise<void> {
     if (pagedNote) notes.push(pagedNote);
 
     const phases: PhaseResult[] = [];
-    phases.push(await runPhase(run, mix, 'seed graph', false, args.runs ?? 30, [], pagedNote));
+    // A phase whose targets disagree ends the run, but the report of what was measured is still written.
+    let stopped: MismatchError | undefined;
+    const phase = async (make: () => Promise<PhaseResult>): Promise<void> => {
+      try {
+        phases.push(await make());
+      } catch (e) {
+        if (!(e instanceof MismatchError)) throw e;
+        stopped = e;
+        notes.push(`stopped: ${e.message}`);
+      }
+    };
+    await phase(() => runPhase(run, mix, 'seed graph', false, args.runs ?? 30, [], pagedNote));
 
-    if (!args.seedOnly) {
+    if (!args.seedOnly && !stopped) {
       if (!generateGraph) {
         const msg = 'generator phase skipped: src/generate/generate.ts (generateGraph) is not there yet';
         say(msg);
@@ -251,7 +262,7 @@ async function main(args: BenchArgs): Promise<void> {
         notes.push(
           `generator: ${Math.round(g.nodesPerSecond).toLocaleString('en-US')} nodes/s and ${Math.round(g.relationshipsPerSecond).toLocaleString('en-US')} relationships/s over their own phases (the table divides by the whole call)`,
         );
-        phases.push(await runPhase(run, mix, `generated graph, scale ${args.scale}`, args.scale === 1, args.runs ?? 15, g.hubs, pagedNote));
+        await phase(() => runPhase(run, mix, `generated graph, scale ${args.scale}`, args.scale === 1, args.runs ?? 15, g.hubs, pagedNote));
       }
     }
 
@@ -277,6 +288,7 @@ async function main(args: BenchArgs): Promise<void> {
     fs.writeFileSync(args.out, report);
     process.stdout.write(`${report}\n`);
     say(`report written to ${args.out}`);
+    if (stopped) throw stopped;
   } finally {
     closeHttpAgent();
     await peer?.stop().catch(() => undefined);
