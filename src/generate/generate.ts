@@ -41,6 +41,8 @@ export interface GenerateResult {
   readonly relationshipMs: number;
   /** Synthetic nodes of an earlier, different generation that were removed first. */
   readonly replaced: number;
+  /** Write transactions of the generation (each advanced the graph version once). */
+  readonly transactions: number;
 }
 
 /** Called after each batch: rows done and total of the phase. */
@@ -73,7 +75,7 @@ export async function generateGraph(db: Db, options: GenerateOptions, onProgress
   const none = { ms: 0, nodesPerSecond: 0, relationshipsPerSecond: 0, hubs: [...plan.hubs], nodeMs: 0, relationshipMs: 0 };
   if (run.fingerprint === plan.fingerprint && present === counts.totalNodes) {
     log.info({ fingerprint: plan.fingerprint, nodes: present }, 'this synthetic generation is present already; nothing written');
-    return { ...none, nodes: 0, relationships: 0, ms: Date.now() - t0, unchanged: true, replaced: 0 };
+    return { ...none, nodes: 0, relationships: 0, ms: Date.now() - t0, unchanged: true, replaced: 0, transactions: 0 };
   }
   let replaced = 0;
   if (present > 0 || run.fingerprint !== null) {
@@ -86,6 +88,7 @@ export async function generateGraph(db: Db, options: GenerateOptions, onProgress
   const transactionRows = options.transactionRows ?? 50_000;
   const done = { nodes: 0, relationships: 0 };
   const ms = { nodes: 0, relationships: 0 };
+  let transactions = 0;
   const batches = writeBatches(plan, batchSize);
   let pending = batches.next();
   while (!pending.done) {
@@ -113,6 +116,7 @@ export async function generateGraph(db: Db, options: GenerateOptions, onProgress
     });
     done[phase] += rows;
     ms[phase] += Date.now() - started;
+    transactions++;
   }
   await refreshStatistics(db, log);
   const rate = (n: number, t: number): number => (t > 0 ? Math.round((n * 1000) / t) : 0);
@@ -127,6 +131,7 @@ export async function generateGraph(db: Db, options: GenerateOptions, onProgress
     nodeMs: ms.nodes,
     relationshipMs: ms.relationships,
     replaced,
+    transactions,
   };
 }
 
