@@ -1,0 +1,61 @@
+import { buildSchema, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { listStatement, nodeStatement } from '../../src/graph/projection/statements';
+import { loadTypeDefs } from '../../src/schema';
+
+const schema = buildSchema(loadTypeDefs().join('\n'));
+
+/** The `info` of the first root field of `query`, as graphql-js would pass it. */
+function infoOf(query: string, variableValues: Record<string, unknown> = {}): GraphQLResolveInfo {
+  const doc = parse(query);
+  const op = doc.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+  const field = op.selectionSet.selections[0] as FieldNode;
+  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]));
+  const def = schema.getQueryType()?.getFields()[field.name.value];
+  return { schema, fragments, variableValues, fieldNodes: [field], returnType: def?.type, operation: op } as unknown as GraphQLResolveInfo;
+}
+
+describe('compiled projections', () => {
+  it('name only the selected properties, never all of them', () => {
+    const s = nodeStatement(infoOf('{ node(id: "x") { id ... on Component { license dependsOn { evidence node { homepage } } } } }'), 'x');
+    expect(s.text).toContain('license: v.license');
+    expect(s.text).toMatch(/homepage: m\d+\.homepage/);
+    expect(s.text).toMatch(/evidence: r\d+\.evidence/);
+    expect(s.text).not.toContain('properties(');
+    expect(s.text).not.toContain('description');
+    expect(s.text).toContain('DEPENDS_ON');
+  });
+
+  it('put every value into parameters: ids and bounds never appear in the text', () => {
+    const s = nodeStatement(infoOf('query($n: Int) { node(id: "bundid\' OR 1=1") { id ... on Component { usedBy(first: $n) { node { id } } } } }', { n: 7 }), "bundid' OR 1=1");
+    expect(s.text).not.toContain('bundid');
+    expect(s.text).not.toMatch(/LIMIT 7/);
+    expect(Object.values(s.params).map(String)).toEqual(expect.arrayContaining(["bundid' OR 1=1", '7']));
+  });
+
+  it('honour @skip, @include and fragments on the Node interface', () => {
+    const q = `query($y: Boolean!) { node(id: "x") { ...F ... on Service { uses @skip(if: $y) { node { id } } } } } fragment F on Component { dependents @include(if: $y) { node { id } } }`;
+    const yes = nodeStatement(infoOf(q, { y: true }), 'x').text;
+    const no = nodeStatement(infoOf(q, { y: false }), 'x').text;
+    expect(yes).toContain('`@Component.dependents`');
+    expect(yes).not.toContain('`@Service.uses`');
+    expect(no).toContain('`@Service.uses`');
+    expect(no).not.toContain('`@Component.dependents`');
+    expect(yes).toContain('CASE WHEN v:Component');
+  });
+
+  it('leave a relationship field with an out-of-range first to its resolver (which reports it)', () => {
+    const s = nodeStatement(infoOf('{ node(id: "x") { ... on Component { usedBy(first: 5000) { node { id } } } } }'), 'x');
+    expect(s.text).not.toContain('USES');
+  });
+
+  it('count a root list only when totalCount is selected, and fetch no page when only totalCount is', () => {
+    const filter = { text: null, evidence: null, kind: null, family: null, level: null, scheme: null, layer: null };
+    const onlyCount = listStatement(infoOf('{ components { totalCount } }'), 'Component', filter, 0, 50);
+    expect(onlyCount.counts).toBe(true);
+    expect(onlyCount.pages).toBe(false);
+    expect(onlyCount.text).not.toContain('ORDER BY');
+    const onlyPage = listStatement(infoOf('{ components { edges { node { id } } } }'), 'Component', filter, 0, 50);
+    expect(onlyPage.counts).toBe(false);
+    expect(onlyPage.text).not.toContain('count(');
+  });
+});
