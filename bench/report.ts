@@ -22,6 +22,8 @@ export interface PhaseResult {
   /** What the mix was run with, e.g. "hub: pvog (most incoming ...)". */
   readonly picks: readonly string[];
   readonly rows: readonly QueryRow[];
+  /** (query, target) pairs that failed the check and were not timed. */
+  readonly failures: number;
 }
 
 /** One bulk load: the seed or the generator. */

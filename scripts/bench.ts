@@ -24,7 +24,7 @@ import { startPeerServer, type PeerServer } from '../bench/peer/server';
 import { pickParams, readPickCypher, type Picks } from '../bench/pick';
 import { readRawCypher } from '../bench/raw/rawCypher';
 import { evaluateGoals, renderReport, type LoadRow, type MixEntry, type PhaseResult, type QueryRow } from '../bench/report';
-import { REPEATED_READ, TARGETS, timeMix, verifyMix, type Executor } from '../bench/runner';
+import { pairKey, REPEATED_READ, TARGETS, timeMix, verifyMix, type Executor } from '../bench/runner';
 import { summarize } from '../bench/stats';
 import { readAbout } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
@@ -122,15 +122,21 @@ async function runPhase(run: Running, mix: readonly MixQuery[], name: string, de
   };
   say(`${name}: checking that the API, raw Cypher and the peer agree on every query`);
   const mismatches = await verifyMix(mix, params, exec);
-  if (mismatches.length > 0) {
+  const diffs = mismatches.filter((m) => m.kind === 'diff');
+  if (diffs.length > 0) {
     throw new MismatchError(`${name}: the targets disagree (params ${JSON.stringify(params)}):\n${mismatches.map((m) => m.text).join('\n')}`);
   }
+  // A target that fails a query is left out of that query's timings (its cells show "–"); the run
+  // goes on so the rest is measured, and ends with exit 1.
+  const errors = mismatches.filter((m) => m.kind === 'error');
+  for (const m of errors) say(`${name}: ${m.text}`);
   const total = WARMUP + runs;
   let lastShown = 0;
   const timings = await timeMix(mix, params, exec, {
     runs,
     warmup: WARMUP,
     repeated: mix[0],
+    skip: new Set(errors.map((m) => pairKey(m.query, m.target))),
     onIteration: (done) => {
       if (done === total || Date.now() - lastShown > 10_000) {
         lastShown = Date.now();
@@ -154,8 +160,10 @@ async function runPhase(run: Running, mix: readonly MixQuery[], name: string, de
       `subgraph origin (5): \`${picks.subgraph.id}\`, ${picks.subgraph.nodes} nodes within 2 hops`,
       `compliance service (7): \`${picks.service.id}\`, ${picks.service.requirements} requirements apply`,
       ...(pagedNote ? [pagedNote] : []),
+      ...errors.map((m) => `**failed, not timed** (exit 1): ${m.text}`),
     ],
     rows,
+    failures: errors.length,
   };
 }
 
@@ -289,6 +297,8 @@ async function main(args: BenchArgs): Promise<void> {
     process.stdout.write(`${report}\n`);
     say(`report written to ${args.out}`);
     if (stopped) throw stopped;
+    const failures = phases.reduce((n, p) => n + p.failures, 0);
+    if (failures > 0) throw new MismatchError(`${failures} (query, target) pairs failed; see the report`);
   } finally {
     closeHttpAgent();
     await peer?.stop().catch(() => undefined);

@@ -9,7 +9,7 @@ const row = (key: string, label: string, api: number, raw: number, peer: number)
   figures: { api: summarize([api]), raw: summarize([raw]), peer: summarize([peer]) },
 });
 
-const phase = (rows: QueryRow[], defaultScale = false): PhaseResult => ({ name: 'seed graph', defaultScale, nodes: 10, relationships: 20, runs: 1, warmup: 0, picks: ['hub: x'], rows });
+const phase = (rows: QueryRow[], defaultScale = false): PhaseResult => ({ name: 'seed graph', defaultScale, nodes: 10, relationships: 20, runs: 1, warmup: 0, picks: ['hub: x'], rows, failures: 0 });
 
 describe('formatting', () => {
   it('formats milliseconds, ratios and counts', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ordered } from '../../bench/compare';
 import type { MixParams, MixQuery } from '../../bench/mix';
-import { REPEATED_READ, rotation, timeMix, verifyMix, type TargetName } from '../../bench/runner';
+import { pairKey, REPEATED_READ, rotation, timeMix, verifyMix, type TargetName } from '../../bench/runner';
 
 const params: MixParams = { hub: 'h', mid: 'm', nodeId: 'n', subgraphId: 's', serviceId: 'v', searchText: 'w', today: '2026-01-01' };
 
@@ -38,7 +38,7 @@ describe('verifyMix', () => {
     const peerDiffers = async (t: TargetName): Promise<unknown> => ({ ids: t === 'peer' ? ['b', 'a'] : ['a', 'b'] });
     const [m, ...rest] = await verifyMix([q], params, peerDiffers);
     expect(rest).toEqual([]);
-    expect(m?.query).toBe('q');
+    expect(m).toMatchObject({ query: 'q', target: 'peer', kind: 'diff' });
     expect(m?.text).toContain('q: raw and peer disagree');
   });
 
@@ -49,6 +49,7 @@ describe('verifyMix', () => {
     };
     const out = await verifyMix([fakeQuery('q1'), fakeQuery('q2')], params, failing);
     expect(out.map((m) => m.text)).toEqual(['q1: api failed: COST_LIMIT_EXCEEDED', 'q2: api failed: COST_LIMIT_EXCEEDED']);
+    expect(out.map((m) => `${m.kind}:${m.target}`)).toEqual(['error:api', 'error:api']);
   });
 });
 
@@ -69,5 +70,19 @@ describe('timeMix', () => {
     expect(calls).toHaveLength(6 * (6 + 6));
     expect(calls.slice(0, 3)).toEqual(['a:api', 'a:raw', 'a:peer']);
     expect(calls.slice(12, 15)).toEqual(['a:raw', 'a:peer', 'a:api']);
+  });
+
+  it('leaves out the skipped (query, target) pairs, also in the repeated read of that query', async () => {
+    const calls: string[] = [];
+    const exec = async (t: TargetName, q: MixQuery): Promise<unknown> => {
+      calls.push(`${q.key}:${t}`);
+      return {};
+    };
+    const a = fakeQuery('a');
+    const timings = await timeMix([a], params, exec, { runs: 2, warmup: 0, repeated: a, skip: new Set([pairKey('a', 'api')]), now: () => 0 });
+    expect(timings.a?.api).toEqual([]);
+    expect(timings[REPEATED_READ]?.api).toEqual([]);
+    expect(timings.a?.raw).toHaveLength(2);
+    expect(calls.filter((c) => c === 'a:api')).toEqual([]);
   });
 });
