@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './paths';
 
@@ -55,6 +56,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Whether the schema answers introspection queries. */
   readonly introspection: boolean;
+  /** Size of the response cache in MiB (0: off). */
+  readonly responseCacheMb: number;
   readonly limits: LimitsConfig;
   readonly neo4j: {
     readonly mode: Neo4jMode;
@@ -98,6 +101,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'QUERY_TIMEOUT_MS', default: '10000', description: 'Neo4j transaction timeout of every read (`QUERY_TIMEOUT`)' },
   { name: 'REQUEST_TIMEOUT_MS', default: '20000', description: 'deadline of one GraphQL request (`QUERY_TIMEOUT`)' },
   { name: 'RESULT_MAX_ITEMS', default: '100000', description: 'most values one request may load from Neo4j (`RESULT_TOO_LARGE`)' },
+  { name: 'RESPONSE_CACHE_MB', default: '64', description: 'answers kept per API process, keyed by query, variables and graph version (never stale); `0` turns the cache off; a request with `Cache-Control: no-cache` bypasses it' },
   { name: 'SEED_ON_START', default: 'auto', description: '`auto` loads the seed data when the database holds no model node, `always` at every start, `never` not at all' },
   { name: 'NEO4J_URI', default: '(unset: start the embedded Neo4j)', description: 'an existing Neo4j: `bolt://`, `neo4j://` (routing) or `neo4j+s://` (Aura)' },
   { name: 'NEO4J_USER', default: 'neo4j', description: 'Neo4j user' },
@@ -105,8 +109,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'NEO4J_DATABASE', default: 'neo4j', description: 'database name' },
   { name: 'NEO4J_BOLT_PORT', default: '7687', description: 'Bolt port of the embedded Neo4j (on 127.0.0.1); 0 picks a free one' },
   { name: 'NEO4J_DATA_DIR', default: '.neo4j/data', description: 'data folder of the embedded Neo4j (relative to the project); its logs go to `<dir>/logs/`' },
-  { name: 'NEO4J_HEAP', default: '768m', description: 'JVM heap of the embedded Neo4j (`-Xmx`)' },
-  { name: 'NEO4J_PAGECACHE_MB', default: '256', description: 'page cache of the embedded Neo4j in MiB' },
+  { name: 'NEO4J_HEAP', default: 'auto', description: 'JVM heap of the embedded Neo4j (`-Xmx`, e.g. `2g`); `auto`: an eighth of the RAM, 768 MiB to 8 GiB. One query may use half of it, all queries together 70 % (`QUERY_TOO_LARGE` beyond)' },
+  { name: 'NEO4J_PAGECACHE_MB', default: 'auto', description: 'page cache of the embedded Neo4j in MiB; `auto`: an eighth of the RAM, 256 MiB to 8 GiB (see "Memory")' },
   { name: 'NEO4J_START_TIMEOUT_S', default: '180', description: 'how long to wait for the embedded Neo4j (first start includes the Maven build)' },
   { name: 'NEO4J_MAX_RESTARTS', default: '5', description: 'how often the API starts a dead embedded Neo4j again within 10 minutes before it gives up (then `/healthz` turns 503)' },
   { name: 'JAVA_HOME', default: '(java on PATH)', description: 'the JDK 17+ that runs the embedded Neo4j' },
@@ -161,10 +165,13 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
   if (uri === undefined && password !== undefined && password.length < 8) {
     problems.push('NEO4J_PASSWORD must have at least 8 characters (a Neo4j 5 rule)');
   }
-  const heap = get('NEO4J_HEAP') ?? '768m';
+  const memory = autoMemory(os.totalmem());
+  const heapSetting = get('NEO4J_HEAP') ?? 'auto';
+  const heap = heapSetting === 'auto' ? `${memory.heapMb}m` : heapSetting;
   if (!/^\d+[kmg]$/i.test(heap)) {
-    problems.push(`NEO4J_HEAP must look like 512m or 2g, got "${heap}"`);
+    problems.push(`NEO4J_HEAP must be auto or look like 512m or 2g, got "${heap}"`);
   }
+  const pageCacheSetting = get('NEO4J_PAGECACHE_MB') ?? 'auto';
   const onOff = (name: string, fallback: boolean): boolean => {
     const raw = get(name);
     if (raw === undefined) return fallback;
@@ -191,6 +198,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
     seedOnStart: oneOf('SEED_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
     corsOrigins,
     introspection: onOff('INTROSPECTION', true),
+    responseCacheMb: int('RESPONSE_CACHE_MB', 64, 0, 65536),
     limits: {
       maxDocumentBytes: int('QUERY_MAX_BYTES', 20_000, 100, 10_000_000),
       maxBodyBytes: int('BODY_MAX_BYTES', 100_000, 1_000, 100_000_000),
@@ -214,7 +222,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
         boltPort: int('NEO4J_BOLT_PORT', 7687, 0, 65535),
         dataDir,
         heap,
-        pageCacheMb: int('NEO4J_PAGECACHE_MB', 256, 16, 65536),
+        pageCacheMb: pageCacheSetting === 'auto' ? memory.pageCacheMb : int('NEO4J_PAGECACHE_MB', 256, 16, 1_048_576),
         startTimeoutMs: int('NEO4J_START_TIMEOUT_S', 180, 5, 3600) * 1000,
         javaHome: get('JAVA_HOME'),
         maxRestarts: int('NEO4J_MAX_RESTARTS', 5, 0, 1000),
@@ -223,6 +231,16 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+/**
+ * Heap and page cache of the embedded Neo4j that follow the machine: an eighth of the RAM each,
+ * the heap from 768 MiB to 8 GiB, the page cache from 256 MiB to 8 GiB (the API, the JVM's own
+ * overhead and the operating system's file cache keep the rest).
+ */
+export function autoMemory(totalBytes: number): { heapMb: number; pageCacheMb: number } {
+  const eighthMb = Math.floor(totalBytes / 8 / 1024 / 1024);
+  return { heapMb: Math.min(8192, Math.max(768, eighthMb)), pageCacheMb: Math.min(8192, Math.max(256, eighthMb)) };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'QUERY_TIMEOUT'
   | 'RESULT_TOO_LARGE'
+  | 'QUERY_TOO_LARGE'
   | LimitCode;
 
 /** Codes of the refusals before execution, one per limit (see src/limits/). */
@@ -101,6 +102,17 @@ export class ResultTooLargeError extends AppError {
       'RESULT_TOO_LARGE',
       `The answer would hold more than ${limit} values (at least ${found} loaded so far); ask for less (smaller first or maxDepth, fewer nested lists) or page through it.`,
       { limit, found },
+    );
+  }
+}
+
+/** The database refused a query that needs more memory than it allows one query (or all together). */
+export class QueryTooLargeError extends AppError {
+  constructor() {
+    super(
+      'QUERY_TOO_LARGE',
+      'The query needs more memory than the database allows one query; ask for less (a smaller maxDepth or first, fewer summary parts or nested lists), or give the database more heap (NEO4J_HEAP).',
+      {},
     );
   }
 }

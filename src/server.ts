@@ -8,6 +8,8 @@ import express from 'express';
 import helmet from 'helmet';
 import { createApollo } from './apollo';
 import type { Config } from './config';
+import { ResponseCache } from './cache/ResponseCache';
+import { responseCachePlugin } from './cache/responseCachePlugin';
 import { createContext, type Context } from './context';
 import { documentGuard } from './http/documentGuard';
 import { healthRouter } from './http/health';
@@ -18,7 +20,7 @@ import type { Neo4jHealth } from './neo4j/health';
 import type { AboutRecord } from './system/records';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
+  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
@@ -67,7 +69,9 @@ export function createServer({ config, db, log, about, health }: ServerDeps): Ap
   // Bound how long a slow client may take to send its request.
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 20_000;
-  const apollo = createApollo({ config, log, about, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  // Answers are cached per process, keyed by query, variables and graph version (never stale).
+  const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(db, new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
+  const apollo = createApollo({ config, log, about, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(cache ? [cache] : [])] });
 
   // Security headers in every mode: a JSON API needs no scripts, frames or cross-origin reads.
   app.use(

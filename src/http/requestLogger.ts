@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context';
 
 /** Codes that say the client asked for something wrong: logged at info, not as a server problem. */
-const SERVER_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT', 'RESULT_TOO_LARGE']);
+const SERVER_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT', 'RESULT_TOO_LARGE', 'QUERY_TOO_LARGE']);
 
 /**
  * Logs each GraphQL operation with its duration, cost, HTTP status and the error codes the client

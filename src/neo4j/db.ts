@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
-import { ConflictError, DatabaseUnavailableError, QueryTimeoutError, ResultTooLargeError } from '../errors';
+import { ConflictError, DatabaseUnavailableError, QueryTimeoutError, QueryTooLargeError, ResultTooLargeError } from '../errors';
 import type { CypherRegistry } from './cypher';
 import { pingNeo4j } from './driver';
 import type { Query } from './query';
@@ -158,7 +158,15 @@ export class Db implements Database {
   private wrap(mtx: ManagedTransaction, count?: (n: number) => void): Tx {
     const runText = async (cypher: string, params: Params = {}, name = 'text'): Promise<Record<string, unknown>[]> => {
       for (const l of this.listeners) l(name);
-      const result = await mtx.run(cypher, params);
+      let result;
+      try {
+        result = await mtx.run(cypher, params);
+      } catch (e) {
+        // A query over the memory limit fails the same way every time: turn it into a domain error
+        // here, inside the transaction function, so the driver does not retry it as transient.
+        if (isMemoryLimit(e)) throw new QueryTooLargeError();
+        throw e;
+      }
       if (count) count(countValues(result.records));
       return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
     };
@@ -182,6 +190,12 @@ function countValues(records: readonly Neo4jRecord[]): number {
   return n;
 }
 
+/** Neo4j's errors for a transaction over its memory limit, or over the limit of all together. */
+function isMemoryLimit(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code === 'Neo.ClientError.General.TransactionOutOfMemoryError' || code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+}
+
 /** Integers that Cypher must see as INTEGER (LIMIT, SKIP, integer comparisons). */
 export function intParam(n: number): ReturnType<typeof neo4j.int> {
   return neo4j.int(n);
@@ -193,6 +207,9 @@ export function translateDriverError(e: unknown, txTimeoutMs?: number): unknown 
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError((e as Error).message.split('\n')[0] ?? 'constraint violated');
   }
+  // The memory limits of one transaction and of all together (see runtimeConf in embedded.ts): the
+  // database stopped the query before the JVM ran out of heap.
+  if (isMemoryLimit(e)) return new QueryTooLargeError();
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new QueryTimeoutError(txTimeoutMs ?? 0, 'database query');
   }

@@ -60,6 +60,35 @@ export interface StartOptions {
 
 const STOP_GRACE_MS = 8000;
 
+/** A heap size such as `768m` or `2g` in MiB. */
+export function heapMb(heap: string): number {
+  const m = /^(\d+)([kmg])$/i.exec(heap);
+  if (!m) return 768;
+  const n = Number(m[1]);
+  const unit = (m[2] as string).toLowerCase();
+  return unit === 'g' ? n * 1024 : unit === 'k' ? Math.max(1, Math.floor(n / 1024)) : n;
+}
+
+/**
+ * The settings file of one start: the project's static neo4j.conf plus memory limits derived from
+ * the heap, so that a query too large for the heap fails with Neo4j's memory-limit error (which the
+ * API reports as QUERY_TOO_LARGE) instead of killing the JVM: one transaction may use half the
+ * heap, all transactions together 70 %.
+ */
+export function runtimeConf(dataDir: string, heap: number): string {
+  const file = path.join(dataDir, 'neo4j-runtime.conf');
+  const lines = [
+    fs.readFileSync(path.join(launcherDir, 'neo4j.conf'), 'utf8').trimEnd(),
+    '# Written at each start by src/neo4j/embedded.ts from NEO4J_HEAP.',
+    `db.memory.transaction.max=${Math.floor(heap * 0.5)}m`,
+    `dbms.memory.transaction.total.max=${Math.floor(heap * 0.7)}m`,
+    '',
+  ];
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
 /**
  * Builds the launcher when needed, starts Neo4j Community in a child JVM with Bolt on 127.0.0.1 and
  * resolves once Bolt accepts connections. The child watches its standard input, so it ends with
@@ -80,7 +109,8 @@ async function launch(java: string, options: StartOptions, boltPort: number, sig
   const logStream = fs.createWriteStream(logFile, { flags: 'a' });
 
   const args = [
-    `-Xms${config.heap}`,
+    // Start small and grow to the maximum when needed (several Neo4j may share a test machine).
+    `-Xms${Math.min(512, heapMb(config.heap))}m`,
     `-Xmx${config.heap}`,
     ...NEO4J_JVM_FLAGS,
     '-cp',
@@ -101,7 +131,7 @@ async function launch(java: string, options: StartOptions, boltPort: number, sig
       DSG_NEO4J_USER: user,
       DSG_NEO4J_PASSWORD: password,
       DSG_NEO4J_PAGECACHE_MB: String(config.pageCacheMb),
-      DSG_NEO4J_CONF: path.join(launcherDir, 'neo4j.conf'),
+      DSG_NEO4J_CONF: runtimeConf(config.dataDir, heapMb(config.heap)),
     }),
   });
   // A JVM that died leaves a broken pipe behind; that is reported through `exited`, not as an error.

@@ -1,4 +1,6 @@
-import { buildSchema, getNamedType, isAbstractType, isLeafType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { buildSchema, getNamedType, isAbstractType, isLeafType, isObjectType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema, type GraphQLType } from 'graphql';
+
+const named = (t: unknown): GraphQLNamedType => getNamedType(t as GraphQLType);
 import { loadTypeDefs } from '../../src/schema';
 import { RELATION_FIELDS } from '../../src/graph/relations';
 import { startTestApi, type TestApi } from '../support/api';
@@ -35,7 +37,7 @@ function randomSelection(schema: GraphQLSchema, type: GraphQLNamedType, depth: n
       for (let i = 0; i < count; i++) {
         const f = pick(rels);
         const linkType = getNamedType(f.type) as GraphQLObjectType;
-        const nodeType = getNamedType(linkType.getFields().node?.type as never) as GraphQLNamedType;
+        const nodeType = named(linkType.getFields().node?.type);
         // Unaliased fields all take first: 3, so that repeated ones merge (as GraphQL requires).
         const alias = rnd() < 0.5 ? `a${Math.floor(rnd() * 1e6)}: ` : '';
         const first = alias ? `(first: ${1 + Math.floor(rnd() * 6)})` : '(first: 3)';
@@ -86,8 +88,8 @@ describe('look-ahead: a root field compiled into one statement answers exactly l
       let root: string;
       if (seed % 3 === 0) {
         const list = (['components', 'services', 'standards', 'organizations', 'layers', 'stacks'] as const)[seed % 6] as string;
-        const type = getNamedType(schema.getQueryType()?.getFields()[list]?.type as never) as GraphQLObjectType;
-        const nodeType = getNamedType((getNamedType(type.getFields().edges?.type as never) as GraphQLObjectType).getFields().node?.type as never) as GraphQLNamedType;
+        const type = named(schema.getQueryType()?.getFields()[list]?.type) as GraphQLObjectType;
+        const nodeType = named((named(type.getFields().edges?.type) as GraphQLObjectType).getFields().node?.type);
         const sel = randomSelection(schema, nodeType, 2, rnd, fragments);
         const first = 1 + Math.floor(rnd() * 12);
         root = `${list}(first: ${first}) { ${rnd() < 0.5 ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } edges { cursor node { ${sel} } } }`;

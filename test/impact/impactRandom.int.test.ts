@@ -188,9 +188,9 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
           let ca: string | null = null;
           let sa: string | null = null;
           for (let round = 0; round < 100; round++) {
-            const { data, errors } = await api.exec(PAGE, { id: origin, n, ca, sa });
+            const { data, errors }: { data: any; errors?: unknown } = await api.exec(PAGE, { id: origin, n, ca, sa });
             expect(errors).toBeUndefined();
-            const r = data.impactAnalysis;
+            const r: any = data.impactAnalysis;
             expect(r.summary).toEqual({ componentCount: ref.components.length, serviceCount: ref.services.length });
             if (comps.length < ref.components.length) comps.push(...r.components);
             if (svcs.length < ref.services.length) svcs.push(...r.services);

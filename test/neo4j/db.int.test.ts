@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import { ConflictError } from '../../src/errors';
+import { ConflictError, QueryTooLargeError } from '../../src/errors';
 import { applySchema } from '../../src/neo4j/applySchema';
 import { splitStatements } from '../../src/neo4j/cypher';
 import { waitForNeo4j } from '../../src/neo4j/driver';
@@ -17,6 +17,19 @@ describe('the real Neo4j over Bolt', () => {
   afterAll(async () => {
     await t.driver.executeQuery(`MATCH (n:${label}) DETACH DELETE n`);
     await t.close();
+  });
+
+  it('refuses a query over the memory limit of one transaction with QUERY_TOO_LARGE, at once, and stays up', async () => {
+    // The test Neo4j runs with a 768 MiB heap: one transaction may use 384 MiB (runtimeConf in embedded.ts).
+    let attempts = 0;
+    const off = t.db.onQuery(() => attempts++);
+    const t0 = Date.now();
+    await expect(t.db.read((tx) => tx.runText('UNWIND range(1, 200000000) AS x WITH collect(x) AS c RETURN size(c) AS n'))).rejects.toBeInstanceOf(QueryTooLargeError);
+    off();
+    // Not retried as a transient error (the driver would retry for up to 30 s).
+    expect(attempts).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(await t.db.read((tx) => tx.runText('RETURN 1 AS one'))).toEqual([{ one: 1 }]);
   });
 
   it('answers RETURN 1 with the configured credentials', async () => {

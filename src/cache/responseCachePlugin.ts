@@ -1,0 +1,59 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { Context } from '../context';
+import type { Db } from '../neo4j/db';
+import { graphVersion } from '../system/graphVersion';
+import { ResponseCache } from './ResponseCache';
+
+/** The header that says whether an answer came from the cache (`hit`), was stored (`miss`) or bypassed it. */
+export const CACHE_HEADER = 'x-dstack-cache';
+
+/**
+ * Caches answers of queries keyed by the operation, its variables and the graph version, which
+ * every committed change of the graph advances (src/system/graphVersion.ts). Each request reads
+ * the current version first (one small read, through the same routing as every read), so a stale
+ * answer is never served, in this process or any other against the same database. A request with
+ * `Cache-Control: no-cache` or `no-store` bypasses the cache; answers with errors are not stored.
+ * The cache runs after validation and the limits, so a refused query stays refused.
+ */
+export function responseCachePlugin(db: Pick<Db, 'read'>, cache: ResponseCache): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      let key: string | null = null;
+      return {
+        async responseForOperation(rc: GraphQLRequestContext<Context>) {
+          if (rc.operation?.operation !== 'query' || bypass(rc)) {
+            rc.response.http.headers.set(CACHE_HEADER, 'bypass');
+            return null;
+          }
+          let version: number;
+          try {
+            version = await db.read((tx) => graphVersion(tx));
+          } catch {
+            // The operation itself will meet the same database and report what is wrong.
+            return null;
+          }
+          key = ResponseCache.key(version, rc.source ?? '', rc.operationName, rc.request.variables);
+          const hit = cache.get(key);
+          if (hit === undefined) {
+            rc.response.http.headers.set(CACHE_HEADER, 'miss');
+            return null;
+          }
+          rc.response.http.headers.set(CACHE_HEADER, 'hit');
+          return { body: { kind: 'single', singleResult: hit as never }, http: rc.response.http };
+        },
+        async willSendResponse(rc) {
+          if (!key || rc.response.http.headers.get(CACHE_HEADER) !== 'miss') return;
+          if (rc.response.body.kind !== 'single') return;
+          const result = rc.response.body.singleResult;
+          if (result.errors && result.errors.length > 0) return;
+          cache.set(key, result);
+        },
+      };
+    },
+  };
+}
+
+function bypass(rc: GraphQLRequestContext<Context>): boolean {
+  const header = rc.request.http?.headers.get('cache-control') ?? '';
+  return /no-cache|no-store/i.test(header);
+}
