@@ -21,7 +21,7 @@ export function responseCachePlugin(db: Pick<Db, 'read'>, cache: ResponseCache):
       let key: string | null = null;
       return {
         async responseForOperation(rc: GraphQLRequestContext<Context>) {
-          if (rc.operation?.operation !== 'query' || bypass(rc)) {
+          if (rc.operation?.operation !== 'query' || bypass(rc) || selectsUncacheable(rc)) {
             rc.response.http.headers.set(CACHE_HEADER, 'bypass');
             return null;
           }
@@ -51,6 +51,13 @@ export function responseCachePlugin(db: Pick<Db, 'read'>, cache: ResponseCache):
       };
     },
   };
+}
+
+/** Root fields whose answers describe the running system rather than the graph: never cached. */
+const UNCACHEABLE_ROOT_FIELDS = new Set(['about']);
+
+function selectsUncacheable(rc: GraphQLRequestContext<Context>): boolean {
+  return (rc.operation?.selectionSet.selections ?? []).some((s) => s.kind !== 'Field' || UNCACHEABLE_ROOT_FIELDS.has(s.name.value));
 }
 
 function bypass(rc: GraphQLRequestContext<Context>): boolean {

@@ -1,3 +1,4 @@
+import { graphVersion } from '../../src/system/graphVersion';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,13 +73,15 @@ describe('the seed loader on the real Neo4j', () => {
     expect(row).toEqual({ service: 'Wohngeld Bewilligung', key: '99107023017000', ozgId: '10092', topic: 'Arbeit & Ruhestand' });
   });
 
-  it('changes nothing when it runs again', async () => {
+  it('changes nothing when it runs again, not even the graph version (cached answers stay valid)', async () => {
     const before = await snapshot(t.db);
+    const version = await t.db.read((tx) => graphVersion(tx));
     const { summary } = await runSeed(t.db, sources, silentLog);
     for (const v of [...Object.values(summary.nodes), ...Object.values(summary.relationships)]) {
       expect(v).toMatchObject({ created: 0, changed: 0 });
     }
     expect(await snapshot(t.db)).toEqual(before);
+    expect(await t.db.read((tx) => graphVersion(tx))).toBe(version);
   }, 120_000);
 
   it('detects and repairs a changed node and relationship, and says so', async () => {
@@ -88,8 +91,11 @@ describe('the seed loader on the real Neo4j', () => {
     await t.db.write((tx) =>
       tx.runText("MATCH (k:Kpi {id: $kpi})-[r:MEASURES]->(:GraphNode {id: $x}) SET k.name = 'tampered', r.source = 'tampered', r.extra = 1", { kpi: target.kpi, x: target.x }),
     );
+    const version = await t.db.read((tx) => graphVersion(tx));
     const { summary } = await runSeed(t.db, sources, silentLog);
     expect(summary.nodes.Kpi).toMatchObject({ created: 0, changed: 1 });
+    // A load that changed something advances the graph version: no cached answer of before is served.
+    expect(await t.db.read((tx) => graphVersion(tx))).toBe(version + 1);
     expect(summary.relationships.MEASURES).toMatchObject({ created: 0, changed: 1 });
     const [after] = await t.db.read((tx) =>
       tx.runText('MATCH (k:Kpi {id: $kpi})-[r:MEASURES]->(:GraphNode {id: $x}) RETURN k.name AS name, r.source AS source, r.extra AS extra', { kpi: target.kpi, x: target.x }),

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { readAbout } from '../../src/app';
+import { CACHE_HEADER } from '../../src/cache/responseCachePlugin';
+import { loadConfig } from '../../src/config';
+import { createServer, type AppServer } from '../../src/server';
+import { bumpGraphVersion, graphVersion } from '../../src/system/graphVersion';
+import { openTestDb, silentLog, type TestDb } from '../support/db';
+
+const config = loadConfig({ PORT: '0', NODE_ENV: 'test', RESPONSE_CACHE_MB: '8' }, false);
+
+describe('the response cache keyed by the graph version', () => {
+  let t: TestDb;
+  let server: AppServer;
+  let url: string;
+  const id = `test-cache-${randomUUID().slice(0, 8)}`;
+
+  async function ask(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<{ cache: string | null; json: any }> {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    return { cache: res.headers.get(CACHE_HEADER), json: await res.json() };
+  }
+
+  /** A change as every writer of the model makes it: the data and the version in one transaction. */
+  async function rename(name: string): Promise<void> {
+    await t.db.write(async (tx) => {
+      await tx.runText('MERGE (n:GraphNode:Component {id: $id}) SET n.name = $name, n.source = "test", n.evidence = "inferred"', { id, name });
+      await bumpGraphVersion(tx, 'test');
+    });
+  }
+
+  beforeAll(async () => {
+    t = openTestDb();
+    server = createServer({ config, db: t.db, log: silentLog, about: readAbout() });
+    url = await server.listen();
+  });
+  afterAll(async () => {
+    await t.db.write(async (tx) => {
+      await tx.runText('MATCH (n:GraphNode {id: $id}) DETACH DELETE n', { id });
+      await bumpGraphVersion(tx, 'test');
+    });
+    await server.stop();
+    await t.close();
+  });
+
+  const Q = 'query($id: ID!) { node(id: $id) { id name } }';
+
+  it('serves a repeated read from the cache, and a changed graph never from it', async () => {
+    await rename('first');
+    expect(await ask(Q, { id })).toEqual({ cache: 'miss', json: { data: { node: { id, name: 'first' } } } });
+    expect(await ask(Q, { id })).toEqual({ cache: 'hit', json: { data: { node: { id, name: 'first' } } } });
+    // Other variables are another answer.
+    expect((await ask(Q, { id: 'bundid' })).cache).toBe('miss');
+    await rename('second');
+    expect(await ask(Q, { id })).toEqual({ cache: 'miss', json: { data: { node: { id, name: 'second' } } } });
+    expect(await ask(Q, { id })).toEqual({ cache: 'hit', json: { data: { node: { id, name: 'second' } } } });
+  });
+
+  it('never serves an answer from before a change, in any interleaving of changes and reads', async () => {
+    let name = 'v0';
+    await rename(name);
+    let hits = 0;
+    for (let i = 0; i < 60; i++) {
+      if (i % 3 === 0) {
+        name = `v${i}`;
+        await rename(name);
+      }
+      const r = await ask(Q, { id });
+      expect(r.json).toEqual({ data: { node: { id, name } } });
+      if (r.cache === 'hit') hits++;
+    }
+    expect(hits).toBeGreaterThanOrEqual(30);
+  });
+
+  it('does not store errors, is bypassed with Cache-Control: no-cache, and never caches about', async () => {
+    const missing = 'query { impactAnalysis(id: "no-such-node") { summary { componentCount } } }';
+    expect((await ask(missing)).cache).toBe('miss');
+    expect((await ask(missing)).cache).toBe('miss');
+    expect((await ask(Q, { id }, { 'cache-control': 'no-cache' })).cache).toBe('bypass');
+    expect((await ask('{ about { name } }')).cache).toBe('bypass');
+  });
+});
