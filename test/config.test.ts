@@ -43,7 +43,7 @@ describe('loadConfig', () => {
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
       'NEO4J_URI must start with bolt://, neo4j://, neo4j+s:// (or bolt+s://), got "http://x"',
       'NEO4J_PASSWORD must be set when NEO4J_URI is set',
-      'NEO4J_HEAP must look like 512m or 2g, got "lots"',
+      'NEO4J_HEAP must be auto or look like 512m or 2g, got "lots"',
       'NEO4J_BOLT_PORT must be a whole number from 0 to 65535, got "70000"',
     ].sort());
     expect((error as Error).message).toContain('README.md');
