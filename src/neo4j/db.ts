@@ -56,6 +56,13 @@ interface RunOptions {
  */
 export class Db implements Database {
   private readonly listeners = new Set<QueryListener>();
+  /**
+   * One bookmark manager for every session of this process: a read never sees an older state of the
+   * database than one this process has seen before (on a cluster, a follower waits until it has
+   * caught up). So the graph version a request reads first and the data it reads next come from the
+   * same or a newer state, and the response cache never files old data under a new version.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
   private gate: AvailabilityGate = () => null;
   private currentDriver: Driver;
 
@@ -132,6 +139,7 @@ export class Db implements Database {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     const fn = (mtx: ManagedTransaction): Promise<T> => work(this.wrap(mtx, opts.count));
     const running = mode === 'READ' ? session.executeRead(fn, config) : session.executeWrite(fn, config);
