@@ -9,8 +9,16 @@ export class GraphQLRequestError extends Error {
   override readonly name = 'GraphQLRequestError';
 }
 
+/** How one request is sent. */
+export interface PostOptions {
+  /** Send `Cache-Control: no-cache`, so that a server with a response cache computes the answer. */
+  readonly noCache?: boolean;
+  /** Receives the response headers (e.g. to read a cache header). */
+  readonly onHeaders?: (headers: http.IncomingHttpHeaders) => void;
+}
+
 /** POSTs a GraphQL request as JSON and resolves with its `data`; rejects on HTTP or GraphQL errors. */
-export function postGraphQL(url: string, request: GraphQLRequest): Promise<unknown> {
+export function postGraphQL(url: string, request: GraphQLRequest, options: PostOptions = {}): Promise<unknown> {
   const body = JSON.stringify(request);
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -21,9 +29,15 @@ export function postGraphQL(url: string, request: GraphQLRequest): Promise<unkno
         port: target.port,
         path: target.pathname,
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(options.noCache ? { 'cache-control': 'no-cache' } : {}),
+        },
       },
       (res) => {
+        options.onHeaders?.(res.headers);
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);

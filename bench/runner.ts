@@ -5,8 +5,12 @@ import type { MixParams, MixQuery } from './mix';
 export const TARGETS = ['api', 'raw', 'peer'] as const;
 export type TargetName = (typeof TARGETS)[number];
 
-/** Runs one query of the mix on one target and returns its answer (GraphQL data, or raw rows). */
-export type Executor = (target: TargetName, query: MixQuery, params: MixParams) => Promise<unknown>;
+/**
+ * Runs one query of the mix on one target and returns its answer (GraphQL data, or raw rows).
+ * `cacheable` is false for every timed query except the repeated read: a server's response cache
+ * is then bypassed (Cache-Control: no-cache), so the rows compare computed answers.
+ */
+export type Executor = (target: TargetName, query: MixQuery, params: MixParams, cacheable: boolean) => Promise<unknown>;
 
 /** Timings in ms per query key and target. */
 export type Timings = Record<string, Record<TargetName, number[]>>;
@@ -48,7 +52,7 @@ export async function verifyMix(mix: readonly MixQuery[], params: MixParams, exe
     let failed = false;
     for (const t of TARGETS) {
       try {
-        sigs[t] = signatureOf(t, q, await exec(t, q, params));
+        sigs[t] = signatureOf(t, q, await exec(t, q, params, false));
       } catch (e) {
         out.push({ query: q.key, target: t, kind: 'error', text: `${q.key}: ${t} failed: ${(e as Error).message}` });
         failed = true;
@@ -77,7 +81,8 @@ export interface TimeOptions {
 
 /**
  * Warm-up iterations (untimed), then `runs` iterations; in each, every query runs on every target in
- * the rotated order, timed one by one (sequential: one request at a time).
+ * the rotated order, timed one by one (sequential: one request at a time). The repeated read runs
+ * its query twice, cacheable, and times the second.
  */
 export async function timeMix(mix: readonly MixQuery[], params: MixParams, exec: Executor, options: TimeOptions): Promise<Timings> {
   const now = options.now ?? (() => performance.now());
@@ -90,9 +95,9 @@ export async function timeMix(mix: readonly MixQuery[], params: MixParams, exec:
     for (const [k, e] of entries.entries()) {
       for (const t of rotation(i, k)) {
         if (options.skip?.has(pairKey(e.query.key, t))) continue;
-        if (e.repeat) await exec(t, e.query, params);
+        if (e.repeat) await exec(t, e.query, params, true);
         const t0 = now();
-        await exec(t, e.query, params);
+        await exec(t, e.query, params, e.repeat);
         const ms = now() - t0;
         if (i >= options.warmup) timings[e.key]![t].push(ms);
       }

@@ -19,7 +19,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { parseArgs, memoryFor, type BenchArgs } from '../bench/args';
 import { closeHttpAgent, postGraphQL } from '../bench/http';
 import { machineInfo } from '../bench/machine';
-import { buildMix, LIST_NESTED_FIRST, type MixParams, type MixQuery } from '../bench/mix';
+import { buildMix, LIST_NESTED_FIRST, type GraphQLRequest, type MixParams, type MixQuery } from '../bench/mix';
 import { startPeerServer, type PeerServer } from '../bench/peer/server';
 import { pickParams, readPickCypher, type Picks } from '../bench/pick';
 import { readRawCypher } from '../bench/raw/rawCypher';
@@ -115,9 +115,9 @@ async function runPhase(run: Running, mix: readonly MixQuery[], name: string, de
     today: new Date().toISOString().slice(0, 10),
   };
   const rawText = new Map(mix.map((q) => [q.raw, readRawCypher(q.raw)]));
-  const exec: Executor = (target, q, p) => {
-    if (target === 'api') return postGraphQL(run.apiUrl, q.api(p));
-    if (target === 'peer') return postGraphQL(run.peer.url, q.peer(p));
+  const exec: Executor = (target, q, p, cacheable) => {
+    if (target === 'api') return postGraphQL(run.apiUrl, q.api(p), { noCache: !cacheable });
+    if (target === 'peer') return postGraphQL(run.peer.url, q.peer(p), { noCache: !cacheable });
     return readRows(run.driver, rawText.get(q.raw) as string, q.rawParams(p));
   };
   say(`${name}: checking that the API, raw Cypher and the peer agree on every query`);
@@ -130,6 +130,7 @@ async function runPhase(run: Running, mix: readonly MixQuery[], name: string, de
   // goes on so the rest is measured, and ends with exit 1.
   const errors = mismatches.filter((m) => m.kind === 'error');
   for (const m of errors) say(`${name}: ${m.text}`);
+  const repeatedNote = errors.some((m) => m.query === mix[0]?.key && m.target === 'api') ? undefined : await cacheStatus(run.apiUrl, (mix[0] as MixQuery).api(params));
   const total = WARMUP + runs;
   let lastShown = 0;
   const timings = await timeMix(mix, params, exec, {
@@ -160,11 +161,22 @@ async function runPhase(run: Running, mix: readonly MixQuery[], name: string, de
       `subgraph origin (5): \`${picks.subgraph.id}\`, ${picks.subgraph.nodes} nodes within 2 hops`,
       `compliance service (7): \`${picks.service.id}\`, ${picks.service.requirements} requirements apply`,
       ...(pagedNote ? [pagedNote] : []),
+      ...(repeatedNote ? [repeatedNote] : []),
       ...errors.map((m) => `**failed, not timed** (exit 1): ${m.text}`),
     ],
     rows,
     failures: errors.length,
   };
+}
+
+/** What the API's response cache header says of the second of two identical reads. */
+async function cacheStatus(apiUrl: string, request: GraphQLRequest): Promise<string> {
+  let header: string | undefined;
+  await postGraphQL(apiUrl, request);
+  await postGraphQL(apiUrl, request, { onHeaders: (h) => (header = String(h['x-dstack-cache'] ?? '')) });
+  return header
+    ? `repeated read (r): the API's second answer says x-dstack-cache: ${header}; rows 1 to 7 send Cache-Control: no-cache to both servers`
+    : 'repeated read (r): the API sends no x-dstack-cache header (no response cache)';
 }
 
 function figuresOf(t: Record<(typeof TARGETS)[number], number[]> | undefined): QueryRow['figures'] {

@@ -57,8 +57,10 @@ describe('timeMix', () => {
   it('times runs after the warm-up, every target per query, and the second of two reads for the repeated row', async () => {
     let clock = 0;
     const calls: string[] = [];
-    const exec = async (t: TargetName, q: MixQuery): Promise<unknown> => {
+    const cacheable: boolean[] = [];
+    const exec = async (t: TargetName, q: MixQuery, _p: MixParams, c: boolean): Promise<unknown> => {
       calls.push(`${q.key}:${t}`);
+      cacheable.push(c);
       clock += t === 'api' ? 1 : t === 'raw' ? 2 : 3;
       return {};
     };
@@ -70,6 +72,9 @@ describe('timeMix', () => {
     expect(calls).toHaveLength(6 * (6 + 6));
     expect(calls.slice(0, 3)).toEqual(['a:api', 'a:raw', 'a:peer']);
     expect(calls.slice(12, 15)).toEqual(['a:raw', 'a:peer', 'a:api']);
+    // Only the repeated read may be answered from a cache: 6 of the 12 calls per iteration.
+    expect(cacheable.filter(Boolean)).toHaveLength(6 * 6);
+    expect(cacheable.slice(0, 6)).toEqual([false, false, false, false, false, false]);
   });
 
   it('leaves out the skipped (query, target) pairs, also in the repeated read of that query', async () => {
