@@ -49,6 +49,15 @@ function argValues(node: FieldNode, variables: Readonly<Record<string, unknown>>
   return out;
 }
 
+/**
+ * The upper bound of the variable-length pattern (Cypher takes no parameter there). It is part of
+ * the statement's shape, like a relationship type: an integer checked here, never text from a client.
+ */
+function depthBound(maxDepth: number): number {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10) throw new Error(`maxDepth ${maxDepth} outside 1..10`);
+  return maxDepth;
+}
+
 function union(ranges: readonly PageRange[]): PageRange | null {
   if (ranges.length === 0) return null;
   const skip = Math.min(...ranges.map((r) => r.skip));
@@ -57,9 +66,15 @@ function union(ranges: readonly PageRange[]): PageRange | null {
 }
 
 /**
+ * Memory: Neo4j charges every row that ORDER BY ... LIMIT (its Top operator) keeps with all the values
+ * in scope, so inside a subquery that imports the list of hits, a page of 100 rows was charged 100
+ * times that list (almost 1 GB for a hub). Hence the lists are sorted once where they are built and
+ * pages are slices of them; only plain sorts run where a list is in scope.
+ *
  * Compiles `impactAnalysis` and everything selected below it into one statement: one breadth-first
- * search from the origin (Neo4j's ANY SHORTEST with the origin bound plans as a single search, see
- * cypher/impact/impactedComponents.cypher), the services of all hits in one expansion, every summary
+ * search from the origin (a variable-length pattern whose only use is each end node's minimal
+ * length: Neo4j 5 plans it as VarLengthExpand(Pruning,BFS), which visits every node once and keeps
+ * its depth, O(nodes + relationships); ANY SHORTEST was 3x slower and used 50x the memory), the services of all hits in one expansion, every summary
  * part in the database and only when selected, and only the asked pages of hits with the selected
  * properties, a chain only when `path` is selected, `via` only when selected.
  */
@@ -71,7 +86,6 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   const fields = selectedFields(info, report);
   const p = new Projection(scope);
   const idParam = p.param(id);
-  const depthParam = p.intParam(maxDepth);
 
   const componentNodes = childNodes(fields, 'components');
   const serviceNodes = childNodes(fields, 'services');
@@ -111,9 +125,11 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
     // One breadth-first search from the origin over incoming DEPENDS_ON and IMPLEMENTS.
     `CALL (o, originLabel) {
   WITH o WHERE originLabel IN ['Component', 'Standard']
-  MATCH p = ANY SHORTEST (o)<-[:DEPENDS_ON|IMPLEMENTS]-{1,10}(c:Component)
-  WHERE c <> o AND length(p) <= ${depthParam}
-  RETURN collect({n: c, d: length(p)}) AS comps
+  MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
+  WHERE c <> o
+  WITH c, min(length(p)) AS d
+  ORDER BY d, c.id
+  RETURN collect({n: c, d: d}) AS comps
 }`,
   ];
   const returns = ['originLabel', `${p.node('o', anyNode, subSelections(childNodes(fields, 'origin')))} AS origin`, 'size(comps) AS componentCount'];
@@ -125,6 +141,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   WITH h.n AS x, h.d AS d
   MATCH (s:Service)-[:USES]->(x)
   WITH s, min(d) + 1 AS d
+  ORDER BY d, s.id
   RETURN collect({s: s, d: d}) AS svcs
 }`);
     returns.push('size(svcs) AS serviceCount');
@@ -136,10 +153,8 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   WITH c, d, [n IN nodes(q) | ${p.node('n', anyNode, sub(componentFields, 'path'), false)}] AS path`
       : 'WITH c, d, null AS path';
     lines.push(`CALL (o, comps) {
-  UNWIND comps AS h
+  UNWIND comps[${p.intParam(plan.components.skip)}..${p.intParam(plan.components.skip + plan.components.limit)}] AS h
   WITH h.n AS c, h.d AS d
-  ORDER BY d, c.id
-  SKIP ${p.intParam(plan.components.skip)} LIMIT ${p.intParam(plan.components.limit)}
   ${chain}
   RETURN collect({distance: d, path: path, component: ${p.node('c', nodeType('Component'), sub(componentFields, 'component'))}}) AS componentPage
 }`);
@@ -157,10 +172,8 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   }`
       : 'WITH s, d, null AS via';
     lines.push(`CALL (o, svcs) {
-  UNWIND svcs AS h
+  UNWIND svcs[${p.intParam(plan.services.skip)}..${p.intParam(plan.services.skip + plan.services.limit)}] AS h
   WITH h.s AS s, h.d AS d
-  ORDER BY d, s.id
-  SKIP ${p.intParam(plan.services.skip)} LIMIT ${p.intParam(plan.services.limit)}
   ${via}
   RETURN collect({distance: d, via: via, service: ${p.node('s', nodeType('Service'), sub(serviceFields, 'service'))}}) AS servicePage
 }`);
@@ -233,17 +246,17 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
     UNWIND [o] + [h IN comps | h.n] AS x
     MATCH (org:Organization)-[r:OPERATES|ADOPTS]->(x)
     RETURN org, type(r) AS relation
-    UNION
+    UNION ALL
     UNWIND svcs AS h
     WITH h.s AS s
     MATCH (org:Organization)-[r:OFFERS]->(s)
     RETURN org, type(r) AS relation
   }
   WITH org, collect(DISTINCT relation) AS relations
+  ORDER BY org.name, org.id
   WITH collect({org: org, relations: relations}) AS orgs
   CALL (orgs) {
-    UNWIND orgs AS a
-    WITH a ORDER BY a.org.name, a.org.id LIMIT ${p.intParam(Math.max(plan.organizations, 1))}
+    UNWIND orgs[0..${p.intParam(Math.max(plan.organizations, 1))}] AS a
     WITH a.org AS org, a.relations AS relations
     RETURN collect({relations: relations, organization: ${p.node('org', nodeType('Organization'), orgSets)}}) AS organizations
   }
