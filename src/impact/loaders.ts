@@ -1,7 +1,8 @@
 import { InputError, NotFoundError } from '../errors';
 import type { GraphLoaders } from '../graph/loaders';
 import type { NodeRecord } from '../graph/records';
-import type { Database } from '../neo4j/db';
+import type { Database, Tx } from '../neo4j/db';
+import { nodesByIds } from '../graph/repository';
 import { ORGANIZATION_LEVELS, REL_RULES } from '../seed/graph';
 import { encodeCursor } from '../graph/validate';
 import type { CompiledStatement } from '../graph/projection/statements';
@@ -78,6 +79,12 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
     if (!node) throw new NotFoundError(`No node with id "${id}"`, { id, argument });
     return node;
   };
+  /** The node, looked up in the transaction of the traversal itself (one transaction, not two). */
+  const requireNodeIn = async (tx: Tx, id: string, argument = 'id'): Promise<NodeRecord> => {
+    const [node] = await nodesByIds(tx, [id]);
+    if (!node) throw new NotFoundError(`No node with id "${id}"`, { id, argument });
+    return node;
+  };
   const requireLabel = (node: NodeRecord, labels: readonly string[], argument: string): void => {
     if (!labels.includes(node.label)) throw new InputError(`${argument} must be the id of a ${labels.join(' or ')}; "${node.id}" is a ${node.label}`, { argument });
   };
@@ -120,8 +127,10 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
     },
 
     async dependencies(id, maxDepth) {
-      const root = await requireNode(id);
-      return { root, entries: await db.read((tx) => repo.dependencyTree(tx, id, maxDepth)) };
+      return db.read(async (tx) => {
+        const root = await requireNodeIn(tx, id);
+        return { root, entries: await repo.dependencyTree(tx, id, maxDepth) };
+      });
     },
 
     async path(from, to, maxDepth) {
@@ -138,8 +147,10 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
     },
 
     async alternatives(id) {
-      await requireNode(id);
-      const rows = await db.read((tx) => repo.alternatives(tx, id));
+      const rows = await db.read(async (tx) => {
+        await requireNodeIn(tx, id);
+        return repo.alternatives(tx, id);
+      });
       const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
       return rows.map((r) => ({
         alternative: r.alternative,
@@ -152,9 +163,11 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
     },
 
     async compliance(serviceId, today = new Date().toISOString().slice(0, 10)) {
-      const service = await requireNode(serviceId, 'serviceId');
-      requireLabel(service, ['Service'], 'serviceId');
-      const rows = await db.read((tx) => repo.complianceRows(tx, serviceId, today));
+      const { service, rows } = await db.read(async (tx) => {
+        const node = await requireNodeIn(tx, serviceId, 'serviceId');
+        requireLabel(node, ['Service'], 'serviceId');
+        return { service: node, rows: await repo.complianceRows(tx, serviceId, today) };
+      });
       const group = (): ComplianceGroupRecord => ({ met: 0, violated: 0, exempted: 0, notAssessable: 0, items: [] });
       const muss = group();
       const soll = group();
@@ -206,10 +219,13 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
         const unknown = types.filter((t) => !(t in REL_RULES));
         if (unknown.length > 0) throw new InputError(`types must be relationship types (${Object.keys(REL_RULES).join(', ')}), got ${unknown.join(', ')}`, { argument: 'types' });
       }
-      await Promise.all(ids.map((id) => requireNode(id, 'ids')));
-      const seen = new Set(ids);
-      const edges = new Map<string, { id: string; source: string; target: string; type: string }>();
-      await db.read(async (tx) => {
+      // One transaction: the ids checked, one statement per level, then the names of what was found.
+      return db.read(async (tx) => {
+        const found = await nodesByIds(tx, ids);
+        const missing = ids.find((_, i) => !found[i]);
+        if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
+        const seen = new Set(ids);
+        const edges = new Map<string, { id: string; source: string; target: string; type: string }>();
         let frontier = [...seen];
         for (let level = 0; level < depth && frontier.length > 0; level++) {
           const next: string[] = [];
@@ -226,12 +242,12 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
           }
           frontier = next;
         }
+        const nodes = await nodesByIds(tx, [...seen]);
+        return {
+          nodes: nodes.filter((n): n is NodeRecord => n !== null).map((n) => ({ id: n.id, label: n.label, name: n.name })),
+          edges: [...edges.values()],
+        };
       });
-      const nodes = await graph.nodeById.loadMany([...seen]);
-      return {
-        nodes: nodes.filter((n): n is NodeRecord => Boolean(n) && !(n instanceof Error)).map((n) => ({ id: n.id, label: n.label, name: n.name })),
-        edges: [...edges.values()],
-      };
     },
   };
 }
