@@ -79,10 +79,10 @@ describe('look-ahead: a root field compiled into one statement answers exactly l
     (sel: string) => `search(text: "Portal", first: 5) { score node { ${sel} } }`,
   ];
 
-  it('for 120 random selections on node, root lists and search', async () => {
+  it('for 80 random selections on node, root lists and search', async () => {
     let compared = 0;
     let withLinks = 0;
-    for (let seed = 1; seed <= 120; seed++) {
+    for (let seed = 1; seed <= 80; seed++) {
       const rnd = prng(seed);
       const fragments: string[] = [];
       let root: string;
@@ -108,8 +108,8 @@ describe('look-ahead: a root field compiled into one statement answers exactly l
       if (/node \{/.test(root)) withLinks++;
       compared++;
     }
-    expect(compared).toBeGreaterThan(100);
-    expect(withLinks).toBeGreaterThan(30);
+    expect(compared).toBeGreaterThan(65);
+    expect(withLinks).toBeGreaterThan(20);
   }, 300_000);
 
   it('fetches a node with nested relationship fields in one statement', async () => {

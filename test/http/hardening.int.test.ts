@@ -100,7 +100,7 @@ describe('hardening of the HTTP API', () => {
       } finally {
         off();
       }
-      expect(seen.filter((n) => n === 'impact/impactedComponents')).toHaveLength(1);
+      expect(seen.filter((n) => n === 'compiled:impact')).toHaveLength(1);
     });
   });
 
