@@ -145,7 +145,8 @@ describe('hardening of the HTTP API', () => {
         }
       })();
       const t0 = Date.now();
-      const results = await Promise.all(Array.from({ length: 3 }, () => gql(s.url, heavy)));
+      // Past the response cache (the warm-up above filled it): the database does the work each time.
+      const results = await Promise.all(Array.from({ length: 3 }, () => gql(s.url, heavy, undefined, { 'cache-control': 'no-cache' })));
       const heavyMs = Date.now() - t0;
       running = false;
       await poll;
