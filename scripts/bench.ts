@@ -36,28 +36,12 @@ import { createDriver, waitForNeo4j } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { declaredQueries } from '../src/neo4j/query';
 import { toPlain } from '../src/neo4j/toPlain';
-import { projectRoot } from '../src/paths';
+import { generateGraph } from '../src/generate/generate';
 import { defaultSources, runSeed } from '../src/seed/seed';
 import { createServer, type AppServer } from '../src/server';
 
 const DATABASE = 'neo4j';
 const WARMUP = 3;
-
-/** The generator's entry point as the benchmark uses it (src/generate/generate.ts). */
-type GenerateGraph = (
-  db: Db,
-  options: { scale: number; seed?: number },
-  onProgress?: (done: number, total: number, phase: string) => void,
-) => Promise<{ nodes: number; relationships: number; ms: number; nodesPerSecond: number; relationshipsPerSecond: number; hubs: string[]; relationshipMs?: number }>;
-
-/** Loads the generator when it exists; its queries must be declared before the Cypher registry loads. */
-async function loadGenerator(): Promise<GenerateGraph | undefined> {
-  const file = path.join(projectRoot, 'src', 'generate', 'generate.ts');
-  if (!fs.existsSync(file)) return undefined;
-  const specifier: string = file;
-  const mod = (await import(specifier)) as { generateGraph?: GenerateGraph };
-  return mod.generateGraph;
-}
 
 /** Progress lines go to stderr, so stdout holds the report only. */
 function say(text: string): void {
@@ -191,7 +175,6 @@ class MismatchError extends Error {
 async function main(args: BenchArgs): Promise<void> {
   const startedAt = new Date().toISOString();
   const machine = machineInfo();
-  const generateGraph = args.seedOnly ? undefined : await loadGenerator();
   const log = createLogger({ logLevel: 'warn', logFormat: 'json' }, 'bench');
   const external = process.env.NEO4J_URI;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstack-graph-bench-'));
@@ -265,25 +248,19 @@ async function main(args: BenchArgs): Promise<void> {
     await phase(() => runPhase(run, mix, 'seed graph', false, args.runs ?? 30, [], pagedNote));
 
     if (!args.seedOnly && !stopped) {
-      if (!generateGraph) {
-        const msg = 'generator phase skipped: src/generate/generate.ts (generateGraph) is not there yet';
-        say(msg);
-        notes.push(msg);
-      } else {
-        say(`growing the graph with the synthetic generator (scale ${args.scale})`);
-        let lastShown = 0;
-        const g = await generateGraph(setupDb, { scale: args.scale }, (done, total, phase) => {
-          if (Date.now() - lastShown > 10_000 || done === total) {
-            lastShown = Date.now();
-            say(`generator: ${phase} ${done}/${total}`);
-          }
-        });
-        loads.push({ name: `generator (scale ${args.scale})`, bulk: true, nodes: g.nodes, relationships: g.relationships, ms: g.ms });
-        notes.push(
-          `generator: ${Math.round(g.nodesPerSecond).toLocaleString('en-US')} nodes/s and ${Math.round(g.relationshipsPerSecond).toLocaleString('en-US')} relationships/s over their own phases (the table divides by the whole call)`,
-        );
-        await phase(() => runPhase(run, mix, `generated graph, scale ${args.scale}`, args.scale === 1, args.runs ?? 15, g.hubs, pagedNote));
-      }
+      say(`growing the graph with the synthetic generator (scale ${args.scale})`);
+      let lastShown = 0;
+      const g = await generateGraph(setupDb, { scale: args.scale }, (done, total, phase) => {
+        if (Date.now() - lastShown > 10_000 || done === total) {
+          lastShown = Date.now();
+          say(`generator: ${phase} ${done}/${total}`);
+        }
+      });
+      loads.push({ name: `generator (scale ${args.scale})`, bulk: true, nodes: g.nodes, relationships: g.relationships, ms: g.ms });
+      notes.push(
+        `generator: ${Math.round(g.nodesPerSecond).toLocaleString('en-US')} nodes/s and ${Math.round(g.relationshipsPerSecond).toLocaleString('en-US')} relationships/s over their own phases (the table divides by the whole call)`,
+      );
+      await phase(() => runPhase(run, mix, `generated graph, scale ${args.scale}`, args.scale === 1, args.runs ?? 15, g.hubs, pagedNote));
     }
 
     const [version] = await readRows(driver, readPickCypher('neo4jVersion'), {});

@@ -1,7 +1,6 @@
-import { ConfigError, loadConfig, type Config } from '../config';
 import { createLogger } from '../logger';
 import { applySchema } from '../neo4j/applySchema';
-import { connectForCli } from '../neo4j/connectForCli';
+import { connectForCli, loadCliConfig } from '../neo4j/connectForCli';
 import { progressReporter } from '../seed/cli';
 import { generateGraph, removeSyntheticGraph, type GenerateResult } from './generate';
 import { SIZES_AT_SCALE_1 } from './plan';
@@ -74,16 +73,8 @@ export function formatResult(result: GenerateResult, args: Pick<GenerateArgs, 's
 
 /** `npm run generate`: grow the seed into a synthetic graph, or remove it with --remove. */
 export async function main(argv: readonly string[]): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadCliConfig();
+  if (!config) return 2;
   const log = createLogger(config, 'generate');
   let args: GenerateArgs;
   try {

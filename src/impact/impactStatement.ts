@@ -1,4 +1,4 @@
-import { getNamedType, type FieldNode, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, getNamedType, type FieldNode, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { collectFields, subSelections } from '../graph/projection/collectFields';
 import { Projection } from '../graph/projection/Projection';
 import { childNodes, scopeOf, selectedFields, type CompiledStatement } from '../graph/projection/statements';
@@ -35,18 +35,6 @@ export function pageOf(args: { first?: number | null; after?: string | null }): 
   const limit = checkRange('first', args.first, IMPACT_PAGE.min, IMPACT_PAGE.max, IMPACT_PAGE.fallback);
   const skip = args.after ? decodeCursor(args.after) + 1 : 0;
   return { skip, limit };
-}
-
-function argValues(node: FieldNode, variables: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const a of node.arguments ?? []) {
-    const v = a.value;
-    if (v.kind === 'Variable') out[a.name.value] = variables[v.name.value];
-    else if (v.kind === 'IntValue') out[a.name.value] = Number(v.value);
-    else if (v.kind === 'StringValue') out[a.name.value] = v.value;
-    else if (v.kind === 'NullValue') out[a.name.value] = null;
-  }
-  return out;
 }
 
 /**
@@ -90,6 +78,11 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   const componentNodes = childNodes(fields, 'components');
   const serviceNodes = childNodes(fields, 'services');
   const type = (name: string): GraphQLObjectType => schema.getType(name) as GraphQLObjectType;
+  // The arguments of a selected field, with graphql-js's own coercion (variables, defaults).
+  const argsOf = (parent: string, node: FieldNode): Record<string, unknown> => {
+    const def = type(parent).getFields()[node.name.value];
+    return def ? getArgumentValues(def, node, variables as Record<string, unknown>) : {};
+  };
   const componentFields = collectFields(scope, type('ImpactedComponent'), subSelections(componentNodes));
   const serviceFields = collectFields(scope, type('ImpactedService'), subSelections(serviceNodes));
   const summaryFields = collectFields(scope, type('ImpactSummary'), subSelections(childNodes(fields, 'summary')));
@@ -97,16 +90,16 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   const organizationNodes = childNodes(summaryFields, 'organizations');
 
   const plan: ImpactPlan = {
-    components: union(componentNodes.map((n) => pageOf(argValues(n, variables)))),
+    components: union(componentNodes.map((n) => pageOf(argsOf('ImpactReport', n)))),
     componentPath: has(componentFields, 'path'),
-    services: union(serviceNodes.map((n) => pageOf(argValues(n, variables)))),
+    services: union(serviceNodes.map((n) => pageOf(argsOf('ImpactReport', n)))),
     serviceVia: has(serviceFields, 'via'),
     serviceCount: has(summaryFields, 'serviceCount'),
     byLayer: has(summaryFields, 'byLayer'),
     byTopic: has(summaryFields, 'byTopic'),
     byLifeSituation: has(summaryFields, 'byLifeSituation'),
     byExecutingLevel: has(summaryFields, 'byExecutingLevel'),
-    organizations: Math.max(0, ...organizationNodes.map((n) => checkRange('first', argValues(n, variables).first as number | null | undefined, 1, 1000, 100))),
+    organizations: Math.max(0, ...organizationNodes.map((n) => checkRange('first', argsOf('ImpactSummary', n).first as number | null | undefined, 1, 1000, 100))),
     organizationCount: has(summaryFields, 'organizationCount'),
     byOrganizationLevel: has(summaryFields, 'byOrganizationLevel'),
   };
@@ -114,7 +107,6 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
     plan.services !== null || plan.serviceCount || plan.byTopic || plan.byLifeSituation || plan.byExecutingLevel || plan.organizations > 0 || plan.organizationCount || plan.byOrganizationLevel;
   const needOrganizations = plan.organizations > 0 || plan.organizationCount || plan.byOrganizationLevel;
 
-  const nodeType = (name: string) => schema.getType(name) as GraphQLObjectType;
   const anyNode = schema.getType('Node') as GraphQLNamedType;
   const sub = (f: Map<string, FieldNode[]>, name: string) => subSelections(childNodes(f, name));
   const groupSets = (name: string) => sub(collectFields(scope, type('GroupCount'), sub(summaryFields, name)), 'node');
@@ -156,7 +148,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   UNWIND comps[${p.intParam(plan.components.skip)}..${p.intParam(plan.components.skip + plan.components.limit)}] AS h
   WITH h.n AS c, h.d AS d
   ${chain}
-  RETURN collect({distance: d, path: path, component: ${p.node('c', nodeType('Component'), sub(componentFields, 'component'))}}) AS componentPage
+  RETURN collect({distance: d, path: path, component: ${p.node('c', type('Component'), sub(componentFields, 'component'))}}) AS componentPage
 }`);
     returns.push('componentPage');
   }
@@ -175,7 +167,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   UNWIND svcs[${p.intParam(plan.services.skip)}..${p.intParam(plan.services.skip + plan.services.limit)}] AS h
   WITH h.s AS s, h.d AS d
   ${via}
-  RETURN collect({distance: d, via: via, service: ${p.node('s', nodeType('Service'), sub(serviceFields, 'service'))}}) AS servicePage
+  RETURN collect({distance: d, via: via, service: ${p.node('s', type('Service'), sub(serviceFields, 'service'))}}) AS servicePage
 }`);
     returns.push('servicePage');
   }
@@ -186,7 +178,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   MATCH (x)-[:IN_LAYER]->(l:Layer)
   WITH l, count(*) AS count
   ORDER BY count DESC, l.id
-  RETURN collect({count: count, node: ${p.node('l', nodeType('Layer'), groupSets('byLayer'))}}) AS byLayer
+  RETURN collect({count: count, node: ${p.node('l', type('Layer'), groupSets('byLayer'))}}) AS byLayer
 }`);
     returns.push('byLayer');
   }
@@ -209,7 +201,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   MATCH (oz)-[:PART_OF]->(ls:LifeSituation)
   WITH ls, sum(g.n) AS count
   ORDER BY count DESC, ls.id
-  RETURN collect({count: count, node: ${p.node('ls', nodeType('LifeSituation'), groupSets('byLifeSituation'))}}) AS byLifeSituation
+  RETURN collect({count: count, node: ${p.node('ls', type('LifeSituation'), groupSets('byLifeSituation'))}}) AS byLifeSituation
 }`);
       returns.push('byLifeSituation');
     }
@@ -223,7 +215,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   }
   WITH t, sum(g.n) AS count
   ORDER BY count DESC, t.id
-  RETURN collect({count: count, node: ${p.node('t', nodeType('Topic'), groupSets('byTopic'))}}) AS byTopic
+  RETURN collect({count: count, node: ${p.node('t', type('Topic'), groupSets('byTopic'))}}) AS byTopic
 }`);
       returns.push('byTopic');
     }
@@ -258,7 +250,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   CALL (orgs) {
     UNWIND orgs[0..${p.intParam(Math.max(plan.organizations, 1))}] AS a
     WITH a.org AS org, a.relations AS relations
-    RETURN collect({relations: relations, organization: ${p.node('org', nodeType('Organization'), orgSets)}}) AS organizations
+    RETURN collect({relations: relations, organization: ${p.node('org', type('Organization'), orgSets)}}) AS organizations
   }
   CALL (orgs) {
     UNWIND orgs AS a

@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import { ConfigError, loadConfig, type Config } from '../config';
 import type { Logger } from '../logger';
 import { loadCypher } from './cypher';
 import { Db } from './db';
@@ -49,4 +49,17 @@ export async function connectForCli(config: Config, log: Logger): Promise<CliDat
       await embedded.stop();
     },
   };
+}
+
+/** The configuration of a command-line tool; null after printing what is wrong with it (exit 2). */
+export function loadCliConfig(): Config | null {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return null;
+    }
+    throw e;
+  }
 }

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { ConfigError, loadConfig, type Config } from '../config';
 import { createLogger, type Logger } from '../logger';
 import { applySchema } from '../neo4j/applySchema';
-import { connectForCli } from '../neo4j/connectForCli';
+import { connectForCli, loadCliConfig } from '../neo4j/connectForCli';
 import { formatIssue, SeedValidationError } from './graph';
 import { buildGraph, defaultSources, runSeed, type SeedSources } from './seed';
 import { isLandscape } from './sources/landscape';
@@ -92,16 +91,8 @@ export function formatSummary(summary: WriteSummary): string {
 
 /** `npm run seed` / `npm run import`: validate, then load in one transaction with a progress bar. */
 export async function main(argv: readonly string[]): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const config = loadCliConfig();
+  if (!config) return 2;
   const log = createLogger(config, 'seed');
   let args: ReturnType<typeof parseArgs>;
   try {
