@@ -13,4 +13,7 @@ if (build.status !== 0) {
   console.error('TypeScript build failed (see above); nothing was started.');
   process.exit(build.status ?? 1);
 }
+// The browser pages (playground, explorer): rebuilt only when their sources changed.
+const web = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-web.js')], { stdio: 'inherit', cwd: root });
+if (web.status !== 0) console.error('Building the web pages failed (see above); the API starts without /explore and the playground.');
 require(path.join(root, 'dist', 'index.js')).main();

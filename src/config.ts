@@ -56,6 +56,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Whether the schema answers introspection queries. */
   readonly introspection: boolean;
+  /** Whether the browser pages are served: the playground at /graphql and the explorer at /explore. */
+  readonly webUi: boolean;
   /** Size of the response cache in MiB (0: off). */
   readonly responseCacheMb: number;
   readonly limits: LimitsConfig;
@@ -89,6 +91,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, else json', description: '`json` or `pretty`' },
   { name: 'CORS_ORIGINS', default: '(unset: same origin only)', description: 'comma-separated origins (e.g. `https://portal.example.de`) whose web pages may call the API; `*` allows any' },
+  { name: 'WEB_UI', default: 'on', description: '`on` or `off`: whether browsers get the GraphiQL playground at `/graphql` and the graph explorer at `/explore` (both served from this server, no other host)' },
   { name: 'INTROSPECTION', default: 'on', description: '`on` or `off`: whether clients may read the schema through introspection (the schema describes public data and GraphQL clients need it, so it is on in every mode unless turned off)' },
   { name: 'QUERY_MAX_BYTES', default: '20000', description: 'largest GraphQL document in bytes (`DOCUMENT_TOO_LARGE`)' },
   { name: 'BODY_MAX_BYTES', default: '100000', description: 'largest HTTP request body in bytes (413, `PAYLOAD_TOO_LARGE`)' },
@@ -198,6 +201,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
     seedOnStart: oneOf('SEED_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
     corsOrigins,
     introspection: onOff('INTROSPECTION', true),
+    webUi: onOff('WEB_UI', true),
     responseCacheMb: int('RESPONSE_CACHE_MB', 64, 0, 65536),
     limits: {
       maxDocumentBytes: int('QUERY_MAX_BYTES', 20_000, 100, 10_000_000),

@@ -18,14 +18,19 @@ import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
 import type { Neo4jHealth } from './neo4j/health';
 import type { AboutRecord } from './system/records';
+import { indexHtml } from './web/indexHtml';
+import { loadWebAssets, type WebAssets } from './web/webAssets';
+import { PAGE_CSP, wantsHtml, webRouter } from './web/webRouter';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
+  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
   /** The supervisor's view of Neo4j, for /healthz and /readyz (absent: judged by a ping alone). */
   readonly health?: Neo4jHealth;
+  /** The browser bundles (default: dist-web/, read at start and again when rebuilt). */
+  readonly webAssets?: WebAssets;
 }
 
 /** The HTTP server with GraphQL at /graphql and the health routes; created, not yet listening. */
@@ -45,7 +50,7 @@ function corsMiddleware(origins: readonly string[]): express.RequestHandler | un
 }
 
 /** Wires Express, Apollo and the routes. It does not connect anything itself. */
-export function createServer({ config, db, log, about, health }: ServerDeps): AppServer {
+export function createServer({ config, db, log, about, health, webAssets }: ServerDeps): AppServer {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -81,9 +86,20 @@ export function createServer({ config, db, log, about, health }: ServerDeps): Ap
     }),
   );
   app.use(healthRouter(db, health));
-  app.get('/', (_req, res) => {
-    res.json({ name: about.name, version: about.version, graphql: '/graphql', health: ['/healthz', '/readyz'] });
+  const webUi = config.webUi ?? true;
+  const assets = webUi ? (webAssets ?? loadWebAssets()) : null;
+  if (assets?.problem) log.warn({ problem: assets.problem }, 'the playground and the explorer are not available');
+  const index = { name: about.name, version: about.version, graphql: '/graphql', health: ['/healthz', '/readyz'], ...(webUi ? { playground: '/graphql', explorer: '/explore' } : {}) };
+  app.get('/', (req, res) => {
+    if (webUi && wantsHtml(req)) {
+      res.set('content-security-policy', PAGE_CSP);
+      res.set('vary', 'accept');
+      res.type('html').send(indexHtml(about.version));
+      return;
+    }
+    res.json(index);
   });
+  if (assets) app.use(webRouter({ assets, version: about.version }));
 
   return {
     apollo,

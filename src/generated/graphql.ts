@@ -1727,14 +1727,22 @@ export type Subgraph = {
 
 export type SubgraphEdge = {
   __typename?: 'SubgraphEdge';
+  /** Whether the relationship is stated by a source or inferred (draw them apart). */
+  evidence: Maybe<Evidence>;
   id: Scalars['ID']['output'];
+  /** Where the relationship comes from (its provenance, not the start node: that is `source`). */
+  provenance: Maybe<Scalars['String']['output']>;
+  /** Id of the start node. */
   source: Scalars['ID']['output'];
+  /** Id of the end node. */
   target: Scalars['ID']['output'];
   type: Scalars['String']['output'];
 };
 
 export type SubgraphNode = {
   __typename?: 'SubgraphNode';
+  /** Whether the node itself is stated by a source or inferred. */
+  evidence: Maybe<Evidence>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -2710,13 +2718,16 @@ export type SubgraphResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphEdge'] = ResolversParentTypes['SubgraphEdge']> = ResolversObject<{
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provenance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SubgraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphNode'] = ResolversParentTypes['SubgraphNode']> = ResolversObject<{
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -7,7 +7,8 @@ import { ORGANIZATION_LEVELS, REL_RULES } from '../seed/graph';
 import { encodeCursor } from '../graph/validate';
 import type { CompiledStatement } from '../graph/projection/statements';
 import type { ImpactPlan } from './impactStatement';
-import type { GroupCountRecord, ImpactReportRecord, ImpactedOrganizationRecord, LevelCountRecord } from './records';
+import type { GroupCountRecord, ImpactReportRecord, ImpactedOrganizationRecord, LevelCountRecord, SubgraphRecord } from './records';
+import { evidenceOf } from './records';
 import * as repo from './repository';
 
 export type ComplianceStatus = 'met' | 'violated' | 'exempted' | 'not_assessable';
@@ -46,7 +47,7 @@ export interface ImpactLoaders {
   compliance(serviceId: string, today?: string): Promise<{ service: NodeRecord; score: number; muss: ComplianceGroupRecord; soll: ComplianceGroupRecord }>;
   compatibility(stackIds: readonly string[]): Promise<{ stacks: NodeRecord[]; rows: { item: NodeRecord; cells: { stackId: string; included: boolean; status: string | null; role: string | null }[] }[] }>;
   adoption(level: string): Promise<Awaited<ReturnType<typeof repo.adoptionByLevel>>>;
-  subgraph(ids: readonly string[], depth: number, types: readonly string[] | null): Promise<{ nodes: { id: string; label: string; name: string }[]; edges: { id: string; source: string; target: string; type: string }[] }>;
+  subgraph(ids: readonly string[], depth: number, types: readonly string[] | null): Promise<SubgraphRecord>;
 }
 
 /**
@@ -225,13 +226,13 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
         const missing = ids.find((_, i) => !found[i]);
         if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
         const seen = new Set(ids);
-        const edges = new Map<string, { id: string; source: string; target: string; type: string }>();
+        const edges = new Map<string, SubgraphRecord['edges'][number]>();
         let frontier = [...seen];
         for (let level = 0; level < depth && frontier.length > 0; level++) {
           const next: string[] = [];
           for (const r of await repo.neighbours(tx, frontier, types)) {
             const id = `${r.source}|${r.type}|${r.target}`;
-            if (!edges.has(id)) edges.set(id, { id, source: r.source, target: r.target, type: r.type });
+            if (!edges.has(id)) edges.set(id, { id, source: r.source, target: r.target, type: r.type, evidence: evidenceOf(r.evidence), provenance: r.provenance });
             if (!seen.has(r.neighbour)) {
               seen.add(r.neighbour);
               next.push(r.neighbour);
@@ -244,7 +245,7 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
         }
         const nodes = await nodesByIds(tx, [...seen]);
         return {
-          nodes: nodes.filter((n): n is NodeRecord => n !== null).map((n) => ({ id: n.id, label: n.label, name: n.name })),
+          nodes: nodes.filter((n): n is NodeRecord => n !== null).map((n) => ({ id: n.id, label: n.label, name: n.name, evidence: evidenceOf(n.evidence) })),
           edges: [...edges.values()],
         };
       });

@@ -59,3 +59,17 @@ export interface ImpactReportRecord {
   readonly services: Slice<ImpactedServiceRecord>;
   readonly summary: ImpactSummaryRecord;
 }
+
+/** A neighbourhood as nodes and edges (the `subgraph` answer). */
+export interface SubgraphRecord {
+  nodes: { id: string; label: string; name: string; evidence: EvidenceValue | null }[];
+  edges: { id: string; source: string; target: string; type: string; evidence: EvidenceValue | null; provenance: string | null }[];
+}
+
+/** Evidence as stored: stated by a source, or our inference. */
+export type EvidenceValue = 'sourced' | 'inferred';
+
+/** A stored evidence value, or null when it is missing or unknown. */
+export function evidenceOf(v: unknown): EvidenceValue | null {
+  return v === 'sourced' || v === 'inferred' ? v : null;
+}

@@ -31,7 +31,17 @@ const complianceQuery = query<{
 }>('impact/compliance');
 const compatibilityQuery = query<{ stackId: string; item: Record<string, unknown>; labels: string[]; status: string | null; role: string | null }>('impact/compatibility');
 const adoptionQuery = query<{ node: Record<string, unknown>; labels: string[]; organizations: number; byStatus: { status: string; count: number }[] }>('impact/adoption');
-const neighboursQuery = query<{ source: string; target: string; type: string; neighbour: string }>('impact/neighbours');
+const neighboursQuery = query<NeighbourRow>('impact/neighbours');
+
+/** A relationship of a subgraph level and the node at its other end. */
+export interface NeighbourRow {
+  source: string;
+  target: string;
+  type: string;
+  neighbour: string;
+  evidence: string | null;
+  provenance: string | null;
+}
 
 export interface ImpactedComponentRecord {
   readonly component: NodeRecord;
@@ -126,6 +136,6 @@ export async function adoptionByLevel(tx: Tx, level: string): Promise<{ node: No
 }
 
 /** The relationships around a set of nodes. */
-export async function neighbours(tx: Tx, ids: readonly string[], types: readonly string[] | null): Promise<{ source: string; target: string; type: string; neighbour: string }[]> {
+export async function neighbours(tx: Tx, ids: readonly string[], types: readonly string[] | null): Promise<NeighbourRow[]> {
   return tx.run(neighboursQuery, { ids, types });
 }

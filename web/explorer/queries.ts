@@ -1,0 +1,79 @@
+import nodeFields from 'virtual:node-fields';
+
+/** The GraphQL operations of the explorer. Each is priced by the server like any other query. */
+
+export const SEARCH = `query ExplorerSearch($text: String!) {
+  search(text: $text, first: 15) { score node { id name label } }
+}`;
+
+export const SUBGRAPH = `query ExplorerSubgraph($ids: [ID!]!, $depth: Int!) {
+  subgraph(ids: $ids, depth: $depth) {
+    nodes { id label name evidence }
+    edges { id source target type evidence provenance }
+  }
+}`;
+
+/** One node with every scalar property of its type (the fields come from the SDL at build time). */
+export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
+  node(id: $id) {
+    id name label source evidence
+${Object.entries(nodeFields)
+  .filter(([, fields]) => fields.length > 0)
+  .map(([type, fields]) => `    ... on ${type} { ${fields.join(' ')} }`)
+  .join('\n')}
+  }
+}`;
+
+/** Pages of impacted components and services; `summary` only with the first page. */
+export const IMPACT = `query ExplorerImpact($id: ID!, $maxDepth: Int!, $first: Int!, $afterComponents: String, $afterServices: String, $withSummary: Boolean!) {
+  impactAnalysis(id: $id, maxDepth: $maxDepth) {
+    origin { id name label }
+    summary @include(if: $withSummary) {
+      componentCount
+      serviceCount
+      organizationCount
+      byLayer { node { id name } count }
+      byTopic { node { id name } count }
+      byExecutingLevel { level count }
+    }
+    components(first: $first, after: $afterComponents) { cursor distance component { id name label } path { id } }
+    services(first: $first, after: $afterServices) { cursor distance service { id name label } via { id } }
+  }
+}`;
+
+export interface SubgraphNode {
+  id: string;
+  label: string;
+  name: string;
+  evidence: string | null;
+}
+export interface SubgraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  evidence: string | null;
+  provenance: string | null;
+}
+export interface Subgraph {
+  nodes: SubgraphNode[];
+  edges: SubgraphEdge[];
+}
+export interface GroupCount {
+  node: { id: string; name: string };
+  count: number;
+}
+export interface ImpactSummary {
+  componentCount: number;
+  serviceCount: number;
+  organizationCount: number;
+  byLayer: GroupCount[];
+  byTopic: GroupCount[];
+  byExecutingLevel: { level: string; count: number }[];
+}
+export interface ImpactPage {
+  origin: { id: string; name: string; label: string };
+  summary?: ImpactSummary;
+  components: { cursor: string; distance: number; component: { id: string; name: string; label: string }; path: { id: string }[] }[];
+  services: { cursor: string; distance: number; service: { id: string; name: string; label: string }; via: { id: string } }[];
+}

@@ -1,0 +1,257 @@
+/**
+ * Ready example operations for the playground's "Examples" panel, one per main question. Their
+ * variables name real nodes of the seed data (ids from seeds/ and the OZG catalogue); an
+ * integration test runs every one of them against the seeded graph (test/web/examples.int.test.ts).
+ * Open one directly with /graphql?example=<id>.
+ */
+export interface Example {
+  /** Stable id, used in /graphql?example=<id>. */
+  readonly id: string;
+  readonly title: string;
+  /** The question it answers, in a sentence or two. */
+  readonly description: string;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+}
+
+export const EXAMPLES: readonly Example[] = [
+  {
+    id: 'impact',
+    title: 'Impact of a component change',
+    description:
+      'What is hit when BundID changes: every component that depends on it (with the distance and one chain), every service that uses it or a hit component, and the summary by layer, OZG topic and executing level.',
+    variables: { id: 'bundid', maxDepth: 6 },
+    query: `# What is hit when a component changes? Try "epaybl", "fit-connect" or a standard such as "xoev".
+query ImpactOfComponentChange($id: ID!, $maxDepth: Int = 6) {
+  impactAnalysis(id: $id, maxDepth: $maxDepth) {
+    origin { id name label }
+    summary {
+      componentCount
+      serviceCount
+      organizationCount
+      byExecutingLevel { level count }
+      byTopic { node { name } count }
+      byLayer { node { id name } count }
+    }
+    components(first: 20) {
+      distance
+      component { id name }
+      path { name }
+    }
+    services(first: 20) {
+      cursor
+      distance
+      service { leikaKey name }
+      via { name }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'dependencies',
+    title: 'Dependencies of a component',
+    description: 'What EfA Wohngeld builds on: DEPENDS_ON and IMPLEMENTS forward, each entry with its distance and the node one step closer to the root.',
+    variables: { id: 'efa-wohngeld', maxDepth: 4 },
+    query: `# What does a component build on, directly and transitively?
+query DependenciesOfComponent($id: ID!, $maxDepth: Int = 6) {
+  dependencies(id: $id, maxDepth: $maxDepth) {
+    root { id name }
+    entries {
+      distance
+      relationship
+      node { id name label }
+      parent { name }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'path',
+    title: 'Path between two nodes',
+    description: 'How the service "Wohngeld Bewilligung" is connected to the ITZBund: a shortest chain over any relationship, with the direction of each step.',
+    variables: { from: 'leika:99107023017000', to: 'org:itzbund', maxDepth: 6 },
+    query: `# How are two nodes connected? Any relationship, either direction.
+query PathBetweenNodes($from: ID!, $to: ID!, $maxDepth: Int = 6) {
+  path(from: $from, to: $to, maxDepth: $maxDepth) {
+    length
+    steps {
+      from { name label }
+      type
+      forward
+      to { name label }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'alternatives',
+    title: 'Alternatives with guidance',
+    description: 'Which payment providers can replace ePayBL, when to prefer which, and how many services each alternative would affect.',
+    variables: { id: 'epaybl' },
+    query: `# What can replace a component, and when should I prefer which?
+query AlternativesWithGuidance($id: ID!) {
+  alternatives(id: $id) {
+    alternative { id name label }
+    guidance
+    evidence
+    affectedServices
+    source
+  }
+}
+`,
+  },
+  {
+    id: 'compliance',
+    title: 'Compliance of a service',
+    description: 'Which MUSS and SOLL requirements apply to "Baugenehmigung Erteilung" or to what it uses, which are met or violated, and what is missing.',
+    variables: { serviceId: 'leika:99012008001000' },
+    query: `# Does a service meet the MUSS/SOLL rules that apply to it?
+query ComplianceOfService($serviceId: ID!) {
+  compliance(serviceId: $serviceId) {
+    service { leikaKey name }
+    score
+    muss {
+      met violated exempted notAssessable
+      items {
+        status
+        requirement { id name }
+        appliesVia { name }
+        missing { name }
+      }
+    }
+    soll { met violated exempted notAssessable }
+  }
+}
+`,
+  },
+  {
+    id: 'compatibility',
+    title: 'Compatibility with GovStack and other stacks',
+    description: 'The components and standards of the Deutschland-Stack side by side with GovStack, the EU reference stack and EuroStack: which stack includes what, with status and role.',
+    variables: { stackIds: ['stack:germany', 'stack:govstack', 'stack:european-union', 'stack:eurostack'] },
+    query: `# Which items do the Deutschland-Stack and other stacks share?
+query CompatibilityWithStacks($stackIds: [ID!]!) {
+  compatibility(stackIds: $stackIds) {
+    stacks { id name }
+    rows {
+      item { id name label }
+      cells { stackId included status role }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'adoption',
+    title: 'Adoption by level',
+    description: 'For central progress tracking: per component or standard, how many Länder adopt it and with what status. Other levels: Bund, Kommune, EU.',
+    variables: { level: 'Land' },
+    query: `# Who adopts what, per administrative level?
+query AdoptionByLevel($level: String!) {
+  adoption(level: $level) {
+    node { id name label }
+    organizations
+    byStatus { status count }
+  }
+}
+`,
+  },
+  {
+    id: 'search',
+    title: 'Search',
+    description: 'Full-text search over names, descriptions and aliases, optionally narrowed to labels.',
+    variables: { text: 'Nutzerkonto', types: ['Component', 'Standard'] },
+    query: `# Find nodes by name, description or alias.
+query Search($text: String!, $types: [String!]) {
+  search(text: $text, types: $types, first: 10) {
+    score
+    node { id name label evidence source }
+  }
+}
+`,
+  },
+  {
+    id: 'subgraph',
+    title: 'Subgraph for visualisation',
+    description: 'The neighbourhood of FIT-Connect (one hop, every relationship type) as nodes and edges ready for Cytoscape.js, graphology or D3. The explorer at /explore draws exactly this.',
+    variables: { ids: ['fit-connect'], depth: 1 },
+    query: `# A neighbourhood as nodes and edges, for drawing.
+query SubgraphForVisualisation($ids: [ID!]!, $depth: Int = 1, $types: [String!]) {
+  subgraph(ids: $ids, depth: $depth, types: $types) {
+    nodes { id label name evidence }
+    edges { id source target type evidence }
+  }
+}
+`,
+  },
+  {
+    id: 'component',
+    title: 'A component and its relationships',
+    description: 'Everything known about BundID: its properties with provenance, what it depends on, what implements, who operates and adopts it, and the stacks that include it.',
+    variables: { id: 'bundid' },
+    query: `# One node with its relationships; every link carries source and evidence.
+query ComponentProfile($id: ID!) {
+  node(id: $id) {
+    id name label source evidence
+    ... on Component {
+      kind status homepage license
+      dependsOn { type evidence node { id name } }
+      implements { node { id name } }
+      operators { node { name } }
+      adopters { status node { name level } }
+      stacks { status role node { name } }
+      usedBy(first: 10) { evidence node { leikaKey name } }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'services',
+    title: 'Services by topic and level (paged)',
+    description: 'Root lists page with `first`/`after` and filter; `totalCount` counts all matches. Here: LeiKa services whose name contains "Wohngeld".',
+    variables: { first: 10, filter: { text: 'Wohngeld' } },
+    query: `# Browse a root list with a filter, page by page (pass pageInfo.endCursor as $after).
+query ServicesPage($first: Int = 50, $after: String, $filter: NodeFilter) {
+  services(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        leikaKey name executingLevels
+        uses { node { name } }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'refused',
+    title: 'A query the limits refuse',
+    description: 'The API prices every query before it runs. This one asks for 1,000 × 1,000 × 1,000 links and is refused with COST_LIMIT_EXCEEDED before it touches the database.',
+    variables: {},
+    query: `# Refused before it runs: the cost limit (QUERY_MAX_COST) bounds every query.
+query TooExpensive {
+  components(first: 500) {
+    edges {
+      node {
+        usedBy(first: 1000) {
+          node {
+            uses(first: 1000) { node { usedBy(first: 1000) { node { name } } } }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+  },
+];
+
+export function exampleById(id: string): Example | undefined {
+  return EXAMPLES.find((e) => e.id === id);
+}
