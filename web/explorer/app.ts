@@ -449,7 +449,7 @@ export class Explorer {
       const list = h('ul', {});
       for (const e of edges.slice(0, 200)) {
         const other = names.get(e.source === id ? e.target : e.source);
-        const b = h('button', { type: 'button', class: 'link' }, other?.name ?? '?');
+        const b = h('button', { type: 'button', class: 'link', 'data-id': other?.id ?? '' }, other?.name ?? '?');
         b.addEventListener('click', () => other && void this.focusOrOpen(other.id));
         list.append(h('li', {}, b, ' ', h('span', { class: `badge badge-${e.evidence ?? 'unknown'}`, title: e.provenance ?? '' }, e.evidence ?? '?')));
       }

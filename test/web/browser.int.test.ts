@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, recordRequests, screenshotPaths } from '../support/browser';
+import { startApi, type RunningApi } from '../support/http';
+
+jest.setTimeout(180_000);
+
+/** Posts an operation to the API under test, as any client would. */
+async function api<T = any>(origin: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  for (const p of screenshotPaths(name)) await page.screenshot({ path: p });
+}
+
+/** "54 nodes · 53 edges" -> { nodes: 54, edges: 53 }. */
+async function drawnCounts(page: Page): Promise<{ nodes: number; edges: number }> {
+  const text = (await page.textContent('#status')) ?? '';
+  const m = /([\d,]+) nodes · ([\d,]+) edges/.exec(text);
+  if (!m) throw new Error(`no counts in the status line: "${text}"`);
+  return { nodes: Number((m[1] as string).replace(/,/g, '')), edges: Number((m[2] as string).replace(/,/g, '')) };
+}
+
+const int = (s: string | null): number => Number((s ?? '').replace(/[^\d]/g, ''));
+
+/**
+ * End to end in headless Chromium (Debian's package, driven by playwright-core): the playground and
+ * the explorer against the real API over the seeded Neo4j. Every request of every page is recorded;
+ * one to any other host than the server fails the run.
+ */
+describe('playground and explorer in Chromium', () => {
+  let server: RunningApi;
+  let browser: Browser;
+  let context: BrowserContext;
+  let requests: ReturnType<typeof recordRequests>;
+
+  beforeAll(async () => {
+    server = await startApi();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 760 }, acceptDownloads: true, locale: 'en-GB' });
+    requests = recordRequests(context);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(() => {
+    // After every test: nothing left the server, and something was asked of it.
+    expect(requests.foreign(server.origin)).toEqual([]);
+    expect(requests.all.length).toBeGreaterThan(0);
+  });
+
+  it('playground: the examples panel opens an operation; running it shows the API answer', async () => {
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.origin}/graphql`, { waitUntil: 'load' });
+    await page.waitForSelector('.dg-examples [data-example="impact"]');
+    await screenshot(page, 'playground-examples');
+    await page.click('.dg-examples [data-example="impact"]');
+    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('ImpactOfComponentChange'));
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('serviceCount'), undefined, { timeout: 60_000 });
+    const shown = ((await page.innerText('.graphiql-response')) ?? '').replace(/\u00a0/g, ' ');
+    const truth = await api(server.origin, 'query($id: ID!) { impactAnalysis(id: $id) { summary { componentCount serviceCount } } }', { id: 'bundid' });
+    expect(shown).toContain(`"serviceCount": ${truth.impactAnalysis.summary.serviceCount}`);
+    expect(shown).toContain(`"componentCount": ${truth.impactAnalysis.summary.componentCount}`);
+    await screenshot(page, 'playground-impact');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('playground: a query the limits refuse shows its error code; schema docs load', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/graphql?example=refused`);
+    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('TooExpensive'));
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('COST_LIMIT_EXCEEDED'), undefined, { timeout: 60_000 });
+    // The documentation explorer reads the schema through introspection, within the limits.
+    await page.click('button[aria-label="Show Documentation Explorer"]');
+    await page.waitForSelector('.graphiql-doc-explorer-content', { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('.graphiql-doc-explorer-content')?.textContent?.includes('Query'), undefined, { timeout: 60_000 });
+    await page.close();
+  });
+
+  it('explorer: search BundID, draw its neighbourhood, expand a neighbour, switch to impact mode', async () => {
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.origin}/explore`);
+    await page.fill('#search', 'BundID');
+    await page.waitForSelector('#search-results button[data-id="bundid"]');
+    await page.click('#search-results button[data-id="bundid"]');
+    await page.waitForFunction(() => /\d+ nodes/.test(document.querySelector('#status')?.textContent ?? '') && document.querySelector('#details-name')?.textContent === 'BundID');
+    expect(new URL(page.url()).searchParams.get('node')).toBe('bundid');
+
+    // The drawing holds exactly what `subgraph` answers.
+    const sub = (ids: string[]) => api(server.origin, 'query($ids: [ID!]!) { subgraph(ids: $ids, depth: 1) { nodes { id } edges { id } } }', { ids });
+    const around = (await sub(['bundid'])).subgraph;
+    expect(await drawnCounts(page)).toEqual({ nodes: around.nodes.length, edges: around.edges.length });
+    await screenshot(page, 'explorer-neighbourhood');
+
+    // Expand a neighbour (Wohngeld Bewilligung uses BundID): pick it in the side panel, then expand.
+    const neighbour = 'leika:99107023017000';
+    await page.click('#relationships summary:has-text("USES")');
+    await page.click(`#relationships button[data-id="${neighbour}"]`);
+    await page.waitForFunction((id) => document.querySelector('#details code')?.textContent === id, neighbour);
+    await page.click('#expand');
+    const next = (await sub([neighbour])).subgraph;
+    const nodes = new Set([...around.nodes, ...next.nodes].map((n: { id: string }) => n.id));
+    const edges = new Set([...around.edges, ...next.edges].map((e: { id: string }) => e.id));
+    expect(nodes.size).toBeGreaterThan(around.nodes.length);
+    await page.waitForFunction((n) => (document.querySelector('#status')?.textContent ?? '').startsWith(`${n.toLocaleString('en')} nodes`), nodes.size);
+    expect(await drawnCounts(page)).toEqual({ nodes: nodes.size, edges: edges.size });
+    await screenshot(page, 'explorer-expanded');
+
+    // Impact mode (of the node in focus, BundID): the counts shown equal the API's own answer.
+    await page.click('#mode-impact');
+    await page.waitForSelector('#impact-service-count');
+    const truth = await api(server.origin, 'query($id: ID!) { impactAnalysis(id: $id, maxDepth: 6) { summary { componentCount serviceCount organizationCount } } }', { id: 'bundid' });
+    const s = truth.impactAnalysis.summary;
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ node: 'bundid', mode: 'impact', depth: '6' });
+    expect(int(await page.textContent('#impact-service-count'))).toBe(s.serviceCount);
+    expect(int(await page.textContent('#impact-component-count'))).toBe(s.componentCount);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('explorer: a deep link opens BundID in impact mode with the API counts; export as JSON and PNG', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/explore?node=bundid&mode=impact&depth=6`);
+    await page.waitForSelector('#impact-service-count');
+    await page.waitForFunction(() => document.querySelector('#details-name')?.textContent === 'BundID');
+    const truth = await api(server.origin, 'query { impactAnalysis(id: "bundid", maxDepth: 6) { summary { componentCount serviceCount organizationCount } } }');
+    const s = truth.impactAnalysis.summary;
+    expect(int(await page.textContent('#impact-service-count'))).toBe(s.serviceCount);
+    expect(int(await page.textContent('#impact-component-count'))).toBe(s.componentCount);
+    expect(int(await page.textContent('#impact-organization-count'))).toBe(s.organizationCount);
+    // Everything hit is drawn: the origin, every component and every service.
+    expect((await drawnCounts(page)).nodes).toBe(1 + s.componentCount + s.serviceCount);
+    await screenshot(page, 'explorer-impact');
+
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = JSON.parse(fs.readFileSync((await jsonDownload.path()) as string, 'utf8'));
+    expect(exported.view).toMatchObject({ node: 'bundid', mode: 'impact', depth: 6 });
+    expect(exported.nodes).toHaveLength(1 + s.componentCount + s.serviceCount);
+    expect(exported.impactSummary.serviceCount).toBe(s.serviceCount);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const png = fs.readFileSync((await pngDownload.path()) as string);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(pngDownload.suggestedFilename()).toBe('dstack-graph-bundid-impact.png');
+
+    // Filters: hiding the label Service hides every service node.
+    await page.uncheck('#filters input[data-filter="label"][value="Service"]');
+    await page.waitForFunction(() => /hidden by filters/.test(document.querySelector('#status')?.textContent ?? ''));
+    await page.close();
+  });
+
+  it('explorer: an unknown id says so instead of drawing nothing', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/explore?node=no-such-node`);
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.textContent('#error')).toContain('NOT_FOUND');
+    await page.close();
+  });
+});

@@ -1,0 +1,52 @@
+import { parse } from 'graphql';
+import { EXAMPLES } from '../../web/playground/examples';
+import { startTestApi, type TestApi } from '../support/api';
+
+/** Counts the non-empty lists and non-null leaves of an answer: an example must show something. */
+function substance(v: unknown): number {
+  if (Array.isArray(v)) return v.length === 0 ? 0 : 1 + v.reduce<number>((n, x) => n + substance(x), 0);
+  if (v && typeof v === 'object') return Object.values(v).reduce<number>((n, x) => n + substance(x), 0);
+  return v === null || v === undefined ? 0 : 1;
+}
+
+/** Every example of the playground runs on the seeded graph, with the default limits in place. */
+describe('playground examples', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('have unique ids, a title, a description and one named operation each', () => {
+    expect(new Set(EXAMPLES.map((e) => e.id)).size).toBe(EXAMPLES.length);
+    for (const e of EXAMPLES) {
+      expect(e.title.length).toBeGreaterThan(3);
+      expect(e.description.length).toBeGreaterThan(20);
+      const ops = parse(e.query).definitions.filter((d) => d.kind === 'OperationDefinition');
+      expect(ops).toHaveLength(1);
+      expect((ops[0] as { name?: { value: string } }).name?.value).toBeTruthy();
+    }
+  });
+
+  it('cover the main questions of the issue', () => {
+    const fields = EXAMPLES.map((e) => e.query);
+    for (const f of ['impactAnalysis', 'dependencies', 'path(', 'alternatives', 'compliance', 'compatibility', 'adoption', 'search(', 'subgraph']) {
+      expect(fields.some((q) => q.includes(f))).toBe(true);
+    }
+  });
+
+  it.each(EXAMPLES.filter((e) => e.id !== 'refused').map((e) => [e.id, e] as const))('%s answers with data from the seed graph', async (_id, example) => {
+    const { data, errors } = await api.exec(example.query, example.variables);
+    expect(errors).toBeUndefined();
+    // At least a handful of values and no empty top-level answer: the variables name real nodes.
+    for (const value of Object.values(data as Record<string, unknown>)) expect(substance(value)).toBeGreaterThan(3);
+  });
+
+  it('"refused" is refused by the cost limit before it runs', async () => {
+    const example = EXAMPLES.find((e) => e.id === 'refused');
+    const { errors } = await api.exec(example!.query, example!.variables);
+    expect(errors?.[0]?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+  });
+});
