@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { projectRoot } from '../../src/paths';
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. `.ci/run` installs it when missing. */
@@ -35,6 +36,21 @@ export function recordRequests(context: BrowserContext): { all: string[]; foreig
     // data: and blob: never leave the page; everything else must go to the server under test.
     foreign: (origin) => all.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:')),
   };
+}
+
+/**
+ * Saves a screenshot of `page` as `name`.png under every folder of screenshotPaths; the copy for
+ * docs/ is reduced to 256 colours with pngquant when it is installed (Debian package pngquant),
+ * which makes it about a quarter of the size.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  for (const p of screenshotPaths(name)) {
+    await page.screenshot({ path: p });
+    if (p.includes(`${path.sep}docs${path.sep}`)) {
+      const q = spawnSync('pngquant', ['--force', '--skip-if-larger', '--quality=60-90', '--output', p, '--', p]);
+      if (q.error) console.warn(`pngquant not found: ${p} stays uncompressed (apt-get install pngquant)`);
+    }
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
+/// <reference lib="dom" />
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordRequests, screenshotPaths } from '../support/browser';
+import { launchChromium, recordRequests, saveScreenshot } from '../support/browser';
 import { startApi, type RunningApi } from '../support/http';
 
 jest.setTimeout(180_000);
@@ -13,9 +14,7 @@ async function api<T = any>(origin: string, query: string, variables: Record<str
   return body.data;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  for (const p of screenshotPaths(name)) await page.screenshot({ path: p });
-}
+const screenshot = saveScreenshot;
 
 /** "54 nodes · 53 edges" -> { nodes: 54, edges: 53 }. */
 async function drawnCounts(page: Page): Promise<{ nodes: number; edges: number }> {
@@ -158,6 +157,57 @@ describe('playground and explorer in Chromium', () => {
     // Filters: hiding the label Service hides every service node.
     await page.uncheck('#filters input[data-filter="label"][value="Service"]');
     await page.waitForFunction(() => /hidden by filters/.test(document.querySelector('#status')?.textContent ?? ''));
+    await page.close();
+  });
+
+  it('explorer: stays usable with about 3,000 elements (pan, zoom, click)', async () => {
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(`${server.origin}/explore?node=stack:germany&depth=3`);
+    await page.waitForFunction(() => /\d+ nodes/.test(document.querySelector('#status')?.textContent ?? '') && document.querySelector('#details-name')?.textContent === 'Deutschland Stack', undefined, { timeout: 120_000 });
+    const drawnMs = Date.now() - started;
+    const truth = (await api(server.origin, '{ subgraph(ids: ["stack:germany"], depth: 3) { nodes { id } edges { id } } }')).subgraph;
+    const drawn = await drawnCounts(page);
+    expect(drawn).toEqual({ nodes: truth.nodes.length, edges: truth.edges.length });
+    expect(drawn.nodes + drawn.edges).toBeGreaterThan(2000);
+
+    // Another node in the side panel first (it is in sight, so the view stays where it is).
+    await page.click('#relationships summary:has-text("INCLUDES")');
+    await page.locator('#relationships button[data-id]').first().click();
+    await page.waitForFunction(() => document.querySelector('#details-name')?.textContent !== 'Deutschland Stack');
+
+    // Count animation frames while panning and zooming: the page keeps drawing.
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number };
+      w.frames_ = 0;
+      const tick = (): void => {
+        w.frames_++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const box = (await page.locator('#canvas').boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const moved = { x: centre.x + 150, y: centre.y + 80 };
+    const panStart = Date.now();
+    // Pan: drag the empty background at the top left corner by (150, 80); the origin (in the centre
+    // of the concentric layout) moves along. Then zoom in with the pointer on it.
+    await page.mouse.move(box.x + 20, box.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 170, box.y + 100, { steps: 30 });
+    await page.mouse.up();
+    await page.mouse.move(moved.x, moved.y);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
+    const panMs = Date.now() - panStart;
+    const frames = await page.evaluate(() => (window as unknown as { frames_: number }).frames_);
+    // Then a click on the canvas where the origin went selects it again.
+    const clickStart = Date.now();
+    await page.mouse.click(moved.x, moved.y);
+    await page.waitForFunction(() => document.querySelector('#details-name')?.textContent === 'Deutschland Stack', undefined, { timeout: 30_000 });
+    const clickMs = Date.now() - clickStart;
+    expect(frames).toBeGreaterThan(5);
+    console.log(`explorer with ${drawn.nodes} nodes and ${drawn.edges} edges: drawn ${drawnMs} ms after navigation; pan + 5 zoom steps ${panMs} ms at ${Math.round((frames * 1000) / panMs)} frames/s; click to side panel ${clickMs} ms`);
+    await screenshot(page, 'explorer-large');
     await page.close();
   });
 

@@ -3,7 +3,7 @@ import { ApiError, graphql } from '../shared/graphqlClient';
 import type { PageConfig } from '../shared/pageConfig';
 import { canvasStyle } from './canvasStyle';
 import { download, h, linkOrText, setChildren } from './dom';
-import { styleOf } from './labelStyle';
+import { distanceColor, styleOf } from './labelStyle';
 import { IMPACT, NODE_DETAILS, SEARCH, SUBGRAPH, type ImpactPage, type ImpactSummary, type Subgraph, type SubgraphEdge, type SubgraphNode } from './queries';
 
 import { parseViewState, viewStateQuery, type Mode, type ViewState } from './viewState';
@@ -312,7 +312,8 @@ export class Explorer {
     } else if (n <= FORCE_LAYOUT_MAX) {
       options = { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 80, numIter: 1000, randomize: false } as LayoutOptions;
     } else {
-      options = { name: 'concentric', concentric: (node: NodeSingular) => node.degree(false), levelWidth: () => 4, minNodeSpacing: 6, animate: false } as LayoutOptions;
+      // The origin in the centre, then rings by degree (hubs inside).
+      options = { name: 'concentric', concentric: (node: NodeSingular) => (node.hasClass('origin') ? 1e9 : node.degree(false)), levelWidth: () => 4, minNodeSpacing: 6, animate: false } as LayoutOptions;
     }
     visible.layout(options).run();
     this.cy.fit(visible, 30);
@@ -462,7 +463,10 @@ export class Explorer {
   private async focusOrOpen(id: string): Promise<void> {
     const n = this.cy.getElementById(id);
     if (n.nonempty()) {
-      this.cy.animate({ center: { eles: n }, duration: 200 });
+      // Pan only when the node is out of sight, so that the view does not jump.
+      const ext = this.cy.extent();
+      const p = n.position();
+      if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) this.cy.animate({ center: { eles: n }, duration: 200 });
       await this.select(id);
     } else {
       await this.open(id);
@@ -516,11 +520,29 @@ export class Explorer {
         h('div', {}, h('b', { id: 'impact-service-count' }, s.serviceCount.toLocaleString('en')), h('span', {}, 'services hit')),
         h('div', {}, h('b', { id: 'impact-organization-count' }, s.organizationCount.toLocaleString('en')), h('span', {}, 'organisations')),
       ),
-      h('p', { class: 'muted', id: 'impact-drawn' }, `Drawn: ${imp.components.toLocaleString('en')} of ${s.componentCount.toLocaleString('en')} components, ${imp.services.toLocaleString('en')} of ${s.serviceCount.toLocaleString('en')} services. Colour = distance (dark red: the origin and its direct users).`),
+      h('p', { class: 'muted', id: 'impact-drawn' }, `Drawn: ${imp.components.toLocaleString('en')} of ${s.componentCount.toLocaleString('en')} components, ${imp.services.toLocaleString('en')} of ${s.serviceCount.toLocaleString('en')} services.`),
+      this.distanceLegend(),
       complete ? null : more,
       table('By executing level', s.byExecutingLevel.map((r) => ({ name: r.level, count: r.count }))),
       table('By layer', s.byLayer.map((r) => ({ name: r.node.name, count: r.count }))),
       table('By OZG topic', s.byTopic.map((r) => ({ name: r.node.name, count: r.count }))),
+    );
+  }
+
+  /** Colour per distance, with how many drawn nodes are that far from the origin. */
+  private distanceLegend(): HTMLElement {
+    const counts = new Map<number, number>();
+    for (const n of this.cy.nodes()) {
+      const d = Number(n.data('distance') ?? 0);
+      counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+    return h(
+      'div',
+      { class: 'distance-legend', id: 'distance-legend' },
+      h('span', { class: 'muted' }, 'Distance '),
+      ...[...counts]
+        .sort((a, b) => a[0] - b[0])
+        .map(([d, c]) => h('span', { class: 'dist', title: `${c} node${c === 1 ? '' : 's'} at distance ${d}${d === 0 ? ' (the origin)' : ''}` }, h('span', { class: 'swatch', style: `background:${distanceColor(d)}` }), ` ${d} `, h('small', {}, String(c)))),
     );
   }
 

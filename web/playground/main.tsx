@@ -22,10 +22,18 @@ const plugins = [examplesPlugin, explorerPlugin()];
 
 // /graphql?example=<id> opens that example; ?query=...&variables=... opens a given operation.
 const params = new URLSearchParams(window.location.search);
-const linked = exampleById(params.get('example') ?? '');
+const first = EXAMPLES[0];
+// A first visit (no tabs stored yet) opens the first example, variables included.
+const firstVisit = ((): boolean => {
+  try {
+    return window.localStorage.getItem('graphiql:tabState') === null;
+  } catch {
+    return true;
+  }
+})();
+const linked = exampleById(params.get('example') ?? '') ?? (firstVisit && !params.has('query') ? first : undefined);
 const initialQuery = linked?.query ?? params.get('query') ?? undefined;
 const initialVariables = linked ? JSON.stringify(linked.variables, null, 2) : (params.get('variables') ?? undefined);
-const first = EXAMPLES[0];
 
 const root = document.getElementById('root');
 if (!root) throw new Error('the page has no #root element');
@@ -33,7 +41,7 @@ createRoot(root).render(
   <GraphiQL
     fetcher={fetcher}
     plugins={plugins}
-    visiblePlugin={initialQuery ? undefined : examplesPlugin}
+    visiblePlugin={params.has('example') || params.has('query') ? undefined : examplesPlugin}
     defaultTabs={first ? [{ query: first.query, variables: JSON.stringify(first.variables, null, 2) }] : undefined}
     {...(initialQuery !== undefined ? { initialQuery } : {})}
     {...(initialVariables !== undefined ? { initialVariables } : {})}
