@@ -63,7 +63,8 @@ export function webRouter({ assets: initial, version }: WebRouterOptions): expre
     );
   };
   const playground = page('dstack-graph · GraphQL playground', 'playground');
-  router.get('/graphql', (req, res, next) => (wantsHtml(req) ? playground(req, res, next) : next()));
+  // A middleware, not a route: a route would also answer OPTIONS /graphql itself, before CORS.
+  router.use((req, res, next) => ((req.path === '/graphql' || req.path === '/graphql/') && wantsHtml(req) ? playground(req, res, next) : next()));
   router.get('/explore', page('dstack-graph · Explorer', 'explorer'));
 
   // Bundles: immutable (their names carry a hash); a .gz twin is sent to clients that accept gzip.
