@@ -7,7 +7,6 @@
 //
 //   node scripts/build-web.js          build when stale
 //   node scripts/build-web.js --force  build always
-//   node scripts/build-web.js --check  exit 1 when the bundles are missing or stale
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -144,15 +143,6 @@ async function build(hash) {
 async function main() {
   const args = process.argv.slice(2);
   const hash = inputHash();
-  if (args.includes('--check')) {
-    if (isCurrent(hash)) {
-      console.log('web bundles are current');
-      return;
-    }
-    console.error('web bundles are missing or stale: run `npm run web:build`');
-    process.exitCode = 1;
-    return;
-  }
   if (!args.includes('--force') && isCurrent(hash)) {
     console.log('web bundles are current (dist-web)');
     return;

@@ -7,7 +7,7 @@ import { ORGANIZATION_LEVELS, REL_RULES } from '../seed/graph';
 import { encodeCursor } from '../graph/validate';
 import type { CompiledStatement } from '../graph/projection/statements';
 import type { ImpactPlan } from './impactStatement';
-import type { GroupCountRecord, ImpactReportRecord, ImpactedOrganizationRecord, LevelCountRecord, SubgraphRecord } from './records';
+import type { EvidenceValue, GroupCountRecord, ImpactReportRecord, ImpactedOrganizationRecord, LevelCountRecord, SubgraphRecord } from './records';
 import { evidenceOf } from './records';
 import * as repo from './repository';
 
@@ -43,7 +43,7 @@ export interface ImpactLoaders {
   impactAnalysis(id: string, maxDepth: number, compiled?: { statement: CompiledStatement; plan: ImpactPlan }): Promise<ImpactReportRecord>;
   dependencies(id: string, maxDepth: number): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>> }>;
   path(from: string, to: string, maxDepth: number): Promise<{ length: number; nodes: NodeRecord[]; steps: { from: NodeRecord; to: NodeRecord; type: string; forward: boolean }[] } | null>;
-  alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: string | null; evidence: 'sourced' | 'inferred' | null; source: string | null; note: string | null; affectedServices: number }[]>;
+  alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: string | null; evidence: EvidenceValue | null; source: string | null; note: string | null; affectedServices: number }[]>;
   compliance(serviceId: string, today?: string): Promise<{ service: NodeRecord; score: number; muss: ComplianceGroupRecord; soll: ComplianceGroupRecord }>;
   compatibility(stackIds: readonly string[]): Promise<{ stacks: NodeRecord[]; rows: { item: NodeRecord; cells: { stackId: string; included: boolean; status: string | null; role: string | null }[] }[] }>;
   adoption(level: string): Promise<Awaited<ReturnType<typeof repo.adoptionByLevel>>>;
@@ -156,7 +156,7 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
       return rows.map((r) => ({
         alternative: r.alternative,
         guidance: text(r.relationship.guidance),
-        evidence: r.relationship.evidence === 'inferred' ? 'inferred' : r.relationship.evidence === 'sourced' ? 'sourced' : null,
+        evidence: evidenceOf(r.relationship.evidence),
         source: text(r.relationship.source),
         note: text(r.relationship.note),
         affectedServices: r.affected,

@@ -1,3 +1,4 @@
+import { EVIDENCE } from '../seed/graph';
 import type { NodeRecord } from '../graph/records';
 
 /** A part of an ordered list: the items from position `offset` on (the whole list when offset is 0 and complete). */
@@ -66,10 +67,10 @@ export interface SubgraphRecord {
   edges: { id: string; source: string; target: string; type: string; evidence: EvidenceValue | null; provenance: string | null }[];
 }
 
-/** Evidence as stored: stated by a source, or our inference. */
-export type EvidenceValue = 'sourced' | 'inferred';
+/** Evidence as stored: stated by a source, or our inference (the model's EVIDENCE). */
+export type EvidenceValue = (typeof EVIDENCE)[number];
 
 /** A stored evidence value, or null when it is missing or unknown. */
 export function evidenceOf(v: unknown): EvidenceValue | null {
-  return v === 'sourced' || v === 'inferred' ? v : null;
+  return (EVIDENCE as readonly unknown[]).includes(v) ? (v as EvidenceValue) : null;
 }
