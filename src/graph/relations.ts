@@ -1,4 +1,4 @@
-import type { NodeLabel, RelType } from '../seed/graph';
+import type { NodeLabel, RelType } from '../model';
 
 /** How a relationship field of a node type is read: along which type, which way, to which label. */
 export interface RelationField {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import type { NodeFilter, Resolvers } from '../generated/graphql';
-import type { NodeLabel } from '../seed/graph';
+import type { NodeLabel } from '../model';
 import { precomputedKey } from './projection/Projection';
 import { listStatement, nodeStatement, searchStatement, type ListFilter } from './projection/statements';
 import type { NodeRecord } from './records';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import { NODE_LABELS } from '../seed/graph';
+import { NODE_LABELS } from '../model';
 
 /** Throws BAD_USER_INPUT when `value` lies outside `min..max`, restating the rule and the value. */
 export function checkRange(name: string, value: number | null | undefined, min: number, max: number, fallback: number): number {

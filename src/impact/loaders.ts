@@ -3,7 +3,7 @@ import type { GraphLoaders } from '../graph/loaders';
 import type { NodeRecord } from '../graph/records';
 import type { Database, Tx } from '../neo4j/db';
 import { nodesByIds } from '../graph/repository';
-import { ORGANIZATION_LEVELS, REL_RULES } from '../seed/graph';
+import { ORGANIZATION_LEVELS, REL_RULES } from '../model';
 import { encodeCursor } from '../graph/validate';
 import type { CompiledStatement } from '../graph/projection/statements';
 import type { ImpactPlan } from './impactStatement';

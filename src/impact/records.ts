@@ -1,4 +1,4 @@
-import { EVIDENCE } from '../seed/graph';
+import { EVIDENCE } from '../model';
 import type { NodeRecord } from '../graph/records';
 
 /** A part of an ordered list: the items from position `offset` on (the whole list when offset is 0 and complete). */

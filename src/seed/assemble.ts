@@ -90,7 +90,8 @@ function isCatalogueChain(from: NodeLabel, to: NodeLabel): boolean {
   return (from === 'Service' && to === 'OzgService') || (from === 'OzgService' && to === 'LifeSituation') || (from === 'LifeSituation' && to === 'Topic');
 }
 
-function splitOrigin(origin: string): [string, string] {
+/** Splits an origin `file: entry` into its two parts. */
+export function splitOrigin(origin: string): [string, string] {
   const i = origin.indexOf(': ');
   return i < 0 ? [origin, '(entry)'] : [origin.slice(0, i), origin.slice(i + 2)];
 }

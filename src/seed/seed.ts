@@ -2,7 +2,11 @@ import path from 'node:path';
 import type { Logger } from '../logger';
 import type { Db } from '../neo4j/db';
 import { projectRoot } from '../paths';
-import { assemble, countGraph, type Graph } from './assemble';
+import { formatCitation, parseCitations } from '../model';
+import { assemble, countGraph } from './assemble';
+import { resolveCitations, type CitedGraph } from './citations';
+import { applyRules, readRules, type LoadedRule } from './rules';
+import { readSourceRegistry } from './sources/registry';
 import { SeedValidationError, type GraphPart } from './graph';
 import { refreshPlannerStatistics } from './repository';
 import { readClassification, readLandscape } from './sources/landscape';
@@ -30,8 +34,13 @@ export function defaultSources(): SeedSources {
   };
 }
 
+/** The validated graph with its sources and rules, ready to write. */
+export interface LoadedGraph extends CitedGraph {
+  readonly rules: readonly (LoadedRule & { readonly edgeCount: number; readonly sources: readonly string[] })[];
+}
+
 /** Reads and validates every source; throws SeedValidationError listing every problem. */
-export function buildGraph(sources: SeedSources): Graph {
+export function buildGraph(sources: SeedSources): LoadedGraph {
   const { classification, issues: classIssues } = readClassification(path.join(sources.seedsDir, 'landscape-classification.yaml'), sources.displayRoot);
   const parts: GraphPart[] = [
     { nodes: [], edges: [], issues: classIssues },
@@ -39,9 +48,24 @@ export function buildGraph(sources: SeedSources): Graph {
     readLandscape(sources.landscapeDir, classification, sources.displayRoot),
     readSeedFiles(sources.seedsDir, sources.displayRoot),
   ];
-  const { graph, issues } = assemble(parts);
+  const { graph: assembled, issues } = assemble(parts);
+  const { registry, issues: registryIssues } = readSourceRegistry(sources.seedsDir, sources.displayRoot);
+  issues.push(...registryIssues);
+  const { rules, issues: ruleIssues } = readRules(sources.seedsDir, registry, sources.displayRoot);
+  issues.push(...ruleIssues);
+  // Rules see the stated graph only (never their own output), so their order does not matter.
+  const applied = applyRules(assembled, rules);
+  issues.push(...applied.issues);
+  const { graph, issues: citationIssues } = resolveCitations({ nodes: assembled.nodes, edges: [...assembled.edges, ...applied.edges] }, registry);
+  issues.push(...citationIssues);
   if (issues.length > 0) throw new SeedValidationError(issues);
-  return graph;
+  return {
+    ...graph,
+    rules: rules.map((r) => {
+      const parsed = parseCitations(r.source);
+      return { ...r, edgeCount: applied.counts.get(r.id) ?? 0, sources: 'citations' in parsed ? parsed.citations.map(formatCitation) : [] };
+    }),
+  };
 }
 
 /** What a seed run read and wrote. */

@@ -1,7 +1,15 @@
 import type { Db } from '../neo4j/db';
 import type { Graph } from './assemble';
 import { bumpGraphVersion } from '../system/graphVersion';
-import { mergeNodes, mergeRelationships, type MergeCounts } from './repository';
+import type { CitedSource } from './citations';
+import { mergeNodes, mergeRelationships, mergeRules, mergeSources, type MergeCounts } from './repository';
+import type { LoadedRule } from './rules';
+
+/** What a load writes besides nodes and relationships: the registry and the rules (when given). */
+export interface GraphExtras {
+  readonly sources?: readonly CitedSource[];
+  readonly rules?: readonly (LoadedRule & { readonly edgeCount: number; readonly sources: readonly string[] })[];
+}
 
 /** What one load created and changed, per label and per relationship type. */
 export interface WriteSummary {
@@ -20,7 +28,7 @@ const BATCH = 1000;
  * relationships. All or nothing: any failure rolls everything back. A load that changes anything
  * advances the graph version in the same transaction.
  */
-export async function writeGraph(db: Db, graph: Graph, onProgress: ProgressFn = () => undefined): Promise<WriteSummary> {
+export async function writeGraph(db: Db, graph: Graph & GraphExtras, onProgress: ProgressFn = () => undefined): Promise<WriteSummary> {
   const t0 = Date.now();
   const total = graph.nodes.length + graph.edges.length;
   const nodeRows = graph.nodes.map((n) => ({ id: n.id, label: n.label, props: n.props }));
@@ -44,9 +52,21 @@ export async function writeGraph(db: Db, graph: Graph, onProgress: ProgressFn = 
       done += batch.length;
       onProgress(done, total, 'relationships');
     }
+    let extrasChanged = false;
+    if (graph.sources) {
+      const rows = graph.sources.map((s) => ({ ...s, name: s.title ?? s.id }));
+      const r = await mergeSources(tx, rows);
+      extrasChanged ||= r.removed > 0;
+    }
+    if (graph.rules) {
+      const rows = graph.rules.map((r) => ({ id: r.id, name: r.name, statement: r.statement, source: r.source, sources: [...r.sources], type: r.type, from: JSON.stringify(r.from), to: JSON.stringify(r.to), edgeCount: r.edgeCount }));
+      const keys = graph.edges.filter((e) => typeof e.props.rule === 'string').map((e) => `${e.type}|${e.from}|${e.to}`);
+      const r = await mergeRules(tx, rows, keys);
+      extrasChanged ||= r.removedRules + r.removedEdges > 0;
+    }
     // Cached answers of the old graph must not be served: a load that changed anything advances the
     // graph version in the same transaction (a load that changed nothing leaves it).
-    if ([...nodeCounts, ...relCounts].some((c) => c.created + c.changed > 0)) await bumpGraphVersion(tx, 'seed');
+    if (extrasChanged || [...nodeCounts, ...relCounts].some((c) => c.created + c.changed > 0)) await bumpGraphVersion(tx, 'seed');
   });
   const expectedNodes = countBy(graph.nodes.map((n) => n.label));
   const expectedRels = countBy(graph.edges.map((e) => e.type));

@@ -1,7 +1,7 @@
 import { buildASTSchema, isListType, isNonNullType, isObjectType, parse, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { RELATION_FIELDS } from '../../src/graph/relations';
 import { loadTypeDefs } from '../../src/schema';
-import { NODE_LABELS, REL_RULES, type NodeLabel } from '../../src/seed/graph';
+import { NODE_LABELS, REL_RULES, type NodeLabel } from '../../src/model';
 
 const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 

@@ -5,7 +5,8 @@ import YAML from 'yaml';
 import type { GraphEdge, GraphNode, GraphPart, PropValue, SeedIssue } from '../graph';
 
 /** Provenance of the landscape, as stated in its data set README. */
-export const LANDSCAPE_SOURCE = 'D-Stack landscape, github.com/deleonio/accessible-d-stack-landscape@ee9200ab data/';
+/** The registry id of the landscape data set (seeds/sources.yaml); citations add the file as locator. */
+export const LANDSCAPE_SOURCE = 'dstack-landscape';
 
 /** True when `dir` looks like a copy of the D-Stack landscape data folder. */
 export function isLandscape(dir: string): boolean {
@@ -126,7 +127,7 @@ export function readLandscape(dir: string, classification: Classification, displ
       label: 'Layer',
       id,
       origin: file,
-      props: clean({ id, name: l.name.de, nameEn: l.name.en, scheme: 'dstack-landscape', order: l.order, description: l.description?.de, descriptionEn: l.description?.en, source: `${LANDSCAPE_SOURCE}${path.posix.join('layers', f)}`, evidence: 'sourced' }),
+      props: clean({ id, name: l.name.de, nameEn: l.name.en, scheme: 'dstack-landscape', order: l.order, description: l.description?.de, descriptionEn: l.description?.en, source: `${LANDSCAPE_SOURCE} (${path.posix.join('layers', f)})`, evidence: 'sourced' }),
     });
   }
 
@@ -152,7 +153,7 @@ export function readLandscape(dir: string, classification: Classification, displ
     if (!layerIds.has(item.layer)) issues.push({ file, entry: `item "${item.id}"`, field: 'layer', message: `"${item.layer}" is no layer of layers/` });
     itemIds.add(item.id);
     itemIdByName.set(normalizeName(item.name), item.id);
-    items.push({ item, file, source: `${LANDSCAPE_SOURCE}${path.posix.join('items', f)}` });
+    items.push({ item, file, source: `${LANDSCAPE_SOURCE} (${path.posix.join('items', f)})` });
   }
   for (const { item, file, source } of items) {
     const family = classification.get(item.id);
@@ -206,13 +207,13 @@ export function readLandscape(dir: string, classification: Classification, displ
       label: 'Layer',
       id,
       origin: s.origin,
-      props: { id, name: s.sublayer.charAt(0).toUpperCase() + s.sublayer.slice(1).replace(/-/g, ' '), scheme: 'dstack-landscape', source: `${LANDSCAPE_SOURCE}items/*.json (sublayer)`, evidence: 'sourced' },
+      props: { id, name: s.sublayer.charAt(0).toUpperCase() + s.sublayer.slice(1).replace(/-/g, ' '), scheme: 'dstack-landscape', source: `${LANDSCAPE_SOURCE} (items/*.json (sublayer))`, evidence: 'sourced' },
     });
-    edge('PART_OF', id, `layer:landscape:${s.layer}`, s.origin, `${LANDSCAPE_SOURCE}items/*.json (sublayer)`);
+    edge('PART_OF', id, `layer:landscape:${s.layer}`, s.origin, `${LANDSCAPE_SOURCE} (items/*.json (sublayer))`);
   }
   for (const key of [...criteria].sort()) {
     const id = `criterion:sovereignty:${key.toLowerCase()}`;
-    nodes.push({ label: 'Criterion', id, origin: 'items/*.json sovereigntyCriteria', props: { id, name: SOVEREIGNTY_CRITERIA[key] ?? key, key, scheme: 'sovereignty', source: `${LANDSCAPE_SOURCE}schemas/item.schema.json`, evidence: 'sourced' } });
+    nodes.push({ label: 'Criterion', id, origin: 'items/*.json sovereigntyCriteria', props: { id, name: SOVEREIGNTY_CRITERIA[key] ?? key, key, scheme: 'sovereignty', source: `${LANDSCAPE_SOURCE} (schemas/item.schema.json)`, evidence: 'sourced' } });
   }
 
   readLandkarte(dir, rel, itemIdByName, nodes, edges, issues);
@@ -229,7 +230,7 @@ export function readLandscape(dir: string, classification: Classification, displ
       continue;
     }
     const id = `stack:${s.id}`;
-    const source = `${LANDSCAPE_SOURCE}${path.posix.join('stacks', f)}`;
+    const source = `${LANDSCAPE_SOURCE} (${path.posix.join('stacks', f)})`;
     nodes.push({
       label: 'Stack',
       id,
@@ -259,7 +260,7 @@ function readLandkarte(
   const full = path.join(dir, 'items.csv');
   if (!fs.existsSync(full)) return;
   const file = rel('items.csv');
-  const source = `${LANDSCAPE_SOURCE}items.csv`;
+  const source = `${LANDSCAPE_SOURCE} (items.csv)`;
   const rows = parse(fs.readFileSync(full, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Record<string, string>[];
   const layers = new Map<string, { name: string; parent?: string }>();
   rows.forEach((r, i) => {

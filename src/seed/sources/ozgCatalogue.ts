@@ -7,7 +7,8 @@ import type { GraphEdge, GraphNode, GraphPart, SeedIssue } from '../graph';
 export const NRW_ORG_ID = 'org:land-nordrhein-westfalen';
 
 /** Provenance of the catalogue, as stated in its data set README. */
-export const OZG_SOURCE = 'OZG-Datenbank NRW 2019, github.com/kdn-nrw/OZG-Datenbank-NRW@d6dafea5 doc-dev/databases/symfony.data.sql';
+/** The registry id of the catalogue (seeds/sources.yaml); citations add file and row as locator. */
+export const OZG_SOURCE = 'ozg-datenbank-nrw';
 
 /** The files of the catalogue and the columns each must have. */
 export const OZG_FILES = {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { seedFilePaths } from './registry';
 import { EVIDENCE, ORGANIZATION_LEVELS, REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue } from '../graph';
 
 /** How one node section of a seed file becomes nodes of one label. */
@@ -76,7 +77,7 @@ export const SECTIONS: Readonly<Record<string, SectionSpec>> = {
 };
 
 /** Top-level keys that are not node sections. */
-const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards']);
+const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'rules']);
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -85,12 +86,7 @@ export function readSeedFiles(dir: string, displayRoot: string = path.dirname(di
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const issues: SeedIssue[] = [];
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-    .sort();
-  for (const f of files) {
-    const full = path.join(dir, f);
+  for (const full of seedFilePaths(dir)) {
     const file = path.relative(displayRoot, full);
     let doc: unknown;
     try {

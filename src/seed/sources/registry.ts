@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { hostMatches, hostOf, SOURCE_ID, SOURCE_KINDS, type DeniedDomain, type SourceEntry, type SourceKind } from '../../model';
+import type { SeedIssue } from '../graph';
+
+/** The source registry as read from the seed files: every entry once, and the deny-list. */
+export interface SourceRegistry {
+  readonly entries: ReadonlyMap<string, SourceEntry>;
+  readonly denied: readonly DeniedDomain[];
+}
+
+/** The seed files in `dir` and its `links/` folder, sorted; the loader reads them in this order. */
+export function seedFilePaths(dir: string): string[] {
+  const list = (d: string): string[] =>
+    fs.existsSync(d)
+      ? fs
+          .readdirSync(d)
+          .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+          .sort()
+          .map((f) => path.join(d, f))
+      : [];
+  return [...list(dir), ...list(path.join(dir, 'links'))];
+}
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const FIELDS = new Set(['id', 'url', 'publisher', 'title', 'kind', 'language', 'published', 'retrieved', 'via', 'note', 'titleFromAddress']);
+
+/**
+ * Reads the deny-list (`deny-list.yaml`) and every `sources:` section of the seed files. An entry
+ * needs an id (unique across files), a kind, and an http(s) address (except internal notes) that is
+ * on no denied domain and belongs to no other entry. Problems name file, entry and field.
+ */
+export function readSourceRegistry(dir: string, displayRoot: string = path.dirname(dir)): { registry: SourceRegistry; issues: SeedIssue[] } {
+  const issues: SeedIssue[] = [];
+  const denied = readDenyList(path.join(dir, 'deny-list.yaml'), displayRoot, issues);
+  const entries = new Map<string, SourceEntry>();
+  const where = new Map<string, string>();
+  const byUrl = new Map<string, string>();
+  for (const full of seedFilePaths(dir)) {
+    const file = path.relative(displayRoot, full);
+    let doc: unknown;
+    try {
+      doc = YAML.parse(fs.readFileSync(full, 'utf8'), { uniqueKeys: true });
+    } catch {
+      continue; // readSeedFiles reports the YAML error
+    }
+    const list = isMap(doc) ? doc.sources : undefined;
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      issues.push({ file, entry: 'sources', field: '(section)', message: 'must be a list' });
+      continue;
+    }
+    list.forEach((raw: unknown, index) => {
+      const entry = `sources[${index}]${isMap(raw) && typeof raw.id === 'string' ? ` (id "${raw.id}")` : ''}`;
+      const problem = (field: string, message: string): void => {
+        issues.push({ file, entry, field, message });
+      };
+      if (!isMap(raw)) return problem('(entry)', 'must be a mapping');
+      for (const k of Object.keys(raw)) if (!FIELDS.has(k)) problem(k, `is no field of a source; allowed: ${[...FIELDS].join(', ')}`);
+      const id = raw.id;
+      if (typeof id !== 'string' || !SOURCE_ID.test(id)) return problem('id', `is required: lower case, digits and "-", got "${String(id ?? '')}"`);
+      const kind = String(raw.kind ?? '');
+      if (!(SOURCE_KINDS as readonly string[]).includes(kind)) problem('kind', `must be one of ${SOURCE_KINDS.join(', ')}, got "${kind}"`);
+      const text = (k: string): string | null => (raw[k] === undefined || raw[k] === null || raw[k] === '' ? null : raw[k] instanceof Date ? (raw[k] as Date).toISOString().slice(0, 10) : String(raw[k]));
+      const url = text('url');
+      if (url === null) {
+        if (kind !== 'internal') problem('url', 'is required (the canonical address at the original publisher)');
+      } else {
+        const host = hostOf(url);
+        if (host === null) problem('url', `must be an http(s) address, got "${url}"`);
+        else {
+          const deny = denied.find((d) => hostMatches(host, d.domain));
+          if (deny) problem('url', `"${url}" is on the deny-list (${deny.domain} copies ${deny.copies}); cite the original publisher's address`);
+        }
+        const other = byUrl.get(normalizeUrl(url));
+        if (other !== undefined && other !== id) problem('url', `"${url}" is already the address of source "${other}"; cite that id`);
+        else byUrl.set(normalizeUrl(url), id);
+      }
+      for (const k of ['published', 'retrieved']) {
+        const v = text(k);
+        if (v !== null && !DATE.test(v)) problem(k, `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
+      }
+      const via = text('via');
+      if (via !== null) {
+        const viaHost = hostOf(/^https?:/.test(via) ? via : `https://${via.split(/\s/)[0]}`);
+        if (viaHost === null) problem('via', `must name the copy's address, got "${via}"`);
+      }
+      const first = where.get(id);
+      if (first !== undefined) return problem('id', `"${id}" is already defined at ${first}`);
+      where.set(id, `${file}: ${entry}`);
+      entries.set(id, {
+        id,
+        url,
+        publisher: text('publisher'),
+        title: text('title'),
+        kind: kind as SourceKind,
+        language: text('language'),
+        published: text('published'),
+        retrieved: text('retrieved'),
+        via,
+        note: text('note'),
+        titleFromAddress: raw.titleFromAddress === true,
+      });
+    });
+  }
+  return { registry: { entries, denied }, issues };
+}
+
+function readDenyList(full: string, displayRoot: string, issues: SeedIssue[]): DeniedDomain[] {
+  const file = path.relative(displayRoot, full);
+  if (!fs.existsSync(full)) return [];
+  let doc: unknown;
+  try {
+    doc = YAML.parse(fs.readFileSync(full, 'utf8'), { uniqueKeys: true });
+  } catch (e) {
+    issues.push({ file, entry: 'document', field: '(yaml)', message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
+    return [];
+  }
+  const list = isMap(doc) ? doc.denied : undefined;
+  if (!Array.isArray(list)) {
+    issues.push({ file, entry: 'denied', field: '(section)', message: 'must be a list of {domain, copies}' });
+    return [];
+  }
+  const out: DeniedDomain[] = [];
+  list.forEach((raw: unknown, index) => {
+    const entry = `denied[${index}]`;
+    if (!isMap(raw) || typeof raw.domain !== 'string' || !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(raw.domain)) {
+      issues.push({ file, entry, field: 'domain', message: 'must be a domain name such as example.com' });
+      return;
+    }
+    out.push({ domain: raw.domain.toLowerCase(), copies: typeof raw.copies === 'string' ? raw.copies : 'other sites' });
+  });
+  return out;
+}
+
+/** Two addresses that differ only in scheme, "www." or a trailing slash are one address. */
+function normalizeUrl(url: string): string {
+  return url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '').toLowerCase();
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
