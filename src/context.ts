@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
 import { createGraphLoaders, type GraphLoaders } from './graph/loaders';
 import { createImpactLoaders, type ImpactLoaders } from './impact/loaders';
+import { createProvenanceLoaders, type ProvenanceLoaders } from './provenance/loaders';
 import { createSystemLoaders, type SystemLoaders } from './system/loaders';
 import type { Config } from './config';
 
@@ -27,6 +28,7 @@ export interface Loaders {
   readonly system: SystemLoaders;
   readonly graph: GraphLoaders;
   readonly impact: ImpactLoaders;
+  readonly provenance: ProvenanceLoaders;
 }
 
 export interface ContextDeps {
@@ -59,6 +61,7 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
       system: createSystemLoaders(db, deps.mode),
       graph,
       impact: createImpactLoaders(db, graph),
+      provenance: createProvenanceLoaders(db),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Resolvers } from './generated/graphql';
 import type { AboutRecord } from './system/records';
 import { graphResolvers } from './graph/resolvers';
 import { impactResolvers } from './impact/resolvers';
+import { provenanceResolvers } from './provenance/resolvers';
 import { systemResolvers } from './system/resolvers';
 
 /** Merges the resolver maps of all domains; a field defined twice is a programming error. */
@@ -21,5 +22,5 @@ export function mergeResolvers(...maps: Resolvers[]): Resolvers {
 
 /** All resolvers of the API. */
 export function createResolvers(about: AboutRecord): Resolvers {
-  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers());
+  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), provenanceResolvers());
 }

@@ -71,6 +71,8 @@ export type BuildingBlock = Node & {
   /** Its parts. */
   parts: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   status: Maybe<Scalars['String']['output']>;
   view: Maybe<Scalars['String']['output']>;
 };
@@ -91,6 +93,32 @@ export type BuildingBlockPartOfArgs = {
 /** A GovStack or EIRA building block. */
 export type BuildingBlockPartsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One citation: a source of the registry and where in it (page, section, file, row). */
+export type Citation = {
+  __typename?: 'Citation';
+  locator: Maybe<Scalars['String']['output']>;
+  source: Source;
+};
+
+/** A node citing a source, and where in the source. */
+export type CitingNode = {
+  __typename?: 'CitingNode';
+  locator: Maybe<Scalars['String']['output']>;
+  node: Node;
+};
+
+/** A relationship citing a source. */
+export type CitingRelationship = {
+  __typename?: 'CitingRelationship';
+  evidence: Maybe<Evidence>;
+  from: Node;
+  locator: Maybe<Scalars['String']['output']>;
+  /** The rule that made the relationship, for inferred links made by a rule. */
+  rule: Maybe<Rule>;
+  to: Node;
+  type: Scalars['String']['output'];
 };
 
 export type CompatibilityCell = {
@@ -203,6 +231,8 @@ export type Component = Node & {
   /** Requirements that apply to it. */
   requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** Stacks that include it, with status and role. */
   stacks: Array<NodeLink>;
   status: Maybe<Scalars['String']['output']>;
@@ -348,9 +378,13 @@ export type ComponentLink = Link & {
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
   role: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
@@ -377,6 +411,8 @@ export type Criterion = Node & {
   requiredBy: Array<NodeLink>;
   scheme: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
 };
 
 
@@ -448,6 +484,8 @@ export type Exception = Node & {
   /** The requirement it deviates from. */
   requirement: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
 };
 
 
@@ -585,6 +623,8 @@ export type IntegrationPoint = Node & {
   /** Who operates it. */
   operators: Array<OrganizationLink>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
 };
 
 
@@ -621,6 +661,8 @@ export type Kpi = Node & {
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   target: Maybe<Scalars['Float']['output']>;
   unit: Maybe<Scalars['String']['output']>;
   value: Maybe<Scalars['Float']['output']>;
@@ -658,6 +700,8 @@ export type Layer = Node & {
   /** dstack-landscape, dstack-landkarte, itplr-b-2026-03, ozg-ra, efa, fitko, eurostack. */
   scheme: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   status: Maybe<Scalars['String']['output']>;
 };
 
@@ -718,9 +762,13 @@ export type LayerLink = Link & {
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
   role: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
@@ -750,6 +798,8 @@ export type LifeSituation = Node & {
   /** OZG services of this life situation. */
   ozgServices: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** The topic (PART_OF). */
   topic: Array<NodeLink>;
 };
@@ -773,7 +823,11 @@ export type LifeSituationTopicArgs = {
 export type Link = {
   evidence: Maybe<Evidence>;
   note: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
 };
@@ -795,6 +849,8 @@ export type Milestone = Node & {
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
 };
 
 
@@ -812,6 +868,8 @@ export type Node = {
   name: Scalars['String']['output'];
   /** Where the fact comes from: an address or a data set row. */
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
 };
 
 /**
@@ -841,9 +899,13 @@ export type NodeLink = Link & {
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
   role: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
@@ -881,6 +943,8 @@ export type Organization = Node & {
   partOf: Array<OrganizationLink>;
   shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   url: Maybe<Scalars['String']['output']>;
 };
 
@@ -947,9 +1011,13 @@ export type OrganizationLink = Link & {
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
   role: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
@@ -977,6 +1045,8 @@ export type OzgService = Node & {
   /** LeiKa services of this OZG service. */
   services: Array<ServiceLink>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
 };
 
 
@@ -1054,10 +1124,16 @@ export type Query = {
   path: Maybe<Path>;
   /** Requirement nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   requirements: RequirementConnection;
+  /** Every inference rule with the number of links it made, sorted by id. */
+  rules: Array<Rule>;
   /** Full-text search over names, descriptions and aliases; `types` are labels (Component, Service, ...); `first` 1..100. */
   search: Array<SearchHit>;
   /** Service nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   services: ServiceConnection;
+  /** One source of the registry by id, with what rests on it; null when unknown. */
+  source: Maybe<Source>;
+  /** The sources of the registry with how many facts rest on each, sorted by facts (most first), then id. `first` 1..500 (default 50). */
+  sources: SourceConnection;
   /** Stack nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   stacks: StackConnection;
   /** Standard nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
@@ -1278,6 +1354,34 @@ export type QueryServicesArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QuerySourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QuerySourcesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SourceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QueryStacksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<NodeFilter>;
@@ -1342,6 +1446,8 @@ export type ReferencePattern = Node & {
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** Components and standards it uses, with step and order. */
   steps: Array<NodeLink>;
   whenToUse: Maybe<Scalars['String']['output']>;
@@ -1377,6 +1483,8 @@ export type Requirement = Node & {
   requires: Array<NodeLink>;
   rule: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   text: Maybe<Scalars['String']['output']>;
 };
 
@@ -1418,6 +1526,27 @@ export type RequirementEdge = {
   node: Requirement;
 };
 
+/**
+ * An inference rule: an obligation or official practice, stated by its source, that links a class of
+ * nodes. Its links carry evidence `inferred` and the rule's id; a link stated in the seed files is
+ * never replaced by a rule.
+ */
+export type Rule = {
+  __typename?: 'Rule';
+  /** Links the rule made in the loaded graph. */
+  edgeCount: Scalars['Int']['output'];
+  /** The selectors (JSON): which nodes the links start at and end at. */
+  from: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  sources: Array<Citation>;
+  /** What the rule says, in words. */
+  statement: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+  /** The relationship type the rule makes. */
+  type: Scalars['String']['output'];
+};
+
 /** A search result with its Lucene score. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -1454,6 +1583,8 @@ export type Service = Node & {
   /** Requirements that apply to it directly. */
   requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** Components this service uses. */
   uses: Array<ComponentLink>;
   /** Standards this service uses directly. */
@@ -1523,14 +1654,87 @@ export type ServiceLink = Link & {
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
   role: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
   step: Maybe<Scalars['String']['output']>;
   type: Scalars['String']['output'];
+};
+
+/** A source of the registry. */
+export type Source = {
+  __typename?: 'Source';
+  /** nodeCount + relationshipCount. */
+  factCount: Scalars['Int']['output'];
+  /** What rests on this source: the nodes and relationships citing it. `first` 1..1000 (default 100) of each. */
+  facts: SourceFacts;
+  id: Scalars['ID']['output'];
+  /** law, official, standards-body, operator, vendor, dataset, press, secondary or internal. */
+  kind: Scalars['String']['output'];
+  language: Maybe<Scalars['String']['output']>;
+  /** Nodes citing this source. */
+  nodeCount: Scalars['Int']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** Publication date as far as known: YYYY, YYYY-MM or YYYY-MM-DD. */
+  published: Maybe<Scalars['String']['output']>;
+  publisher: Maybe<Scalars['String']['output']>;
+  /** Relationships citing this source. */
+  relationshipCount: Scalars['Int']['output'];
+  /** When the source was read. */
+  retrieved: Maybe<Scalars['String']['output']>;
+  /** True for secondary sources (encyclopedias, blogs, aggregators) and internal notes: prefer a primary source. */
+  secondary: Scalars['Boolean']['output'];
+  title: Maybe<Scalars['String']['output']>;
+  /** The page title was not recorded; `title` repeats the address. */
+  titleFromAddress: Scalars['Boolean']['output'];
+  /** The canonical address at the original publisher (null only for this project's internal notes). */
+  url: Maybe<Scalars['String']['output']>;
+  /** The copy a document was read from when its original address was not reachable. */
+  via: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A source of the registry. */
+export type SourceFactsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SourceConnection = {
+  __typename?: 'SourceConnection';
+  edges: Array<SourceEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SourceEdge = {
+  __typename?: 'SourceEdge';
+  cursor: Scalars['String']['output'];
+  node: Source;
+};
+
+/** What rests on a source. */
+export type SourceFacts = {
+  __typename?: 'SourceFacts';
+  nodes: Array<CitingNode>;
+  relationships: Array<CitingRelationship>;
+};
+
+/**
+ * Filters of `sources`. `kind`: law, official, standards-body, operator, vendor, dataset, press,
+ * secondary, internal. `text` matches title, publisher and address (case-insensitive substring).
+ */
+export type SourceFilter = {
+  /** Only sources that at least one fact cites (true) or none (false). */
+  cited?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
@@ -1551,6 +1755,8 @@ export type Stack = Node & {
   note: Maybe<Scalars['String']['output']>;
   publishedAt: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   version: Maybe<Scalars['String']['output']>;
 };
 
@@ -1609,6 +1815,8 @@ export type Standard = Node & {
   /** Requirements that require it. */
   requiredBy: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** Stacks that include it. */
   stacks: Array<NodeLink>;
   tags: Maybe<Array<Scalars['String']['output']>>;
@@ -1703,9 +1911,13 @@ export type StandardLink = Link & {
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
   role: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
@@ -1764,6 +1976,8 @@ export type Topic = Node & {
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
 };
 
 
@@ -1865,6 +2079,9 @@ export type ResolversTypes = ResolversObject<{
   AlternativeOption: ResolverTypeWrapper<Omit<AlternativeOption, 'alternative'> & { alternative: ResolversTypes['Node'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BuildingBlock: ResolverTypeWrapper<NodeRecord>;
+  Citation: ResolverTypeWrapper<Omit<Citation, 'source'> & { source: ResolversTypes['Source'] }>;
+  CitingNode: ResolverTypeWrapper<Omit<CitingNode, 'node'> & { node: ResolversTypes['Node'] }>;
+  CitingRelationship: ResolverTypeWrapper<Omit<CitingRelationship, 'from' | 'rule' | 'to'> & { from: ResolversTypes['Node'], rule?: Maybe<ResolversTypes['Rule']>, to: ResolversTypes['Node'] }>;
   CompatibilityCell: ResolverTypeWrapper<CompatibilityCell>;
   CompatibilityMatrix: ResolverTypeWrapper<Omit<CompatibilityMatrix, 'rows' | 'stacks'> & { rows: Array<ResolversTypes['CompatibilityRow']>, stacks: Array<ResolversTypes['Stack']> }>;
   CompatibilityRow: ResolverTypeWrapper<Omit<CompatibilityRow, 'cells' | 'item'> & { cells: Array<ResolversTypes['CompatibilityCell']>, item: ResolversTypes['Node'] }>;
@@ -1917,11 +2134,17 @@ export type ResolversTypes = ResolversObject<{
   Requirement: ResolverTypeWrapper<NodeRecord>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversTypes['RequirementEdge']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirement'] }>;
+  Rule: ResolverTypeWrapper<Omit<Rule, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
   Service: ResolverTypeWrapper<NodeRecord>;
   ServiceConnection: ResolverTypeWrapper<Omit<ServiceConnection, 'edges'> & { edges: Array<ResolversTypes['ServiceEdge']> }>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceLink: ResolverTypeWrapper<LinkRecord>;
+  Source: ResolverTypeWrapper<Omit<Source, 'facts'> & { facts: ResolversTypes['SourceFacts'] }>;
+  SourceConnection: ResolverTypeWrapper<Omit<SourceConnection, 'edges'> & { edges: Array<ResolversTypes['SourceEdge']> }>;
+  SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
+  SourceFacts: ResolverTypeWrapper<Omit<SourceFacts, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['CitingNode']>, relationships: Array<ResolversTypes['CitingRelationship']> }>;
+  SourceFilter: SourceFilter;
   Stack: ResolverTypeWrapper<NodeRecord>;
   StackConnection: ResolverTypeWrapper<Omit<StackConnection, 'edges'> & { edges: Array<ResolversTypes['StackEdge']> }>;
   StackEdge: ResolverTypeWrapper<Omit<StackEdge, 'node'> & { node: ResolversTypes['Stack'] }>;
@@ -1946,6 +2169,9 @@ export type ResolversParentTypes = ResolversObject<{
   AlternativeOption: Omit<AlternativeOption, 'alternative'> & { alternative: ResolversParentTypes['Node'] };
   Boolean: Scalars['Boolean']['output'];
   BuildingBlock: NodeRecord;
+  Citation: Omit<Citation, 'source'> & { source: ResolversParentTypes['Source'] };
+  CitingNode: Omit<CitingNode, 'node'> & { node: ResolversParentTypes['Node'] };
+  CitingRelationship: Omit<CitingRelationship, 'from' | 'rule' | 'to'> & { from: ResolversParentTypes['Node'], rule?: Maybe<ResolversParentTypes['Rule']>, to: ResolversParentTypes['Node'] };
   CompatibilityCell: CompatibilityCell;
   CompatibilityMatrix: Omit<CompatibilityMatrix, 'rows' | 'stacks'> & { rows: Array<ResolversParentTypes['CompatibilityRow']>, stacks: Array<ResolversParentTypes['Stack']> };
   CompatibilityRow: Omit<CompatibilityRow, 'cells' | 'item'> & { cells: Array<ResolversParentTypes['CompatibilityCell']>, item: ResolversParentTypes['Node'] };
@@ -1996,11 +2222,17 @@ export type ResolversParentTypes = ResolversObject<{
   Requirement: NodeRecord;
   RequirementConnection: Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversParentTypes['RequirementEdge']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirement'] };
+  Rule: Omit<Rule, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
   Service: NodeRecord;
   ServiceConnection: Omit<ServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceEdge']> };
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceLink: LinkRecord;
+  Source: Omit<Source, 'facts'> & { facts: ResolversParentTypes['SourceFacts'] };
+  SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
+  SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
+  SourceFacts: Omit<SourceFacts, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['CitingNode']>, relationships: Array<ResolversParentTypes['CitingRelationship']> };
+  SourceFilter: SourceFilter;
   Stack: NodeRecord;
   StackConnection: Omit<StackConnection, 'edges'> & { edges: Array<ResolversParentTypes['StackEdge']> };
   StackEdge: Omit<StackEdge, 'node'> & { node: ResolversParentTypes['Stack'] };
@@ -2053,9 +2285,29 @@ export type BuildingBlockResolvers<ContextType = Context, ParentType extends Res
   partOf?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<BuildingBlockPartOfArgs, 'first'>>;
   parts?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<BuildingBlockPartsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   view?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = ResolversObject<{
+  locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+}>;
+
+export type CitingNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitingNode'] = ResolversParentTypes['CitingNode']> = ResolversObject<{
+  locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+}>;
+
+export type CitingRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitingRelationship'] = ResolversParentTypes['CitingRelationship']> = ResolversObject<{
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CompatibilityCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompatibilityCell'] = ResolversParentTypes['CompatibilityCell']> = ResolversObject<{
@@ -2132,6 +2384,7 @@ export type ComponentResolvers<ContextType = Context, ParentType extends Resolve
   parts?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<ComponentPartsArgs, 'first'>>;
   requirements?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentRequirementsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   stacks?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentStacksArgs, 'first'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -2159,8 +2412,10 @@ export type ComponentLinkResolvers<ContextType = Context, ParentType extends Res
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2181,6 +2436,7 @@ export type CriterionResolvers<ContextType = Context, ParentType extends Resolve
   requiredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<CriterionRequiredByArgs, 'first'>>;
   scheme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2220,6 +2476,7 @@ export type ExceptionResolvers<ContextType = Context, ParentType extends Resolve
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requirement?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ExceptionRequirementArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2281,6 +2538,7 @@ export type IntegrationPointResolvers<ContextType = Context, ParentType extends 
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operators?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<IntegrationPointOperatorsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2296,6 +2554,7 @@ export type KpiResolvers<ContextType = Context, ParentType extends ResolversPare
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2319,6 +2578,7 @@ export type LayerResolvers<ContextType = Context, ParentType extends ResolversPa
   parent?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<LayerParentArgs, 'first'>>;
   scheme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2342,8 +2602,10 @@ export type LayerLinkResolvers<ContextType = Context, ParentType extends Resolve
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2367,6 +2629,7 @@ export type LifeSituationResolvers<ContextType = Context, ParentType extends Res
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ozgServices?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<LifeSituationOzgServicesArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   topic?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<LifeSituationTopicArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2387,6 +2650,7 @@ export type MilestoneResolvers<ContextType = Context, ParentType extends Resolve
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2402,8 +2666,10 @@ export type NodeLinkResolvers<ContextType = Context, ParentType extends Resolver
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2430,6 +2696,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   partOf?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<OrganizationPartOfArgs, 'first'>>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2453,8 +2720,10 @@ export type OrganizationLinkResolvers<ContextType = Context, ParentType extends 
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2476,6 +2745,7 @@ export type OzgServiceResolvers<ContextType = Context, ParentType extends Resolv
   priority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['ServiceLink']>, ParentType, ContextType, RequireFields<OzgServiceServicesArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2511,8 +2781,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxDepth' | 'to'>>;
   requirements?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
+  rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
+  sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   stacks?: Resolver<ResolversTypes['StackConnection'], ParentType, ContextType, RequireFields<QueryStacksArgs, 'first'>>;
   standards?: Resolver<ResolversTypes['StandardConnection'], ParentType, ContextType, RequireFields<QueryStandardsArgs, 'first'>>;
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'depth' | 'ids'>>;
@@ -2529,6 +2802,7 @@ export type ReferencePatternResolvers<ContextType = Context, ParentType extends 
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ReferencePatternStepsArgs, 'first'>>;
   whenToUse?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2550,6 +2824,7 @@ export type RequirementResolvers<ContextType = Context, ParentType extends Resol
   requires?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<RequirementRequiresArgs, 'first'>>;
   rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2563,6 +2838,17 @@ export type RequirementConnectionResolvers<ContextType = Context, ParentType ext
 export type RequirementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequirementEdge'] = ResolversParentTypes['RequirementEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+}>;
+
+export type RuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Rule'] = ResolversParentTypes['Rule']> = ResolversObject<{
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
@@ -2589,6 +2875,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   ozgService?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ServiceOzgServiceArgs, 'first'>>;
   requirements?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ServiceRequirementsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   uses?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<ServiceUsesArgs, 'first'>>;
   usesStandards?: Resolver<Array<ResolversTypes['StandardLink']>, ParentType, ContextType, RequireFields<ServiceUsesStandardsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2613,12 +2900,49 @@ export type ServiceLinkResolvers<ContextType = Context, ParentType extends Resol
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
+  factCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  facts?: Resolver<ResolversTypes['SourceFacts'], ParentType, ContextType, RequireFields<SourceFactsArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  published?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retrieved?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  secondary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleFromAddress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SourceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceConnection'] = ResolversParentTypes['SourceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SourceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SourceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+}>;
+
+export type SourceFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceFacts'] = ResolversParentTypes['SourceFacts']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CitingNode']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['CitingRelationship']>, ParentType, ContextType>;
 }>;
 
 export type StackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stack'] = ResolversParentTypes['Stack']> = ResolversObject<{
@@ -2635,6 +2959,7 @@ export type StackResolvers<ContextType = Context, ParentType extends ResolversPa
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2674,6 +2999,7 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   oss?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   requiredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardRequiredByArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   stacks?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardStacksArgs, 'first'>>;
   tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   usedBy?: Resolver<Array<ResolversTypes['ServiceLink']>, ParentType, ContextType, RequireFields<StandardUsedByArgs, 'first'>>;
@@ -2699,8 +3025,10 @@ export type StandardLinkResolvers<ContextType = Context, ParentType extends Reso
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2745,6 +3073,7 @@ export type TopicResolvers<ContextType = Context, ParentType extends ResolversPa
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2764,6 +3093,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AdoptionRow?: AdoptionRowResolvers<ContextType>;
   AlternativeOption?: AlternativeOptionResolvers<ContextType>;
   BuildingBlock?: BuildingBlockResolvers<ContextType>;
+  Citation?: CitationResolvers<ContextType>;
+  CitingNode?: CitingNodeResolvers<ContextType>;
+  CitingRelationship?: CitingRelationshipResolvers<ContextType>;
   CompatibilityCell?: CompatibilityCellResolvers<ContextType>;
   CompatibilityMatrix?: CompatibilityMatrixResolvers<ContextType>;
   CompatibilityRow?: CompatibilityRowResolvers<ContextType>;
@@ -2810,11 +3142,16 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Requirement?: RequirementResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;
+  Rule?: RuleResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   ServiceLink?: ServiceLinkResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  SourceConnection?: SourceConnectionResolvers<ContextType>;
+  SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourceFacts?: SourceFactsResolvers<ContextType>;
   Stack?: StackResolvers<ContextType>;
   StackConnection?: StackConnectionResolvers<ContextType>;
   StackEdge?: StackEdgeResolvers<ContextType>;

@@ -1,0 +1,27 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../neo4j/db';
+import type { RuleRecord, SourceFactsRecord, SourceRecord } from './records';
+import { allRules, listSources, sourceFacts, sourcesByIds, type SourceListFilter } from './repository';
+
+/** The per-request loaders of provenance: sources by id (one query for all citations of a response), rules. */
+export interface ProvenanceLoaders {
+  readonly sourceById: DataLoader<string, SourceRecord | null>;
+  /** Every rule, read once per request. */
+  rules(): Promise<RuleRecord[]>;
+  ruleById(id: string): Promise<RuleRecord | null>;
+  list(filter: SourceListFilter, skip: number, limit: number): Promise<{ total: number; sources: SourceRecord[] }>;
+  facts(id: string, first: number): Promise<SourceFactsRecord>;
+}
+
+/** Creates the provenance loaders of one request. */
+export function createProvenanceLoaders(db: Database): ProvenanceLoaders {
+  let rules: Promise<RuleRecord[]> | undefined;
+  const readRules = (): Promise<RuleRecord[]> => (rules ??= db.read((tx) => allRules(tx)));
+  return {
+    sourceById: new DataLoader((ids) => db.read((tx) => sourcesByIds(tx, ids))),
+    rules: readRules,
+    ruleById: async (id) => (await readRules()).find((r) => r.id === id) ?? null,
+    list: (filter, skip, limit) => db.read((tx) => listSources(tx, filter, skip, limit)),
+    facts: (id, first) => db.read((tx) => sourceFacts(tx, id, first)),
+  };
+}

@@ -1,0 +1,71 @@
+import { readCitation } from '../model';
+import type { NodeRecord } from '../graph/records';
+
+/** A source as the API returns it (plain values, no driver types). */
+export interface SourceRecord {
+  readonly id: string;
+  readonly url: string | null;
+  readonly publisher: string | null;
+  readonly title: string | null;
+  readonly kind: string;
+  readonly secondary: boolean;
+  readonly language: string | null;
+  readonly published: string | null;
+  readonly retrieved: string | null;
+  readonly via: string | null;
+  readonly note: string | null;
+  readonly titleFromAddress: boolean;
+  readonly nodeCount: number;
+  readonly relationshipCount: number;
+  readonly factCount: number;
+}
+
+/** A rule as the API returns it. */
+export interface RuleRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly statement: string;
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+  readonly edgeCount: number;
+  /** Stored citations (`id` or `id (locator)`). */
+  readonly sources: readonly string[];
+}
+
+/** What rests on one source. */
+export interface SourceFactsRecord {
+  readonly nodes: { node: NodeRecord; locator: string | null }[];
+  readonly relationships: { type: string; from: NodeRecord; to: NodeRecord; evidence: string | null; rule: string | null; locator: string | null }[];
+}
+
+const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
+
+/** Converts a stored Source node's properties. */
+export function toSourceRecord(p: Record<string, unknown>): SourceRecord {
+  const nodeCount = Number(p.nodeCount ?? 0);
+  const relationshipCount = Number(p.relationshipCount ?? 0);
+  const kind = String(p.kind ?? 'secondary');
+  return {
+    id: String(p.id),
+    url: str(p.url),
+    publisher: str(p.publisher),
+    title: str(p.title),
+    kind,
+    secondary: kind === 'secondary' || kind === 'internal',
+    language: str(p.language),
+    published: str(p.published),
+    retrieved: str(p.retrieved),
+    via: str(p.via),
+    note: str(p.note),
+    titleFromAddress: p.titleFromAddress === true,
+    nodeCount,
+    relationshipCount,
+    factCount: nodeCount + relationshipCount,
+  };
+}
+
+/** The locator of a stored citation, or null. */
+export function locatorOf(stored: string | null | undefined): string | null {
+  return stored ? (readCitation(stored)?.locator ?? null) : null;
+}

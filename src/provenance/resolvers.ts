@@ -1,0 +1,64 @@
+import type { Context } from '../context';
+import type { Resolvers } from '../generated/graphql';
+import { InputError } from '../errors';
+import { readCitation } from '../model';
+import { RELATION_FIELDS } from '../graph/relations';
+import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
+import type { RuleRecord, SourceRecord } from './records';
+
+/** The link types of the schema (every one carries `sources` and `rule`). */
+const LINK_TYPES = ['NodeLink', 'ComponentLink', 'StandardLink', 'ServiceLink', 'OrganizationLink', 'LayerLink'] as const;
+
+/**
+ * The citations of a node or relationship: its stored `sources` (`id` or `id (locator)`) resolved
+ * through the per-request source loader, so all citations of a response cost one query. A citation
+ * whose source is missing from the graph (a registry entry removed since) is left out.
+ */
+async function citations(stored: unknown, ctx: Context): Promise<{ source: SourceRecord; locator: string | null }[]> {
+  if (!Array.isArray(stored)) return [];
+  const parsed = stored.map((s) => readCitation(String(s))).filter((c) => c !== null);
+  const sources = await ctx.loaders.provenance.sourceById.loadMany(parsed.map((c) => c.id));
+  const out: { source: SourceRecord; locator: string | null }[] = [];
+  parsed.forEach((c, i) => {
+    const s = sources[i];
+    if (s && !(s instanceof Error)) out.push({ source: s, locator: c.locator });
+  });
+  return out;
+}
+
+const ruleOf = (parent: { rule?: unknown }, _a: unknown, ctx: Context): Promise<RuleRecord | null> | null =>
+  typeof parent.rule === 'string' ? ctx.loaders.provenance.ruleById(parent.rule) : null;
+
+type SourcesArgs = { first?: number | null; after?: string | null; filter?: { kind?: string | null; text?: string | null; cited?: boolean | null } | null };
+
+/** Resolvers of schema/provenance.graphql and the `sources` / `rule` fields of nodes and links. */
+export function provenanceResolvers(): Resolvers {
+  const resolvers: Record<string, Record<string, unknown>> = {
+    Query: {
+      sources: async (_p: unknown, args: SourcesArgs, ctx: Context) => {
+        const first = checkRange('first', args.first, 1, 500, 50);
+        const skip = args.after ? decodeCursor(args.after) + 1 : 0;
+        const text = args.filter?.text?.trim() || null;
+        if (text !== null && text.length > 200) throw new InputError('filter.text must be at most 200 characters');
+        const { total, sources } = await ctx.loaders.provenance.list({ kind: args.filter?.kind ?? null, text, cited: args.filter?.cited ?? null }, skip, first);
+        return {
+          totalCount: total,
+          edges: sources.map((node, i) => ({ cursor: encodeCursor(skip + i), node })),
+          pageInfo: { hasNextPage: skip + sources.length < total, endCursor: sources.length > 0 ? encodeCursor(skip + sources.length - 1) : null },
+        };
+      },
+      source: (_p: unknown, args: { id: string }, ctx: Context) => ctx.loaders.provenance.sourceById.load(args.id),
+      rules: (_p: unknown, _a: unknown, ctx: Context) => ctx.loaders.provenance.rules(),
+    },
+    Source: {
+      facts: (s: SourceRecord, args: { first?: number | null }, ctx: Context) => ctx.loaders.provenance.facts(s.id, checkRange('first', args.first, 1, 1000, 100)),
+    },
+    Rule: {
+      sources: (r: RuleRecord, _a: unknown, ctx: Context) => citations(r.sources, ctx),
+    },
+    CitingRelationship: { rule: ruleOf },
+  };
+  for (const label of Object.keys(RELATION_FIELDS)) resolvers[label] = { sources: (n: { sources?: unknown }, _a: unknown, ctx: Context) => citations(n.sources, ctx) };
+  for (const t of LINK_TYPES) resolvers[t] = { sources: (l: { sources?: unknown }, _a: unknown, ctx: Context) => citations(l.sources, ctx), rule: ruleOf };
+  return resolvers as Resolvers;
+}
