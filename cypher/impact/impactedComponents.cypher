@@ -1,15 +1,23 @@
 // Components that reach the origin through DEPENDS_ON (for a standard origin: IMPLEMENTS as the last
-// hop; standards have no outgoing DEPENDS_ON or IMPLEMENTS, so it can only be last), within $maxDepth
-// hops; each with the length of its shortest chain and one such chain (component first, origin last).
-// ANY SHORTEST searches breadth-first from the bound origin once, instead of once per component.
-// The pattern's upper bound is the documented maximum of maxDepth (10); $maxDepth filters below it.
-// Parameters: $id: origin id, $maxDepth: integer 1..10.
+// hop), within $maxDepth hops; each with the length of its shortest chain, one such chain (component
+// first, origin last) and its evidence: sourced when a chain of only sourced links is among the
+// shortest. With $sourcedOnly only sourced links are followed.
+// Parameters: $id: origin id, $maxDepth: integer 1..10, $sourcedOnly: boolean.
 MATCH (o:GraphNode {id: $id})
-MATCH p = ANY SHORTEST (c:Component)-[:DEPENDS_ON|IMPLEMENTS]->{1,10}(o)
-WHERE c <> o AND length(p) <= $maxDepth
+CALL (o) {
+  MATCH p = ANY SHORTEST (c:Component)-[r:DEPENDS_ON|IMPLEMENTS WHERE NOT $sourcedOnly OR r.evidence = 'sourced']->{1,10}(o)
+  WHERE c <> o AND length(p) <= $maxDepth
+  RETURN c, length(p) AS d, p
+}
+OPTIONAL CALL (o, c) {
+  MATCH q = ANY SHORTEST (c)-[r:DEPENDS_ON|IMPLEMENTS WHERE r.evidence = 'sourced']->{1,10}(o)
+  RETURN q
+}
+WITH c, d, CASE WHEN q IS NOT NULL AND length(q) = d THEN q ELSE p END AS chain, CASE WHEN q IS NOT NULL AND length(q) = d THEN 'sourced' ELSE 'inferred' END AS evidence
 RETURN
   properties(c) AS component,
   labels(c) AS labels,
-  length(p) AS distance,
-  [n IN nodes(p) | {node: properties(n), labels: labels(n)}] AS path
+  d AS distance,
+  evidence,
+  [n IN nodes(chain) | {node: properties(n), labels: labels(n)}] AS path
 ORDER BY distance, component.id

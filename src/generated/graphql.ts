@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { AboutRecord, DatabaseInfoRecord } from '../system/records';
 import type { NodeRecord, LinkRecord } from '../graph/records';
 import type { ImpactReportRecord, ImpactSummaryRecord, ImpactedComponentRecord, ImpactedServiceRecord } from '../impact/records';
+import type { SourceRecord, RuleRecord, SourceFactsRecord } from '../provenance/records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -25,6 +26,8 @@ export type Scalars = {
 /** The API and the database it runs on. */
 export type About = {
   __typename?: 'About';
+  /** How many services have any known component use (sourced, inferred, none), overall, per topic and per level. */
+  coverage: Coverage;
   /** The Neo4j server behind the API, as it answers now. */
   database: DatabaseInfo;
   /** Name of the API. */
@@ -392,6 +395,33 @@ export type ComponentLink = Link & {
   type: Scalars['String']['output'];
 };
 
+/**
+ * Known component use of services (USES to a component): `sourced` when a source states at least one
+ * use, `inferred` when only inferred uses (including rule-made ones) are known, `none` when no use is known.
+ */
+export type Coverage = {
+  __typename?: 'Coverage';
+  /** Per executing level (Bund, Land, Kommune). */
+  byLevel: Array<CoverageGroup>;
+  /** Per OZG topic (of the answer's services, or all topics in `about`). */
+  byTopic: Array<CoverageGroup>;
+  inferred: Scalars['Int']['output'];
+  none: Scalars['Int']['output'];
+  services: Scalars['Int']['output'];
+  sourced: Scalars['Int']['output'];
+};
+
+export type CoverageGroup = {
+  __typename?: 'CoverageGroup';
+  inferred: Scalars['Int']['output'];
+  /** A topic id or a level name. */
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  none: Scalars['Int']['output'];
+  services: Scalars['Int']['output'];
+  sourced: Scalars['Int']['output'];
+};
+
 /** A D-Stack criterion, sovereignty criterion or architecture principle. */
 export type Criterion = Node & {
   __typename?: 'Criterion';
@@ -447,6 +477,8 @@ export type DatabaseInfo = {
 export type DependencyEntry = {
   __typename?: 'DependencyEntry';
   distance: Scalars['Int']['output'];
+  /** How sure the entry is: the weakest link on its chain, preferring a sourced chain among the shortest. */
+  evidence: Evidence;
   node: Node;
   parent: Node;
   /** DEPENDS_ON or IMPLEMENTS. */
@@ -464,6 +496,18 @@ export type DependencyTree = {
 export type Evidence =
   | 'inferred'
   | 'sourced';
+
+/** Hits counted by how sure they are. */
+export type EvidenceCount = {
+  __typename?: 'EvidenceCount';
+  inferred: Scalars['Int']['output'];
+  sourced: Scalars['Int']['output'];
+};
+
+/** Which links a traversal follows: ANY (sourced and inferred, the default) or SOURCED (only links a source states). */
+export type EvidenceFilter =
+  | 'ANY'
+  | 'SOURCED';
 
 /** A granted deviation from a requirement. */
 export type Exception = Node & {
@@ -561,11 +605,20 @@ export type ImpactSummary = {
   /** Impacted services per OZG topic. */
   byTopic: Array<GroupCount>;
   componentCount: Scalars['Int']['output'];
+  /** Impacted components by how sure the hit is (the weakest link of its best shortest chain). */
+  componentsByEvidence: EvidenceCount;
+  /**
+   * How many services have any known component use at all, overall and within the topics and executing
+   * levels this answer touches: read `serviceCount` against it (use is unknown for the others, not absent).
+   */
+  coverage: Coverage;
   /** How many organisations operate, adopt or offer what is hit. */
   organizationCount: Scalars['Int']['output'];
   /** Organisations that operate, adopt or offer what is hit, by name: the first `first` (1..1000). */
   organizations: Array<ImpactedOrganization>;
   serviceCount: Scalars['Int']['output'];
+  /** Impacted services by how sure the hit is. */
+  servicesByEvidence: EvidenceCount;
 };
 
 
@@ -581,6 +634,8 @@ export type ImpactedComponent = {
   cursor: Scalars['String']['output'];
   /** Hops of the shortest chain from this component to the origin. */
   distance: Scalars['Int']['output'];
+  /** How sure the hit is: the weakest link on its chain, preferring a sourced chain among the shortest. */
+  evidence: Evidence;
   /** One shortest chain, from this component to the origin. */
   path: Array<Node>;
 };
@@ -598,6 +653,8 @@ export type ImpactedService = {
   cursor: Scalars['String']['output'];
   /** 1 + the distance of the nearest used component (the origin counts 0). */
   distance: Scalars['Int']['output'];
+  /** How sure the hit is: the weakest link (the USES and the component's chain), preferring a sourced chain among the shortest. */
+  evidence: Evidence;
   service: Service;
   /** The used component (or the origin) that brings the impact. */
   via: Node;
@@ -1070,6 +1127,8 @@ export type PageInfo = {
 
 export type Path = {
   __typename?: 'Path';
+  /** The weakest link on the path (a sourced path is preferred among the shortest when the filter is ANY). */
+  evidence: Evidence;
   length: Scalars['Int']['output'];
   nodes: Array<Node>;
   steps: Array<PathStep>;
@@ -1112,6 +1171,7 @@ export type Query = {
    * What is hit when the Component or Standard `id` changes: every component that reaches it through
    * DEPENDS_ON (for a standard: IMPLEMENTS first) within `maxDepth` hops (1..10), with the distance of
    * the shortest chain and one such chain; every service that USES the origin or a hit component.
+   * `evidence: SOURCED` follows only links a source states; each hit says how sure it is.
    */
   impactAnalysis: ImpactReport;
   /** Layer nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
@@ -1224,6 +1284,7 @@ export type QueryComponentsArgs = {
  * an unknown id gives NOT_FOUND.
  */
 export type QueryDependenciesArgs = {
+  evidence?: InputMaybe<EvidenceFilter>;
   id: Scalars['ID']['input'];
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1238,6 +1299,7 @@ export type QueryDependenciesArgs = {
  * an unknown id gives NOT_FOUND.
  */
 export type QueryImpactAnalysisArgs = {
+  evidence?: InputMaybe<EvidenceFilter>;
   id: Scalars['ID']['input'];
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1295,6 +1357,7 @@ export type QueryOrganizationsArgs = {
  * an unknown id gives NOT_FOUND.
  */
 export type QueryPathArgs = {
+  evidence?: InputMaybe<EvidenceFilter>;
   from: Scalars['ID']['input'];
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
@@ -2093,11 +2156,15 @@ export type ResolversTypes = ResolversObject<{
   ComponentConnection: ResolverTypeWrapper<Omit<ComponentConnection, 'edges'> & { edges: Array<ResolversTypes['ComponentEdge']> }>;
   ComponentEdge: ResolverTypeWrapper<Omit<ComponentEdge, 'node'> & { node: ResolversTypes['Component'] }>;
   ComponentLink: ResolverTypeWrapper<LinkRecord>;
+  Coverage: ResolverTypeWrapper<Coverage>;
+  CoverageGroup: ResolverTypeWrapper<CoverageGroup>;
   Criterion: ResolverTypeWrapper<NodeRecord>;
   DatabaseInfo: ResolverTypeWrapper<DatabaseInfoRecord>;
   DependencyEntry: ResolverTypeWrapper<Omit<DependencyEntry, 'node' | 'parent'> & { node: ResolversTypes['Node'], parent: ResolversTypes['Node'] }>;
   DependencyTree: ResolverTypeWrapper<Omit<DependencyTree, 'entries' | 'root'> & { entries: Array<ResolversTypes['DependencyEntry']>, root: ResolversTypes['Node'] }>;
   Evidence: Evidence;
+  EvidenceCount: ResolverTypeWrapper<EvidenceCount>;
+  EvidenceFilter: EvidenceFilter;
   Exception: ResolverTypeWrapper<NodeRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GroupCount: ResolverTypeWrapper<Omit<GroupCount, 'node'> & { node: ResolversTypes['Node'] }>;
@@ -2134,16 +2201,16 @@ export type ResolversTypes = ResolversObject<{
   Requirement: ResolverTypeWrapper<NodeRecord>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversTypes['RequirementEdge']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirement'] }>;
-  Rule: ResolverTypeWrapper<Omit<Rule, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
+  Rule: ResolverTypeWrapper<RuleRecord>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
   Service: ResolverTypeWrapper<NodeRecord>;
   ServiceConnection: ResolverTypeWrapper<Omit<ServiceConnection, 'edges'> & { edges: Array<ResolversTypes['ServiceEdge']> }>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceLink: ResolverTypeWrapper<LinkRecord>;
-  Source: ResolverTypeWrapper<Omit<Source, 'facts'> & { facts: ResolversTypes['SourceFacts'] }>;
+  Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<Omit<SourceConnection, 'edges'> & { edges: Array<ResolversTypes['SourceEdge']> }>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
-  SourceFacts: ResolverTypeWrapper<Omit<SourceFacts, 'nodes' | 'relationships'> & { nodes: Array<ResolversTypes['CitingNode']>, relationships: Array<ResolversTypes['CitingRelationship']> }>;
+  SourceFacts: ResolverTypeWrapper<SourceFactsRecord>;
   SourceFilter: SourceFilter;
   Stack: ResolverTypeWrapper<NodeRecord>;
   StackConnection: ResolverTypeWrapper<Omit<StackConnection, 'edges'> & { edges: Array<ResolversTypes['StackEdge']> }>;
@@ -2182,10 +2249,13 @@ export type ResolversParentTypes = ResolversObject<{
   ComponentConnection: Omit<ComponentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ComponentEdge']> };
   ComponentEdge: Omit<ComponentEdge, 'node'> & { node: ResolversParentTypes['Component'] };
   ComponentLink: LinkRecord;
+  Coverage: Coverage;
+  CoverageGroup: CoverageGroup;
   Criterion: NodeRecord;
   DatabaseInfo: DatabaseInfoRecord;
   DependencyEntry: Omit<DependencyEntry, 'node' | 'parent'> & { node: ResolversParentTypes['Node'], parent: ResolversParentTypes['Node'] };
   DependencyTree: Omit<DependencyTree, 'entries' | 'root'> & { entries: Array<ResolversParentTypes['DependencyEntry']>, root: ResolversParentTypes['Node'] };
+  EvidenceCount: EvidenceCount;
   Exception: NodeRecord;
   Float: Scalars['Float']['output'];
   GroupCount: Omit<GroupCount, 'node'> & { node: ResolversParentTypes['Node'] };
@@ -2222,16 +2292,16 @@ export type ResolversParentTypes = ResolversObject<{
   Requirement: NodeRecord;
   RequirementConnection: Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversParentTypes['RequirementEdge']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirement'] };
-  Rule: Omit<Rule, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
+  Rule: RuleRecord;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
   Service: NodeRecord;
   ServiceConnection: Omit<ServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceEdge']> };
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceLink: LinkRecord;
-  Source: Omit<Source, 'facts'> & { facts: ResolversParentTypes['SourceFacts'] };
+  Source: SourceRecord;
   SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
-  SourceFacts: Omit<SourceFacts, 'nodes' | 'relationships'> & { nodes: Array<ResolversParentTypes['CitingNode']>, relationships: Array<ResolversParentTypes['CitingRelationship']> };
+  SourceFacts: SourceFactsRecord;
   SourceFilter: SourceFilter;
   Stack: NodeRecord;
   StackConnection: Omit<StackConnection, 'edges'> & { edges: Array<ResolversParentTypes['StackEdge']> };
@@ -2251,6 +2321,7 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = ResolversObject<{
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   database?: Resolver<ResolversTypes['DatabaseInfo'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2422,6 +2493,24 @@ export type ComponentLinkResolvers<ContextType = Context, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = ResolversObject<{
+  byLevel?: Resolver<Array<ResolversTypes['CoverageGroup']>, ParentType, ContextType>;
+  byTopic?: Resolver<Array<ResolversTypes['CoverageGroup']>, ParentType, ContextType>;
+  inferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  none?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CoverageGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageGroup'] = ResolversParentTypes['CoverageGroup']> = ResolversObject<{
+  inferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  none?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CriterionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Criterion'] = ResolversParentTypes['Criterion']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2452,6 +2541,7 @@ export type DatabaseInfoResolvers<ContextType = Context, ParentType extends Reso
 
 export type DependencyEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependencyEntry'] = ResolversParentTypes['DependencyEntry']> = ResolversObject<{
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   parent?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2460,6 +2550,11 @@ export type DependencyEntryResolvers<ContextType = Context, ParentType extends R
 export type DependencyTreeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependencyTree'] = ResolversParentTypes['DependencyTree']> = ResolversObject<{
   entries?: Resolver<Array<ResolversTypes['DependencyEntry']>, ParentType, ContextType>;
   root?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+}>;
+
+export type EvidenceCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceCount'] = ResolversParentTypes['EvidenceCount']> = ResolversObject<{
+  inferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ExceptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Exception'] = ResolversParentTypes['Exception']> = ResolversObject<{
@@ -2500,15 +2595,19 @@ export type ImpactSummaryResolvers<ContextType = Context, ParentType extends Res
   byOrganizationLevel?: Resolver<Array<ResolversTypes['LevelCount']>, ParentType, ContextType>;
   byTopic?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType>;
   componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  componentsByEvidence?: Resolver<ResolversTypes['EvidenceCount'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   organizationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['ImpactedOrganization']>, ParentType, ContextType, RequireFields<ImpactSummaryOrganizationsArgs, 'first'>>;
   serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  servicesByEvidence?: Resolver<ResolversTypes['EvidenceCount'], ParentType, ContextType>;
 }>;
 
 export type ImpactedComponentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactedComponent'] = ResolversParentTypes['ImpactedComponent']> = ResolversObject<{
   component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
 }>;
 
@@ -2520,6 +2619,7 @@ export type ImpactedOrganizationResolvers<ContextType = Context, ParentType exte
 export type ImpactedServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactedService'] = ResolversParentTypes['ImpactedService']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   via?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
@@ -2755,6 +2855,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
@@ -2774,12 +2875,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   compatibility?: Resolver<ResolversTypes['CompatibilityMatrix'], ParentType, ContextType, RequireFields<QueryCompatibilityArgs, 'stackIds'>>;
   compliance?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceArgs, 'serviceId'>>;
   components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, RequireFields<QueryComponentsArgs, 'first'>>;
-  dependencies?: Resolver<ResolversTypes['DependencyTree'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'id' | 'maxDepth'>>;
-  impactAnalysis?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryImpactAnalysisArgs, 'id' | 'maxDepth'>>;
+  dependencies?: Resolver<ResolversTypes['DependencyTree'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'evidence' | 'id' | 'maxDepth'>>;
+  impactAnalysis?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryImpactAnalysisArgs, 'evidence' | 'id' | 'maxDepth'>>;
   layers?: Resolver<ResolversTypes['LayerConnection'], ParentType, ContextType, RequireFields<QueryLayersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
-  path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxDepth' | 'to'>>;
+  path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'evidence' | 'from' | 'maxDepth' | 'to'>>;
   requirements?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
   rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -3106,10 +3207,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ComponentConnection?: ComponentConnectionResolvers<ContextType>;
   ComponentEdge?: ComponentEdgeResolvers<ContextType>;
   ComponentLink?: ComponentLinkResolvers<ContextType>;
+  Coverage?: CoverageResolvers<ContextType>;
+  CoverageGroup?: CoverageGroupResolvers<ContextType>;
   Criterion?: CriterionResolvers<ContextType>;
   DatabaseInfo?: DatabaseInfoResolvers<ContextType>;
   DependencyEntry?: DependencyEntryResolvers<ContextType>;
   DependencyTree?: DependencyTreeResolvers<ContextType>;
+  EvidenceCount?: EvidenceCountResolvers<ContextType>;
   Exception?: ExceptionResolvers<ContextType>;
   GroupCount?: GroupCountResolvers<ContextType>;
   ImpactReport?: ImpactReportResolvers<ContextType>;

@@ -28,6 +28,9 @@ export interface ImpactPlan {
   readonly organizations: number;
   readonly organizationCount: boolean;
   readonly byOrganizationLevel: boolean;
+  readonly servicesByEvidence: boolean;
+  /** Coverage needs the topics and levels the answer touches. */
+  readonly coverage: boolean;
 }
 
 /** The page an alias asks for: its offset and size (BAD_USER_INPUT when out of range). */
@@ -66,7 +69,7 @@ function union(ranges: readonly PageRange[]): PageRange | null {
  * part in the database and only when selected, and only the asked pages of hits with the selected
  * properties, a chain only when `path` is selected, `via` only when selected.
  */
-export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: number): { statement: CompiledStatement; plan: ImpactPlan } {
+export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: number, sourcedOnly = false): { statement: CompiledStatement; plan: ImpactPlan } {
   const scope = scopeOf(info);
   const schema = info.schema;
   const variables = info.variableValues;
@@ -96,15 +99,17 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
     serviceVia: has(serviceFields, 'via'),
     serviceCount: has(summaryFields, 'serviceCount'),
     byLayer: has(summaryFields, 'byLayer'),
-    byTopic: has(summaryFields, 'byTopic'),
+    byTopic: has(summaryFields, 'byTopic') || has(summaryFields, 'coverage'),
     byLifeSituation: has(summaryFields, 'byLifeSituation'),
-    byExecutingLevel: has(summaryFields, 'byExecutingLevel'),
+    byExecutingLevel: has(summaryFields, 'byExecutingLevel') || has(summaryFields, 'coverage'),
     organizations: Math.max(0, ...organizationNodes.map((n) => checkRange('first', argsOf('ImpactSummary', n).first as number | null | undefined, 1, 1000, 100))),
     organizationCount: has(summaryFields, 'organizationCount'),
     byOrganizationLevel: has(summaryFields, 'byOrganizationLevel'),
+    servicesByEvidence: has(summaryFields, 'servicesByEvidence'),
+    coverage: has(summaryFields, 'coverage'),
   };
   const needServices =
-    plan.services !== null || plan.serviceCount || plan.byTopic || plan.byLifeSituation || plan.byExecutingLevel || plan.organizations > 0 || plan.organizationCount || plan.byOrganizationLevel;
+    plan.services !== null || plan.serviceCount || plan.servicesByEvidence || plan.byTopic || plan.byLifeSituation || plan.byExecutingLevel || plan.organizations > 0 || plan.organizationCount || plan.byOrganizationLevel;
   const needOrganizations = plan.organizations > 0 || plan.organizationCount || plan.byOrganizationLevel;
 
   const anyNode = schema.getType('Node') as GraphQLNamedType;
@@ -114,41 +119,56 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   const lines: string[] = [
     `MATCH (o:GraphNode {id: ${idParam}})`,
     `WITH o, head([l IN labels(o) WHERE l <> 'GraphNode']) AS originLabel`,
-    // One breadth-first search from the origin over incoming DEPENDS_ON and IMPLEMENTS.
+    // One breadth-first search from the origin over incoming DEPENDS_ON and IMPLEMENTS, and (unless
+    // only sourced links are followed anyway) a second one over sourced links only: a hit is sourced
+    // when a sourced chain is among its shortest. The two meet in one aggregation per component.
     `CALL (o, originLabel) {
   WITH o WHERE originLabel IN ['Component', 'Standard']
-  MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
-  WHERE c <> o
-  WITH c, min(length(p)) AS d
+  CALL (o) {
+${sourcedOnly ? '' : `    MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
+    WHERE c <> o
+    WITH c, min(length(p)) AS d
+    RETURN c, d, null AS sd
+    UNION ALL
+`}    MATCH p = (o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
+    WHERE c <> o AND all(r IN rs WHERE r.evidence = 'sourced')
+    WITH c, min(length(p)) AS sd
+    RETURN c, ${sourcedOnly ? 'sd' : 'null'} AS d, sd
+  }
+  WITH c, min(d) AS d, min(sd) AS sd
   ORDER BY d, c.id
-  RETURN collect({n: c, d: d}) AS comps
+  RETURN collect({n: c, d: d, e: CASE WHEN sd = d THEN 'sourced' ELSE 'inferred' END}) AS comps
 }`,
   ];
-  const returns = ['originLabel', `${p.node('o', anyNode, subSelections(childNodes(fields, 'origin')))} AS origin`, 'size(comps) AS componentCount'];
+  const returns = ['originLabel', `${p.node('o', anyNode, subSelections(childNodes(fields, 'origin')))} AS origin`, 'size(comps) AS componentCount', "size([h IN comps WHERE h.e = 'sourced']) AS componentsSourced"];
 
   if (needServices) {
     // Every service that uses the origin or a hit, with the distance of its nearest used hit.
     lines.push(`CALL (o, comps) {
-  UNWIND [{n: o, d: 0}] + comps AS h
-  WITH h.n AS x, h.d AS d
-  MATCH (s:Service)-[:USES]->(x)
-  WITH s, min(d) + 1 AS d
+  UNWIND [{n: o, d: 0, e: 'sourced'}] + comps AS h
+  WITH h.n AS x, h.d AS d, h.e AS e
+  MATCH (s:Service)-[u:USES]->(x)${sourcedOnly ? " WHERE u.evidence = 'sourced'" : ''}
+  // Nearest first, a sourced chain preferred among the nearest: 2 * distance + (0 sourced, 1 inferred).
+  WITH s, min(2 * (d + 1) + CASE WHEN e = 'sourced' AND u.evidence = 'sourced' THEN 0 ELSE 1 END) AS key
+  WITH s, key / 2 AS d, CASE key % 2 WHEN 0 THEN 'sourced' ELSE 'inferred' END AS e
   ORDER BY d, s.id
-  RETURN collect({s: s, d: d}) AS svcs
+  RETURN collect({s: s, d: d, e: e}) AS svcs
 }`);
-    returns.push('size(svcs) AS serviceCount');
+    returns.push('size(svcs) AS serviceCount', "size([h IN svcs WHERE h.e = 'sourced']) AS servicesSourced");
   }
 
+  // Chains and `via` follow the same links as the search.
+  const chainRel = sourcedOnly ? "r:DEPENDS_ON|IMPLEMENTS WHERE r.evidence = 'sourced'" : ':DEPENDS_ON|IMPLEMENTS';
   if (plan.components) {
     const chain = plan.componentPath
-      ? `OPTIONAL MATCH q = ANY SHORTEST (c)-[:DEPENDS_ON|IMPLEMENTS]->{1,10}(o)
-  WITH c, d, [n IN nodes(q) | ${p.node('n', anyNode, sub(componentFields, 'path'), false)}] AS path`
-      : 'WITH c, d, null AS path';
+      ? `OPTIONAL MATCH q = ANY SHORTEST (c)-[${chainRel}]->{1,10}(o)
+  WITH c, d, e, [n IN nodes(q) | ${p.node('n', anyNode, sub(componentFields, 'path'), false)}] AS path`
+      : 'WITH c, d, e, null AS path';
     lines.push(`CALL (o, comps) {
   UNWIND comps[${p.intParam(plan.components.skip)}..${p.intParam(plan.components.skip + plan.components.limit)}] AS h
-  WITH h.n AS c, h.d AS d
+  WITH h.n AS c, h.d AS d, h.e AS e
   ${chain}
-  RETURN collect({distance: d, path: path, component: ${p.node('c', type('Component'), sub(componentFields, 'component'))}}) AS componentPage
+  RETURN collect({distance: d, evidence: e, path: path, component: ${p.node('c', type('Component'), sub(componentFields, 'component'))}}) AS componentPage
 }`);
     returns.push('componentPage');
   }
@@ -156,18 +176,18 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   if (plan.services) {
     const via = plan.serviceVia
       ? `OPTIONAL CALL (s, d, o) {
-    MATCH (s)-[:USES]->(x)
-    WHERE (d = 1 AND x = o) OR (d > 1 AND x:Component AND x <> o
-      AND COLLECT { MATCH q = ANY SHORTEST (x)-[:DEPENDS_ON|IMPLEMENTS]->{1,10}(o) RETURN length(q) }[0] = d - 1)
+    MATCH (s)-[u:USES]->(x)
+    WHERE ${sourcedOnly ? "u.evidence = 'sourced' AND " : ''}((d = 1 AND x = o) OR (d > 1 AND x:Component AND x <> o
+      AND COLLECT { MATCH q = ANY SHORTEST (x)-[${chainRel}]->{1,10}(o) RETURN length(q) }[0] = d - 1))
     WITH x ORDER BY x.id LIMIT 1
     RETURN ${p.node('x', anyNode, sub(serviceFields, 'via'))} AS via
   }`
-      : 'WITH s, d, null AS via';
+      : 'WITH s, d, e, null AS via';
     lines.push(`CALL (o, svcs) {
   UNWIND svcs[${p.intParam(plan.services.skip)}..${p.intParam(plan.services.skip + plan.services.limit)}] AS h
-  WITH h.s AS s, h.d AS d
+  WITH h.s AS s, h.d AS d, h.e AS e
   ${via}
-  RETURN collect({distance: d, via: via, service: ${p.node('s', type('Service'), sub(serviceFields, 'service'))}}) AS servicePage
+  RETURN collect({distance: d, evidence: e, via: via, service: ${p.node('s', type('Service'), sub(serviceFields, 'service'))}}) AS servicePage
 }`);
     returns.push('servicePage');
   }

@@ -40,9 +40,9 @@ export interface ImpactLoaders {
    * impactStatement.ts) one round trip fetches what was asked; without, everything is computed
    * in full (the reference the compiled answers are tested against).
    */
-  impactAnalysis(id: string, maxDepth: number, compiled?: { statement: CompiledStatement; plan: ImpactPlan }): Promise<ImpactReportRecord>;
-  dependencies(id: string, maxDepth: number): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>> }>;
-  path(from: string, to: string, maxDepth: number): Promise<{ length: number; nodes: NodeRecord[]; steps: { from: NodeRecord; to: NodeRecord; type: string; forward: boolean }[] } | null>;
+  impactAnalysis(id: string, maxDepth: number, sourcedOnly: boolean, compiled?: { statement: CompiledStatement; plan: ImpactPlan }): Promise<ImpactReportRecord>;
+  dependencies(id: string, maxDepth: number, sourcedOnly?: boolean): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>> }>;
+  path(from: string, to: string, maxDepth: number, sourcedOnly?: boolean): Promise<{ length: number; evidence: 'sourced' | 'inferred'; nodes: NodeRecord[]; steps: { from: NodeRecord; to: NodeRecord; type: string; forward: boolean }[] } | null>;
   alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: string | null; evidence: EvidenceValue | null; source: string | null; note: string | null; affectedServices: number }[]>;
   compliance(serviceId: string, today?: string): Promise<{ service: NodeRecord; score: number; muss: ComplianceGroupRecord; soll: ComplianceGroupRecord }>;
   compatibility(stackIds: readonly string[]): Promise<{ stacks: NodeRecord[]; rows: { item: NodeRecord; cells: { stackId: string; included: boolean; status: string | null; role: string | null }[] }[] }>;
@@ -91,30 +91,34 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
   };
 
   return {
-    async impactAnalysis(id, maxDepth, compiled) {
+    async impactAnalysis(id, maxDepth, sourcedOnly, compiled) {
       if (compiled) {
         const [row] = await db.read((tx) => repo.runImpactStatement(tx, compiled.statement));
         if (!row) throw new NotFoundError(`No node with id "${id}"`, { id, argument: 'id' });
         const origin = row.origin as NodeRecord;
         requireLabel(origin, ['Component', 'Standard'], 'id');
-        return impactRecordFromRow(row, compiled.plan, maxDepth);
+        return impactRecordFromRow(row, compiled.plan, maxDepth, sourcedOnly);
       }
       const origin = await requireNode(id);
       requireLabel(origin, ['Component', 'Standard'], 'id');
       return db.read(async (tx) => {
-        const components = await repo.impactedComponents(tx, id, maxDepth);
-        const hits = [{ id, distance: 0 }, ...components.map((c) => ({ id: c.component.id, distance: c.distance }))];
+        const components = await repo.impactedComponents(tx, id, maxDepth, sourcedOnly);
+        const hits = [{ id, distance: 0, evidence: 'sourced' as const }, ...components.map((c) => ({ id: c.component.id, distance: c.distance, evidence: c.evidence }))];
         const nodeById = new Map<string, NodeRecord>([[id, origin], ...components.map((c) => [c.component.id, c.component] as const)]);
-        const services = (await repo.impactedServices(tx, hits)).map((s) => ({ service: s.service, distance: s.distance, via: nodeById.get(s.viaId) as NodeRecord }));
+        const services = (await repo.impactedServices(tx, hits, sourcedOnly)).map((s) => ({ service: s.service, distance: s.distance, evidence: s.evidence, via: nodeById.get(s.viaId) as NodeRecord }));
+        const byEvidence = (xs: readonly { evidence: string }[]) => ({ sourced: xs.filter((x) => x.evidence === 'sourced').length, inferred: xs.filter((x) => x.evidence !== 'sourced').length });
         const summary = await repo.impactSummary(tx, hits.map((h) => h.id), services.map((s) => s.service.id));
         return {
           origin,
           maxDepth,
+          evidence: sourcedOnly ? 'SOURCED' : 'ANY',
           components: { offset: 0, items: components.map((c, i) => ({ ...c, cursor: encodeCursor(i) })) },
           services: { offset: 0, items: services.map((s, i) => ({ ...s, cursor: encodeCursor(i) })) },
           summary: {
             componentCount: components.length,
             serviceCount: services.length,
+            componentsByEvidence: byEvidence(components),
+            servicesByEvidence: byEvidence(services),
             byLayer: summary.byLayer,
             byTopic: summary.byTopic,
             byLifeSituation: summary.byLifeSituation,
@@ -127,24 +131,24 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
       });
     },
 
-    async dependencies(id, maxDepth) {
+    async dependencies(id, maxDepth, sourcedOnly = false) {
       return db.read(async (tx) => {
         const root = await requireNodeIn(tx, id);
-        return { root, entries: await repo.dependencyTree(tx, id, maxDepth) };
+        return { root, entries: await repo.dependencyTree(tx, id, maxDepth, sourcedOnly) };
       });
     },
 
-    async path(from, to, maxDepth) {
+    async path(from, to, maxDepth, sourcedOnly = false) {
       const [a] = await Promise.all([requireNode(from, 'from'), requireNode(to, 'to')]);
-      if (from === to) return { length: 0, nodes: [a], steps: [] };
-      const p = await db.read((tx) => repo.shortestPath(tx, from, to, maxDepth));
+      if (from === to) return { length: 0, evidence: 'sourced', nodes: [a], steps: [] };
+      const p = await db.read((tx) => repo.shortestPath(tx, from, to, maxDepth, sourcedOnly));
       if (!p) return null;
       const steps = p.relationships.map((r, i) => {
         const x = p.nodes[i] as NodeRecord;
         const y = p.nodes[i + 1] as NodeRecord;
         return { from: x, to: y, type: r.type, forward: r.from === x.id };
       });
-      return { length: steps.length, nodes: p.nodes, steps };
+      return { length: steps.length, evidence: p.evidence, nodes: p.nodes, steps };
     },
 
     async alternatives(id) {
@@ -265,34 +269,39 @@ function sortLevels(rows: LevelCountRecord[]): LevelCountRecord[] {
 }
 
 /** Turns the row of a compiled impact statement into the report the resolvers read. */
-function impactRecordFromRow(row: Record<string, unknown>, plan: ImpactPlan, maxDepth: number): ImpactReportRecord {
+function impactRecordFromRow(row: Record<string, unknown>, plan: ImpactPlan, maxDepth: number, sourcedOnly: boolean): ImpactReportRecord {
   const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
   const componentOffset = plan.components?.skip ?? 0;
   const serviceOffset = plan.services?.skip ?? 0;
   return {
     origin: row.origin as NodeRecord,
     maxDepth,
+    evidence: sourcedOnly ? 'SOURCED' : 'ANY',
     components: {
       offset: componentOffset,
-      items: list<{ distance: number; path: NodeRecord[] | null; component: NodeRecord }>(row.componentPage).map((c, i) => ({
+      items: list<{ distance: number; evidence: 'sourced' | 'inferred'; path: NodeRecord[] | null; component: NodeRecord }>(row.componentPage).map((c, i) => ({
         cursor: encodeCursor(componentOffset + i),
         component: c.component,
         distance: c.distance,
+        evidence: c.evidence,
         ...(c.path ? { path: c.path } : {}),
       })),
     },
     services: {
       offset: serviceOffset,
-      items: list<{ distance: number; via: NodeRecord | null; service: NodeRecord }>(row.servicePage).map((s, i) => ({
+      items: list<{ distance: number; evidence: 'sourced' | 'inferred'; via: NodeRecord | null; service: NodeRecord }>(row.servicePage).map((s, i) => ({
         cursor: encodeCursor(serviceOffset + i),
         service: s.service,
         distance: s.distance,
+        evidence: s.evidence,
         ...(s.via ? { via: s.via } : {}),
       })),
     },
     summary: {
       componentCount: Number(row.componentCount ?? 0),
       serviceCount: Number(row.serviceCount ?? 0),
+      componentsByEvidence: { sourced: Number(row.componentsSourced ?? 0), inferred: Number(row.componentCount ?? 0) - Number(row.componentsSourced ?? 0) },
+      servicesByEvidence: { sourced: Number(row.servicesSourced ?? 0), inferred: Number(row.serviceCount ?? 0) - Number(row.servicesSourced ?? 0) },
       byLayer: list<GroupCountRecord>(row.byLayer),
       byTopic: list<GroupCountRecord>(row.byTopic),
       byLifeSituation: list<GroupCountRecord>(row.byLifeSituation),

@@ -11,6 +11,7 @@ export interface ImpactedComponentRecord {
   readonly cursor: string;
   readonly component: NodeRecord;
   readonly distance: number;
+  readonly evidence: EvidenceValue;
   /** Present when the query selected it. */
   readonly path?: NodeRecord[];
 }
@@ -19,6 +20,7 @@ export interface ImpactedServiceRecord {
   readonly cursor: string;
   readonly service: NodeRecord;
   readonly distance: number;
+  readonly evidence: EvidenceValue;
   /** Present when the query selected it. */
   readonly via?: NodeRecord;
 }
@@ -42,6 +44,8 @@ export interface ImpactedOrganizationRecord {
 export interface ImpactSummaryRecord {
   readonly componentCount: number;
   readonly serviceCount: number;
+  readonly componentsByEvidence: { sourced: number; inferred: number };
+  readonly servicesByEvidence: { sourced: number; inferred: number };
   readonly byLayer: GroupCountRecord[];
   readonly byTopic: GroupCountRecord[];
   readonly byLifeSituation: GroupCountRecord[];
@@ -56,6 +60,7 @@ export interface ImpactSummaryRecord {
 export interface ImpactReportRecord {
   readonly origin: NodeRecord;
   readonly maxDepth: number;
+  readonly evidence: 'ANY' | 'SOURCED';
   readonly components: Slice<ImpactedComponentRecord>;
   readonly services: Slice<ImpactedServiceRecord>;
   readonly summary: ImpactSummaryRecord;

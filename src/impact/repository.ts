@@ -7,18 +7,18 @@ import type { CompiledStatement } from '../graph/projection/statements';
 type Raw = { node: Record<string, unknown>; labels: string[] };
 const rec = (r: Raw): NodeRecord => toNodeRecord(r.node, r.labels);
 
-const impactedComponentsQuery = query<{ component: Record<string, unknown>; labels: string[]; distance: number; path: Raw[] }>('impact/impactedComponents');
-const impactedServicesQuery = query<{ service: Record<string, unknown>; labels: string[]; distance: number; via: string }>('impact/impactedServices');
+const impactedComponentsQuery = query<{ component: Record<string, unknown>; labels: string[]; distance: number; evidence: 'sourced' | 'inferred'; path: Raw[] }>('impact/impactedComponents');
+const impactedServicesQuery = query<{ service: Record<string, unknown>; labels: string[]; distance: number; via: string; evidence: 'sourced' | 'inferred' }>('impact/impactedServices');
 const impactSummaryQuery = query<{
   byLayer: (Raw & { count: number })[];
   byLifeSituation: (Raw & { count: number })[];
   byTopic: (Raw & { count: number })[];
   organizations: (Raw & { relations: string[] })[];
 }>('impact/impactSummary');
-const dependencyTreeQuery = query<{ node: Record<string, unknown>; labels: string[]; distance: number; parent: Record<string, unknown>; parentLabels: string[]; relationship: string }>(
+const dependencyTreeQuery = query<{ node: Record<string, unknown>; labels: string[]; distance: number; evidence: 'sourced' | 'inferred'; parent: Record<string, unknown>; parentLabels: string[]; relationship: string }>(
   'impact/dependencyTree',
 );
-const shortestPathQuery = query<{ nodes: Raw[]; relationships: { type: string; from: string; to: string }[] }>('impact/shortestPath');
+const shortestPathQuery = query<{ nodes: Raw[]; relationships: { type: string; from: string; to: string }[]; evidence: 'sourced' | 'inferred' }>('impact/shortestPath');
 const alternativesQuery = query<{ alternative: Record<string, unknown>; labels: string[]; relationship: Record<string, unknown>; affected: number }>('impact/alternatives');
 const complianceQuery = query<{
   requirement: Record<string, unknown>;
@@ -46,6 +46,7 @@ export interface NeighbourRow {
 export interface ImpactedComponentRecord {
   readonly component: NodeRecord;
   readonly distance: number;
+  readonly evidence: 'sourced' | 'inferred';
   readonly path: NodeRecord[];
 }
 
@@ -55,15 +56,19 @@ export async function runImpactStatement(tx: Tx, statement: CompiledStatement): 
 }
 
 /** Components that reach the origin within maxDepth hops, nearest first. */
-export async function impactedComponents(tx: Tx, id: string, maxDepth: number): Promise<ImpactedComponentRecord[]> {
-  const rows = await tx.run(impactedComponentsQuery, { id, maxDepth: intParam(maxDepth) });
-  return rows.map((r) => ({ component: toNodeRecord(r.component, r.labels), distance: r.distance, path: r.path.map(rec) }));
+export async function impactedComponents(tx: Tx, id: string, maxDepth: number, sourcedOnly = false): Promise<ImpactedComponentRecord[]> {
+  const rows = await tx.run(impactedComponentsQuery, { id, maxDepth: intParam(maxDepth), sourcedOnly });
+  return rows.map((r) => ({ component: toNodeRecord(r.component, r.labels), distance: r.distance, evidence: r.evidence, path: r.path.map(rec) }));
 }
 
 /** Services using any of the hit nodes, each with its nearest hit node. */
-export async function impactedServices(tx: Tx, hits: readonly { id: string; distance: number }[]): Promise<{ service: NodeRecord; distance: number; viaId: string }[]> {
-  const rows = await tx.run(impactedServicesQuery, { hits: hits.map((h) => ({ id: h.id, distance: intParam(h.distance) })) });
-  return rows.map((r) => ({ service: toNodeRecord(r.service, r.labels), distance: r.distance, viaId: r.via }));
+export async function impactedServices(
+  tx: Tx,
+  hits: readonly { id: string; distance: number; evidence: 'sourced' | 'inferred' }[],
+  sourcedOnly = false,
+): Promise<{ service: NodeRecord; distance: number; viaId: string; evidence: 'sourced' | 'inferred' }[]> {
+  const rows = await tx.run(impactedServicesQuery, { hits: hits.map((h) => ({ id: h.id, distance: intParam(h.distance), evidence: h.evidence })), sourcedOnly });
+  return rows.map((r) => ({ service: toNodeRecord(r.service, r.labels), distance: r.distance, viaId: r.via, evidence: r.evidence }));
 }
 
 export interface ImpactSummaryRows {
@@ -86,15 +91,26 @@ export async function impactSummary(tx: Tx, nodeIds: readonly string[], serviceI
 }
 
 /** The forward dependency tree of a node. */
-export async function dependencyTree(tx: Tx, id: string, maxDepth: number): Promise<{ node: NodeRecord; distance: number; parent: NodeRecord; relationship: string }[]> {
-  const rows = await tx.run(dependencyTreeQuery, { id, maxDepth: intParam(maxDepth) });
-  return rows.map((r) => ({ node: toNodeRecord(r.node, r.labels), distance: r.distance, parent: toNodeRecord(r.parent, r.parentLabels), relationship: r.relationship }));
+export async function dependencyTree(
+  tx: Tx,
+  id: string,
+  maxDepth: number,
+  sourcedOnly = false,
+): Promise<{ node: NodeRecord; distance: number; evidence: 'sourced' | 'inferred'; parent: NodeRecord; relationship: string }[]> {
+  const rows = await tx.run(dependencyTreeQuery, { id, maxDepth: intParam(maxDepth), sourcedOnly });
+  return rows.map((r) => ({ node: toNodeRecord(r.node, r.labels), distance: r.distance, evidence: r.evidence, parent: toNodeRecord(r.parent, r.parentLabels), relationship: r.relationship }));
 }
 
 /** A shortest undirected path between two different nodes, or null. */
-export async function shortestPath(tx: Tx, from: string, to: string, maxDepth: number): Promise<{ nodes: NodeRecord[]; relationships: { type: string; from: string; to: string }[] } | null> {
-  const [row] = await tx.run(shortestPathQuery, { from, to, maxDepth: intParam(maxDepth) });
-  return row ? { nodes: row.nodes.map(rec), relationships: row.relationships } : null;
+export async function shortestPath(
+  tx: Tx,
+  from: string,
+  to: string,
+  maxDepth: number,
+  sourcedOnly = false,
+): Promise<{ nodes: NodeRecord[]; relationships: { type: string; from: string; to: string }[]; evidence: 'sourced' | 'inferred' } | null> {
+  const [row] = await tx.run(shortestPathQuery, { from, to, maxDepth: intParam(maxDepth), sourcedOnly });
+  return row ? { nodes: row.nodes.map(rec), relationships: row.relationships, evidence: row.evidence } : null;
 }
 
 /** Alternatives of a node with guidance and the number of services each would affect. */

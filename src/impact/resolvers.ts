@@ -23,10 +23,11 @@ export function impactResolvers(): Resolvers {
     Query: {
       impactAnalysis: (_p, args, ctx, info) => {
         const maxDepth = checkRange('maxDepth', args.maxDepth, 1, 10, 6);
-        return ctx.loaders.impact.impactAnalysis(args.id, maxDepth, ctx.lookahead ? impactStatement(info, args.id, maxDepth) : undefined);
+        const sourcedOnly = args.evidence === 'SOURCED';
+        return ctx.loaders.impact.impactAnalysis(args.id, maxDepth, sourcedOnly, ctx.lookahead ? impactStatement(info, args.id, maxDepth, sourcedOnly) : undefined);
       },
-      dependencies: (_p, args, ctx) => ctx.loaders.impact.dependencies(args.id, checkRange('maxDepth', args.maxDepth, 1, 10, 6)),
-      path: (_p, args, ctx) => ctx.loaders.impact.path(args.from, args.to, checkRange('maxDepth', args.maxDepth, 1, 10, 6)),
+      dependencies: (_p, args, ctx) => ctx.loaders.impact.dependencies(args.id, checkRange('maxDepth', args.maxDepth, 1, 10, 6), args.evidence === 'SOURCED'),
+      path: (_p, args, ctx) => ctx.loaders.impact.path(args.from, args.to, checkRange('maxDepth', args.maxDepth, 1, 10, 6), args.evidence === 'SOURCED'),
       alternatives: (_p, args, ctx) => ctx.loaders.impact.alternatives(args.id),
       compliance: (_p, args, ctx) => ctx.loaders.impact.compliance(args.serviceId),
       compatibility: (_p, args, ctx) => ctx.loaders.impact.compatibility(args.stackIds),
@@ -44,6 +45,13 @@ export function impactResolvers(): Resolvers {
       via: (s) => fetched(s.via, 'via'),
     },
     ImpactSummary: {
+      coverage: async (summary, _a, ctx) => {
+        // Overall, and within the topics and levels the answer's services touch.
+        const all = await ctx.loaders.provenance.coverage();
+        const topics = new Set(summary.byTopic.map((g) => g.node.id));
+        const levels = new Set(summary.byExecutingLevel.map((l) => l.level));
+        return { ...all, byTopic: all.byTopic.filter((g) => topics.has(g.key)), byLevel: all.byLevel.filter((g) => levels.has(g.key)) };
+      },
       organizations: (summary, args) => summary.organizations.slice(0, checkRange('first', args.first, 1, 1000, 100)),
     },
   };

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/db';
-import type { RuleRecord, SourceFactsRecord, SourceRecord } from './records';
-import { allRules, listSources, sourceFacts, sourcesByIds, type SourceListFilter } from './repository';
+import type { CoverageRecord, RuleRecord, SourceFactsRecord, SourceRecord } from './records';
+import { allRules, coverage, listSources, sourceFacts, sourcesByIds, type SourceListFilter } from './repository';
 
 /** The per-request loaders of provenance: sources by id (one query for all citations of a response), rules. */
 export interface ProvenanceLoaders {
@@ -11,11 +11,14 @@ export interface ProvenanceLoaders {
   ruleById(id: string): Promise<RuleRecord | null>;
   list(filter: SourceListFilter, skip: number, limit: number): Promise<{ total: number; sources: SourceRecord[] }>;
   facts(id: string, first: number): Promise<SourceFactsRecord>;
+  /** Known component use of all services, read once per request. */
+  coverage(): Promise<CoverageRecord>;
 }
 
 /** Creates the provenance loaders of one request. */
 export function createProvenanceLoaders(db: Database): ProvenanceLoaders {
   let rules: Promise<RuleRecord[]> | undefined;
+  let cov: Promise<CoverageRecord> | undefined;
   const readRules = (): Promise<RuleRecord[]> => (rules ??= db.read((tx) => allRules(tx)));
   return {
     sourceById: new DataLoader((ids) => db.read((tx) => sourcesByIds(tx, ids))),
@@ -23,5 +26,6 @@ export function createProvenanceLoaders(db: Database): ProvenanceLoaders {
     ruleById: async (id) => (await readRules()).find((r) => r.id === id) ?? null,
     list: (filter, skip, limit) => db.read((tx) => listSources(tx, filter, skip, limit)),
     facts: (id, first) => db.read((tx) => sourceFacts(tx, id, first)),
+    coverage: () => (cov ??= db.read((tx) => coverage(tx))),
   };
 }

@@ -69,3 +69,23 @@ export function toSourceRecord(p: Record<string, unknown>): SourceRecord {
 export function locatorOf(stored: string | null | undefined): string | null {
   return stored ? (readCitation(stored)?.locator ?? null) : null;
 }
+
+/** Known component use of services in one group (or overall). */
+export interface CoverageGroupRecord {
+  readonly key: string;
+  readonly name: string;
+  readonly services: number;
+  readonly sourced: number;
+  readonly inferred: number;
+  readonly none: number;
+}
+
+/** Known component use of services: overall, per topic, per level. */
+export interface CoverageRecord {
+  readonly services: number;
+  readonly sourced: number;
+  readonly inferred: number;
+  readonly none: number;
+  readonly byTopic: CoverageGroupRecord[];
+  readonly byLevel: CoverageGroupRecord[];
+}

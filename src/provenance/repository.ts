@@ -2,7 +2,7 @@ import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import { toNodeRecord } from '../graph/records';
-import { locatorOf, toSourceRecord, type RuleRecord, type SourceFactsRecord, type SourceRecord } from './records';
+import { locatorOf, toSourceRecord, type CoverageGroupRecord, type CoverageRecord, type RuleRecord, type SourceFactsRecord, type SourceRecord } from './records';
 
 const sourcesByIdsQuery = query<{ id: string; source: Record<string, unknown> | null }>('provenance/sourcesByIds');
 const listSourcesQuery = query<{ total: number; page: Record<string, unknown>[] }>('provenance/listSources');
@@ -10,6 +10,8 @@ const sourceFactsQuery = query<{
   nodes: { node: Record<string, unknown>; labels: string[]; locator: string | null }[];
   relationships: { type: string; from: Record<string, unknown>; fromLabels: string[]; to: Record<string, unknown>; toLabels: string[]; evidence: string | null; rule: string | null; locator: string | null }[];
 }>('provenance/sourceFacts');
+type RawGroup = { key: string; name: string; services: number; sourced: number; inferred: number };
+const coverageQuery = query<{ services: number; sourced: number; inferred: number; byLevel: RawGroup[]; byTopic: RawGroup[] }>('provenance/coverage');
 const rulesQuery = query<{ rule: Record<string, unknown> }>('provenance/rules');
 
 /** Filters of the source list. */
@@ -61,4 +63,14 @@ export async function allRules(tx: Tx): Promise<RuleRecord[]> {
     edgeCount: Number(p.edgeCount ?? 0),
     sources: Array.isArray(p.sources) ? p.sources.map(String) : [],
   }));
+}
+
+/** Known component use of all services: overall, per topic, per level. */
+export async function coverage(tx: Tx): Promise<CoverageRecord> {
+  const [row] = await tx.run(coverageQuery, {});
+  const group = (g: RawGroup): CoverageGroupRecord => ({ key: g.key, name: g.name, services: g.services, sourced: g.sourced, inferred: g.inferred, none: g.services - g.sourced - g.inferred });
+  const services = row?.services ?? 0;
+  const sourced = row?.sourced ?? 0;
+  const inferred = row?.inferred ?? 0;
+  return { services, sourced, inferred, none: services - sourced - inferred, byTopic: (row?.byTopic ?? []).map(group), byLevel: (row?.byLevel ?? []).map(group) };
 }

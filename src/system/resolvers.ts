@@ -9,6 +9,7 @@ export function systemResolvers(about: AboutRecord): Resolvers {
     },
     About: {
       database: (_parent, _args, ctx) => ctx.loaders.system.databaseInfo(),
+      coverage: (_parent, _args, ctx) => ctx.loaders.provenance.coverage(),
     },
   };
 }
