@@ -17,6 +17,8 @@ interface RandomGraph {
   dependsOn: [string, string][];
   implementsStd: [string, string][];
   uses: [string, string][];
+  /** Edges (`TYPE|a>b`) whose evidence is inferred; every other edge is sourced. */
+  inferred: Set<string>;
 }
 
 function randomGraph(prefix: string, seed: number): RandomGraph {
@@ -46,7 +48,13 @@ function randomGraph(prefix: string, seed: number): RandomGraph {
       uses.set(`${v}>${target}`, [v, target]);
     }
   }
-  return { components, standards, services, dependsOn: [...dependsOn.values()], implementsStd: [...implementsStd.values()], uses: [...uses.values()] };
+  // Evidence from a generator of its own, so the shapes stay those of the seeds above.
+  const e = rng(seed + 7);
+  const inferred = new Set<string>();
+  for (const [type, pairs] of [['DEPENDS_ON', dependsOn], ['IMPLEMENTS', implementsStd], ['USES', uses]] as const) {
+    for (const [a, b] of pairs.values()) if (e() < 0.35) inferred.add(`${type}|${a}>${b}`);
+  }
+  return { components, standards, services, dependsOn: [...dependsOn.values()], implementsStd: [...implementsStd.values()], uses: [...uses.values()], inferred };
 }
 
 /** Breadth-first distances from `start` over `adjacency`, up to `maxDepth` hops (start at 0). */
@@ -85,6 +93,37 @@ function expectedImpact(g: RandomGraph, origin: string, maxDepth: number): { com
   return { components, services };
 }
 
+/**
+ * The expected evidence-aware impact in plain TypeScript: distances over all links and over sourced
+ * links only; a component hit is sourced when its sourced distance equals its distance; a service takes
+ * its nearest used hit, sourced when some nearest hit is sourced and reached by a sourced USES. With
+ * `sourcedOnly` only sourced links are followed (every hit is then sourced).
+ */
+function expectedEvidence(g: RandomGraph, origin: string, maxDepth: number, sourcedOnly: boolean): { components: Map<string, string>; services: Map<string, string> } {
+  const reverse = (onlySourced: boolean): Map<string, string[]> => {
+    const m = new Map<string, string[]>();
+    for (const [type, pairs] of [['DEPENDS_ON', g.dependsOn], ['IMPLEMENTS', g.implementsStd]] as const) {
+      for (const [a, b] of pairs) if (!onlySourced || !g.inferred.has(`${type}|${a}>${b}`)) m.set(b, [...(m.get(b) ?? []), a]);
+    }
+    return m;
+  };
+  const sd = bfs(reverse(true), origin, maxDepth);
+  const d = sourcedOnly ? sd : bfs(reverse(false), origin, maxDepth);
+  const components = new Map<string, string>();
+  for (const [id, dist] of d) if (id !== origin && g.components.includes(id)) components.set(id, sd.get(id) === dist ? 'sourced' : 'inferred');
+  const hitEvidence = new Map<string, { d: number; e: string }>([[origin, { d: 0, e: 'sourced' }], ...[...components].map(([id, e]) => [id, { d: d.get(id) as number, e }] as const)]);
+  const best = new Map<string, number>();
+  for (const [v, x] of g.uses) {
+    const h = hitEvidence.get(x);
+    if (!h) continue;
+    const sourcedUse = !g.inferred.has(`USES|${v}>${x}`);
+    if (sourcedOnly && !sourcedUse) continue;
+    const key = 2 * (h.d + 1) + (h.e === 'sourced' && sourcedUse ? 0 : 1);
+    best.set(v, Math.min(best.get(v) ?? Infinity, key));
+  }
+  return { components, services: new Map([...best].map(([v, key]) => [v, key % 2 === 0 ? 'sourced' : 'inferred'])) };
+}
+
 describe('impactAnalysis and dependencies on random dependency graphs, against a plain TypeScript BFS', () => {
   let api: TestApi;
   const prefix = `test-rg-${randomUUID().slice(0, 8)}`;
@@ -98,7 +137,8 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
         await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Standard {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.standards });
         await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Service {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.services });
         for (const [type, pairs] of [['DEPENDS_ON', g.dependsOn], ['IMPLEMENTS', g.implementsStd], ['USES', g.uses]] as const) {
-          await tx.runText('UNWIND $pairs AS p MATCH (a:GraphNode {id: p[0]}) MATCH (b:GraphNode {id: p[1]}) CREATE (a)-[:$($type) {source: "test", evidence: "inferred"}]->(b)', { pairs, type });
+          const rows = pairs.map(([a, b]) => [a, b, g.inferred.has(`${type}|${a}>${b}`) ? 'inferred' : 'sourced']);
+          await tx.runText('UNWIND $rows AS p MATCH (a:GraphNode {id: p[0]}) MATCH (b:GraphNode {id: p[1]}) CREATE (a)-[:$($type) {source: "test", evidence: p[2]}]->(b)', { rows, type });
         }
       });
     }
@@ -206,6 +246,41 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
       }
     }
     expect(paged).toBeGreaterThan(20);
+  }, 240_000);
+
+  it.each([false, true])('says how sure each hit is, and follows only sourced links when asked (look-ahead %s)', async (lookahead) => {
+    const Q = `query($id: ID!, $e: EvidenceFilter) { impactAnalysis(id: $id, maxDepth: 5, evidence: $e) {
+      components(first: 1000) { component { id } evidence } services(first: 1000) { service { id } evidence }
+      summary { componentCount serviceCount componentsByEvidence { sourced inferred } servicesByEvidence { sourced inferred } } } }`;
+    let mixed = 0;
+    let smaller = 0;
+    for (const { seed, g } of graphs) {
+      for (const origin of [...g.components, ...g.standards]) {
+        const any = (await api.exec(Q, { id: origin, e: 'ANY' }, { lookahead })).data.impactAnalysis;
+        const sourced = (await api.exec(Q, { id: origin, e: 'SOURCED' }, { lookahead })).data.impactAnalysis;
+        for (const [report, only] of [[any, false], [sourced, true]] as const) {
+          const want = expectedEvidence(g, origin, 5, only);
+          const got = {
+            components: Object.fromEntries(report.components.map((c: any) => [c.component.id, c.evidence])),
+            services: Object.fromEntries(report.services.map((s: any) => [s.service.id, s.evidence])),
+          };
+          expect({ seed, origin, only, ...got }).toEqual({ seed, origin, only, components: Object.fromEntries([...want.components].sort()), services: Object.fromEntries([...want.services].sort()) });
+          const count = (m: Map<string, string>) => ({ sourced: [...m.values()].filter((e) => e === 'sourced').length, inferred: [...m.values()].filter((e) => e === 'inferred').length });
+          expect(report.summary.componentsByEvidence).toEqual(count(want.components));
+          expect(report.summary.servicesByEvidence).toEqual(count(want.services));
+        }
+        // Sourced-only hits are a subset of the default hits, and all sourced.
+        const anyIds = new Set([...any.components.map((c: any) => c.component.id), ...any.services.map((s: any) => s.service.id)]);
+        for (const c of sourced.components) expect(anyIds.has(c.component.id)).toBe(true);
+        for (const s of sourced.services) expect(anyIds.has(s.service.id)).toBe(true);
+        expect(sourced.summary.componentsByEvidence.inferred + sourced.summary.servicesByEvidence.inferred).toBe(0);
+        if (any.summary.componentsByEvidence.sourced > 0 && any.summary.componentsByEvidence.inferred > 0) mixed++;
+        if (sourced.summary.serviceCount < any.summary.serviceCount) smaller++;
+      }
+    }
+    // The graphs exercise both kinds of hit, and the filter changes answers.
+    expect(mixed).toBeGreaterThan(5);
+    expect(smaller).toBeGreaterThan(5);
   }, 240_000);
 
   it('answers a selection the same with look-ahead (one statement) as without (everything fetched)', async () => {
