@@ -115,8 +115,10 @@ export function operationCost(
     const isList = isListType(getNullableType(def.type));
     const first = typeof args.first === 'number' ? Math.max(0, args.first) : undefined;
     if (!isCompositeType(named)) return traversal;
-    const size = first ?? (isList ? (rules.listBounds[key]?.(args, parentArgs) ?? rules.assumedListSize) : 1);
-    const multiplied = isList || first !== undefined;
+    // An object field whose `first` bounds lists inside it (Source.facts) has a known bound of 1.
+    const objectBound = !isList ? rules.listBounds[key]?.(args, parentArgs) : undefined;
+    const size = objectBound ?? first ?? (isList ? (rules.listBounds[key]?.(args, parentArgs) ?? rules.assumedListSize) : 1);
+    const multiplied = objectBound === undefined && (isList || first !== undefined);
     const own = multiplied ? size : root ? 1 : 0;
     const children = node.selectionSet ? setCost(node.selectionSet, named, args, false) : 0;
     return traversal + own + (multiplied ? size : 1) * children;

@@ -30,6 +30,12 @@ export const LIST_BOUNDS: CostRules['listBounds'] = {
   'CompatibilityMatrix.stacks': () => 20,
   'CompatibilityRow.cells': () => 20,
   'Subgraph.nodes': () => SUBGRAPH_NODE_LIMIT,
+  // `facts(first)` is one object whose two lists each hold up to `first` items.
+  'Source.facts': () => 1,
+  'SourceFacts.nodes': (_a, parent: FieldArgs) => num(parent.first, 100),
+  'SourceFacts.relationships': (_a, parent: FieldArgs) => num(parent.first, 100),
+  'Coverage.byTopic': () => 20,
+  'Coverage.byLevel': () => 3,
 };
 
 /**
