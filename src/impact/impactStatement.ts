@@ -161,7 +161,11 @@ ${sourcedOnly ? '' : `    MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${depthBound
   const chainRel = sourcedOnly ? "r:DEPENDS_ON|IMPLEMENTS WHERE r.evidence = 'sourced'" : ':DEPENDS_ON|IMPLEMENTS';
   if (plan.components) {
     const chain = plan.componentPath
-      ? `OPTIONAL MATCH q = ANY SHORTEST (c)-[${chainRel}]->{1,10}(o)
+      ? `OPTIONAL CALL (c, o, e) {
+    // The chain shown is sourced whenever the hit is (a sourced chain among the shortest).
+    MATCH q = ANY SHORTEST (c)-[r:DEPENDS_ON|IMPLEMENTS WHERE ${sourcedOnly ? "r.evidence = 'sourced'" : "e <> 'sourced' OR r.evidence = 'sourced'"}]->{1,10}(o)
+    RETURN q
+  }
   WITH c, d, e, [n IN nodes(q) | ${p.node('n', anyNode, sub(componentFields, 'path'), false)}] AS path`
       : 'WITH c, d, e, null AS path';
     lines.push(`CALL (o, comps) {

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
 import { bumpGraphVersion, graphVersion } from '../../src/system/graphVersion';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
+import { lockSharedGraph } from '../support/graphLock';
 
 const config = loadConfig({ PORT: '0', NODE_ENV: 'test', RESPONSE_CACHE_MB: '8' }, false);
 
@@ -27,18 +28,28 @@ describe('the response cache keyed by the graph version', () => {
     });
   }
 
+  let releaseGraph: () => void = () => undefined;
+
   beforeAll(async () => {
+
+    // Holds the shared graph: see test/support/graphLock.ts.
+
+    releaseGraph = await lockSharedGraph();
     t = openTestDb();
     server = createServer({ config, db: t.db, log: silentLog, about: readAbout() });
     url = await server.listen();
   });
   afterAll(async () => {
-    await t.db.write(async (tx) => {
-      await tx.runText('MATCH (n:GraphNode {id: $id}) DETACH DELETE n', { id });
-      await bumpGraphVersion(tx, 'test');
-    });
-    await server.stop();
-    await t.close();
+    try {
+      await t.db.write(async (tx) => {
+        await tx.runText('MATCH (n:GraphNode {id: $id}) DETACH DELETE n', { id });
+        await bumpGraphVersion(tx, 'test');
+      });
+      await server.stop();
+      await t.close();
+    } finally {
+      releaseGraph();
+    }
   });
 
   const Q = 'query($id: ID!) { node(id: $id) { id name } }';

@@ -4,6 +4,7 @@ const named = (t: unknown): GraphQLNamedType => getNamedType(t as GraphQLType);
 import { loadTypeDefs } from '../../src/schema';
 import { RELATION_FIELDS } from '../../src/graph/relations';
 import { startTestApi, type TestApi } from '../support/api';
+import { lockSharedGraph } from '../support/graphLock';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same queries. */
 function prng(seed: number): () => number {
@@ -64,11 +65,18 @@ function randomSelection(schema: GraphQLSchema, type: GraphQLNamedType, depth: n
 describe('look-ahead: a root field compiled into one statement answers exactly like the resolver-per-field engine', () => {
   let api: TestApi;
   const schema = buildSchema(loadTypeDefs().join('\n'));
+  let releaseGraph: () => void = () => undefined;
   beforeAll(async () => {
+    // Holds the shared graph: see test/support/graphLock.ts.
+    releaseGraph = await lockSharedGraph();
     api = await startTestApi();
   });
   afterAll(async () => {
-    await api.close();
+    try {
+      await api.close();
+    } finally {
+      releaseGraph();
+    }
   });
 
   const roots = [
@@ -112,9 +120,11 @@ describe('look-ahead: a root field compiled into one statement answers exactly l
     expect(withLinks).toBeGreaterThan(20);
   }, 300_000);
 
-  it('fetches a node with nested relationship fields in one statement', async () => {
+  it('fetches a node and its relationship fields in one statement, the next level in one batched query', async () => {
     const q = '{ node(id: "bundid") { id ... on Component { license dependsOn { node { id name dependsOn { node { id } } } } usedBy(first: 3) { node { id } } } } }';
-    expect(await api.countQueries(() => api.exec(q))).toEqual(['compiled:node']);
+    expect(await api.countQueries(() => api.exec(q))).toEqual(['compiled:node', 'graph/linksOut']);
+    const flat = '{ node(id: "bundid") { id ... on Component { license dependsOn { node { id name } } usedBy(first: 3) { node { id } } } } }';
+    expect(await api.countQueries(() => api.exec(flat))).toEqual(['compiled:node']);
     expect(await api.countQueries(() => api.exec(q, {}, { lookahead: false }))).toEqual(['graph/nodesByIds', 'graph/linksOut', 'graph/linksIn', 'graph/linksOut']);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '../support/api';
+import { lockSharedGraph } from '../support/graphLock';
 
 /** A small seeded pseudo-random generator, so that a failing graph can be reproduced from its seed. */
 function rng(seed: number): () => number {
@@ -129,7 +130,13 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
   const prefix = `test-rg-${randomUUID().slice(0, 8)}`;
   const graphs = [101, 202, 303].map((seed) => ({ seed, g: randomGraph(`${prefix}-${seed}`, seed) }));
 
+  let releaseGraph: () => void = () => undefined;
+
   beforeAll(async () => {
+
+    // Holds the shared graph: see test/support/graphLock.ts.
+
+    releaseGraph = await lockSharedGraph();
     api = await startTestApi();
     for (const { g } of graphs) {
       await api.t.db.write(async (tx) => {
@@ -144,8 +151,12 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
     }
   });
   afterAll(async () => {
-    await api.t.db.write((tx) => tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
-    await api.close();
+    try {
+      await api.t.db.write((tx) => tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
+      await api.close();
+    } finally {
+      releaseGraph();
+    }
   });
 
   it('dependencies matches a forward BFS for every node, with parents one hop closer', async () => {
@@ -250,7 +261,7 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
 
   it.each([false, true])('says how sure each hit is, and follows only sourced links when asked (look-ahead %s)', async (lookahead) => {
     const Q = `query($id: ID!, $e: EvidenceFilter) { impactAnalysis(id: $id, maxDepth: 5, evidence: $e) {
-      components(first: 1000) { component { id } evidence } services(first: 1000) { service { id } evidence }
+      components(first: 1000) { component { id } evidence distance path { id } } services(first: 1000) { service { id } evidence }
       summary { componentCount serviceCount componentsByEvidence { sourced inferred } servicesByEvidence { sourced inferred } } } }`;
     let mixed = 0;
     let smaller = 0;
@@ -265,6 +276,15 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
             services: Object.fromEntries(report.services.map((s: any) => [s.service.id, s.evidence])),
           };
           expect({ seed, origin, only, ...got }).toEqual({ seed, origin, only, components: Object.fromEntries([...want.components].sort()), services: Object.fromEntries([...want.services].sort()) });
+          // The chain shown is one of the shortest, and of sourced links only when the hit is sourced.
+          for (const c of report.components) {
+            const ids: string[] = c.path.map((n: { id: string }) => n.id);
+            expect(ids).toHaveLength(c.distance + 1);
+            const links = ids.slice(1).map((b, i) => [ids[i] as string, b] as const);
+            const kinds = links.map(([a, b]) => (g.inferred.has(`DEPENDS_ON|${a}>${b}`) || g.inferred.has(`IMPLEMENTS|${a}>${b}`) ? 'inferred' : 'sourced'));
+            if (c.evidence === 'sourced') expect({ seed, origin, id: c.component.id, kinds }).toEqual({ seed, origin, id: c.component.id, kinds: kinds.map(() => 'sourced') });
+            else expect(kinds).toContain('inferred');
+          }
           const count = (m: Map<string, string>) => ({ sourced: [...m.values()].filter((e) => e === 'sourced').length, inferred: [...m.values()].filter((e) => e === 'inferred').length });
           expect(report.summary.componentsByEvidence).toEqual(count(want.components));
           expect(report.summary.servicesByEvidence).toEqual(count(want.services));

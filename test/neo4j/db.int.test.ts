@@ -6,17 +6,26 @@ import { splitStatements } from '../../src/neo4j/cypher';
 import { waitForNeo4j } from '../../src/neo4j/driver';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { testNeo4j } from '../support/testEnv';
+import { lockSharedGraph } from '../support/graphLock';
 
 describe('the real Neo4j over Bolt', () => {
   let t: TestDb;
   const label = `Test_${randomUUID().replace(/-/g, '')}`;
 
-  beforeAll(() => {
+  let releaseGraph: () => void = () => undefined;
+
+  beforeAll(async () => {
+    // Holds the shared graph: see test/support/graphLock.ts.
+    releaseGraph = await lockSharedGraph();
     t = openTestDb();
   });
   afterAll(async () => {
-    await t.driver.executeQuery(`MATCH (n:${label}) DETACH DELETE n`);
-    await t.close();
+    try {
+      await t.driver.executeQuery(`MATCH (n:${label}) DETACH DELETE n`);
+      await t.close();
+    } finally {
+      releaseGraph();
+    }
   });
 
   it('refuses a query over the memory limit of one transaction with QUERY_TOO_LARGE, at once, and stays up', async () => {

@@ -78,8 +78,15 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
     milestones: 'Milestone',
     criteria: 'Criterion',
   };
-  for (const f of fs.readdirSync(seedsDir).filter((x) => x.endsWith('.yaml'))) {
-    const doc = (YAML.parse(fs.readFileSync(path.join(seedsDir, f), 'utf8')) ?? {}) as Record<string, any[]>;
+  const linksDir = path.join(seedsDir, 'links');
+  const seedFiles = [
+    ...fs.readdirSync(seedsDir).filter((x) => x.endsWith('.yaml')).map((f) => path.join(seedsDir, f)),
+    ...(fs.existsSync(linksDir) ? fs.readdirSync(linksDir).filter((x) => x.endsWith('.yaml')).map((f) => path.join(linksDir, f)) : []),
+  ];
+  const stated = new Set<string>();
+  for (const file of seedFiles) {
+    const doc = (YAML.parse(fs.readFileSync(file, 'utf8')) ?? {}) as Record<string, any[]>;
+    for (const r of doc.relationships ?? []) stated.add(`${r.type}|${r.from}|${r.to}`);
     for (const [section, label] of Object.entries(labelBySection)) {
       // A seed entry with the id of a landscape item enriches that item instead of adding a node.
       const entries = (doc[section] ?? []).filter((e) => !((section === 'components' || section === 'standards') && itemIds.has(e.id)));
@@ -91,6 +98,28 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
       void e;
     }
     for (const r of doc.relationships ?? []) add(rels, r.type, 1);
+  }
+
+  // Rules: every catalogue service (with a LeiKa key when the rule asks for one) to each target id,
+  // unless a file states that link already.
+  const rulesFile = path.join(seedsDir, 'rules.yaml');
+  const rules = fs.existsSync(rulesFile) ? ((YAML.parse(fs.readFileSync(rulesFile, 'utf8')) as { rules?: any[] }).rules ?? []) : [];
+  const serviceIds = leika.map((r) => (/^\d{14}$/.test(r.leika_schluessel ?? '') ? { id: `leika:${r.leika_schluessel}`, key: true } : { id: `leika-nrw:${r.id}`, key: false }));
+  const made = new Set<string>();
+  for (const rule of rules) {
+    const from = rule.from as { label: string; exists?: string[]; where?: unknown; has?: unknown; ids?: unknown };
+    if (from.label !== 'Service' || from.where || from.has || from.ids || (from.exists ?? []).some((p: string) => p !== 'leikaKey') || !Array.isArray(rule.to.ids)) {
+      throw new Error(`expectedCounts does not know the selectors of ${rule.id}; teach it`);
+    }
+    for (const s of serviceIds) {
+      if (from.exists?.includes('leikaKey') && !s.key) continue;
+      for (const to of rule.to.ids as string[]) {
+        const k = `${rule.type}|${s.id}|${to}`;
+        if (stated.has(k) || made.has(k)) continue;
+        made.add(k);
+        add(rels, rule.type, 1);
+      }
+    }
   }
   const nonZero = (o: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(o).filter(([, v]) => v > 0).sort(([a], [b]) => a.localeCompare(b)));
   return { nodes: nonZero(nodes), relationships: nonZero(rels) };

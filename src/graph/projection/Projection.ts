@@ -135,7 +135,11 @@ export class Projection {
     }
     for (const p of [...props].sort()) entries.push(`${p}: ${r}.${p}`);
     const nodeType = getNamedType(linkType.getFields().node?.type) as GraphQLNamedType;
-    entries.push(`node: ${this.node(m, nodeType, nodeSets)}`);
+    // The other end's own relationship fields are left to the links loader: one node (a hub such as
+    // the Portalverbund, used by every service) recurs under many parents, and a subquery here would
+    // sort its thousands of links once per occurrence; the loader fetches each distinct node's links
+    // once, in one more round trip per level that does not grow with the number of parents.
+    entries.push(`node: ${this.node(m, nodeType, nodeSets, false)}`);
     return `COLLECT { MATCH ${pattern} WITH ${r}, ${m} ORDER BY ${r}.order, ${m}.name, ${m}.id LIMIT ${this.intParam(limit)} RETURN {${entries.join(', ')}} }`;
   }
 }
