@@ -3,3 +3,22 @@ export const ORGANIZATION_LEVELS = ['Bund', 'Land', 'Kommune', 'EU', 'internatio
 
 /** Values of `evidence`. */
 export const EVIDENCE = ['sourced', 'inferred'] as const;
+
+/** Kinds of components. */
+export const COMPONENT_KINDS = ['basisdienst', 'product', 'platform', 'register', 'online-service', 'infrastructure', 'technology'] as const;
+
+/** Families (maintainers' families) of standards. */
+export const STANDARD_FAMILIES = ['XÖV', 'IETF', 'W3C', 'ISO', 'IEEE', 'NIST', 'ECMA', 'BSI', 'EU', 'OASIS', 'OpenID', 'ETSI', 'MEF', 'KoSIT', 'other'] as const;
+
+/** Kinds of DVC integration points. */
+export const INTEGRATION_POINT_KINDS = ['dvc-area', 'marketplace', 'platform', 'network', 'repository'] as const;
+
+/** Frameworks of building blocks. */
+export const BUILDING_BLOCK_FRAMEWORKS = ['GovStack', 'EIRA', 'EuroStack'] as const;
+
+/** Levels and rule kinds of requirements. */
+export const REQUIREMENT_LEVELS = ['MUSS', 'SOLL'] as const;
+export const REQUIREMENT_RULES = ['must-use', 'must-meet', 'must-not'] as const;
+
+/** Whether a layer of a published scheme is confirmed by its source. */
+export const LAYER_STATUSES = ['confirmed', 'unconfirmed'] as const;

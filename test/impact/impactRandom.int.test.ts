@@ -303,6 +303,69 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
     expect(smaller).toBeGreaterThan(5);
   }, 240_000);
 
+  it('gives dependencies and paths their evidence, and follows only sourced links when asked', async () => {
+    let mixed = 0;
+    for (const { seed, g } of graphs) {
+      const links: [string, string, string][] = [
+        ...g.dependsOn.map(([a, b]) => ['DEPENDS_ON', a, b] as [string, string, string]),
+        ...g.implementsStd.map(([a, b]) => ['IMPLEMENTS', a, b] as [string, string, string]),
+        ...g.uses.map(([a, b]) => ['USES', a, b] as [string, string, string]),
+      ];
+      const adjacency = (onlySourced: boolean, forwardOnly: boolean, types: readonly string[]): Map<string, string[]> => {
+        const m = new Map<string, string[]>();
+        const add = (a: string, b: string): void => {
+          m.set(a, [...(m.get(a) ?? []), b]);
+        };
+        for (const [t, a, b] of links) {
+          if (!types.includes(t) || (onlySourced && g.inferred.has(`${t}|${a}>${b}`))) continue;
+          add(a, b);
+          if (!forwardOnly) add(b, a);
+        }
+        return m;
+      };
+      const chain = ['DEPENDS_ON', 'IMPLEMENTS'];
+      for (const root of g.components.slice(0, 12)) {
+        for (const only of [false, true]) {
+          const { data, errors } = await api.exec('query($id: ID!, $e: EvidenceFilter) { dependencies(id: $id, maxDepth: 6, evidence: $e) { entries { node { id } distance evidence } } }', { id: root, e: only ? 'SOURCED' : 'ANY' });
+          expect(errors).toBeUndefined();
+          const sd = bfs(adjacency(true, true, chain), root, 6);
+          const d = only ? sd : bfs(adjacency(false, true, chain), root, 6);
+          const want = Object.fromEntries([...d].filter(([id]) => id !== root).map(([id, dist]) => [id, { distance: dist, evidence: sd.get(id) === dist ? 'sourced' : 'inferred' }]).sort());
+          const got = Object.fromEntries(data.dependencies.entries.map((e: any) => [e.node.id, { distance: e.distance, evidence: e.evidence }]).sort());
+          expect({ seed, root, only, got }).toEqual({ seed, root, only, got: want });
+          const kinds = new Set((Object.values(want) as { evidence: string }[]).map((w) => w.evidence));
+          if (kinds.size === 2) mixed++;
+        }
+      }
+      // Paths over every relationship in either direction, between a service and a component.
+      const all = ['DEPENDS_ON', 'IMPLEMENTS', 'USES'];
+      for (const from of g.services.slice(0, 6)) {
+        const anyDist = bfs(adjacency(false, false, all), from, 6);
+        const sourcedDist = bfs(adjacency(true, false, all), from, 6);
+        for (const to of g.components.slice(0, 6)) {
+          for (const only of [false, true]) {
+            const { data, errors } = await api.exec('query($a: ID!, $b: ID!, $e: EvidenceFilter) { path(from: $a, to: $b, maxDepth: 6, evidence: $e) { length evidence steps { from { id } to { id } type forward } } }', { a: from, b: to, e: only ? 'SOURCED' : 'ANY' });
+            expect(errors).toBeUndefined();
+            const dist = (only ? sourcedDist : anyDist).get(to);
+            if (dist === undefined) {
+              expect({ seed, from, to, only, path: data.path }).toEqual({ seed, from, to, only, path: null });
+              continue;
+            }
+            const evidence = sourcedDist.get(to) === dist ? 'sourced' : 'inferred';
+            expect({ seed, from, to, only, length: data.path.length, evidence: data.path.evidence }).toEqual({ seed, from, to, only, length: dist, evidence });
+            // The evidence is the weakest link of the path shown.
+            const weakest = data.path.steps.some((st: any) => {
+              const [a, b] = st.forward ? [st.from.id, st.to.id] : [st.to.id, st.from.id];
+              return g.inferred.has(`${st.type}|${a}>${b}`);
+            });
+            if (evidence === 'sourced') expect(weakest).toBe(false);
+          }
+        }
+      }
+    }
+    expect(mixed).toBeGreaterThan(3);
+  }, 240_000);
+
   it('answers a selection the same with look-ahead (one statement) as without (everything fetched)', async () => {
     const Q = `query($id: ID!) { impactAnalysis(id: $id, maxDepth: 4) {
       origin { id name label ... on Component { dependsOn { node { id } } } }

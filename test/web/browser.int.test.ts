@@ -135,9 +135,20 @@ describe('playground and explorer in Chromium', () => {
     await page.goto(`${server.origin}/explore?node=bundid&mode=impact&depth=6`);
     await page.waitForSelector('#impact-service-count');
     await page.waitForFunction(() => document.querySelector('#details-name')?.textContent === 'BundID');
-    const truth = await api(server.origin, 'query { impactAnalysis(id: "bundid", maxDepth: 6) { summary { componentCount serviceCount organizationCount } } }');
+    const truth = await api(
+      server.origin,
+      'query { impactAnalysis(id: "bundid", maxDepth: 6) { summary { componentCount serviceCount organizationCount componentsByEvidence { sourced } servicesByEvidence { sourced } coverage { services sourced inferred none } } } }',
+    );
     const s = truth.impactAnalysis.summary;
     expect(int(await page.textContent('#impact-service-count'))).toBe(s.serviceCount);
+    // How sure the hits are, and for how many services component use is known at all.
+    const fmt = (n: number) => n.toLocaleString('en');
+    expect(await page.textContent('#impact-evidence')).toContain(`${fmt(s.componentsByEvidence.sourced)} components, ${fmt(s.servicesByEvidence.sourced)} services`);
+    expect(await page.textContent('#impact-coverage')).toContain(`known for ${fmt(s.coverage.sourced + s.coverage.inferred)} of ${fmt(s.coverage.services)} services (stated by a source for ${fmt(s.coverage.sourced)}`);
+    // The side panel resolves the node's citations to their publishers' addresses.
+    const cited = (await api(server.origin, '{ node(id: "bundid") { sources { source { url } } } }')).node.sources.map((c: { source: { url: string } }) => c.source.url);
+    await page.waitForSelector('#details .citations a');
+    expect(await page.$$eval('#details .citations a', (as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual(cited);
     expect(int(await page.textContent('#impact-component-count'))).toBe(s.componentCount);
     expect(int(await page.textContent('#impact-organization-count'))).toBe(s.organizationCount);
     // Everything hit is drawn: the origin, every component and every service.

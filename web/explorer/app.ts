@@ -4,7 +4,7 @@ import type { PageConfig } from '../shared/pageConfig';
 import { canvasStyle } from './canvasStyle';
 import { download, h, linkOrText, setChildren } from './dom';
 import { distanceColor, styleOf } from './labelStyle';
-import { IMPACT, NODE_DETAILS, SEARCH, SUBGRAPH, type ImpactPage, type ImpactSummary, type Subgraph, type SubgraphEdge, type SubgraphNode } from './queries';
+import { IMPACT, NODE_DETAILS, SEARCH, SUBGRAPH, type Citation, type ImpactPage, type ImpactSummary, type Subgraph, type SubgraphEdge, type SubgraphNode } from './queries';
 
 import { parseViewState, viewStateQuery, type Mode, type ViewState } from './viewState';
 
@@ -250,14 +250,14 @@ export class Explorer {
     const wantServices = imp.services < imp.summary.serviceCount;
     if (wantComponents) {
       for (const c of page.components) {
-        if (this.cy.getElementById(c.component.id).empty()) els.push({ group: 'nodes', data: { ...c.component, distance: c.distance, labelColor: styleOf(c.component.label).color }, classes: 'impact' });
+        if (this.cy.getElementById(c.component.id).empty()) els.push({ group: 'nodes', data: { ...c.component, distance: c.distance, hitEvidence: c.evidence, labelColor: styleOf(c.component.label).color }, classes: 'impact' });
       }
       imp.components += page.components.length;
       imp.afterComponents = page.components.at(-1)?.cursor ?? imp.afterComponents;
     }
     if (wantServices) {
       for (const s of page.services) {
-        if (this.cy.getElementById(s.service.id).empty()) els.push({ group: 'nodes', data: { ...s.service, distance: s.distance, labelColor: styleOf(s.service.label).color }, classes: 'impact' });
+        if (this.cy.getElementById(s.service.id).empty()) els.push({ group: 'nodes', data: { ...s.service, distance: s.distance, hitEvidence: s.evidence, labelColor: styleOf(s.service.label).color }, classes: 'impact' });
       }
       imp.services += page.services.length;
       imp.afterServices = page.services.at(-1)?.cursor ?? imp.afterServices;
@@ -356,7 +356,7 @@ export class Explorer {
       h(
         'p',
         { class: 'legend' },
-        'Solid grey: sourced. Dashed orange: inferred. Dotted red: impact chain (evidence not part of the impact answer). A dashed ring marks an inferred node.',
+        'Solid grey: sourced. Dashed orange: inferred. Dotted red: impact chain. A dashed ring marks an inferred node, or in impact mode a hit reached only along inferred links.',
       ),
     );
   }
@@ -427,13 +427,33 @@ export class Explorer {
         { class: 'props' },
         h('dt', {}, 'evidence'),
         h('dd', {}, h('span', { class: `badge badge-${String(node.evidence ?? 'unknown')}` }, String(node.evidence ?? 'unknown'))),
-        h('dt', {}, 'source'),
-        h('dd', {}, node.source ? linkOrText(String(node.source)) : '—'),
+        h('dt', {}, 'sources'),
+        h('dd', {}, this.citationList((node.sources as Citation[] | undefined) ?? [], node.source)),
       ),
       props.length > 0 ? h('h3', {}, 'Properties') : null,
       props.length > 0 ? h('dl', { class: 'props' }, ...props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, formatValue(v))])) : null,
       h('h3', {}, 'Relationships'),
       neighbours.status === 'fulfilled' ? this.relationshipList(id, neighbours.value.subgraph) : h('p', { class: 'error-text' }, describe(neighbours.reason)),
+    );
+  }
+
+  /** The node's citations: publisher and title linked to the canonical address, kind, locator. */
+  private citationList(citations: readonly Citation[], fallback: unknown): Node | string {
+    if (citations.length === 0) return fallback ? linkOrText(String(fallback)) : '—';
+    return h(
+      'ul',
+      { class: 'citations' },
+      ...citations.map((c) => {
+        const text = [c.source.publisher, c.source.title].filter(Boolean).join(': ') || c.source.id;
+        return h(
+          'li',
+          {},
+          c.source.url ? h('a', { href: c.source.url, target: '_blank', rel: 'noopener noreferrer' }, text) : text,
+          ' ',
+          h('span', { class: `badge badge-kind${c.source.secondary ? ' badge-secondary' : ''}`, title: 'kind of source' }, c.source.kind),
+          c.locator ? h('span', { class: 'muted' }, ` (${c.locator})`) : null,
+        );
+      }),
     );
   }
 
@@ -519,6 +539,16 @@ export class Explorer {
         h('div', {}, h('b', { id: 'impact-component-count' }, s.componentCount.toLocaleString('en')), h('span', {}, 'components hit')),
         h('div', {}, h('b', { id: 'impact-service-count' }, s.serviceCount.toLocaleString('en')), h('span', {}, 'services hit')),
         h('div', {}, h('b', { id: 'impact-organization-count' }, s.organizationCount.toLocaleString('en')), h('span', {}, 'organisations')),
+      ),
+      h(
+        'p',
+        { class: 'muted', id: 'impact-evidence' },
+        `Sourced hits: ${s.componentsByEvidence.sourced.toLocaleString('en')} components, ${s.servicesByEvidence.sourced.toLocaleString('en')} services; the rest are reached along inferred links.`,
+      ),
+      h(
+        'p',
+        { class: 'muted', id: 'impact-coverage' },
+        `Component use is known for ${(s.coverage.sourced + s.coverage.inferred).toLocaleString('en')} of ${s.coverage.services.toLocaleString('en')} services (stated by a source for ${s.coverage.sourced.toLocaleString('en')}, inferred for ${s.coverage.inferred.toLocaleString('en')}, unknown for ${s.coverage.none.toLocaleString('en')}): a service not hit may still use it unknowingly.`,
       ),
       h('p', { class: 'muted', id: 'impact-drawn' }, `Drawn: ${imp.components.toLocaleString('en')} of ${s.componentCount.toLocaleString('en')} components, ${imp.services.toLocaleString('en')} of ${s.serviceCount.toLocaleString('en')} services.`),
       this.distanceLegend(),

@@ -38,6 +38,7 @@ export function canvasStyle(): StylesheetJson {
     },
     ...byDistance,
     { selector: 'node.impact', style: { 'border-width': 2, 'border-color': 'data(labelColor)', 'border-style': 'solid' } },
+    { selector: 'node.impact[hitEvidence = "inferred"]', style: { 'border-style': 'dashed', 'border-width': 3 } },
     { selector: 'node.origin', style: { width: 40, height: 40, 'font-size': 13, 'font-weight': 'bold', 'border-width': 4, 'border-color': '#111827' } },
     { selector: 'node:selected', style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     {

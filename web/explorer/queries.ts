@@ -17,6 +17,7 @@ export const SUBGRAPH = `query ExplorerSubgraph($ids: [ID!]!, $depth: Int!) {
 export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
   node(id: $id) {
     id name label source evidence
+    sources { locator source { id title url publisher kind secondary } }
 ${Object.entries(nodeFields)
   .filter(([, fields]) => fields.length > 0)
   .map(([type, fields]) => `    ... on ${type} { ${fields.join(' ')} }`)
@@ -35,9 +36,12 @@ export const IMPACT = `query ExplorerImpact($id: ID!, $maxDepth: Int!, $first: I
       byLayer { node { id name } count }
       byTopic { node { id name } count }
       byExecutingLevel { level count }
+      componentsByEvidence { sourced inferred }
+      servicesByEvidence { sourced inferred }
+      coverage { services sourced inferred none }
     }
-    components(first: $first, after: $afterComponents) { cursor distance component { id name label } path { id } }
-    services(first: $first, after: $afterServices) { cursor distance service { id name label } via { id } }
+    components(first: $first, after: $afterComponents) { cursor distance evidence component { id name label } path { id } }
+    services(first: $first, after: $afterServices) { cursor distance evidence service { id name label } via { id } }
   }
 }`;
 
@@ -70,10 +74,18 @@ export interface ImpactSummary {
   byLayer: GroupCount[];
   byTopic: GroupCount[];
   byExecutingLevel: { level: string; count: number }[];
+  componentsByEvidence: { sourced: number; inferred: number };
+  servicesByEvidence: { sourced: number; inferred: number };
+  coverage: { services: number; sourced: number; inferred: number; none: number };
+}
+/** A citation of a node: the registry entry and where in it. */
+export interface Citation {
+  locator: string | null;
+  source: { id: string; title: string | null; url: string | null; publisher: string | null; kind: string; secondary: boolean };
 }
 export interface ImpactPage {
   origin: { id: string; name: string; label: string };
   summary?: ImpactSummary;
-  components: { cursor: string; distance: number; component: { id: string; name: string; label: string }; path: { id: string }[] }[];
-  services: { cursor: string; distance: number; service: { id: string; name: string; label: string }; via: { id: string } }[];
+  components: { cursor: string; distance: number; evidence: string; component: { id: string; name: string; label: string }; path: { id: string }[] }[];
+  services: { cursor: string; distance: number; evidence: string; service: { id: string; name: string; label: string }; via: { id: string } }[];
 }

@@ -19,15 +19,20 @@ export const EXAMPLES: readonly Example[] = [
     id: 'impact',
     title: 'Impact of a component change',
     description:
-      'What is hit when BundID changes: every component that depends on it (with the distance and one chain), every service that uses it or a hit component, and the summary by layer, OZG topic and executing level.',
-    variables: { id: 'bundid', maxDepth: 6 },
+      'What is hit when BundID changes: every component that depends on it (with the distance and one chain), every service that uses it or a hit component, how sure each hit is (sourced or inferred links), and the summary by layer, OZG topic and executing level, with how many services have any known component use at all. Set evidence to SOURCED to follow only links a source states.',
+    variables: { id: 'bundid', maxDepth: 6, evidence: 'ANY' },
     query: `# What is hit when a component changes? Try "epaybl", "fit-connect" or a standard such as "xoev".
-query ImpactOfComponentChange($id: ID!, $maxDepth: Int = 6) {
-  impactAnalysis(id: $id, maxDepth: $maxDepth) {
+# evidence: ANY follows sourced and inferred links; SOURCED only links a source states.
+query ImpactOfComponentChange($id: ID!, $maxDepth: Int = 6, $evidence: EvidenceFilter = ANY) {
+  impactAnalysis(id: $id, maxDepth: $maxDepth, evidence: $evidence) {
     origin { id name label }
     summary {
       componentCount
       serviceCount
+      componentsByEvidence { sourced inferred }
+      servicesByEvidence { sourced inferred }
+      # Read serviceCount against this: for services without known use, use is unknown, not absent.
+      coverage { services sourced inferred none }
       organizationCount
       byExecutingLevel { level count }
       byTopic { node { name } count }
@@ -35,12 +40,14 @@ query ImpactOfComponentChange($id: ID!, $maxDepth: Int = 6) {
     }
     components(first: 20) {
       distance
+      evidence
       component { id name }
       path { name }
     }
     services(first: 20) {
       cursor
       distance
+      evidence
       service { leikaKey name }
       via { name }
     }
@@ -224,6 +231,36 @@ query ServicesPage($first: Int = 50, $after: String, $filter: NodeFilter) {
         leikaKey name executingLevels
         uses { node { name } }
       }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'sources',
+    title: 'Sources and what rests on them',
+    description:
+      'The source registry: every source once, at its publisher\'s canonical address, with its kind (law, official, standards body, operator, vendor, data set, press, secondary) and how many facts rest on it; what rests on one source; the inference rules with the links they made; and the citations of one node and its links.',
+    variables: { kind: 'law', source: 'heise-11225804', id: 'leika:99107023017000' },
+    query: `# Where do the facts come from? Every node and link cites registry entries (with a locator).
+query Sources($kind: String, $source: ID!, $id: ID!) {
+  sources(first: 10, filter: { kind: $kind }) {
+    totalCount
+    edges { node { id publisher title url kind factCount } }
+  }
+  source(id: $source) {
+    title url publisher kind factCount
+    facts(first: 10) {
+      nodes { node { id name } locator }
+      relationships { type from { name } to { name } locator }
+    }
+  }
+  rules { id name statement edgeCount sources { source { url } locator } }
+  node(id: $id) {
+    name
+    sources { source { publisher url kind } locator }
+    ... on Service {
+      uses(first: 20) { node { name } evidence rule { id } sources { source { publisher url kind } locator } }
     }
   }
 }

@@ -2,6 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { seedFilePaths } from './registry';
+import {
+  BUILDING_BLOCK_FRAMEWORKS,
+  COMPONENT_KINDS,
+  INTEGRATION_POINT_KINDS,
+  LAYER_STATUSES,
+  REQUIREMENT_LEVELS,
+  REQUIREMENT_RULES,
+  STANDARD_FAMILIES,
+} from '../../model';
 import { EVIDENCE, ORGANIZATION_LEVELS, REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue } from '../graph';
 
 /** How one node section of a seed file becomes nodes of one label. */
@@ -31,29 +40,29 @@ export const SECTIONS: Readonly<Record<string, SectionSpec>> = {
     idPattern: new RegExp(`^${SLUG}$`),
     idForm: '<slug>',
     required: ['kind'],
-    enums: { kind: ['basisdienst', 'product', 'platform', 'register', 'online-service', 'infrastructure', 'technology'] },
+    enums: { kind: COMPONENT_KINDS },
   },
   standards: {
     label: 'Standard',
     idPattern: new RegExp(`^${SLUG}$`),
     idForm: '<slug>',
     required: ['family'],
-    enums: { family: ['XÖV', 'IETF', 'W3C', 'ISO', 'IEEE', 'NIST', 'ECMA', 'BSI', 'EU', 'OASIS', 'OpenID', 'ETSI', 'MEF', 'KoSIT', 'other'] },
+    enums: { family: STANDARD_FAMILIES },
   },
-  layers: { label: 'Layer', idPattern: new RegExp(`^layer:${SLUG}:${SLUG}$`), idForm: 'layer:<scheme>:<slug>', required: ['scheme'], enums: { status: ['confirmed', 'unconfirmed'] } },
+  layers: { label: 'Layer', idPattern: new RegExp(`^layer:${SLUG}:${SLUG}$`), idForm: 'layer:<scheme>:<slug>', required: ['scheme'], enums: { status: LAYER_STATUSES } },
   integrationPoints: {
     label: 'IntegrationPoint',
     idPattern: new RegExp(`^ip:${SLUG}$`),
     idForm: 'ip:<slug>',
     required: ['kind'],
-    enums: { kind: ['dvc-area', 'marketplace', 'platform', 'network', 'repository'] },
+    enums: { kind: INTEGRATION_POINT_KINDS },
   },
   buildingBlocks: {
     label: 'BuildingBlock',
     idPattern: new RegExp(`^bb:${SLUG}:${SLUG}$`),
     idForm: 'bb:<framework>:<slug>',
     required: ['framework'],
-    enums: { framework: ['GovStack', 'EIRA', 'EuroStack'] },
+    enums: { framework: BUILDING_BLOCK_FRAMEWORKS },
   },
   stacks: { label: 'Stack', idPattern: new RegExp(`^stack:${SLUG}$`), idForm: 'stack:<slug>', required: [] },
   requirements: {
@@ -61,7 +70,7 @@ export const SECTIONS: Readonly<Record<string, SectionSpec>> = {
     idPattern: new RegExp(`^req:${SLUG}$`),
     idForm: 'req:<slug>',
     required: ['level', 'text'],
-    enums: { level: ['MUSS', 'SOLL'], rule: ['must-use', 'must-meet', 'must-not'] },
+    enums: { level: REQUIREMENT_LEVELS, rule: REQUIREMENT_RULES },
   },
   exceptions: {
     label: 'Exception',
