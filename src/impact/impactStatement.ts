@@ -29,6 +29,8 @@ export interface ImpactPlan {
   readonly organizationCount: boolean;
   readonly byOrganizationLevel: boolean;
   readonly servicesByEvidence: boolean;
+  /** Whether any evidence of hits is selected (else the search over sourced links is skipped). */
+  readonly evidence: boolean;
   /** Coverage needs the topics and levels the answer touches. */
   readonly coverage: boolean;
 }
@@ -106,6 +108,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
     organizationCount: has(summaryFields, 'organizationCount'),
     byOrganizationLevel: has(summaryFields, 'byOrganizationLevel'),
     servicesByEvidence: has(summaryFields, 'servicesByEvidence'),
+    evidence: has(componentFields, 'evidence') || has(serviceFields, 'evidence') || has(summaryFields, 'componentsByEvidence') || has(summaryFields, 'servicesByEvidence'),
     coverage: has(summaryFields, 'coverage'),
   };
   const needServices =
@@ -119,25 +122,35 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   const lines: string[] = [
     `MATCH (o:GraphNode {id: ${idParam}})`,
     `WITH o, head([l IN labels(o) WHERE l <> 'GraphNode']) AS originLabel`,
-    // One breadth-first search from the origin over incoming DEPENDS_ON and IMPLEMENTS, and (unless
-    // only sourced links are followed anyway) a second one over sourced links only: a hit is sourced
-    // when a sourced chain is among its shortest. The two meet in one aggregation per component.
-    `CALL (o, originLabel) {
+    // One breadth-first search from the origin over incoming DEPENDS_ON and IMPLEMENTS. When the
+    // evidence of hits is selected (and not only sourced links are followed anyway) a second one over
+    // sourced links only: a hit is sourced when a sourced chain is among its shortest. The two meet in
+    // one aggregation per component.
+    plan.evidence && !sourcedOnly
+      ? `CALL (o, originLabel) {
   WITH o WHERE originLabel IN ['Component', 'Standard']
   CALL (o) {
-${sourcedOnly ? '' : `    MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
+    MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
     WHERE c <> o
     WITH c, min(length(p)) AS d
     RETURN c, d, null AS sd
     UNION ALL
-`}    MATCH p = (o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
+    MATCH p = (o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
     WHERE c <> o AND all(r IN rs WHERE r.evidence = 'sourced')
     WITH c, min(length(p)) AS sd
-    RETURN c, ${sourcedOnly ? 'sd' : 'null'} AS d, sd
+    RETURN c, null AS d, sd
   }
   WITH c, min(d) AS d, min(sd) AS sd
   ORDER BY d, c.id
   RETURN collect({n: c, d: d, e: CASE WHEN sd = d THEN 'sourced' ELSE 'inferred' END}) AS comps
+}`
+      : `CALL (o, originLabel) {
+  WITH o WHERE originLabel IN ['Component', 'Standard']
+  MATCH p = (o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..${depthBound(maxDepth)}]-(c:Component)
+  WHERE c <> o${sourcedOnly ? " AND all(r IN rs WHERE r.evidence = 'sourced')" : ''}
+  WITH c, min(length(p)) AS d
+  ORDER BY d, c.id
+  RETURN collect({n: c, d: d, e: ${sourcedOnly ? "'sourced'" : 'null'}}) AS comps
 }`,
   ];
   const returns = ['originLabel', `${p.node('o', anyNode, subSelections(childNodes(fields, 'origin')))} AS origin`, 'size(comps) AS componentCount', "size([h IN comps WHERE h.e = 'sourced']) AS componentsSourced"];
@@ -148,9 +161,13 @@ ${sourcedOnly ? '' : `    MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${depthBound
   UNWIND [{n: o, d: 0, e: 'sourced'}] + comps AS h
   WITH h.n AS x, h.d AS d, h.e AS e
   MATCH (s:Service)-[u:USES]->(x)${sourcedOnly ? " WHERE u.evidence = 'sourced'" : ''}
-  // Nearest first, a sourced chain preferred among the nearest: 2 * distance + (0 sourced, 1 inferred).
+${
+  plan.evidence && !sourcedOnly
+    ? `  // Nearest first, a sourced chain preferred among the nearest: 2 * distance + (0 sourced, 1 inferred).
   WITH s, min(2 * (d + 1) + CASE WHEN e = 'sourced' AND u.evidence = 'sourced' THEN 0 ELSE 1 END) AS key
-  WITH s, key / 2 AS d, CASE key % 2 WHEN 0 THEN 'sourced' ELSE 'inferred' END AS e
+  WITH s, key / 2 AS d, CASE key % 2 WHEN 0 THEN 'sourced' ELSE 'inferred' END AS e`
+    : `  WITH s, min(d) + 1 AS d, ${sourcedOnly ? "'sourced'" : 'null'} AS e`
+}
   ORDER BY d, s.id
   RETURN collect({s: s, d: d, e: e}) AS svcs
 }`);
@@ -163,7 +180,7 @@ ${sourcedOnly ? '' : `    MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${depthBound
     const chain = plan.componentPath
       ? `OPTIONAL CALL (c, o, e) {
     // The chain shown is sourced whenever the hit is (a sourced chain among the shortest).
-    MATCH q = ANY SHORTEST (c)-[r:DEPENDS_ON|IMPLEMENTS WHERE ${sourcedOnly ? "r.evidence = 'sourced'" : "e <> 'sourced' OR r.evidence = 'sourced'"}]->{1,10}(o)
+    MATCH q = ANY SHORTEST (c)-[r:DEPENDS_ON|IMPLEMENTS WHERE ${sourcedOnly ? "r.evidence = 'sourced'" : "coalesce(e, '') <> 'sourced' OR r.evidence = 'sourced'"}]->{1,10}(o)
     RETURN q
   }
   WITH c, d, e, [n IN nodes(q) | ${p.node('n', anyNode, sub(componentFields, 'path'), false)}] AS path`
