@@ -1,20 +1,9 @@
-import { readCitation } from '../model';
+import { readCitation, type SourceEntry, type SourceKind } from '../model';
 import type { NodeRecord } from '../graph/records';
 
-/** A source as the API returns it (plain values, no driver types). */
-export interface SourceRecord {
-  readonly id: string;
-  readonly url: string | null;
-  readonly publisher: string | null;
-  readonly title: string | null;
-  readonly kind: string;
+/** A source as the API returns it (plain values, no driver types): the registry entry and its counts. */
+export interface SourceRecord extends SourceEntry {
   readonly secondary: boolean;
-  readonly language: string | null;
-  readonly published: string | null;
-  readonly retrieved: string | null;
-  readonly via: string | null;
-  readonly note: string | null;
-  readonly titleFromAddress: boolean;
   readonly nodeCount: number;
   readonly relationshipCount: number;
   readonly factCount: number;
@@ -45,7 +34,7 @@ const str = (v: unknown): string | null => (v === undefined || v === null ? null
 export function toSourceRecord(p: Record<string, unknown>): SourceRecord {
   const nodeCount = Number(p.nodeCount ?? 0);
   const relationshipCount = Number(p.relationshipCount ?? 0);
-  const kind = String(p.kind ?? 'secondary');
+  const kind = String(p.kind ?? 'secondary') as SourceKind;
   return {
     id: String(p.id),
     url: str(p.url),

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { lockSharedGraph } from '../support/graphLock';
 import { readAbout } from '../../src/app';
 import { CACHE_HEADER } from '../../src/cache/responseCachePlugin';
 import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
 import { bumpGraphVersion, graphVersion } from '../../src/system/graphVersion';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
-import { lockSharedGraph } from '../support/graphLock';
 
 const config = loadConfig({ PORT: '0', NODE_ENV: 'test', RESPONSE_CACHE_MB: '8' }, false);
 
@@ -29,11 +29,8 @@ describe('the response cache keyed by the graph version', () => {
   }
 
   let releaseGraph: () => void = () => undefined;
-
   beforeAll(async () => {
-
-    // Holds the shared graph: see test/support/graphLock.ts.
-
+    // Holds the shared graph while its temporary component exists: see test/support/graphLock.ts.
     releaseGraph = await lockSharedGraph();
     t = openTestDb();
     server = createServer({ config, db: t.db, log: silentLog, about: readAbout() });

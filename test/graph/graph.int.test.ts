@@ -1,26 +1,15 @@
 import { startTestApi, type TestApi } from '../support/api';
-import { lockSharedGraph } from '../support/graphLock';
 
 /** Exploration on the seeded graph: nodes, relationships both ways, root lists, filters, search. */
 describe('exploring the seeded graph', () => {
   let api: TestApi;
   const cypher = (q: string, p: Record<string, unknown> = {}) => api.t.db.read((tx) => tx.runText(q, p));
 
-  let releaseGraph: () => void = () => undefined;
-
   beforeAll(async () => {
-
-    // Holds the shared graph: see test/support/graphLock.ts.
-
-    releaseGraph = await lockSharedGraph();
-    api = await startTestApi();
+    api = await startTestApi({ lockGraph: true });
   });
   afterAll(async () => {
-    try {
-      await api.close();
-    } finally {
-      releaseGraph();
-    }
+    await api.close();
   });
 
   it('finds any node by id with its label, and null for an unknown id', async () => {

@@ -4,7 +4,6 @@ const named = (t: unknown): GraphQLNamedType => getNamedType(t as GraphQLType);
 import { loadTypeDefs } from '../../src/schema';
 import { RELATION_FIELDS } from '../../src/graph/relations';
 import { startTestApi, type TestApi } from '../support/api';
-import { lockSharedGraph } from '../support/graphLock';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same queries. */
 function prng(seed: number): () => number {
@@ -65,18 +64,11 @@ function randomSelection(schema: GraphQLSchema, type: GraphQLNamedType, depth: n
 describe('look-ahead: a root field compiled into one statement answers exactly like the resolver-per-field engine', () => {
   let api: TestApi;
   const schema = buildSchema(loadTypeDefs().join('\n'));
-  let releaseGraph: () => void = () => undefined;
   beforeAll(async () => {
-    // Holds the shared graph: see test/support/graphLock.ts.
-    releaseGraph = await lockSharedGraph();
-    api = await startTestApi();
+    api = await startTestApi({ lockGraph: true });
   });
   afterAll(async () => {
-    try {
-      await api.close();
-    } finally {
-      releaseGraph();
-    }
+    await api.close();
   });
 
   const roots = [

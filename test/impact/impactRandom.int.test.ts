@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '../support/api';
-import { lockSharedGraph } from '../support/graphLock';
 
 /** A small seeded pseudo-random generator, so that a failing graph can be reproduced from its seed. */
 function rng(seed: number): () => number {
@@ -130,14 +129,8 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
   const prefix = `test-rg-${randomUUID().slice(0, 8)}`;
   const graphs = [101, 202, 303].map((seed) => ({ seed, g: randomGraph(`${prefix}-${seed}`, seed) }));
 
-  let releaseGraph: () => void = () => undefined;
-
   beforeAll(async () => {
-
-    // Holds the shared graph: see test/support/graphLock.ts.
-
-    releaseGraph = await lockSharedGraph();
-    api = await startTestApi();
+    api = await startTestApi({ lockGraph: true });
     for (const { g } of graphs) {
       await api.t.db.write(async (tx) => {
         await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Component {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.components });
@@ -153,9 +146,8 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
   afterAll(async () => {
     try {
       await api.t.db.write((tx) => tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
-      await api.close();
     } finally {
-      releaseGraph();
+      await api.close();
     }
   });
 

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { hostMatches, hostOf } from '../../src/model';
 import { buildGraph, defaultSources } from '../../src/seed/seed';
 import { startTestApi, type TestApi } from '../support/api';
-import { lockSharedGraph } from '../support/graphLock';
 
 /** Provenance on the seeded graph: every citation resolves, counts agree, coverage follows the files. */
 describe('sources, rules and coverage on the seeded graph', () => {
@@ -12,21 +11,11 @@ describe('sources, rules and coverage on the seeded graph', () => {
   const cypher = (q: string, p: Record<string, unknown> = {}) => api.t.db.read((tx) => tx.runText(q, p));
   const files = buildGraph(defaultSources());
 
-  let releaseGraph: () => void = () => undefined;
-
   beforeAll(async () => {
-
-    // Holds the shared graph: see test/support/graphLock.ts.
-
-    releaseGraph = await lockSharedGraph();
-    api = await startTestApi();
+    api = await startTestApi({ lockGraph: true });
   });
   afterAll(async () => {
-    try {
-      await api.close();
-    } finally {
-      releaseGraph();
-    }
+    await api.close();
   });
 
   it('resolves every citation of every node and relationship to a Source of the registry', async () => {

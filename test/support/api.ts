@@ -4,6 +4,7 @@ import { readAbout } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createContext, type Context } from '../../src/context';
 import { openTestDb, silentLog, type TestDb } from './db';
+import { lockSharedGraph } from './graphLock';
 
 /** The API on the test database, executed in-process through Apollo's executeOperation. */
 export interface TestApi {
@@ -15,7 +16,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+/**
+ * Starts the API on the test database. With `lockGraph`, holds the shared-graph lock
+ * (test/support/graphLock.ts) until `close()`: for test files that add temporary nodes to the seeded
+ * graph or that count the whole graph.
+ */
+export async function startTestApi(options: { lockGraph?: boolean } = {}): Promise<TestApi> {
+  const release = options.lockGraph ? await lockSharedGraph() : () => undefined;
   const t = openTestDb();
   // The same Apollo as the HTTP server, with the default limits: every test query must pass them.
   const config = loadConfig({ NODE_ENV: 'test' }, false);
@@ -40,8 +47,12 @@ export async function startTestApi(): Promise<TestApi> {
       return seen;
     },
     async close() {
-      await apollo.stop();
-      await t.close();
+      try {
+        await apollo.stop();
+        await t.close();
+      } finally {
+        release();
+      }
     },
   };
 }
