@@ -1,12 +1,12 @@
 // Services that USE the origin or an impacted component; for each, the nearest such node (smallest
-// distance, then smallest id) and the evidence: sourced when, among the nearest, some USES is sourced
+// distance, one reached along sourced links first, then smallest id) and the evidence: sourced when, among the nearest, some USES is sourced
 // and leads to a hit whose own chain is sourced. With $sourcedOnly only sourced USES count.
 // Parameters: $hits: [{id, distance, evidence}] with the origin at distance 0, $sourcedOnly: boolean.
 UNWIND $hits AS hit
 MATCH (s:Service)-[u:USES]->(:GraphNode {id: hit.id})
 WHERE NOT $sourcedOnly OR u.evidence = 'sourced'
 WITH s, hit, CASE WHEN hit.evidence = 'sourced' AND u.evidence = 'sourced' THEN 'sourced' ELSE 'inferred' END AS evidence
-ORDER BY hit.distance, hit.id
+ORDER BY hit.distance, evidence DESC, hit.id
 WITH s, collect({hit: hit, evidence: evidence}) AS hs
 WITH s, hs, hs[0].hit AS nearest
 RETURN

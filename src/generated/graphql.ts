@@ -1165,7 +1165,10 @@ export type Query = {
   compliance: ComplianceReport;
   /** Component nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   components: ComponentConnection;
-  /** What the component `id` builds on: DEPENDS_ON and IMPLEMENTS forward, within `maxDepth` hops (1..10). */
+  /**
+   * What the component `id` builds on: DEPENDS_ON and IMPLEMENTS forward, within `maxDepth` hops (1..10).
+   * `evidence: SOURCED` follows only links a source states; each entry says how sure it is.
+   */
   dependencies: DependencyTree;
   /**
    * What is hit when the Component or Standard `id` changes: every component that reaches it through
@@ -1180,7 +1183,11 @@ export type Query = {
   node: Maybe<Node>;
   /** Organization nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   organizations: OrganizationConnection;
-  /** A shortest connection between two nodes over any relationship in either direction (null when none within `maxDepth`, 1..10). */
+  /**
+   * A shortest connection between two nodes over any relationship in either direction (null when none
+   * within `maxDepth`, 1..10); among the shortest, one of sourced links only is preferred.
+   * `evidence: SOURCED` follows only links a source states.
+   */
   path: Maybe<Path>;
   /** Requirement nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   requirements: RequirementConnection;

@@ -18,7 +18,7 @@ export interface GraphLoaders {
   readonly links: DataLoader<LinkKey, LinkRecord[], string>;
   /** One page of a root list. */
   list(label: string, filter: ListFilter, skip: number, limit: number): Promise<{ total: number; nodes: NodeRecord[] }>;
-  /** Runs a statement compiled from the query's selection (one round trip for a root field and all below it). */
+  /** Runs a statement compiled from the query's selection (a root field, its nodes and their links in one round trip). */
   select(statement: CompiledStatement): Promise<Record<string, unknown>[]>;
   /** Full-text search. */
   search(luceneQuery: string, labels: string[] | null, first: number): Promise<{ score: number; node: NodeRecord }[]>;

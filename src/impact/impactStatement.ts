@@ -93,6 +93,8 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   const summaryFields = collectFields(scope, type('ImpactSummary'), subSelections(childNodes(fields, 'summary')));
   const has = (f: Map<string, FieldNode[]>, name: string): boolean => childNodes(f, name).length > 0;
   const organizationNodes = childNodes(summaryFields, 'organizations');
+  // Coverage within the topics and levels of the answer needs those groups of the answer.
+  const coverageFields = collectFields(scope, type('Coverage'), subSelections(childNodes(summaryFields, 'coverage')));
 
   const plan: ImpactPlan = {
     components: union(componentNodes.map((n) => pageOf(argsOf('ImpactReport', n)))),
@@ -101,14 +103,16 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
     serviceVia: has(serviceFields, 'via'),
     serviceCount: has(summaryFields, 'serviceCount'),
     byLayer: has(summaryFields, 'byLayer'),
-    byTopic: has(summaryFields, 'byTopic') || has(summaryFields, 'coverage'),
+    byTopic: has(summaryFields, 'byTopic') || has(coverageFields, 'byTopic'),
     byLifeSituation: has(summaryFields, 'byLifeSituation'),
-    byExecutingLevel: has(summaryFields, 'byExecutingLevel') || has(summaryFields, 'coverage'),
+    byExecutingLevel: has(summaryFields, 'byExecutingLevel') || has(coverageFields, 'byLevel'),
     organizations: Math.max(0, ...organizationNodes.map((n) => checkRange('first', argsOf('ImpactSummary', n).first as number | null | undefined, 1, 1000, 100))),
     organizationCount: has(summaryFields, 'organizationCount'),
     byOrganizationLevel: has(summaryFields, 'byOrganizationLevel'),
     servicesByEvidence: has(summaryFields, 'servicesByEvidence'),
-    evidence: has(componentFields, 'evidence') || has(serviceFields, 'evidence') || has(summaryFields, 'componentsByEvidence') || has(summaryFields, 'servicesByEvidence'),
+    // A chain shown is the sourced one when there is one among the shortest: that needs the evidence too.
+    evidence:
+      has(componentFields, 'evidence') || has(componentFields, 'path') || has(serviceFields, 'evidence') || has(summaryFields, 'componentsByEvidence') || has(summaryFields, 'servicesByEvidence'),
     coverage: has(summaryFields, 'coverage'),
   };
   const needServices =
@@ -197,10 +201,12 @@ ${
   if (plan.services) {
     const via = plan.serviceVia
       ? `OPTIONAL CALL (s, d, o) {
+    // The nearest used hit, one reached along sourced links first (the USES and the hit's chain), then by id.
     MATCH (s)-[u:USES]->(x)
     WHERE ${sourcedOnly ? "u.evidence = 'sourced' AND " : ''}((d = 1 AND x = o) OR (d > 1 AND x:Component AND x <> o
       AND COLLECT { MATCH q = ANY SHORTEST (x)-[${chainRel}]->{1,10}(o) RETURN length(q) }[0] = d - 1))
-    WITH x ORDER BY x.id LIMIT 1
+    WITH x, u.evidence = 'sourced' AND (x = o OR COLLECT { MATCH q = ANY SHORTEST (x)-[r:DEPENDS_ON|IMPLEMENTS WHERE r.evidence = 'sourced']->{1,10}(o) RETURN length(q) }[0] = d - 1) AS sourced
+    WITH x ORDER BY sourced DESC, x.id LIMIT 1
     RETURN ${p.node('x', anyNode, sub(serviceFields, 'via'))} AS via
   }`
       : 'WITH s, d, e, null AS via';

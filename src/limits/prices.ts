@@ -21,6 +21,11 @@ export const TRAVERSAL_PRICES: CostRules['traversalPrices'] = {
   'Query.adoption': () => 200,
   'Query.subgraph': (a) => 1000 * Math.max(1, num(a.depth, 1)) * len(a.ids),
   'Query.search': () => 50,
+  // What rests on a source is read by a pass over every node and relationship (citations are lists
+  // on them), and coverage by a pass over every service: a few per request, not hundreds.
+  'Source.facts': () => 20_000,
+  'ImpactSummary.coverage': () => 2_000,
+  'About.coverage': () => 2_000,
 };
 
 /** Lists whose size has a known bound (other lists without `first` get the assumed size). */

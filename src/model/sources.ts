@@ -35,8 +35,7 @@ const CITATION = /^([a-z0-9][a-z0-9-]*)(?:\s*\((.+)\))?$/s;
  * optional locator in parentheses. Returns the citations, or the first part that is not one.
  */
 export function parseCitations(text: string): { citations: Citation[] } | { error: string } {
-  const parts = text
-    .split(/\s+;\s+|\s*;\s*$/)
+  const parts = splitOutsideParentheses(text)
     .map((p) => p.trim())
     .filter((p) => p !== '');
   if (parts.length === 0) return { error: 'names no source' };
@@ -47,6 +46,23 @@ export function parseCitations(text: string): { citations: Citation[] } | { erro
     citations.push({ id: m[1] as string, locator: m[2]?.trim() || null });
   }
   return { citations };
+}
+
+/** Splits at ";" outside parentheses, so a locator may hold one: `ozg-1a (Abs. 1; Abs. 3) ; ozg-1`. */
+function splitOutsideParentheses(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (ch === ';' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
 }
 
 /** The form stored on nodes and relationships (property `sources`): `id` or `id (locator)`. */

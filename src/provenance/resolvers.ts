@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import type { Resolvers } from '../generated/graphql';
 import { InputError } from '../errors';
-import { readCitation } from '../model';
+import { readCitation, SOURCE_KINDS } from '../model';
 import { RELATION_FIELDS } from '../graph/relations';
 import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
 import type { RuleRecord, SourceRecord } from './records';
@@ -40,7 +40,9 @@ export function provenanceResolvers(): Resolvers {
         const skip = args.after ? decodeCursor(args.after) + 1 : 0;
         const text = args.filter?.text?.trim() || null;
         if (text !== null && text.length > 200) throw new InputError('filter.text must be at most 200 characters');
-        const { total, sources } = await ctx.loaders.provenance.list({ kind: args.filter?.kind ?? null, text, cited: args.filter?.cited ?? null }, skip, first);
+        const kind = args.filter?.kind ?? null;
+        if (kind !== null && !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new InputError(`filter.kind must be one of ${SOURCE_KINDS.join(', ')}, got "${kind}"`);
+        const { total, sources } = await ctx.loaders.provenance.list({ kind, text, cited: args.filter?.cited ?? null }, skip, first);
         return {
           totalCount: total,
           edges: sources.map((node, i) => ({ cursor: encodeCursor(skip + i), node })),

@@ -24,8 +24,8 @@ export interface MergeCounts {
 
 const mergeNodesQuery = query<{ label: string; created: number; changed: number }>('seed/mergeNodes');
 const mergeRelationshipsQuery = query<{ type: string; created: number; changed: number; written: number }>('seed/mergeRelationships');
-const mergeSourcesQuery = query<{ written: number; removed: number }>('seed/mergeSources');
-const mergeRulesQuery = query<{ written: number; removedRules: number; removedEdges: number }>('seed/mergeRules');
+const mergeSourcesQuery = query<{ written: number; changed: number; removed: number }>('seed/mergeSources');
+const mergeRulesQuery = query<{ written: number; changed: number; removedRules: number; removedEdges: number }>('seed/mergeRules');
 const graphNodeCountQuery = query<{ count: number }>('seed/graphNodeCount');
 const resampleIndexesQuery = query<Record<string, never>>('seed/resampleIndexes');
 const clearQueryCachesQuery = query<{ value: string }>('seed/clearQueryCaches');
@@ -57,13 +57,17 @@ export async function refreshPlannerStatistics(tx: Tx): Promise<void> {
 }
 
 /** Writes the source registry (Source nodes) and removes entries no longer in it. */
-export async function mergeSources(tx: Tx, rows: readonly Record<string, PropValue | null>[]): Promise<{ written: number; removed: number }> {
+export async function mergeSources(tx: Tx, rows: readonly Record<string, PropValue | null>[]): Promise<{ written: number; changed: number; removed: number }> {
   const [r] = await tx.run(mergeSourcesQuery, { rows });
-  return { written: r?.written ?? 0, removed: r?.removed ?? 0 };
+  return { written: r?.written ?? 0, changed: r?.changed ?? 0, removed: r?.removed ?? 0 };
 }
 
 /** Writes the rules (Rule nodes), removes stale ones and the relationships no current rule makes. */
-export async function mergeRules(tx: Tx, rows: readonly Record<string, PropValue | null>[], edgeKeys: readonly string[]): Promise<{ written: number; removedRules: number; removedEdges: number }> {
+export async function mergeRules(
+  tx: Tx,
+  rows: readonly Record<string, PropValue | null>[],
+  edgeKeys: readonly string[],
+): Promise<{ written: number; changed: number; removedRules: number; removedEdges: number }> {
   const [r] = await tx.run(mergeRulesQuery, { rows, edgeKeys });
-  return { written: r?.written ?? 0, removedRules: r?.removedRules ?? 0, removedEdges: r?.removedEdges ?? 0 };
+  return { written: r?.written ?? 0, changed: r?.changed ?? 0, removedRules: r?.removedRules ?? 0, removedEdges: r?.removedEdges ?? 0 };
 }

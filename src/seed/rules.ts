@@ -34,6 +34,7 @@ export function readRules(dir: string, registry: SourceRegistry, displayRoot: st
       issues.push({ file, entry, field, message });
     };
     if (!isMap(raw)) return problem('(entry)', 'must be a mapping');
+    for (const k of Object.keys(raw)) if (!RULE_FIELDS.includes(k)) problem(k, `is no field of a rule; allowed: ${RULE_FIELDS.join(', ')}`);
     const id = String(raw.id ?? '');
     if (!RULE_ID.test(id)) problem('id', `must look like rule:<slug>, got "${id}"`);
     else if (ids.has(id)) problem('id', `"${id}" is defined twice`);
@@ -61,7 +62,20 @@ export function readRules(dir: string, registry: SourceRegistry, displayRoot: st
     const props: Record<string, string> = {};
     if (raw.edgeProperties !== undefined) {
       if (!isMap(raw.edgeProperties)) problem('edgeProperties', 'must be a mapping of text values');
-      else for (const [k, v] of Object.entries(raw.edgeProperties)) props[k] = String(v);
+      else
+        for (const [k, v] of Object.entries(raw.edgeProperties)) {
+          if (['source', 'evidence', 'rule', 'sources'].includes(k)) problem(`edgeProperties.${k}`, 'is set by the loader (the rule\'s source, evidence inferred, the rule\'s id)');
+          else if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') problem(`edgeProperties.${k}`, `must be text, a number or true/false, got ${JSON.stringify(v)}`);
+          else props[k] = String(v);
+        }
+    }
+    // The edges must carry what the model requires of their type, with allowed values.
+    if (type in REL_RULES) {
+      const rr = REL_RULES[type as RelType] as { required?: readonly string[]; enums?: Readonly<Record<string, readonly string[]>> };
+      for (const f of rr.required ?? []) if (props[f] === undefined || props[f] === '') problem(`edgeProperties.${f}`, `is required for ${type}`);
+      for (const [f, allowed] of Object.entries(rr.enums ?? {})) {
+        if (props[f] !== undefined && !allowed.includes(props[f] as string)) problem(`edgeProperties.${f}`, `must be one of ${allowed.join(', ')}, got "${props[f]}"`);
+      }
     }
     if (issues.length > before || !from || !to) return;
     rules.push({ id, name: String(raw.name), statement: String(raw.statement), source: String(raw.source), type: type as RelType, from, to, props, origin: `${file}: ${entry}` });
@@ -69,11 +83,17 @@ export function readRules(dir: string, registry: SourceRegistry, displayRoot: st
   return { rules, issues };
 }
 
+const RULE_FIELDS = ['id', 'name', 'statement', 'source', 'type', 'from', 'to', 'edgeProperties', 'note'];
+const SELECTOR_FIELDS = ['label', 'ids', 'where', 'exists', 'has'];
+const HAS_FIELDS = ['type', 'dir', 'label', 'ids'];
+const isScalar = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
 function readSelector(raw: unknown, field: string, problem: (field: string, message: string) => void): NodeSelector | null {
   if (!isMap(raw)) {
-    problem(field, 'must be a selector {label, where, has, ids}');
+    problem(field, `must be a selector {${SELECTOR_FIELDS.join(', ')}}, got ${JSON.stringify(raw)}`);
     return null;
   }
+  for (const k of Object.keys(raw)) if (!SELECTOR_FIELDS.includes(k)) problem(`${field}.${k}`, `is no field of a selector; allowed: ${SELECTOR_FIELDS.join(', ')}`);
   const label = String(raw.label ?? '');
   if (!(NODE_LABELS as readonly string[]).includes(label)) {
     problem(`${field}.label`, `must be a label of the model, got "${label}"`);
@@ -87,7 +107,13 @@ function readSelector(raw: unknown, field: string, problem: (field: string, mess
   if (raw.where !== undefined && !isMap(raw.where)) {
     problem(`${field}.where`, 'must be a mapping of property: value (or a list of values)');
     ok = false;
-  }
+  } else
+    for (const [k, v] of Object.entries((raw.where ?? {}) as Record<string, unknown>)) {
+      if (!isScalar(v) && !(Array.isArray(v) && v.length > 0 && v.every(isScalar))) {
+        problem(`${field}.where.${k}`, `must be a value or a non-empty list of values, got ${JSON.stringify(v)}`);
+        ok = false;
+      }
+    }
   if (raw.exists !== undefined && !(Array.isArray(raw.exists) && raw.exists.every((i) => typeof i === 'string'))) {
     problem(`${field}.exists`, 'must be a list of property names');
     ok = false;
@@ -98,8 +124,11 @@ function readSelector(raw: unknown, field: string, problem: (field: string, mess
     ok = false;
   } else
     has.forEach((h: unknown, i) => {
-      if (!isMap(h) || !(String(h.type) in REL_RULES) || !['out', 'in'].includes(String(h.dir))) {
-        problem(`${field}.has[${i}]`, 'must be {type: <relationship type>, dir: out|in, label?, ids?}');
+      if (!isMap(h) || !(String(h.type) in REL_RULES) || !['out', 'in'].includes(String(h.dir)) || Object.keys(h).some((k) => !HAS_FIELDS.includes(k))) {
+        problem(`${field}.has[${i}]`, `must be {type: <relationship type>, dir: out|in, label?, ids?}, got ${JSON.stringify(h)}`);
+        ok = false;
+      } else if (h.ids !== undefined && !(Array.isArray(h.ids) && h.ids.every((x) => typeof x === 'string'))) {
+        problem(`${field}.has[${i}].ids`, `must be a list of ids, got ${JSON.stringify(h.ids)}`);
         ok = false;
       } else if (h.label !== undefined && !(NODE_LABELS as readonly string[]).includes(String(h.label))) {
         problem(`${field}.has[${i}].label`, `must be a label of the model, got "${String(h.label)}"`);
@@ -153,6 +182,7 @@ export const RULE_EDGE_LIMIT = 50_000;
  */
 export function applyRules(graph: Graph, rules: readonly LoadedRule[]): { edges: GraphEdge[]; counts: Map<string, number>; issues: SeedIssue[] } {
   const existing = new Set(graph.edges.map((e) => edgeKey(e.type, e.from, e.to)));
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const edges: GraphEdge[] = [];
   const counts = new Map<string, number>();
   const issues: SeedIssue[] = [];
@@ -166,6 +196,13 @@ export function applyRules(graph: Graph, rules: readonly LoadedRule[]): { edges:
     }
     if (to.length === 0) issues.push({ file, entry, field: 'to', message: 'selects no node' });
     if (from.length === 0) issues.push({ file, entry, field: 'from', message: 'selects no node' });
+    for (const [side, sel] of [['from', rule.from], ['to', rule.to]] as const) {
+      for (const id of sel.ids ?? []) {
+        const n = byId.get(id);
+        if (!n) issues.push({ file, entry, field: `${side}.ids`, message: `"${id}" is no known id` });
+        else if (n.label !== sel.label) issues.push({ file, entry, field: `${side}.ids`, message: `"${id}" is a ${n.label}, not a ${sel.label}` });
+      }
+    }
     let n = 0;
     for (const a of from) {
       for (const b of to) {

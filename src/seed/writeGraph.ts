@@ -56,13 +56,13 @@ export async function writeGraph(db: Db, graph: Graph & GraphExtras, onProgress:
     if (graph.sources) {
       const rows = graph.sources.map((s) => ({ ...s, name: s.title ?? s.id }));
       const r = await mergeSources(tx, rows);
-      extrasChanged ||= r.removed > 0;
+      extrasChanged ||= r.changed + r.removed > 0;
     }
     if (graph.rules) {
       const rows = graph.rules.map((r) => ({ id: r.id, name: r.name, statement: r.statement, source: r.source, sources: [...r.sources], type: r.type, from: JSON.stringify(r.from), to: JSON.stringify(r.to), edgeCount: r.edgeCount }));
       const keys = graph.edges.filter((e) => typeof e.props.rule === 'string').map((e) => `${e.type}|${e.from}|${e.to}`);
       const r = await mergeRules(tx, rows, keys);
-      extrasChanged ||= r.removedRules + r.removedEdges > 0;
+      extrasChanged ||= r.changed + r.removedRules + r.removedEdges > 0;
     }
     // Cached answers of the old graph must not be served: a load that changed anything advances the
     // graph version in the same transaction (a load that changed nothing leaves it).

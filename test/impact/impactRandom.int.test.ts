@@ -81,15 +81,25 @@ function expectedImpact(g: RandomGraph, origin: string, maxDepth: number): { com
   const reverse = new Map<string, string[]>();
   for (const [a, b] of [...g.dependsOn, ...g.implementsStd]) reverse.set(b, [...(reverse.get(b) ?? []), a]);
   const dist = bfs(reverse, origin, maxDepth);
+  const sourcedReverse = new Map<string, string[]>();
+  for (const [type, pairs] of [['DEPENDS_ON', g.dependsOn], ['IMPLEMENTS', g.implementsStd]] as const) {
+    for (const [a, b] of pairs) if (!g.inferred.has(`${type}|${a}>${b}`)) sourcedReverse.set(b, [...(sourcedReverse.get(b) ?? []), a]);
+  }
+  const sourcedDist = bfs(sourcedReverse, origin, maxDepth);
   const components = new Map([...dist].filter(([id]) => id !== origin && g.components.includes(id)));
   const hits = new Map<string, number>([[origin, 0], ...components]);
-  const services = new Map<string, { distance: number; via: string }>();
+  // The nearest used hit; among the nearest one reached along sourced links (the USES and the hit's
+  // shortest chain), then the smallest id.
+  const rank = (v: string, target: string, d: number): [number, number, string] => [d + 1, !g.inferred.has(`USES|${v}>${target}`) && sourcedDist.get(target) === d ? 0 : 1, target];
+  const best = new Map<string, [number, number, string]>();
   for (const [v, target] of g.uses) {
     const d = hits.get(target);
     if (d === undefined) continue;
-    const best = services.get(v);
-    if (!best || d + 1 < best.distance || (d + 1 === best.distance && target < best.via)) services.set(v, { distance: d + 1, via: target });
+    const r = rank(v, target, d);
+    const b = best.get(v);
+    if (!b || r[0] < b[0] || (r[0] === b[0] && (r[1] < b[1] || (r[1] === b[1] && r[2] < b[2])))) best.set(v, r);
   }
+  const services = new Map([...best].map(([v, r]) => [v, { distance: r[0], via: r[2] }] as const));
   return { components, services };
 }
 
@@ -362,7 +372,8 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
     const Q = `query($id: ID!) { impactAnalysis(id: $id, maxDepth: 4) {
       origin { id name label ... on Component { dependsOn { node { id } } } }
       maxDepth
-      a: components(first: 3) { distance component { id name evidence dependents { node { id } } } }
+      a: components(first: 3) { distance path { id } component { id name evidence dependents { node { id } } } }
+      c: components(first: 1000) { distance path { id } }
       b: components(first: 4, after: "${Buffer.from('offset:1').toString('base64')}") { cursor distance component { id } }
       services(first: 7) { distance service { id name uses { node { id } } } via { id label } }
       summary { componentCount serviceCount organizationCount byExecutingLevel { level count } byLayer { count node { id } } } } }`;

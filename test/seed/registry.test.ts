@@ -40,6 +40,8 @@ describe('the source registry', () => {
         '  - {id: c, url: "https://example.org/c", kind: blog}',
         '  - {id: d, kind: press}',
         '  - {id: e, url: "https://example.org/e", kind: press, published: "March 2026"}',
+        '  - {id: f, url: "https://de.wikipedia.org/wiki/BundID", kind: secondary}',
+        '  - {id: g, url: "https://de.wikipedia.org/wiki/Bundid", kind: secondary}',
       ].join('\n'),
     });
     expect(issues.map((i) => `${i.entry} ${i.field}`)).toEqual(['sources[1] (id "b") url', 'sources[2] (id "a") id', 'sources[3] (id "c") kind', 'sources[4] (id "d") url', 'sources[5] (id "e") published']);
@@ -49,6 +51,8 @@ describe('the source registry', () => {
     expect(parseCitations('heise-11225804 (page 2) ; wikipedia-de-bundid')).toEqual({ citations: [{ id: 'heise-11225804', locator: 'page 2' }, { id: 'wikipedia-de-bundid', locator: null }] });
     expect(parseCitations('dstack-landscape (items/*.json (sublayer))')).toEqual({ citations: [{ id: 'dstack-landscape', locator: 'items/*.json (sublayer)' }] });
     expect(parseCitations('https://profilbaru.com/de/BundID')).toEqual({ error: expect.stringContaining('is not a source id') });
+    // A locator may hold ";" inside its parentheses.
+    expect(parseCitations('ozg-1a (Abs. 1; Abs. 3) ; ozg-1')).toEqual({ citations: [{ id: 'ozg-1a', locator: 'Abs. 1; Abs. 3' }, { id: 'ozg-1', locator: null }] });
   });
 
   it('refuses an unknown source on a node or relationship, and a sourced fact resting on internal notes only', () => {

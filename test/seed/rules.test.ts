@@ -82,4 +82,46 @@ describe('inference rules', () => {
       'rules.yaml: rules[4] (id "rule:sel"): field "from.label" must be a label of the model, got "Nope"',
     ]);
   });
+
+  it('reports a selector that selects nothing, ids that name no node or another label, and unknown keys', () => {
+    const g = randomGraph(9);
+    const { edges, issues } = applyRules(g, [
+      rule('rule:none', { label: 'Service', where: { executingLevels: 'EU' } }, { label: 'Component', ids: ['portal', 'nope', 'svc:1'] }),
+      rule('rule:first', { label: 'Service', ids: ['svc:1', 'svc:2'] }, { label: 'Component', ids: ['pvog'] }),
+      rule('rule:second', { label: 'Service', ids: ['svc:2', 'svc:3'] }, { label: 'Component', ids: ['pvog'] }),
+    ]);
+    expect(issues.map(formatIssue)).toEqual([
+      'rules.yaml: rules[0] (id "rule:none"): field "from" selects no node',
+      'rules.yaml: rules[0] (id "rule:none"): field "to.ids" "nope" is no known id',
+      'rules.yaml: rules[0] (id "rule:none"): field "to.ids" "svc:1" is a Service, not a Component',
+    ]);
+    // Two rules selecting one pair make one edge, for the first rule.
+    expect(edges.map((e) => `${e.from}>${e.to} ${e.props.rule}`)).toEqual(['svc:1>pvog rule:first', 'svc:2>pvog rule:first', 'svc:3>pvog rule:second']);
+
+    const dir = tmpTree({
+      'sources.yaml': 'sources:\n  - {id: law-x, url: "https://www.gesetze-im-internet.de/ozg/__1a.html", kind: law}\n',
+      'rules.yaml': [
+        'rules:',
+        '  - {id: "rule:typo", name: n, statement: s, source: "law-x", type: USES, from: {label: Service, wher: {x: 1}}, to: {label: Component, ids: [portal]}, colour: red}',
+        '  - {id: "rule:alt", name: n, statement: s, source: "law-x", type: ALTERNATIVE_TO, from: {label: Component, has: [{type: USES, dir: in, ids: "svc:1"}]}, to: {label: Component, ids: [pvog]}}',
+      ].join('\n'),
+    });
+    const { registry } = readSourceRegistry(dir, dir);
+    const read = readRules(dir, registry, dir);
+    expect(read.rules).toEqual([]);
+    expect(read.issues.map(formatIssue)).toEqual([
+      'rules.yaml: rules[0] (id "rule:typo"): field "colour" is no field of a rule; allowed: id, name, statement, source, type, from, to, edgeProperties, note',
+      'rules.yaml: rules[0] (id "rule:typo"): field "from.wher" is no field of a selector; allowed: label, ids, where, exists, has',
+      'rules.yaml: rules[1] (id "rule:alt"): field "from.has[0].ids" must be a list of ids, got "svc:1"',
+      'rules.yaml: rules[1] (id "rule:alt"): field "edgeProperties.guidance" is required for ALTERNATIVE_TO',
+    ]);
+  });
+
+  it('counts an undirected pair once: a rule never adds ALTERNATIVE_TO where the files state it the other way round', () => {
+    const g = randomGraph(4);
+    g.edges.push({ type: 'ALTERNATIVE_TO', from: 'pvog', to: 'portal', origin: 't', props: { source: 's', evidence: 'sourced', guidance: 'stated' } });
+    const alt = { ...rule('rule:alt', { label: 'Component', ids: ['portal'] }, { label: 'Component', ids: ['pvog', 'bundid'] }), type: 'ALTERNATIVE_TO' as const, props: { guidance: 'g' } };
+    const { edges } = applyRules(g, [alt]);
+    expect(edges.map((e) => `${e.from}>${e.to}`)).toEqual(['portal>bundid']);
+  });
 });

@@ -9,6 +9,7 @@ import { writeGraph } from '../../src/seed/writeGraph';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { expectedCounts } from '../support/expectedCounts';
 import { tmpTree } from '../support/tmpdir';
+import { lockSharedGraph } from '../support/graphLock';
 
 // Other integration tests run at the same time and make their own nodes with ids starting with
 // "test-"; the checks here leave those out.
@@ -40,13 +41,55 @@ describe('the seed loader on the real Neo4j', () => {
   let t: TestDb;
   const sources = defaultSources();
 
-  beforeAll(() => {
+  let releaseGraph: () => void = () => undefined;
+  beforeAll(async () => {
+    // It changes the shared graph for a while (and restores it): see test/support/graphLock.ts.
+    releaseGraph = await lockSharedGraph();
     // test/support/globalSetup.ts has loaded the graph with runSeed(defaultSources()).
     t = openTestDb();
   });
   afterAll(async () => {
-    await t.close();
+    try {
+      await t.close();
+    } finally {
+      releaseGraph();
+    }
   });
+
+  it('writes the registry and the rules: a removed rule takes its links along, an edited source advances the graph version', async () => {
+    const read = (q: string, p: Record<string, unknown> = {}) => t.db.read((tx) => tx.runText(q, p));
+    const ruleEdges = async (id: string) => ((await read('MATCH ()-[r]->() WHERE r.rule = $id RETURN count(r) AS n', { id })) as [{ n: number }])[0].n;
+    const pvogEdges = await ruleEdges('rule:pvog-findable');
+    expect(pvogEdges).toBeGreaterThan(1000);
+    // A copy of the seeds without the PVOG rule and with one source's title edited.
+    const files: Record<string, string> = {};
+    for (const dir of ['', 'links']) {
+      const full = path.join(sources.seedsDir, dir);
+      for (const f of fs.readdirSync(full).filter((x) => x.endsWith('.yaml'))) files[path.join(dir, f)] = fs.readFileSync(path.join(full, f), 'utf8');
+    }
+    const rules = files['rules.yaml'] as string;
+    files['rules.yaml'] = rules.slice(0, rules.indexOf('  - id: rule:pvog-findable'));
+    files['sources.yaml'] = (files['sources.yaml'] as string).replace('  - id: d64-dstack\n    url: https://d-64.org/dstack\n    publisher: D64 – Zentrum für Digitalen Fortschritt\n    title: Deutschland-Stack\n', '  - id: d64-dstack\n    url: https://d-64.org/dstack\n    publisher: D64 – Zentrum für Digitalen Fortschritt\n    title: Deutschland-Stack (edited)\n');
+    expect(files['sources.yaml']).toContain('Deutschland-Stack (edited)');
+    const edited = { ...sources, seedsDir: tmpTree(files), displayRoot: sources.displayRoot };
+    try {
+      const version = await t.db.read((tx) => graphVersion(tx));
+      await runSeed(t.db, edited, silentLog);
+      expect(await read('MATCH (x:Rule) RETURN x.id AS id ORDER BY id')).toEqual([{ id: 'rule:ozg-portalverbund' }]);
+      expect(await ruleEdges('rule:pvog-findable')).toBe(0);
+      expect(await read("MATCH (s:Source {id: 'd64-dstack'}) RETURN s.title AS title")).toEqual([{ title: 'Deutschland-Stack (edited)' }]);
+      const after = await t.db.read((tx) => graphVersion(tx));
+      expect(after).toBeGreaterThan(version);
+      // The same load again changes nothing, not even the version.
+      await runSeed(t.db, edited, silentLog);
+      expect(await t.db.read((tx) => graphVersion(tx))).toBe(after);
+    } finally {
+      // Back to the real seeds: the rule, its links and the title return.
+      await runSeed(t.db, sources, silentLog);
+    }
+    expect(await ruleEdges('rule:pvog-findable')).toBe(pvogEdges);
+    expect(await read("MATCH (s:Source {id: 'd64-dstack'}) RETURN s.title AS title")).toEqual([{ title: 'Deutschland-Stack' }]);
+  }, 180_000);
 
   it('loads exactly what the source files hold: counts per label and per relationship type', async () => {
     const expected = expectedCounts(sources.ozgCatalogueDir, sources.landscapeDir, sources.seedsDir);

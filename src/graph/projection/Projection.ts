@@ -29,7 +29,10 @@ export function precomputedKey(typeName: string, responseKey: string): string {
 /**
  * Compiles what a query selected below a node into one Cypher map projection: the node's selected
  * properties (never all of them), and for each selected relationship field a COLLECT subquery in the
- * same statement, recursively, so a root field and everything nested under it is one round trip.
+ * same statement with the selected properties of the links and of the nodes at their other end. The
+ * relationship fields of those nodes are left to the links loader (one batched query per level, each
+ * distinct node once): a hub recurs under many parents, and a subquery would sort its links once per
+ * occurrence.
  *
  * Only identifiers of the model go into the text (labels and relationship types from the relation
  * table, property names that GraphQL validation has checked against the schema); every value (ids,

@@ -134,9 +134,10 @@ function readDenyList(full: string, displayRoot: string, issues: SeedIssue[]): D
   return out;
 }
 
-/** Two addresses that differ only in scheme, "www." or a trailing slash are one address. */
+/** Two addresses that differ only in scheme, "www.", the host's case or a trailing slash are one address. */
 function normalizeUrl(url: string): string {
-  return url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '').toLowerCase();
+  const m = /^https?:\/\/(?:www\.)?([^/?#]*)(.*)$/i.exec(url);
+  return m ? `${(m[1] as string).toLowerCase()}${(m[2] as string).replace(/\/$/, '')}` : url;
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

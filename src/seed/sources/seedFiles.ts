@@ -88,6 +88,9 @@ export const SECTIONS: Readonly<Record<string, SectionSpec>> = {
 /** Top-level keys that are not node sections. */
 const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'rules']);
 
+/** Sections read from one file only. */
+const ONLY_IN: Readonly<Record<string, string>> = { rules: 'rules.yaml', denied: 'deny-list.yaml', landscapeStandards: 'landscape-classification.yaml' };
+
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Reads every `*.yaml` file of `dir` into nodes and edges, collecting every problem found. */
@@ -110,6 +113,11 @@ export function readSeedFiles(dir: string, displayRoot: string = path.dirname(di
       continue;
     }
     for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+      const home = ONLY_IN[key];
+      if (home && path.basename(full) !== home) {
+        issues.push({ file, entry: key, field: '(section)', message: `belongs in seeds/${home}; here it would be ignored` });
+        continue;
+      }
       if (OTHER_KEYS.has(key)) continue;
       const spec = SECTIONS[key];
       if (!spec) {
