@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../logger';
 import { applySchema } from '../neo4j/applySchema';
 import { connectForCli, loadCliConfig } from '../neo4j/connectForCli';
 import { formatIssue, SeedValidationError } from './graph';
-import { buildGraph, defaultSources, runSeed, type SeedSources } from './seed';
+import { buildGraph, defaultSources, formatProvenance, runSeed, summarizeProvenance, type SeedSources } from './seed';
 import { isLandscape } from './sources/landscape';
 import { isOzgCatalogue } from './sources/ozgCatalogue';
 import type { WriteSummary } from './writeGraph';
@@ -108,16 +108,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (args.check) {
       const graph = buildGraph(args.sources);
-      process.stdout.write(`valid: ${graph.nodes.length} nodes and ${graph.edges.length} relationships; nothing written\n`);
+      process.stdout.write(`valid: ${graph.nodes.length} nodes and ${graph.edges.length} relationships; nothing written\n${formatProvenance(summarizeProvenance(graph))}`);
       return 0;
     }
     const { db, close } = await connectForCli(config, log);
     const progress = progressReporter(log);
     try {
       await applySchema(db, log);
-      const { summary } = await runSeed(db, args.sources, log, progress.onProgress);
+      const { summary, provenance } = await runSeed(db, args.sources, log, progress.onProgress);
       progress.stop();
-      process.stdout.write(formatSummary(summary));
+      process.stdout.write(formatSummary(summary) + formatProvenance(provenance));
       return 0;
     } finally {
       progress.stop();
