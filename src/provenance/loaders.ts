@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/db';
+import { graphVersion } from '../system/graphVersion';
+import { coverageCache } from './coverageCache';
 import type { CoverageRecord, RuleRecord, SourceFactsRecord, SourceRecord } from './records';
 import { allRules, coverage, listSources, sourceFacts, sourcesByIds, type SourceListFilter } from './repository';
 
@@ -11,7 +13,7 @@ export interface ProvenanceLoaders {
   ruleById(id: string): Promise<RuleRecord | null>;
   list(filter: SourceListFilter, skip: number, limit: number): Promise<{ total: number; sources: SourceRecord[] }>;
   facts(id: string, first: number): Promise<SourceFactsRecord>;
-  /** Known component use of all services, read once per request. */
+  /** Known component use of all services (cached per graph version). */
   coverage(): Promise<CoverageRecord>;
 }
 
@@ -26,6 +28,7 @@ export function createProvenanceLoaders(db: Database): ProvenanceLoaders {
     ruleById: async (id) => (await readRules()).find((r) => r.id === id) ?? null,
     list: (filter, skip, limit) => db.read((tx) => listSources(tx, filter, skip, limit)),
     facts: (id, first) => db.read((tx) => sourceFacts(tx, id, first)),
-    coverage: () => (cov ??= db.read((tx) => coverage(tx))),
+    // Read once per request; computed once per graph version and process.
+    coverage: () => (cov ??= db.read((tx) => graphVersion(tx)).then((v) => coverageCache.get(v, () => db.read((tx) => coverage(tx))))),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { bumpGraphVersion } from '../../src/system/graphVersion';
 import { startTestApi, type TestApi } from '../support/api';
 
 /** A small seeded pseudo-random generator, so that a failing graph can be reproduced from its seed. */
@@ -150,12 +151,17 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
           const rows = pairs.map(([a, b]) => [a, b, g.inferred.has(`${type}|${a}>${b}`) ? 'inferred' : 'sourced']);
           await tx.runText('UNWIND $rows AS p MATCH (a:GraphNode {id: p[0]}) MATCH (b:GraphNode {id: p[1]}) CREATE (a)-[:$($type) {source: "test", evidence: p[2]}]->(b)', { rows, type });
         }
+        await bumpGraphVersion(tx, 'test');
       });
     }
   });
   afterAll(async () => {
     try {
-      await api.t.db.write((tx) => tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
+      // The graph changed back: answers cached for the version with the random graphs are stale.
+      await api.t.db.write(async (tx) => {
+        await tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
+        await bumpGraphVersion(tx, 'test');
+      });
     } finally {
       await api.close();
     }
