@@ -80,7 +80,8 @@ export interface Picks {
 /**
  * Picks the ids of the mix deterministically: the hub (the generator's heaviest hub when given,
  * else the component with the most incoming DEPENDS_ON and USES), the mid-sized origin, a subgraph
- * origin (hub, mid or bundid, the first under 5,000 nodes at depth 2) and the compliance service.
+ * origin (hub, mid, bundid or a few moderate seed components, the first under 5,000 nodes at depth 2)
+ * and the compliance service.
  */
 export async function pickParams(run: RunPick, generatorHubs: readonly string[] = []): Promise<Picks> {
   const byDegree = await run(readPickCypher('hubByDegree'));
@@ -95,7 +96,8 @@ export async function pickParams(run: RunPick, generatorHubs: readonly string[] 
     const row = (await run(readPickCypher('neighbourhoodSize'), { id }))[0];
     return row ? Number(row.nodes) : Infinity;
   };
-  const subgraph = await pickSubgraphId([hub, mid.id, 'bundid'], sizeOf);
+  // Fallbacks of the seed data with moderate neighbourhoods, for when hub and mid are both too big.
+  const subgraph = await pickSubgraphId([hub, mid.id, 'bundid', 'fit-connect', 'efa-wohngeld', 'epaybl', 'xoev'], sizeOf);
   const svc = (await run(readPickCypher('complianceService')))[0];
   if (!svc) throw new Error('no service has a requirement applying to it or to what it uses');
   return { hub, hubReason, mid, subgraph, service: { id: String(svc.id), requirements: Number(svc.requirements) } };
