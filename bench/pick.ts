@@ -80,8 +80,8 @@ export interface Picks {
 /**
  * Picks the ids of the mix deterministically: the hub (the generator's heaviest hub when given,
  * else the component with the most incoming DEPENDS_ON and USES), the mid-sized origin, a subgraph
- * origin (hub, mid, bundid or a few moderate seed components, the first under 5,000 nodes at depth 2)
- * and the compliance service.
+ * origin (hub, mid, bundid or the components nearest the mid-sized target, the first under 5,000
+ * nodes at depth 2) and the compliance service.
  */
 export async function pickParams(run: RunPick, generatorHubs: readonly string[] = []): Promise<Picks> {
   const byDegree = await run(readPickCypher('hubByDegree'));
@@ -96,8 +96,12 @@ export async function pickParams(run: RunPick, generatorHubs: readonly string[] 
     const row = (await run(readPickCypher('neighbourhoodSize'), { id }))[0];
     return row ? Number(row.nodes) : Infinity;
   };
-  // Fallbacks of the seed data with moderate neighbourhoods, for when hub and mid are both too big.
-  const subgraph = await pickSubgraphId([hub, mid.id, 'bundid', 'fit-connect', 'efa-wohngeld', 'epaybl', 'xoev'], sizeOf);
+  // Then, when hub and mid are both too big, the 10 components nearest to the mid-sized target by
+  // their number of direct dependents, then the 20 with the fewest (but some) dependents.
+  const byDependents = [...dependentsOf.entries()].map(([id, deps]) => ({ id, n: deps.length }));
+  const nearMid = [...byDependents].sort((a, b) => Math.abs(a.n - mid.target) - Math.abs(b.n - mid.target) || a.id.localeCompare(b.id)).slice(0, 10);
+  const fewest = byDependents.filter((x) => x.n > 0).sort((a, b) => a.n - b.n || a.id.localeCompare(b.id)).slice(0, 20);
+  const subgraph = await pickSubgraphId([hub, mid.id, 'bundid', ...[...nearMid, ...fewest].map((x) => x.id)], sizeOf);
   const svc = (await run(readPickCypher('complianceService')))[0];
   if (!svc) throw new Error('no service has a requirement applying to it or to what it uses');
   return { hub, hubReason, mid, subgraph, service: { id: String(svc.id), requirements: Number(svc.requirements) } };
