@@ -146,14 +146,18 @@ describe('hardening of the HTTP API', () => {
       })();
       const t0 = Date.now();
       // Past the response cache (the warm-up above filled it): the database does the work each time.
-      const results = await Promise.all(Array.from({ length: 3 }, () => gql(s.url, heavy, undefined, { 'cache-control': 'no-cache' })));
+      // Three rounds of three at once, so that the median rests on a few dozen polls, not a handful.
+      const results: Awaited<ReturnType<typeof gql>>[] = [];
+      for (let round = 0; round < 3; round++) {
+        results.push(...(await Promise.all(Array.from({ length: 3 }, () => gql(s.url, heavy, undefined, { 'cache-control': 'no-cache' })))));
+      }
       const heavyMs = Date.now() - t0;
       running = false;
       await poll;
       for (const r of results) expect(r.json.errors).toBeUndefined();
       latencies.sort((a, b) => a - b);
-      console.log(`3 heaviest queries at once in ${heavyMs} ms; /healthz polled ${latencies.length} times, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
-      expect(latencies.length).toBeGreaterThan(3);
+      console.log(`3 rounds of the 3 heaviest queries at once in ${heavyMs} ms; /healthz polled ${latencies.length} times, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+      expect(latencies.length).toBeGreaterThan(10);
       // Other test files run beside this one and take the CPU at times. Half of the polls must be fast;
       // the slowest are printed above (spikes of up to about a second were seen under parallel load:
       // not yet the < 100 ms at all times that issue 7 asks for).
