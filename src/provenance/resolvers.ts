@@ -6,8 +6,8 @@ import { RELATION_FIELDS } from '../graph/relations';
 import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
 import type { RuleRecord, SourceRecord } from './records';
 
-/** The link types of the schema (every one carries `sources` and `rule`). */
-const LINK_TYPES = ['NodeLink', 'ComponentLink', 'StandardLink', 'ServiceLink', 'OrganizationLink', 'LayerLink'] as const;
+/** The link types of the schema, read off the relation table (every one carries `sources` and `rule`). */
+const LINK_TYPES = [...new Set(['NodeLink', ...Object.values(RELATION_FIELDS).flatMap((fields) => Object.values(fields).map((f) => f.linkType))])];
 
 /**
  * The citations of a node or relationship: its stored `sources` (`id` or `id (locator)`) resolved

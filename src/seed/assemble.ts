@@ -73,7 +73,7 @@ export function assemble(parts: readonly GraphPart[]): { graph: Graph; issues: S
         ok = false;
       }
       if (!ok) continue;
-      const key = edge.type === 'ALTERNATIVE_TO' ? `${edge.type}|${[edge.from, edge.to].sort().join('|')}` : `${edge.type}|${edge.from}|${edge.to}`;
+      const key = edgeKey(edge.type, edge.from, edge.to);
       const first = seen.get(key);
       if (first !== undefined) {
         issues.push({ file, entry, field: 'to', message: `${edge.type} ${edge.from} -> ${edge.to} is already stated at ${first}` });
@@ -88,6 +88,11 @@ export function assemble(parts: readonly GraphPart[]): { graph: Graph; issues: S
 
 function isCatalogueChain(from: NodeLabel, to: NodeLabel): boolean {
   return (from === 'Service' && to === 'OzgService') || (from === 'OzgService' && to === 'LifeSituation') || (from === 'LifeSituation' && to === 'Topic');
+}
+
+/** The identity of a relationship: type and ends; ALTERNATIVE_TO is undirected, so its ends are sorted. */
+export function edgeKey(type: string, from: string, to: string): string {
+  return type === 'ALTERNATIVE_TO' ? `${type}|${[from, to].sort().join('|')}` : `${type}|${from}|${to}`;
 }
 
 /** Splits an origin `file: entry` into its two parts. */

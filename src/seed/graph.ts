@@ -28,6 +28,11 @@ export interface GraphPart {
   readonly issues: SeedIssue[];
 }
 
+/** True for a YAML mapping (an object that is not a list). */
+export function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** A validation problem, located by file, entry and field. */
 export interface SeedIssue {
   readonly file: string;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { NODE_LABELS, REL_RULES, RULE_ID, RULE_SOURCE_KINDS, parseCitations, type InferenceRule, type NodeLabel, type NodeSelector, type RelType } from '../model';
-import type { Graph } from './assemble';
-import type { GraphEdge, GraphNode, PropValue, SeedIssue } from './graph';
+import { edgeKey, splitOrigin, type Graph } from './assemble';
+import { isMap, type GraphEdge, type GraphNode, type PropValue, type SeedIssue } from './graph';
 import type { SourceRegistry } from './sources/registry';
 
 /** A rule as loaded: its definition and the origin for messages. */
@@ -189,7 +189,7 @@ export function applyRules(graph: Graph, rules: readonly LoadedRule[]): { edges:
   for (const rule of rules) {
     const from = selectNodes(graph, rule.from);
     const to = selectNodes(graph, rule.to);
-    const [file, entry] = [rule.origin.slice(0, rule.origin.indexOf(': ')), rule.origin.slice(rule.origin.indexOf(': ') + 2)];
+    const [file, entry] = splitOrigin(rule.origin);
     if (from.length * to.length > RULE_EDGE_LIMIT) {
       issues.push({ file, entry, field: 'from', message: `selects ${from.length} × ${to.length} pairs, more than ${RULE_EDGE_LIMIT}; narrow the selectors` });
       continue;
@@ -217,12 +217,4 @@ export function applyRules(graph: Graph, rules: readonly LoadedRule[]): { edges:
     counts.set(rule.id, n);
   }
   return { edges, counts, issues };
-}
-
-function edgeKey(type: string, from: string, to: string): string {
-  return type === 'ALTERNATIVE_TO' ? `${type}|${[from, to].sort().join('|')}` : `${type}|${from}|${to}`;
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { hostMatches, hostOf, SOURCE_ID, SOURCE_KINDS, type DeniedDomain, type SourceEntry, type SourceKind } from '../../model';
-import type { SeedIssue } from '../graph';
+import { isMap, type SeedIssue } from '../graph';
 
 /** The source registry as read from the seed files: every entry once, and the deny-list. */
 export interface SourceRegistry {
@@ -138,8 +138,4 @@ function readDenyList(full: string, displayRoot: string, issues: SeedIssue[]): D
 function normalizeUrl(url: string): string {
   const m = /^https?:\/\/(?:www\.)?([^/?#]*)(.*)$/i.exec(url);
   return m ? `${(m[1] as string).toLowerCase()}${(m[2] as string).replace(/\/$/, '')}` : url;
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -11,7 +11,7 @@ import {
   REQUIREMENT_RULES,
   STANDARD_FAMILIES,
 } from '../../model';
-import { EVIDENCE, ORGANIZATION_LEVELS, REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue } from '../graph';
+import { EVIDENCE, ORGANIZATION_LEVELS, REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue, isMap } from '../graph';
 
 /** How one node section of a seed file becomes nodes of one label. */
 interface SectionSpec {
@@ -263,9 +263,6 @@ export function toPropValue(v: unknown): PropValue | undefined {
   return undefined;
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function describeEntry(section: string, index: number, raw: unknown): string {
   const id = isMap(raw) && typeof raw.id === 'string' ? ` (id "${raw.id}")` : '';
