@@ -8,3 +8,7 @@ export * from './relationships';
 export * from './values';
 export * from './sources';
 export * from './rules';
+export * from './licences';
+export * from './profiles';
+export * from './lifecycle';
+export * from './assessment';

@@ -17,5 +17,6 @@ export const NODE_LABELS = [
   'ReferencePattern',
   'Milestone',
   'Criterion',
+  'Decision',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];

@@ -37,5 +37,14 @@ export const REL_RULES = {
   MEETS: { from: [C, S], to: ['Criterion'] },
   DEVIATES_FROM: { from: ['Exception'], to: ['Requirement'] },
   GRANTED_FOR: { from: ['Exception'], to: [C, 'Service', 'Organization', 'IntegrationPoint'] },
+  // Profiles (seeds/profiles): who governs an item, what replaces it, how it fares on the D-Stack criteria.
+  STEWARDS: { from: ['Organization'], to: [C, S, 'Stack'] },
+  SUCCEEDED_BY: { from: [C, S], to: [C, S] },
+  ASSESSED: { from: [C, S], to: ['Criterion'], required: ['level'], enums: { level: ['met', 'partly', 'not-met', 'unknown'] } },
+  // Decisions: what was decided about which item, by whom, for which stack, with which criteria results.
+  DECIDES: { from: ['Decision'], to: [C, S], required: ['outcome'], enums: { outcome: ['included', 'rejected', 'mandated', 'recommended', 'deferred', 'withdrawn'] } },
+  DECIDED_BY: { from: ['Decision'], to: ['Organization'] },
+  SCOPED_TO: { from: ['Decision'], to: ['Stack'] },
+  RATES: { from: ['Decision'], to: ['Criterion'], required: ['level'], enums: { level: ['met', 'partly', 'not-met'] } },
 } as const satisfies Record<string, RelRule>;
 export type RelType = keyof typeof REL_RULES;

@@ -5,6 +5,7 @@ import { projectRoot } from '../paths';
 import { formatCitation, parseCitations } from '../model';
 import { assemble, countGraph } from './assemble';
 import { resolveCitations, type CitedGraph } from './citations';
+import { applyProfiles } from './profiles';
 import { applyRules, readRules, type LoadedRule } from './rules';
 import { readSourceRegistry } from './sources/registry';
 import { SeedValidationError, type GraphPart } from './graph';
@@ -40,7 +41,7 @@ export interface LoadedGraph extends CitedGraph {
 }
 
 /** Reads and validates every source; throws SeedValidationError listing every problem. */
-export function buildGraph(sources: SeedSources): LoadedGraph {
+export function buildGraph(sources: SeedSources, today: string = new Date().toISOString().slice(0, 10)): LoadedGraph {
   const { classification, issues: classIssues } = readClassification(path.join(sources.seedsDir, 'landscape-classification.yaml'), sources.displayRoot);
   const parts: GraphPart[] = [
     { nodes: [], edges: [], issues: classIssues },
@@ -56,7 +57,10 @@ export function buildGraph(sources: SeedSources): LoadedGraph {
   // Rules see the stated graph only (never their own output), so their order does not matter.
   const applied = applyRules(assembled, rules);
   issues.push(...applied.issues);
-  const { graph, issues: citationIssues } = resolveCitations({ nodes: assembled.nodes, edges: [...assembled.edges, ...applied.edges] }, registry);
+  // Profiles and decisions (seeds/profiles), then the criteria assessments that read them.
+  const profiled = applyProfiles({ nodes: assembled.nodes, edges: [...assembled.edges, ...applied.edges] }, registry, sources.seedsDir, sources.displayRoot, today);
+  issues.push(...profiled.issues);
+  const { graph, issues: citationIssues } = resolveCitations(profiled.graph, registry);
   issues.push(...citationIssues);
   if (issues.length > 0) throw new SeedValidationError(issues);
   return {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import YAML from 'yaml';
 import type { GraphEdge, GraphNode, GraphPart, PropValue, SeedIssue } from '../graph';
+import { MATURITY_STACK, stageOf } from '../../model';
 
 /** Provenance of the landscape, as stated in its data set README. */
 /** The registry id of the landscape data set (seeds/sources.yaml); citations add the file as locator. */
@@ -172,6 +173,9 @@ export function readLandscape(dir: string, classification: Classification, displ
       ownerCountry: item.ownerCountry,
       ownerType: typeof sov.ownerType === 'string' ? sov.ownerType : undefined,
       lastAuditDate: typeof audit?.lastDate === 'string' ? audit.lastDate : undefined,
+      licenseSource: item.license ? source : undefined,
+      checksTrue: Object.entries(sov).filter(([k, v]) => k !== 'ownerType' && v === true).map(([k]) => k),
+      checksFalse: Object.entries(sov).filter(([k, v]) => k !== 'ownerType' && v === false).map(([k]) => k),
       landscapeLayer: item.layer,
       landscapeSublayer: item.sublayer,
       source,
@@ -217,6 +221,9 @@ export function readLandscape(dir: string, classification: Classification, displ
   }
 
   readLandkarte(dir, rel, itemIdByName, nodes, edges, issues);
+  const itemById = new Map(items.map(({ item }) => [item.id, item]));
+  const projectDates = readProjectDates(dir);
+  const stackDecisionBodies: { decision: string; body: string; file: string; source: string }[] = [];
 
   // Stacks.
   for (const f of jsonFiles('stacks')) {
@@ -231,6 +238,7 @@ export function readLandscape(dir: string, classification: Classification, displ
     }
     const id = `stack:${s.id}`;
     const source = `${LANDSCAPE_SOURCE} (${path.posix.join('stacks', f)})`;
+    const decisionId = `decision:stack-${s.id}-${(s.version ?? '').replace(/[^a-z0-9.-]/gi, '-').toLowerCase()}`;
     nodes.push({
       label: 'Stack',
       id,
@@ -242,10 +250,75 @@ export function readLandscape(dir: string, classification: Classification, displ
       const entry = `stack "${s.id}" items[${i}]`;
       if (!it.itemId) issues.push({ file, entry, field: 'itemId', message: 'is required' });
       else if (!itemIds.has(it.itemId)) issues.push({ file, entry, field: 'itemId', message: `"${it.itemId}" is no item of items/` });
-      else edge('INCLUDES', id, it.itemId, `${file}: ${entry}`, source, clean({ status: it.status, role: it.role, rationale: it.rationale?.de, rationaleEn: it.rationale?.en }));
+      else {
+        const item = itemById.get(it.itemId);
+        const lifecycle = stageOf(id, it.status, item?.maturity);
+        const dates = id === MATURITY_STACK && item ? projectDates.get(normalizeName(item.name)) : undefined;
+        const since = dates && item?.maturity ? dates[MATURITY_DATE_COLUMN[item.maturity] ?? ''] : undefined;
+        const until = dates?.archived_date;
+        edge('INCLUDES', id, it.itemId, `${file}: ${entry}`, source, clean({
+          status: it.status,
+          role: it.role,
+          rationale: it.rationale?.de,
+          rationaleEn: it.rationale?.en,
+          stage: lifecycle?.stage,
+          stageBasis: lifecycle ? `${lifecycle.basis} (${STAGE_TABLE_NOTE})` : undefined,
+          since: since || undefined,
+          until: until || undefined,
+          listedIn: s.version ? `${s.version}${s.publishedAt ? ` (${s.publishedAt})` : ''}` : undefined,
+        }));
+        if (s.version) edge('DECIDES', decisionId, it.itemId, `${file}: ${entry}`, source, clean({ outcome: 'included', rationale: it.rationale?.de }));
+      }
     });
+    if (s.version) {
+      // The published stack definition is the decision the data set records: issuer, date, version.
+      const body = ISSUER_ORGS[s.issuer ?? ''];
+      nodes.push({
+        label: 'Decision',
+        id: decisionId,
+        origin: file,
+        props: clean({
+          id: decisionId,
+          name: `${s.name.de} ${s.version}${s.publishedAt ? ` (${s.publishedAt})` : ''}`,
+          outcome: 'included',
+          date: s.publishedAt,
+          reference: `stack definition ${s.version}`,
+          rationale: `The published definition of the ${s.name.de} (version ${s.version}) lists ${(s.items ?? []).length} items with their status and role.`,
+          bodyName: s.issuer,
+          body,
+          stack: id,
+          source,
+          evidence: 'sourced',
+        }),
+      });
+      edge('SCOPED_TO', decisionId, id, file, source);
+      if (body) stackDecisionBodies.push({ decision: decisionId, body, file, source });
+    }
   }
+  for (const d of stackDecisionBodies) edge('DECIDED_BY', d.decision, d.body, d.file, d.source);
   return { nodes, edges, issues };
+}
+
+/** The organisations of the graph that issued a stack definition, by the data set's `issuer` text. */
+const ISSUER_ORGS: Readonly<Record<string, string>> = {
+  'Bundesministeriums für Digitales und Staatsmodernisierung (BMDS)': 'org:bmds',
+  ZenDiS: 'org:zendis',
+  'Open Source Business Alliance (OSBA)': 'org:osba',
+};
+
+/** Which projects.csv column dates the maturity an item has reached. */
+const MATURITY_DATE_COLUMN: Readonly<Record<string, string>> = { sandbox: 'sandbox_date', incubation: 'incubating_date', graduated: 'graduated_date' };
+
+const STAGE_TABLE_NOTE = 'stage table of src/model/lifecycle.ts';
+
+/** projects.csv: the dates of each project's maturity steps, by lower-case name. */
+function readProjectDates(dir: string): Map<string, Record<string, string>> {
+  const full = path.join(dir, 'projects.csv');
+  const out = new Map<string, Record<string, string>>();
+  if (!fs.existsSync(full)) return out;
+  const rows = parse(fs.readFileSync(full, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Record<string, string>[];
+  for (const r of rows) if (r.project_name) out.set(normalizeName(r.project_name), r);
+  return out;
 }
 
 /** items.csv (CNCF landscape format): the official Landkarte categories and subcategories. */

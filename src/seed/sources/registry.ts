@@ -20,7 +20,7 @@ export function seedFilePaths(dir: string): string[] {
           .sort()
           .map((f) => path.join(d, f))
       : [];
-  return [...list(dir), ...list(path.join(dir, 'links'))];
+  return [...list(dir), ...list(path.join(dir, 'links')), ...list(path.join(dir, 'profiles'))];
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

@@ -86,7 +86,7 @@ export const SECTIONS: Readonly<Record<string, SectionSpec>> = {
 };
 
 /** Top-level keys that are not node sections. */
-const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'rules']);
+const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'rules', 'profiles', 'jurisdictions', 'decisions']);
 
 /** Sections read from one file only. */
 const ONLY_IN: Readonly<Record<string, string>> = { rules: 'rules.yaml', denied: 'deny-list.yaml', landscapeStandards: 'landscape-classification.yaml' };

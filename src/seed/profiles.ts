@@ -1,0 +1,396 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import {
+  ACCESSIBILITY_CONFORMANCE,
+  ASSESSMENT_MAPPING_ID,
+  ATTESTATION_SCHEMES,
+  COUNTRY_CODE,
+  DECISION_OUTCOMES,
+  OBTAIN_CHANNELS,
+  OPERATING_MODELS,
+  assessItem,
+  formatCitation,
+  inEu,
+  isOpenLicenceClass,
+  licenceClassOf,
+  normalizeLicence,
+  parseCitations,
+  type ItemFacts,
+  type LicenceClass,
+  type LifecycleStage,
+} from '../model';
+import type { Graph } from './assemble';
+import { isMap, type GraphEdge, type GraphNode, type PropValue, type SeedIssue } from './graph';
+import type { SourceRegistry } from './sources/registry';
+
+/** The folder of profile files inside the seeds folder. */
+export const PROFILES_DIR = 'profiles';
+
+/** The internal registry entry that names the criteria mapping (src/model/assessment.ts). */
+export const MAPPING_SOURCE = 'dstack-graph-criteria-mapping';
+/** The D-Stack's own page naming the six criteria. */
+export const CRITERIA_SOURCE = 'dstack-opencode-kriterien';
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const ITEM_LABELS = new Set(['Component', 'Standard']);
+
+type Problem = (field: string, message: string) => void;
+
+/**
+ * Applies the profile files (`seeds/profiles/*.yaml`: `profiles`, `jurisdictions`, `decisions`) and
+ * the data sets' own profile facts to the assembled graph, then assesses every component and standard
+ * against the six D-Stack criteria.
+ *
+ * Facts become properties of the item, each with its citations and evidence beside it (`licence`,
+ * `licenceSources`, `licenceEvidence`; lists such as `operatingModels` with parallel `...By` and
+ * `...Sources` lists), or relationships (STEWARDS, SUCCEEDED_BY, ASSESSED; decisions are nodes with
+ * DECIDES, DECIDED_BY, SCOPED_TO and RATES). Every citation is checked against the registry.
+ */
+export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: string, displayRoot: string, today: string): { graph: Graph; issues: SeedIssue[] } {
+  const issues: SeedIssue[] = [];
+  const nodes = new Map<string, GraphNode>(graph.nodes.map((n) => [n.id, { ...n, props: { ...n.props } }]));
+  const edges: GraphEdge[] = [...graph.edges];
+  const props = (id: string): Record<string, PropValue> => (nodes.get(id) as GraphNode).props as Record<string, PropValue>;
+
+  /** Checks a fact's citations; returns them formatted (`id (locator)`), or null after reporting. */
+  const cite = (text: unknown, problem: Problem, evidence: string): string[] | null => {
+    if (typeof text !== 'string' || text.trim() === '') {
+      problem('source', 'is required: one or more ids of the source registry');
+      return null;
+    }
+    const parsed = parseCitations(text);
+    if ('error' in parsed) {
+      problem('source', parsed.error);
+      return null;
+    }
+    const unknown = parsed.citations.filter((c) => !registry.entries.has(c.id));
+    for (const c of unknown) problem('source', `names "${c.id}", which is no source of the registry; add it to a sources: section with its canonical address`);
+    if (unknown.length > 0) return null;
+    if (evidence === 'sourced' && parsed.citations.every((c) => registry.entries.get(c.id)?.kind === 'internal')) {
+      problem('source', 'cites only internal notes, so the fact is not sourced: cite the publisher, or mark it evidence: inferred');
+      return null;
+    }
+    return parsed.citations.map(formatCitation);
+  };
+  const evidenceOf = (raw: Record<string, unknown>, problem: Problem): string => {
+    const e = String(raw.evidence ?? 'sourced');
+    if (e !== 'sourced' && e !== 'inferred') problem('evidence', `must be sourced or inferred, got "${e}"`);
+    return e;
+  };
+  const isItem = (id: unknown): id is string => typeof id === 'string' && ITEM_LABELS.has(nodes.get(id)?.label ?? '');
+  const isOrg = (id: unknown): id is string => typeof id === 'string' && nodes.get(id)?.label === 'Organization';
+
+  // 1. Licences the data sets state (landscape `license`), normalised to SPDX ids and classified.
+  for (const n of nodes.values()) {
+    if (!ITEM_LABELS.has(n.label) || typeof n.props.license !== 'string') continue;
+    setLicence(n, n.props.license, [String(n.props.licenseSource ?? n.props.source)], 'sourced', issues);
+    delete n.props.licenseSource;
+  }
+
+  // 2. Countries of organisations: stated (organizations: country, jurisdictions:) or, for German
+  //    public bodies, their level (a body of the Bund, a Land or a Kommune sits in Germany).
+  for (const n of nodes.values()) {
+    if (n.label !== 'Organization') continue;
+    const c = n.props.country;
+    if (c !== undefined) {
+      if (typeof c !== 'string' || !COUNTRY_CODE.test(c)) issues.push({ file: n.origin.split(': ')[0] ?? n.origin, entry: n.origin.split(': ').slice(1).join(': '), field: 'country', message: `must be an ISO 3166-1 alpha-2 code (or EU), got "${String(c)}"` });
+      else {
+        n.props.countrySources = [String(n.props.source)];
+        n.props.countryEvidence = String(n.props.evidence ?? 'sourced');
+      }
+    } else if (n.props.level === 'Bund' || n.props.level === 'Land' || n.props.level === 'Kommune') {
+      n.props.country = 'DE';
+      n.props.countrySources = [MAPPING_SOURCE];
+      n.props.countryEvidence = 'inferred';
+      n.props.countryNote = `a ${n.props.level}-level public body of Germany`;
+    }
+  }
+
+  // 3. The profile files.
+  const files = readProfileFiles(seedsDir, displayRoot, issues);
+  for (const { file, doc } of files) {
+    list(doc, 'jurisdictions', file, issues).forEach(({ raw, entry, problem }) => {
+      if (!isOrg(raw.org)) return problem('org', `must be the id of an organisation, got "${String(raw.org)}"`);
+      const country = String(raw.country ?? '');
+      if (!COUNTRY_CODE.test(country)) return problem('country', `must be an ISO 3166-1 alpha-2 code (or EU), got "${country}"`);
+      const evidence = evidenceOf(raw, problem);
+      const sources = cite(raw.source, problem, evidence);
+      if (!sources) return;
+      const p = props(raw.org);
+      if (p.country !== undefined && p.countryEvidence === 'sourced' && p.country !== country) return problem('country', `"${country}" contradicts the country "${String(p.country)}" stated for ${raw.org} elsewhere`);
+      Object.assign(p, { country, countrySources: sources, countryEvidence: evidence });
+      delete p.countryNote;
+      void entry;
+    });
+    list(doc, 'profiles', file, issues).forEach(({ raw, entry, problem }) => {
+      if (!isItem(raw.item)) return problem('item', `must be the id of a component or standard, got "${String(raw.item)}"`);
+      const item = nodes.get(raw.item) as GraphNode;
+      const origin = `${file}: ${entry}`;
+      const allowed = new Set(['item', 'licence', 'steward', 'operatingModels', 'obtain', 'attestations', 'accessibility', 'endOfSupport', 'successor', 'note']);
+      for (const k of Object.keys(raw)) if (!allowed.has(k)) problem(k, `is no field of a profile; allowed: ${[...allowed].join(', ')}`);
+      const fact = (key: string, f: unknown, each: (f: Record<string, unknown>, problem: Problem, sources: string[], evidence: string) => void): void => {
+        if (f === undefined || f === null) return;
+        const problemAt: Problem = (field, message) => problem(`${key}.${field}`, message);
+        if (!isMap(f)) return problemAt('(fact)', 'must be a mapping with its source');
+        const evidence = evidenceOf(f, problemAt);
+        const sources = cite(f.source, problemAt, evidence);
+        if (sources) each(f, problemAt, sources, evidence);
+      };
+      const facts = (key: string, v: unknown, each: (f: Record<string, unknown>, problem: Problem, sources: string[], evidence: string) => void): void => {
+        if (v === undefined || v === null) return;
+        if (!Array.isArray(v)) return problem(key, 'must be a list');
+        v.forEach((f, i) => fact(`${key}[${i}]`, f, each));
+      };
+      fact('licence', raw.licence, (f, p, sources, evidence) => {
+        if (typeof f.spdx !== 'string') return p('spdx', 'is required: an SPDX id or LicenseRef-proprietary');
+        setLicence(item, f.spdx, sources, evidence, issues, { file, entry, field: 'licence.spdx' });
+      });
+      fact('steward', raw.steward, (f, p, sources, evidence) => {
+        if (!isOrg(f.org)) return p('org', `must be the id of an organisation, got "${String(f.org)}"`);
+        edges.push({ type: 'STEWARDS', from: f.org, to: item.id, props: { source: sources.join(' ; '), evidence }, origin: `${origin} field "steward"` });
+      });
+      const lists: Record<string, PropValue[]> = {};
+      const push = (k: string, v: PropValue): void => {
+        (lists[k] ??= []).push(v);
+      };
+      facts('operatingModels', raw.operatingModels, (f, p, sources, evidence) => {
+        if (!(OPERATING_MODELS as readonly string[]).includes(String(f.model))) return p('model', `must be one of ${OPERATING_MODELS.join(', ')}, got "${String(f.model)}"`);
+        if (f.by !== undefined && !isOrg(f.by)) return p('by', `must be the id of an organisation, got "${String(f.by)}"`);
+        push('operatingModels', String(f.model));
+        push('operatingModelBy', f.by === undefined ? '' : String(f.by));
+        push('operatingModelSources', sources.join(' ; '));
+        push('operatingModelEvidence', evidence);
+      });
+      facts('obtain', raw.obtain, (f, p, sources, evidence) => {
+        if (!(OBTAIN_CHANNELS as readonly string[]).includes(String(f.channel))) return p('channel', `must be one of ${OBTAIN_CHANNELS.join(', ')}, got "${String(f.channel)}"`);
+        if (f.by !== undefined && !isOrg(f.by)) return p('by', `must be the id of an organisation, got "${String(f.by)}"`);
+        if (f.url !== undefined && !/^https?:\/\//.test(String(f.url))) return p('url', `must be an http(s) address, got "${String(f.url)}"`);
+        push('obtainChannels', String(f.channel));
+        push('obtainBy', f.by === undefined ? '' : String(f.by));
+        push('obtainUrls', f.url === undefined ? '' : String(f.url));
+        push('obtainSources', sources.join(' ; '));
+        push('obtainEvidence', evidence);
+      });
+      facts('attestations', raw.attestations, (f, p, sources, evidence) => {
+        if (!(ATTESTATION_SCHEMES as readonly string[]).includes(String(f.scheme))) return p('scheme', `must be one of ${ATTESTATION_SCHEMES.join(', ')}, got "${String(f.scheme)}"`);
+        if (f.holder !== undefined && !isOrg(f.holder)) return p('holder', `must be the id of an organisation, got "${String(f.holder)}"`);
+        const date = dateText(f.date);
+        if (date !== null && !DATE.test(date)) return p('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${date}"`);
+        push('attestations', String(f.scheme));
+        push('attestationHolders', f.holder === undefined ? '' : String(f.holder));
+        push('attestationScopes', f.scope === undefined ? '' : String(f.scope));
+        push('attestationDates', date ?? '');
+        push('attestationSources', sources.join(' ; '));
+        push('attestationEvidence', evidence);
+      });
+      for (const [k, v] of Object.entries(lists)) item.props[k] = [...((item.props[k] as string[] | undefined) ?? []), ...(v as string[])];
+      fact('accessibility', raw.accessibility, (f, p, sources, evidence) => {
+        if (f.conformance !== undefined && !(ACCESSIBILITY_CONFORMANCE as readonly string[]).includes(String(f.conformance))) return p('conformance', `must be one of ${ACCESSIBILITY_CONFORMANCE.join(', ')}, got "${String(f.conformance)}"`);
+        if (typeof f.standard !== 'string') return p('standard', 'is required (e.g. bitv-2.0, wcag-2.1, en-301-549)');
+        Object.assign(item.props, clean({ accessibility: f.standard, accessibilityLevel: f.level === undefined ? undefined : String(f.level), accessibilityConformance: f.conformance === undefined ? undefined : String(f.conformance), accessibilitySources: sources, accessibilityEvidence: evidence }));
+      });
+      fact('endOfSupport', raw.endOfSupport, (f, p, sources, evidence) => {
+        const date = dateText(f.date);
+        if (date === null || !DATE.test(date)) return p('date', `is required: YYYY, YYYY-MM or YYYY-MM-DD, got "${String(date ?? '')}"`);
+        Object.assign(item.props, { endOfSupport: date, endOfSupportSources: sources, endOfSupportEvidence: evidence });
+      });
+      fact('successor', raw.successor, (f, p, sources, evidence) => {
+        if (!isItem(f.item) || f.item === item.id) return p('item', `must be the id of another component or standard, got "${String(f.item)}"`);
+        edges.push({ type: 'SUCCEEDED_BY', from: item.id, to: f.item, props: clean({ source: sources.join(' ; '), evidence, since: dateText(f.since) ?? undefined }), origin: `${origin} field "successor"` });
+      });
+    });
+    list(doc, 'decisions', file, issues).forEach(({ raw, entry, problem }) => {
+      const id = String(raw.id ?? '');
+      const origin = `${file}: ${entry}`;
+      if (!/^decision:[a-z0-9][a-z0-9.-]*$/.test(id)) return problem('id', `must look like decision:<slug>, got "${id}"`);
+      if (nodes.has(id)) return problem('id', `"${id}" is already the id of a node (${nodes.get(id)?.origin})`);
+      if (!isItem(raw.item)) return problem('item', `must be the id of a component or standard, got "${String(raw.item)}"`);
+      const outcome = String(raw.outcome ?? '');
+      if (!(DECISION_OUTCOMES as readonly string[]).includes(outcome)) return problem('outcome', `must be one of ${DECISION_OUTCOMES.join(', ')}, got "${outcome}"`);
+      const date = dateText(raw.date);
+      // A decision whose date no source states keeps no date (the API says "not stated").
+      if (date !== null && !DATE.test(date)) return problem('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${date}"`);
+      if (!isOrg(raw.body)) return problem('body', `must be the id of the deciding organisation, got "${String(raw.body)}"`);
+      if (raw.stack !== undefined && nodes.get(String(raw.stack))?.label !== 'Stack') return problem('stack', `must be the id of a stack, got "${String(raw.stack)}"`);
+      if (typeof raw.rationale !== 'string' || raw.rationale.trim() === '') return problem('rationale', 'is required: what the decision states');
+      const evidence = evidenceOf(raw, problem);
+      const sources = cite(raw.source, problem, evidence);
+      if (!sources) return;
+      const source = sources.join(' ; ');
+      const bodyName = String(props(raw.body).shortName ?? props(raw.body).name);
+      const itemName = String(props(raw.item).name);
+      nodes.set(id, {
+        label: 'Decision',
+        id,
+        origin,
+        props: clean({ id, name: `${bodyName}${raw.reference ? ` ${String(raw.reference)}` : ''}: ${itemName} ${outcome}`, outcome, date: date ?? undefined, reference: raw.reference === undefined ? undefined : String(raw.reference), rationale: raw.rationale, item: raw.item, body: raw.body, stack: raw.stack === undefined ? undefined : String(raw.stack), source, evidence }),
+      });
+      edges.push({ type: 'DECIDES', from: id, to: raw.item, props: { outcome, source, evidence }, origin });
+      edges.push({ type: 'DECIDED_BY', from: id, to: raw.body, props: { source, evidence }, origin });
+      if (raw.stack !== undefined) edges.push({ type: 'SCOPED_TO', from: id, to: String(raw.stack), props: { source, evidence }, origin });
+      if (raw.criteria !== undefined) {
+        if (!Array.isArray(raw.criteria)) return problem('criteria', 'must be a list');
+        raw.criteria.forEach((c: unknown, i: number) => {
+          if (!isMap(c) || nodes.get(String(c.criterion))?.label !== 'Criterion') return problem(`criteria[${i}].criterion`, `must be the id of a criterion, got "${String(isMap(c) ? c.criterion : c)}"`);
+          if (!['met', 'partly', 'not-met'].includes(String(c.level))) return problem(`criteria[${i}].level`, `must be met, partly or not-met, got "${String(c.level)}"`);
+          edges.push({ type: 'RATES', from: id, to: String(c.criterion), props: clean({ level: String(c.level), note: c.note === undefined ? undefined : String(c.note), source, evidence }), origin: `${origin} criteria[${i}]` });
+        });
+      }
+    });
+  }
+
+  // 4. Open source as the licence says (the landscape's `oss` flag is kept as it states it).
+  for (const n of nodes.values()) {
+    if (!ITEM_LABELS.has(n.label)) continue;
+    const cls = n.props.licenceClass as LicenceClass | undefined;
+    if (cls) {
+      n.props.openSource = isOpenLicenceClass(cls);
+      if (typeof n.props.oss === 'boolean' && n.props.oss !== n.props.openSource) {
+        n.props.licenceConflict = `the landscape says oss: ${String(n.props.oss)}, but ${String(n.props.licence)} is ${cls}`;
+      }
+    }
+  }
+
+  // 5. Assessments against the six D-Stack criteria (a published rating of a decision replaces the mapping's).
+  const rated = new Map<string, { level: string; source: string; decision: string }>();
+  for (const e of edges) {
+    if (e.type !== 'RATES') continue;
+    const item = String(nodes.get(e.from)?.props.item);
+    rated.set(`${item}|${e.to}`, { level: String(e.props.level), source: String(e.props.source), decision: e.from });
+  }
+  const facts = itemFacts([...nodes.values()], edges);
+  const hasCriteria = nodes.has('criterion:dstack:digitale-souveraenitaet');
+  if (hasCriteria) {
+    for (const [id, f] of facts) {
+      for (const a of assessItem(f, today)) {
+        if (!nodes.has(a.criterion)) continue;
+        const published = rated.get(`${id}|${a.criterion}`);
+        const indicators = a.indicators.map((i) => `${i.indicator}=${i.value === null ? 'unknown' : String(i.value)}`);
+        const props: Record<string, PropValue> = published
+          ? { level: published.level, decision: published.decision, indicators, source: published.source, evidence: 'sourced' }
+          : { level: a.level, mapping: ASSESSMENT_MAPPING_ID, indicators, source: `${CRITERIA_SOURCE} ; ${MAPPING_SOURCE}`, evidence: 'inferred' };
+        edges.push({ type: 'ASSESSED', from: id, to: a.criterion, props, origin: `${ASSESSMENT_MAPPING_ID}: ${id} -> ${a.criterion}` });
+      }
+    }
+  }
+  return { graph: { nodes: [...nodes.values()], edges }, issues };
+}
+
+/** What the criteria mapping reads of every component and standard, from the graph being loaded. */
+export function itemFacts(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): Map<string, ItemFacts> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const count = new Map<string, number>();
+  const bump = (k: string): void => {
+    count.set(k, (count.get(k) ?? 0) + 1);
+  };
+  const steward = new Map<string, string[]>();
+  const maintainers = new Map<string, string[]>();
+  const stage = new Map<string, LifecycleStage>();
+  for (const e of edges) {
+    if (e.type === 'IMPLEMENTS') bump(`impl|${e.from}`);
+    else if (e.type === 'ADOPTS' && (e.props.status === 'in-use' || e.props.status === 'piloting')) bump(`adopt|${e.to}`);
+    else if (e.type === 'USES' && e.props.evidence === 'sourced' && byId.get(e.from)?.label === 'Service') bump(`uses|${e.to}`);
+    else if (e.type === 'INCLUDES') {
+      bump(`stacks|${e.to}`);
+      if (e.from === 'stack:germany' && typeof e.props.stage === 'string') stage.set(e.to, e.props.stage as LifecycleStage);
+    } else if (e.type === 'STEWARDS') steward.set(e.to, [...(steward.get(e.to) ?? []), e.from]);
+    else if (e.type === 'MAINTAINS') maintainers.set(e.to, [...(maintainers.get(e.to) ?? []), e.from]);
+  }
+  const out = new Map<string, ItemFacts>();
+  for (const n of nodes) {
+    if (n.label !== 'Component' && n.label !== 'Standard') continue;
+    const checks: Record<string, boolean> = {};
+    for (const k of (n.props.checksTrue as string[] | undefined) ?? []) checks[k] = true;
+    for (const k of (n.props.checksFalse as string[] | undefined) ?? []) checks[k] = false;
+    const s = stewardOf(n.id, steward, maintainers);
+    const country = s ? byId.get(s)?.props.country : undefined;
+    out.set(n.id, {
+      label: n.label,
+      licenceClass: (n.props.licenceClass as LicenceClass | undefined) ?? null,
+      checks,
+      ownerType: typeof n.props.ownerType === 'string' ? n.props.ownerType : null,
+      stewardInEu: typeof country === 'string' ? inEu(country) : null,
+      operatingModels: (n.props.operatingModels as string[] | undefined) ?? [],
+      attestations: ((n.props.attestations as string[] | undefined) ?? []).length,
+      implementsStandards: count.get(`impl|${n.id}`) ?? 0,
+      adopters: count.get(`adopt|${n.id}`) ?? 0,
+      sourcedServices: count.get(`uses|${n.id}`) ?? 0,
+      stacks: count.get(`stacks|${n.id}`) ?? 0,
+      stage: stage.get(n.id) ?? null,
+      endOfSupport: typeof n.props.endOfSupport === 'string' ? n.props.endOfSupport : null,
+    });
+  }
+  return out;
+}
+
+/** The steward of an item: the organisation a source names as steward, else its only maintainer. */
+export function stewardOf(id: string, stewards: ReadonlyMap<string, readonly string[]>, maintainers: ReadonlyMap<string, readonly string[]>): string | null {
+  const s = stewards.get(id);
+  if (s && s.length > 0) return s[0] as string;
+  const m = maintainers.get(id);
+  return m && m.length === 1 ? (m[0] as string) : null;
+}
+
+function setLicence(n: GraphNode, raw: string, sources: string[], evidence: string, issues: SeedIssue[], at?: { file: string; entry: string; field: string }): void {
+  const spdx = normalizeLicence(raw);
+  const cls = licenceClassOf(spdx);
+  if (!cls) {
+    const [file, ...rest] = n.origin.split(': ');
+    issues.push({ ...(at ?? { file: file ?? n.origin, entry: rest.join(': ') || `item "${n.id}"`, field: 'license' }), message: `"${raw}" is not in the licence table (src/model/licences.ts); add its SPDX id with its class` });
+    return;
+  }
+  Object.assign(n.props, { licence: spdx, licenceClass: cls, licenceSources: sources, licenceEvidence: evidence });
+}
+
+function dateText(v: unknown): string | null {
+  if (v === undefined || v === null || v === '') return null;
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+}
+
+function clean(props: Record<string, PropValue | undefined | null>): Record<string, PropValue> {
+  const out: Record<string, PropValue> = {};
+  for (const [k, v] of Object.entries(props)) if (v !== undefined && v !== null && v !== '') out[k] = v;
+  return out;
+}
+
+/** The profile files, parsed (YAML errors are reported by the seed file reader). */
+function readProfileFiles(seedsDir: string, displayRoot: string, issues: SeedIssue[]): { file: string; doc: Record<string, unknown> }[] {
+  const dir = path.join(seedsDir, PROFILES_DIR);
+  if (!fs.existsSync(dir)) return [];
+  const out: { file: string; doc: Record<string, unknown> }[] = [];
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.yaml') || x.endsWith('.yml')).sort()) {
+    const full = path.join(dir, f);
+    const file = path.relative(displayRoot, full);
+    let doc: unknown;
+    try {
+      doc = YAML.parse(fs.readFileSync(full, 'utf8'), { uniqueKeys: true });
+    } catch {
+      continue;
+    }
+    if (isMap(doc)) out.push({ file, doc });
+    else if (doc !== null && doc !== undefined) issues.push({ file, entry: 'document', field: '(top level)', message: 'must be a mapping of sections' });
+  }
+  return out;
+}
+
+/** The entries of one section, each with its name for messages and a problem reporter. */
+function list(doc: Record<string, unknown>, key: string, file: string, issues: SeedIssue[]): { raw: Record<string, unknown>; entry: string; problem: Problem }[] {
+  const v = doc[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    issues.push({ file, entry: key, field: '(section)', message: 'must be a list' });
+    return [];
+  }
+  const out: { raw: Record<string, unknown>; entry: string; problem: Problem }[] = [];
+  v.forEach((raw: unknown, i) => {
+    const name = isMap(raw) ? (raw.id ?? raw.item ?? raw.org) : undefined;
+    const entry = `${key}[${i}]${name !== undefined ? ` ("${String(name)}")` : ''}`;
+    const problem: Problem = (field, message) => {
+      issues.push({ file, entry, field, message });
+    };
+    if (!isMap(raw)) return problem('(entry)', 'must be a mapping');
+    out.push({ raw, entry, problem });
+  });
+  return out;
+}
