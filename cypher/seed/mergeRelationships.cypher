@@ -4,7 +4,8 @@
 // this model: a dynamic-type MERGE is planned by Neo4j 5.26 as a scan over every relationship of the
 // database, and an OPTIONAL MATCH between the two bound nodes slows down on dense end nodes (Länder,
 // criteria, layers) as the load's transaction grows.
-// Parameters: $rows: [{ type, from, to, props }]. Returns one row per type with created and changed counts.
+// Parameters: $rows: [{ type, from, to, props }]. Returns one row per created or changed relationship
+// (with the names of the changed properties) and, in every row, how many rows found both ends.
 UNWIND $rows AS row
 MATCH (a:GraphNode {id: row.from})
 MATCH (b:GraphNode {id: row.to})
@@ -22,8 +23,9 @@ CALL (row, a, b, old) {
   SET old = row.props
   RETURN 0 AS createdNow
 }
-RETURN
-  row.type AS type,
-  sum(createdNow) AS created,
-  sum(CASE WHEN before IS NOT NULL AND before <> row.props THEN 1 ELSE 0 END) AS changed,
-  count(*) AS written
+WITH row, createdNow, before,
+  CASE WHEN before IS NULL THEN [] ELSE
+    [k IN keys(row.props) WHERE before[k] IS NULL OR before[k] <> row.props[k]] + [k IN keys(before) WHERE row.props[k] IS NULL]
+  END AS fields
+WITH collect(CASE WHEN createdNow = 1 OR size(fields) > 0 THEN {type: row.type, from: row.from, to: row.to, created: createdNow = 1, fields: fields} END) AS changes, count(*) AS written
+RETURN changes, written

@@ -81,11 +81,19 @@ export function progressReporter(log: Logger, verb = 'loading'): { onProgress: P
 
 /** Prints the per-label and per-type table of a load. */
 export function formatSummary(summary: WriteSummary): string {
-  const lines = ['', 'nodes                 created  changed  unchanged'];
-  for (const [k, v] of Object.entries(summary.nodes)) lines.push(`  ${k.padEnd(20)}${String(v.created).padStart(7)}${String(v.changed).padStart(9)}${String(v.unchanged).padStart(11)}`);
+  const row = (k: string, v: { created: number; changed: number; unchanged: number; removed: number }): string =>
+    `  ${k.padEnd(20)}${String(v.created).padStart(7)}${String(v.changed).padStart(9)}${String(v.removed).padStart(9)}${String(v.unchanged).padStart(11)}`;
+  const lines = ['', 'nodes                 created  changed  removed  unchanged'];
+  for (const [k, v] of Object.entries(summary.nodes)) lines.push(row(k, v));
   lines.push('relationships');
-  for (const [k, v] of Object.entries(summary.relationships)) lines.push(`  ${k.padEnd(20)}${String(v.created).padStart(7)}${String(v.changed).padStart(9)}${String(v.unchanged).padStart(11)}`);
-  lines.push(`written in ${(summary.ms / 1000).toFixed(1)} s, in one transaction`, '');
+  for (const [k, v] of Object.entries(summary.relationships)) lines.push(row(k, v));
+  const l = summary.load;
+  lines.push(
+    `written in ${(summary.ms / 1000).toFixed(1)} s, in one transaction`,
+    `change log: ${l.id}${l.initial ? ' (first recorded load: everything counts as added)' : ''}: nodes +${l.nodesAdded} -${l.nodesRemoved} ~${l.nodesChanged}, relationships +${l.relationshipsAdded} -${l.relationshipsRemoved} ~${l.relationshipsChanged}`,
+    `  ask: { changes(since: "${l.at.slice(0, 10)}") { totalCount } }`,
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger';
 import type { Db } from '../neo4j/db';
@@ -7,7 +9,7 @@ import { assemble, countGraph } from './assemble';
 import { resolveCitations, type CitedGraph } from './citations';
 import { applyProfiles } from './profiles';
 import { applyRules, readRules, type LoadedRule } from './rules';
-import { readSourceRegistry } from './sources/registry';
+import { readSourceRegistry, seedFilePaths } from './sources/registry';
 import { SeedValidationError, type GraphPart } from './graph';
 import { refreshPlannerStatistics } from './repository';
 import { readClassification, readLandscape } from './sources/landscape';
@@ -38,6 +40,22 @@ export function defaultSources(): SeedSources {
 /** The validated graph with its sources and rules, ready to write. */
 export interface LoadedGraph extends CitedGraph {
   readonly rules: readonly (LoadedRule & { readonly edgeCount: number; readonly sources: readonly string[] })[];
+  /** The versions of the data read, for the change log. */
+  readonly datasets: readonly string[];
+}
+
+/** The data set versions a load read: the D-Stack definition, the catalogue, and a hash of the seed files. */
+export function datasetVersions(sources: SeedSources, nodes: readonly { label: string; id: string; props: Record<string, unknown> }[]): string[] {
+  const germany = nodes.find((n) => n.id === 'stack:germany');
+  const items = nodes.filter((n) => typeof n.props.landscapeLayer === 'string').length;
+  const services = nodes.filter((n) => n.label === 'Service').length;
+  const h = crypto.createHash('sha256');
+  for (const f of seedFilePaths(sources.seedsDir)) h.update(path.relative(sources.seedsDir, f)).update(fs.readFileSync(f));
+  return [
+    `d-stack-landscape: stack:germany ${String(germany?.props.version ?? '?')} (${String(germany?.props.publishedAt ?? '?')}), ${items} items`,
+    `ozg-katalog-nrw-2019: ${services} services`,
+    `seeds: sha256 ${h.digest('hex').slice(0, 12)}`,
+  ];
 }
 
 /** Reads and validates every source; throws SeedValidationError listing every problem. */
@@ -65,6 +83,7 @@ export function buildGraph(sources: SeedSources, today: string = new Date().toIS
   if (issues.length > 0) throw new SeedValidationError(issues);
   return {
     ...graph,
+    datasets: datasetVersions(sources, graph.nodes),
     rules: rules.map((r) => {
       const parsed = parseCitations(r.source);
       return { ...r, edgeCount: applied.counts.get(r.id) ?? 0, sources: 'citations' in parsed ? parsed.citations.map(formatCitation) : [] };
