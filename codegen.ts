@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           ReferencePattern: '../graph/records#NodeRecord',
           Milestone: '../graph/records#NodeRecord',
           Criterion: '../graph/records#NodeRecord',
+          Decision: '../graph/records#NodeRecord',
           ComponentLink: '../graph/records#LinkRecord',
           StandardLink: '../graph/records#LinkRecord',
           ServiceLink: '../graph/records#LinkRecord',

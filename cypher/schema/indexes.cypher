@@ -14,3 +14,5 @@ CREATE INDEX component_licence_class IF NOT EXISTS FOR (n:Component) ON (n.licen
 CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
 CREATE INDEX change_key IF NOT EXISTS FOR (n:Change) ON (n.key);
 CREATE INDEX load_at IF NOT EXISTS FOR (n:Load) ON (n.at);
+CREATE INDEX change_from IF NOT EXISTS FOR (n:Change) ON (n.from);
+CREATE INDEX change_to IF NOT EXISTS FOR (n:Change) ON (n.to);

@@ -36,6 +36,17 @@ export type About = {
   version: Scalars['String']['output'];
 };
 
+export type AccessibilityFact = {
+  __typename?: 'AccessibilityFact';
+  /** full, partial or none. */
+  conformance: Maybe<Scalars['String']['output']>;
+  evidence: Evidence;
+  level: Maybe<Scalars['String']['output']>;
+  sources: Array<Citation>;
+  /** e.g. bitv-2.0, wcag-2.1, en-301-549. */
+  standard: Scalars['String']['output'];
+};
+
 export type AdoptionRow = {
   __typename?: 'AdoptionRow';
   byStatus: Array<StatusCount>;
@@ -54,6 +65,44 @@ export type AlternativeOption = {
   source: Maybe<Scalars['String']['output']>;
 };
 
+export type AppliedWeight = {
+  __typename?: 'AppliedWeight';
+  criterion: Criterion;
+  weight: Scalars['Float']['output'];
+};
+
+/** An assessment of an item against one criterion. */
+export type Assessment = {
+  __typename?: 'Assessment';
+  criterion: Criterion;
+  decision: Maybe<Decision>;
+  /** inferred: by the mapping (`mapping`); sourced: rated by a published decision (`decision`). */
+  evidence: Evidence;
+  /** The indicators the mapping read, with their values (null = not known). */
+  indicators: Array<IndicatorValue>;
+  level: AssessmentLevel;
+  mapping: Maybe<Scalars['String']['output']>;
+  sources: Array<Citation>;
+};
+
+/** Level of an assessment against a criterion. */
+export type AssessmentLevel =
+  | 'met'
+  | 'not_met'
+  | 'partly'
+  | 'unknown';
+
+export type AttestationFact = {
+  __typename?: 'AttestationFact';
+  date: Maybe<Scalars['String']['output']>;
+  evidence: Evidence;
+  holder: Maybe<Organization>;
+  /** bsi-c5, it-grundschutz, iso-27001, iso-27001-on-it-grundschutz, bsi-tr or common-criteria. */
+  scheme: Scalars['String']['output'];
+  scope: Maybe<Scalars['String']['output']>;
+  sources: Array<Citation>;
+};
+
 /** A GovStack or EIRA building block. */
 export type BuildingBlock = Node & {
   __typename?: 'BuildingBlock';
@@ -61,7 +110,11 @@ export type BuildingBlock = Node & {
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   framework: Maybe<Scalars['String']['output']>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
+  /** Stacks that include it. */
+  includedIn: Array<NodeLink>;
   label: Scalars['String']['output'];
   /** Components and standards that map to it. */
   mappedFrom: Array<NodeLink>;
@@ -82,6 +135,18 @@ export type BuildingBlock = Node & {
 
 
 /** A GovStack or EIRA building block. */
+export type BuildingBlockHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A GovStack or EIRA building block. */
+export type BuildingBlockIncludedInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A GovStack or EIRA building block. */
 export type BuildingBlockMappedFromArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -97,6 +162,71 @@ export type BuildingBlockPartOfArgs = {
 export type BuildingBlockPartsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+export type BuildingBlockConnection = {
+  __typename?: 'BuildingBlockConnection';
+  edges: Array<BuildingBlockEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BuildingBlockEdge = {
+  __typename?: 'BuildingBlockEdge';
+  cursor: Scalars['String']['output'];
+  node: BuildingBlock;
+};
+
+/** One entry of the change log. */
+export type Change = {
+  __typename?: 'Change';
+  /** When the load ran (ISO 8601). */
+  at: Scalars['String']['output'];
+  entity: ChangeEntity;
+  /** The properties that changed (for op changed). */
+  fields: Array<Scalars['String']['output']>;
+  from: Maybe<Scalars['String']['output']>;
+  /** Node id, or TYPE|from|to for a relationship. */
+  key: Scalars['String']['output'];
+  /** Node label or relationship type. */
+  label: Scalars['String']['output'];
+  load: Load;
+  /** The node as it is now (null when removed or for relationships). */
+  node: Maybe<Node>;
+  op: ChangeOp;
+  to: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+export type ChangeEntity =
+  | 'node'
+  | 'relationship';
+
+export type ChangeFilter = {
+  entity?: InputMaybe<ChangeEntity>;
+  /** A node label or relationship type. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Only changes of this node (its id) or of relationships at it. */
+  node?: InputMaybe<Scalars['ID']['input']>;
+  op?: InputMaybe<ChangeOp>;
+};
+
+export type ChangeOp =
+  | 'added'
+  | 'changed'
+  | 'removed';
 
 /** One citation: a source of the registry and where in it (page, section, file, row). */
 export type Citation = {
@@ -191,10 +321,16 @@ export type Component = Node & {
   aliases: Maybe<Array<Scalars['String']['output']>>;
   /** Alternatives, with guidance (ALTERNATIVE_TO, both directions). */
   alternatives: Array<ComponentLink>;
+  /** Its assessments against the D-Stack criteria as links (level, indicators, mapping); see also `profile`. */
+  assessments: Array<NodeLink>;
   /** Building blocks it maps to. */
   buildingBlocks: Array<NodeLink>;
   /** Criteria it meets. */
   criteria: Array<NodeLink>;
+  /** One assessment per D-Stack criterion (six), each with its level, evidence and what it rests on. */
+  criteriaAssessments: Array<Assessment>;
+  /** Decisions about it (DECIDES). */
+  decisions: Array<NodeLink>;
   /** Components that depend on it (DEPENDS_ON, incoming). */
   dependents: Array<ComponentLink>;
   /** What it depends on (DEPENDS_ON, outgoing). */
@@ -202,6 +338,10 @@ export type Component = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** Exceptions granted for it. */
+  exceptions: Array<NodeLink>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   homepage: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Standards it implements. */
@@ -214,11 +354,15 @@ export type Component = Node & {
   /** Layers it belongs to, in every scheme. */
   layers: Array<LayerLink>;
   license: Maybe<Scalars['String']['output']>;
+  /** Its inclusions in stacks with lifecycle stage, status, dates and rationale. */
+  lifecycle: Array<Inclusion>;
   /** Organisations that maintain it. */
   maintainers: Array<OrganizationLink>;
   maturity: Maybe<Scalars['String']['output']>;
   /** KPIs that measure it. */
   measuredBy: Array<NodeLink>;
+  /** Milestones that concern it. */
+  milestones: Array<NodeLink>;
   name: Scalars['String']['output'];
   /** English name, where the source has one. */
   nameEn: Maybe<Scalars['String']['output']>;
@@ -231,6 +375,12 @@ export type Component = Node & {
   partOf: Array<ComponentLink>;
   /** Its parts. */
   parts: Array<ComponentLink>;
+  /** What it replaces (SUCCEEDED_BY, incoming). */
+  predecessors: Array<NodeLink>;
+  /** Licence, steward and jurisdiction, operating models, where to obtain it, attestations, accessibility; each fact with its evidence and sources. */
+  profile: Profile;
+  /** Requirements that require it (REQUIRES). */
+  requiredBy: Array<NodeLink>;
   /** Requirements that apply to it. */
   requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
@@ -239,6 +389,10 @@ export type Component = Node & {
   /** Stacks that include it, with status and role. */
   stacks: Array<NodeLink>;
   status: Maybe<Scalars['String']['output']>;
+  /** The organisation a source names as its steward (STEWARDS). */
+  stewards: Array<OrganizationLink>;
+  /** What replaces it (SUCCEEDED_BY, outgoing). */
+  successors: Array<NodeLink>;
   tags: Maybe<Array<Scalars['String']['output']>>;
   /** Services that use it. */
   usedBy: Array<ServiceLink>;
@@ -260,6 +414,12 @@ export type ComponentAlternativesArgs = {
 
 
 /** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentAssessmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
 export type ComponentBuildingBlocksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -272,6 +432,12 @@ export type ComponentCriteriaArgs = {
 
 
 /** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentDecisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
 export type ComponentDependentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -279,6 +445,18 @@ export type ComponentDependentsArgs = {
 
 /** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
 export type ComponentDependsOnArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentExceptionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -314,6 +492,12 @@ export type ComponentMeasuredByArgs = {
 
 
 /** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentMilestonesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
 export type ComponentOperatorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -332,6 +516,18 @@ export type ComponentPartsArgs = {
 
 
 /** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentPredecessorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentRequiredByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
 export type ComponentRequirementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -339,6 +535,18 @@ export type ComponentRequirementsArgs = {
 
 /** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
 export type ComponentStacksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentStewardsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentSuccessorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -371,12 +579,20 @@ export type ComponentEdge = {
 /** A relationship to a Component, with its properties. */
 export type ComponentLink = Link & {
   __typename?: 'ComponentLink';
+  decision: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  indicators: Maybe<Array<Scalars['String']['output']>>;
+  /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
+  level: Maybe<Scalars['String']['output']>;
+  listedIn: Maybe<Scalars['String']['output']>;
+  mapping: Maybe<Scalars['String']['output']>;
   node: Component;
   note: Maybe<Scalars['String']['output']>;
   order: Maybe<Scalars['Int']['output']>;
+  /** DECIDES: the outcome (included, rejected, mandated, ...). */
+  outcome: Maybe<Scalars['String']['output']>;
   /** INCLUDES: why a stack includes it. */
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
@@ -385,14 +601,19 @@ export type ComponentLink = Link & {
   rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+  /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
+  stage: Maybe<Scalars['String']['output']>;
+  stageBasis: Maybe<Scalars['String']['output']>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
   step: Maybe<Scalars['String']['output']>;
   type: Scalars['String']['output'];
+  until: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -422,12 +643,25 @@ export type CoverageGroup = {
   sourced: Scalars['Int']['output'];
 };
 
+export type CriteriaMapping = {
+  __typename?: 'CriteriaMapping';
+  criteria: Array<CriterionIndicators>;
+  id: Scalars['String']['output'];
+  indicators: Array<IndicatorDescription>;
+  points: Array<LevelPoints>;
+  rule: Scalars['String']['output'];
+};
+
 /** A D-Stack criterion, sovereignty criterion or architecture principle. */
 export type Criterion = Node & {
   __typename?: 'Criterion';
+  /** Components and standards assessed against it (ASSESSED), with level. */
+  assessedItems: Array<NodeLink>;
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   key: Maybe<Scalars['String']['output']>;
   label: Scalars['String']['output'];
@@ -437,6 +671,8 @@ export type Criterion = Node & {
   /** English name, where the source has one. */
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
+  /** Decisions that rate items against it. */
+  ratedBy: Array<NodeLink>;
   /** Requirements that require it. */
   requiredBy: Array<NodeLink>;
   scheme: Maybe<Scalars['String']['output']>;
@@ -447,7 +683,25 @@ export type Criterion = Node & {
 
 
 /** A D-Stack criterion, sovereignty criterion or architecture principle. */
+export type CriterionAssessedItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A D-Stack criterion, sovereignty criterion or architecture principle. */
+export type CriterionHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A D-Stack criterion, sovereignty criterion or architecture principle. */
 export type CriterionMetByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A D-Stack criterion, sovereignty criterion or architecture principle. */
+export type CriterionRatedByArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -455,6 +709,40 @@ export type CriterionMetByArgs = {
 /** A D-Stack criterion, sovereignty criterion or architecture principle. */
 export type CriterionRequiredByArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CriterionConnection = {
+  __typename?: 'CriterionConnection';
+  edges: Array<CriterionEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CriterionEdge = {
+  __typename?: 'CriterionEdge';
+  cursor: Scalars['String']['output'];
+  node: Criterion;
+};
+
+export type CriterionIndicators = {
+  __typename?: 'CriterionIndicators';
+  criterion: Criterion;
+  indicators: Array<Scalars['String']['output']>;
+};
+
+export type CriterionScore = {
+  __typename?: 'CriterionScore';
+  criterion: Criterion;
+  evidence: Evidence;
+  level: AssessmentLevel;
+  points: Scalars['Float']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type CriterionWeight = {
+  criterion: Scalars['ID']['input'];
+  weight: Scalars['Float']['input'];
 };
 
 /** The Neo4j server and the size of its graph. */
@@ -472,6 +760,118 @@ export type DatabaseInfo = {
   relationshipCount: Scalars['Int']['output'];
   /** Server version, e.g. 5.26.30. */
   version: Scalars['String']['output'];
+};
+
+export type DateFact = {
+  __typename?: 'DateFact';
+  date: Scalars['String']['output'];
+  evidence: Evidence;
+  sources: Array<Citation>;
+};
+
+/**
+ * A decision about an item: who decided what, when, for which stack, with which rationale and (where
+ * the decision states them) criteria results. Only published decisions are recorded; the data set's
+ * stack definitions count as one decision per stack version.
+ */
+export type Decision = Node & {
+  __typename?: 'Decision';
+  /** The deciding organisation (DECIDED_BY). */
+  body: Array<OrganizationLink>;
+  /** The deciding body as the source names it. */
+  bodyName: Maybe<Scalars['String']['output']>;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; null when no source states it. */
+  date: Maybe<Scalars['String']['output']>;
+  description: Maybe<Scalars['String']['output']>;
+  descriptionEn: Maybe<Scalars['String']['output']>;
+  evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
+  id: Scalars['ID']['output'];
+  /** The items decided on (DECIDES), with the outcome. */
+  items: Array<NodeLink>;
+  label: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  /** included, rejected, mandated, recommended, deferred or withdrawn. */
+  outcome: Maybe<Scalars['String']['output']>;
+  /** Criteria results the decision states (RATES), with level. */
+  ratings: Array<NodeLink>;
+  /** What the decision states as its content or reason. */
+  rationale: Maybe<Scalars['String']['output']>;
+  /** The decision's own number or title, e.g. Beschluss 2017/37. */
+  reference: Maybe<Scalars['String']['output']>;
+  source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  sources: Array<Citation>;
+  /** The stack the decision is about (SCOPED_TO). */
+  stack: Array<NodeLink>;
+};
+
+
+/**
+ * A decision about an item: who decided what, when, for which stack, with which rationale and (where
+ * the decision states them) criteria results. Only published decisions are recorded; the data set's
+ * stack definitions count as one decision per stack version.
+ */
+export type DecisionBodyArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A decision about an item: who decided what, when, for which stack, with which rationale and (where
+ * the decision states them) criteria results. Only published decisions are recorded; the data set's
+ * stack definitions count as one decision per stack version.
+ */
+export type DecisionHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A decision about an item: who decided what, when, for which stack, with which rationale and (where
+ * the decision states them) criteria results. Only published decisions are recorded; the data set's
+ * stack definitions count as one decision per stack version.
+ */
+export type DecisionItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A decision about an item: who decided what, when, for which stack, with which rationale and (where
+ * the decision states them) criteria results. Only published decisions are recorded; the data set's
+ * stack definitions count as one decision per stack version.
+ */
+export type DecisionRatingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A decision about an item: who decided what, when, for which stack, with which rationale and (where
+ * the decision states them) criteria results. Only published decisions are recorded; the data set's
+ * stack definitions count as one decision per stack version.
+ */
+export type DecisionStackArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DecisionConnection = {
+  __typename?: 'DecisionConnection';
+  edges: Array<DecisionEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DecisionEdge = {
+  __typename?: 'DecisionEdge';
+  cursor: Scalars['String']['output'];
+  node: Decision;
 };
 
 export type DependencyEntry = {
@@ -518,6 +918,8 @@ export type Exception = Node & {
   expires: Maybe<Scalars['String']['output']>;
   /** Who or what it is granted for. */
   grantedFor: Array<NodeLink>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -540,8 +942,28 @@ export type ExceptionGrantedForArgs = {
 
 
 /** A granted deviation from a requirement. */
+export type ExceptionHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A granted deviation from a requirement. */
 export type ExceptionRequirementArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ExceptionConnection = {
+  __typename?: 'ExceptionConnection';
+  edges: Array<ExceptionEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExceptionEdge = {
+  __typename?: 'ExceptionEdge';
+  cursor: Scalars['String']['output'];
+  node: Exception;
 };
 
 export type GroupCount = {
@@ -660,6 +1082,55 @@ export type ImpactedService = {
   via: Node;
 };
 
+/** An item's inclusion in a stack. */
+export type Inclusion = {
+  __typename?: 'Inclusion';
+  /** The stack version that lists it. */
+  listedIn: Maybe<Scalars['String']['output']>;
+  rationale: Maybe<Scalars['String']['output']>;
+  /** True when the rationale is the data set's generic text (e.g. "Integriert in den Deutschland Stack") and says nothing about this item. */
+  rationaleIsGeneric: Scalars['Boolean']['output'];
+  role: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
+  sources: Array<Citation>;
+  stack: Stack;
+  stage: Maybe<LifecycleStage>;
+  /** What the stage rests on (the maturity in the Deutschland-Stack, else the stack's status; table in src/model/lifecycle.ts). */
+  stageBasis: Maybe<Scalars['String']['output']>;
+  /** The stack's own status (recommended, approved, deprecated). */
+  status: Maybe<Scalars['String']['output']>;
+  until: Maybe<Scalars['String']['output']>;
+};
+
+export type InclusionAnswer = {
+  __typename?: 'InclusionAnswer';
+  /** Decisions about the item: those scoped to this stack first, then any other, newest first. */
+  decisions: Array<Decision>;
+  /** The answer in words, including when nothing is published. */
+  explanation: Scalars['String']['output'];
+  included: Scalars['Boolean']['output'];
+  inclusion: Maybe<Inclusion>;
+  item: Node;
+  /** True when a decision beyond the data set's stack definition is published for this item and stack. */
+  published: Scalars['Boolean']['output'];
+  stack: Stack;
+};
+
+export type IndicatorDescription = {
+  __typename?: 'IndicatorDescription';
+  /** Component when it applies to components only. */
+  appliesTo: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  indicator: Scalars['String']['output'];
+};
+
+export type IndicatorValue = {
+  __typename?: 'IndicatorValue';
+  description: Scalars['String']['output'];
+  indicator: Scalars['String']['output'];
+  value: Maybe<Scalars['Boolean']['output']>;
+};
+
 /** An integration point of the Deutsche Verwaltungscloud or a government network. */
 export type IntegrationPoint = Node & {
   __typename?: 'IntegrationPoint';
@@ -668,17 +1139,29 @@ export type IntegrationPoint = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** Exceptions granted for it. */
+  exceptions: Array<NodeLink>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   kind: Maybe<Scalars['String']['output']>;
   label: Scalars['String']['output'];
   /** Its layers. */
   layers: Array<LayerLink>;
+  /** Organisations that maintain it. */
+  maintainers: Array<OrganizationLink>;
+  /** KPIs that measure it. */
+  measuredBy: Array<NodeLink>;
+  /** Milestones that concern it. */
+  milestones: Array<NodeLink>;
   name: Scalars['String']['output'];
   /** English name, where the source has one. */
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   /** Who operates it. */
   operators: Array<OrganizationLink>;
+  /** Requirements that apply to it. */
+  requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
@@ -692,7 +1175,37 @@ export type IntegrationPointComponentsArgs = {
 
 
 /** An integration point of the Deutsche Verwaltungscloud or a government network. */
+export type IntegrationPointExceptionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An integration point of the Deutsche Verwaltungscloud or a government network. */
+export type IntegrationPointHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An integration point of the Deutsche Verwaltungscloud or a government network. */
 export type IntegrationPointLayersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An integration point of the Deutsche Verwaltungscloud or a government network. */
+export type IntegrationPointMaintainersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An integration point of the Deutsche Verwaltungscloud or a government network. */
+export type IntegrationPointMeasuredByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An integration point of the Deutsche Verwaltungscloud or a government network. */
+export type IntegrationPointMilestonesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -702,6 +1215,37 @@ export type IntegrationPointOperatorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** An integration point of the Deutsche Verwaltungscloud or a government network. */
+export type IntegrationPointRequirementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type IntegrationPointConnection = {
+  __typename?: 'IntegrationPointConnection';
+  edges: Array<IntegrationPointEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type IntegrationPointEdge = {
+  __typename?: 'IntegrationPointEdge';
+  cursor: Scalars['String']['output'];
+  node: IntegrationPoint;
+};
+
+export type Jurisdiction = {
+  __typename?: 'Jurisdiction';
+  /** What it rests on: the steward's stated seat, its level (German public bodies), or the landscape's euHeadquartered check. */
+  basis: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 (EU for the Union's bodies); null when only the landscape's EU check is known. */
+  country: Maybe<Scalars['String']['output']>;
+  evidence: Evidence;
+  inEu: Scalars['Boolean']['output'];
+  sources: Array<Citation>;
+};
+
 /** A key figure or target. */
 export type Kpi = Node & {
   __typename?: 'Kpi';
@@ -709,6 +1253,8 @@ export type Kpi = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   /** What it measures. */
@@ -727,8 +1273,28 @@ export type Kpi = Node & {
 
 
 /** A key figure or target. */
+export type KpiHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A key figure or target. */
 export type KpiMeasuresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type KpiConnection = {
+  __typename?: 'KpiConnection';
+  edges: Array<KpiEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type KpiEdge = {
+  __typename?: 'KpiEdge';
+  cursor: Scalars['String']['output'];
+  node: Kpi;
 };
 
 /** A layer or category in an architecture scheme (the scheme is a property). */
@@ -739,7 +1305,11 @@ export type Layer = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
+  /** Stacks that include this layer. */
+  includedIn: Array<NodeLink>;
   label: Scalars['String']['output'];
   /** Layers of other schemes that map to it. */
   mappedFrom: Array<LayerLink>;
@@ -747,6 +1317,8 @@ export type Layer = Node & {
   mapsTo: Array<LayerLink>;
   /** Components, standards and integration points in this layer. */
   members: Array<NodeLink>;
+  /** Milestones that concern it. */
+  milestones: Array<NodeLink>;
   name: Scalars['String']['output'];
   /** English name, where the source has one. */
   nameEn: Maybe<Scalars['String']['output']>;
@@ -754,6 +1326,8 @@ export type Layer = Node & {
   order: Maybe<Scalars['Int']['output']>;
   /** The layer it is part of. */
   parent: Array<LayerLink>;
+  /** Requirements that apply to it. */
+  requirements: Array<NodeLink>;
   /** dstack-landscape, dstack-landkarte, itplr-b-2026-03, ozg-ra, efa, fitko, eurostack. */
   scheme: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
@@ -765,6 +1339,18 @@ export type Layer = Node & {
 
 /** A layer or category in an architecture scheme (the scheme is a property). */
 export type LayerChildrenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A layer or category in an architecture scheme (the scheme is a property). */
+export type LayerHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A layer or category in an architecture scheme (the scheme is a property). */
+export type LayerIncludedInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -788,7 +1374,19 @@ export type LayerMembersArgs = {
 
 
 /** A layer or category in an architecture scheme (the scheme is a property). */
+export type LayerMilestonesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A layer or category in an architecture scheme (the scheme is a property). */
 export type LayerParentArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A layer or category in an architecture scheme (the scheme is a property). */
+export type LayerRequirementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -809,12 +1407,20 @@ export type LayerEdge = {
 /** A relationship to a Layer, with its properties. */
 export type LayerLink = Link & {
   __typename?: 'LayerLink';
+  decision: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  indicators: Maybe<Array<Scalars['String']['output']>>;
+  /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
+  level: Maybe<Scalars['String']['output']>;
+  listedIn: Maybe<Scalars['String']['output']>;
+  mapping: Maybe<Scalars['String']['output']>;
   node: Layer;
   note: Maybe<Scalars['String']['output']>;
   order: Maybe<Scalars['Int']['output']>;
+  /** DECIDES: the outcome (included, rejected, mandated, ...). */
+  outcome: Maybe<Scalars['String']['output']>;
   /** INCLUDES: why a stack includes it. */
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
@@ -823,20 +1429,48 @@ export type LayerLink = Link & {
   rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+  /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
+  stage: Maybe<Scalars['String']['output']>;
+  stageBasis: Maybe<Scalars['String']['output']>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
   step: Maybe<Scalars['String']['output']>;
   type: Scalars['String']['output'];
+  until: Maybe<Scalars['String']['output']>;
 };
 
 export type LevelCount = {
   __typename?: 'LevelCount';
   count: Scalars['Int']['output'];
   level: Scalars['String']['output'];
+};
+
+export type LevelPoints = {
+  __typename?: 'LevelPoints';
+  level: AssessmentLevel;
+  points: Scalars['Float']['output'];
+};
+
+/** Licence classes (src/model/licences.ts; SPDX ids). */
+export type LicenceClass =
+  | 'permissive'
+  | 'proprietary'
+  | 'source_available'
+  | 'strong_copyleft'
+  | 'weak_copyleft';
+
+export type LicenceFact = {
+  __typename?: 'LicenceFact';
+  class: LicenceClass;
+  evidence: Evidence;
+  sources: Array<Citation>;
+  /** SPDX id (or LicenseRef-proprietary, LicenseRef-public-domain, LicenseRef-RSALv2). */
+  spdx: Scalars['String']['output'];
 };
 
 /** OZG Lebenslage. */
@@ -846,6 +1480,8 @@ export type LifeSituation = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -863,6 +1499,12 @@ export type LifeSituation = Node & {
 
 
 /** OZG Lebenslage. */
+export type LifeSituationHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** OZG Lebenslage. */
 export type LifeSituationOzgServicesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -872,6 +1514,27 @@ export type LifeSituationOzgServicesArgs = {
 export type LifeSituationTopicArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+export type LifeSituationConnection = {
+  __typename?: 'LifeSituationConnection';
+  edges: Array<LifeSituationEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type LifeSituationEdge = {
+  __typename?: 'LifeSituationEdge';
+  cursor: Scalars['String']['output'];
+  node: LifeSituation;
+};
+
+/** Lifecycle stage of an item in a stack. */
+export type LifecycleStage =
+  | 'adopt'
+  | 'hold'
+  | 'retire'
+  | 'trial';
 
 /**
  * A relationship seen from one of its ends, with its properties. `node` is the other end; the
@@ -889,6 +1552,25 @@ export type Link = {
   type: Scalars['String']['output'];
 };
 
+/** A load of the graph as the change log records it. */
+export type Load = {
+  __typename?: 'Load';
+  at: Scalars['String']['output'];
+  /** The data set versions it read. */
+  datasets: Array<Scalars['String']['output']>;
+  graphVersion: Maybe<Scalars['Int']['output']>;
+  id: Scalars['String']['output'];
+  /** The first load with a change log: everything it wrote counts as added. */
+  initial: Scalars['Boolean']['output'];
+  inputHash: Scalars['String']['output'];
+  nodesAdded: Scalars['Int']['output'];
+  nodesChanged: Scalars['Int']['output'];
+  nodesRemoved: Scalars['Int']['output'];
+  relationshipsAdded: Scalars['Int']['output'];
+  relationshipsChanged: Scalars['Int']['output'];
+  relationshipsRemoved: Scalars['Int']['output'];
+};
+
 /** A dated roadmap fact. */
 export type Milestone = Node & {
   __typename?: 'Milestone';
@@ -899,6 +1581,8 @@ export type Milestone = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -916,9 +1600,31 @@ export type MilestoneConcernsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** A dated roadmap fact. */
+export type MilestoneHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MilestoneConnection = {
+  __typename?: 'MilestoneConnection';
+  edges: Array<MilestoneEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MilestoneEdge = {
+  __typename?: 'MilestoneEdge';
+  cursor: Scalars['String']['output'];
+  node: Milestone;
+};
+
 /** Every node of the graph: a stable id, a name and its provenance. */
 export type Node = {
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   /** The node's label in the graph (Component, Service, ...). */
   label: Scalars['String']['output'];
@@ -929,6 +1635,12 @@ export type Node = {
   sources: Array<Citation>;
 };
 
+
+/** Every node of the graph: a stable id, a name and its provenance. */
+export type NodeHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /**
  * Filters of the root lists; a filter that does not apply to a type is ignored.
  * `text` matches names (case-insensitive substring); `layer` a layer id (also its sublayers).
@@ -936,22 +1648,42 @@ export type Node = {
 export type NodeFilter = {
   evidence?: InputMaybe<Evidence>;
   family?: InputMaybe<Scalars['String']['input']>;
+  /** Milestones and decisions on or after this date (YYYY-MM-DD). */
+  from?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
   layer?: InputMaybe<Scalars['ID']['input']>;
   level?: InputMaybe<Scalars['String']['input']>;
+  /** Components and standards of this licence class. */
+  licenceClass?: InputMaybe<LicenceClass>;
+  /** Components with this operating model. */
+  operatingModel?: InputMaybe<OperatingModel>;
   scheme?: InputMaybe<Scalars['String']['input']>;
+  /** Components and standards in this stack; decisions about it. */
+  stack?: InputMaybe<Scalars['ID']['input']>;
+  /** Components and standards at this lifecycle stage in the Deutschland-Stack (or in `stack`). */
+  stage?: InputMaybe<LifecycleStage>;
   text?: InputMaybe<Scalars['String']['input']>;
+  /** Milestones and decisions on or before this date. */
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A link to any kind of node. */
 export type NodeLink = Link & {
   __typename?: 'NodeLink';
+  decision: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  indicators: Maybe<Array<Scalars['String']['output']>>;
+  /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
+  level: Maybe<Scalars['String']['output']>;
+  listedIn: Maybe<Scalars['String']['output']>;
+  mapping: Maybe<Scalars['String']['output']>;
   node: Node;
   note: Maybe<Scalars['String']['output']>;
   order: Maybe<Scalars['Int']['output']>;
+  /** DECIDES: the outcome (included, rejected, mandated, ...). */
+  outcome: Maybe<Scalars['String']['output']>;
   /** INCLUDES: why a stack includes it. */
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
@@ -960,14 +1692,46 @@ export type NodeLink = Link & {
   rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+  /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
+  stage: Maybe<Scalars['String']['output']>;
+  stageBasis: Maybe<Scalars['String']['output']>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
   step: Maybe<Scalars['String']['output']>;
   type: Scalars['String']['output'];
+  until: Maybe<Scalars['String']['output']>;
+};
+
+export type ObtainFact = {
+  __typename?: 'ObtainFact';
+  /** The offering organisation. */
+  by: Maybe<Organization>;
+  /** fit-store, dvc-portal, efa-marketplace, opencode, vendor, public-repository, framework-contract or connection-request. */
+  channel: Scalars['String']['output'];
+  evidence: Evidence;
+  sources: Array<Citation>;
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** How a component can be run. */
+export type OperatingModel =
+  | 'central_service'
+  | 'commercial_saas'
+  | 'public_it_provider'
+  | 'self_hosted';
+
+export type OperatingModelFact = {
+  __typename?: 'OperatingModelFact';
+  /** The organisation offering that operation. */
+  by: Maybe<Organization>;
+  evidence: Evidence;
+  model: OperatingModel;
+  sources: Array<Citation>;
 };
 
 /** Bund, Land, Kommune, EU body, company or cooperative. */
@@ -976,9 +1740,15 @@ export type Organization = Node & {
   /** What it adopts, with status. */
   adopts: Array<NodeLink>;
   city: Maybe<Scalars['String']['output']>;
+  /** Decisions it made (DECIDED_BY, incoming). */
+  decisions: Array<NodeLink>;
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** Exceptions granted for it. */
+  exceptions: Array<NodeLink>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   kind: Maybe<Scalars['String']['output']>;
   label: Scalars['String']['output'];
@@ -998,16 +1768,38 @@ export type Organization = Node & {
   operates: Array<NodeLink>;
   /** The organisation it belongs to. */
   partOf: Array<OrganizationLink>;
+  /** Requirements that apply to it. */
+  requirements: Array<NodeLink>;
   shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+  /** Items it is the steward of (STEWARDS, outgoing). */
+  stewards: Array<NodeLink>;
   url: Maybe<Scalars['String']['output']>;
 };
 
 
 /** Bund, Land, Kommune, EU body, company or cooperative. */
 export type OrganizationAdoptsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Bund, Land, Kommune, EU body, company or cooperative. */
+export type OrganizationDecisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Bund, Land, Kommune, EU body, company or cooperative. */
+export type OrganizationExceptionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Bund, Land, Kommune, EU body, company or cooperative. */
+export type OrganizationHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1041,6 +1833,18 @@ export type OrganizationPartOfArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** Bund, Land, Kommune, EU body, company or cooperative. */
+export type OrganizationRequirementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Bund, Land, Kommune, EU body, company or cooperative. */
+export type OrganizationStewardsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type OrganizationConnection = {
   __typename?: 'OrganizationConnection';
   edges: Array<OrganizationEdge>;
@@ -1058,12 +1862,20 @@ export type OrganizationEdge = {
 /** A relationship to a Organization, with its properties. */
 export type OrganizationLink = Link & {
   __typename?: 'OrganizationLink';
+  decision: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  indicators: Maybe<Array<Scalars['String']['output']>>;
+  /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
+  level: Maybe<Scalars['String']['output']>;
+  listedIn: Maybe<Scalars['String']['output']>;
+  mapping: Maybe<Scalars['String']['output']>;
   node: Organization;
   note: Maybe<Scalars['String']['output']>;
   order: Maybe<Scalars['Int']['output']>;
+  /** DECIDES: the outcome (included, rejected, mandated, ...). */
+  outcome: Maybe<Scalars['String']['output']>;
   /** INCLUDES: why a stack includes it. */
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
@@ -1072,14 +1884,19 @@ export type OrganizationLink = Link & {
   rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+  /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
+  stage: Maybe<Scalars['String']['output']>;
+  stageBasis: Maybe<Scalars['String']['output']>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
   step: Maybe<Scalars['String']['output']>;
   type: Scalars['String']['output'];
+  until: Maybe<Scalars['String']['output']>;
 };
 
 /** OZG-Leistung (a bundle of LeiKa services). */
@@ -1089,6 +1906,8 @@ export type OzgService = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   /** The life situation (PART_OF). */
@@ -1108,6 +1927,12 @@ export type OzgService = Node & {
 
 
 /** OZG-Leistung (a bundle of LeiKa services). */
+export type OzgServiceHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** OZG-Leistung (a bundle of LeiKa services). */
 export type OzgServiceLifeSituationArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1116,6 +1941,20 @@ export type OzgServiceLifeSituationArgs = {
 /** OZG-Leistung (a bundle of LeiKa services). */
 export type OzgServiceServicesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type OzgServiceConnection = {
+  __typename?: 'OzgServiceConnection';
+  edges: Array<OzgServiceEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OzgServiceEdge = {
+  __typename?: 'OzgServiceEdge';
+  cursor: Scalars['String']['output'];
+  node: OzgService;
 };
 
 /** Cursor pagination. */
@@ -1143,6 +1982,26 @@ export type PathStep = {
   type: Scalars['String']['output'];
 };
 
+/** The profile of a component or standard. A fact no source states is null (or an empty list) and named in `unknown`. */
+export type Profile = {
+  __typename?: 'Profile';
+  accessibility: Maybe<AccessibilityFact>;
+  attestations: Array<AttestationFact>;
+  endOfSupport: Maybe<DateFact>;
+  /** The steward's jurisdiction: its seat country and whether it is inside the EU. */
+  jurisdiction: Maybe<Jurisdiction>;
+  licence: Maybe<LicenceFact>;
+  /** Where the data set's `oss` flag contradicts the licence. */
+  licenceConflict: Maybe<Scalars['String']['output']>;
+  obtain: Array<ObtainFact>;
+  /** Open source by its licence class (null without a licence). */
+  openSource: Maybe<Scalars['Boolean']['output']>;
+  operatingModels: Array<OperatingModelFact>;
+  steward: Maybe<StewardFact>;
+  /** The profile facts nobody has stated for this item (licence, steward, jurisdiction, operatingModels, obtain, attestations, accessibility). */
+  unknown: Array<Scalars['String']['output']>;
+};
+
 /**
  * The D-Stack knowledge graph: administrative services, the components, standards and layers they
  * build on, and what is hit when one of them changes. Every other schema file extends these types.
@@ -1159,17 +2018,36 @@ export type Query = {
   adoption: Array<AdoptionRow>;
   /** The alternatives of a component or standard, with guidance on when to prefer which and how many services each would affect. */
   alternatives: Array<AlternativeOption>;
+  /** BuildingBlock nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  buildingBlocks: BuildingBlockConnection;
+  /**
+   * What the loads changed since a date or time (ISO 8601, e.g. 2026-12-01 or 2026-12-01T10:00:00Z),
+   * newest first: nodes and relationships added, removed and changed, with the changed properties.
+   * `first` 1..500.
+   */
+  changes: ChangeConnection;
   /** The matrix of components and standards against the given stacks (e.g. stack:germany, stack:govstack) with status and role. */
   compatibility: CompatibilityMatrix;
   /** Every requirement that applies to the service or to what it uses: met, violated or exempted, split into MUSS and SOLL, with a score. */
   compliance: ComplianceReport;
   /** Component nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   components: ComponentConnection;
+  /** Criterion nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  criteria: CriterionConnection;
+  /**
+   * How the six D-Stack criteria are assessed: the indicators each criterion reads, what each reads,
+   * and the rule that turns indicator values into a level. Every inferred assessment names this mapping.
+   */
+  criteriaMapping: CriteriaMapping;
+  /** Decision nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  decisions: DecisionConnection;
   /**
    * What the component `id` builds on: DEPENDS_ON and IMPLEMENTS forward, within `maxDepth` hops (1..10).
    * `evidence: SOURCED` follows only links a source states; each entry says how sure it is.
    */
   dependencies: DependencyTree;
+  /** Exception nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  exceptions: ExceptionConnection;
   /**
    * What is hit when the Component or Standard `id` changes: every component that reaches it through
    * DEPENDS_ON (for a standard: IMPLEMENTS first) within `maxDepth` hops (1..10), with the distance of
@@ -1177,18 +2055,45 @@ export type Query = {
    * `evidence: SOURCED` follows only links a source states; each hit says how sure it is.
    */
   impactAnalysis: ImpactReport;
+  /**
+   * Why an item is or is not in a stack: its inclusion (status, lifecycle stage, rationale) and every
+   * decision recorded about the item, and whether anything beyond the data set's stack definition is
+   * published.
+   */
+  inclusion: InclusionAnswer;
+  /** IntegrationPoint nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  integrationPoints: IntegrationPointConnection;
+  /** Kpi nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  kpis: KpiConnection;
   /** Layer nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   layers: LayerConnection;
+  /** LifeSituation nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  lifeSituations: LifeSituationConnection;
+  /** The loads recorded in the change log, newest first. `first` 1..100. */
+  loads: Array<Load>;
+  /** Milestone nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  milestones: MilestoneConnection;
   /** Any node of the graph by its id (ids are unique across all types). */
   node: Maybe<Node>;
   /** Organization nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   organizations: OrganizationConnection;
+  /** OzgService nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  ozgServices: OzgServiceConnection;
   /**
    * A shortest connection between two nodes over any relationship in either direction (null when none
    * within `maxDepth`, 1..10); among the shortest, one of sourced links only is preferred.
    * `evidence: SOURCED` follows only links a source states.
    */
   path: Maybe<Path>;
+  /**
+   * Components and standards ordered by a weighted score over the D-Stack criteria: sum(weight x points)
+   * / sum(weights), where met = 1, partly = 0.5, not-met = 0 and unknown = 0 (unknown never counts as
+   * met). Weights are per criterion id (criterion:dstack:...), >= 0, at least one > 0; criteria without
+   * a weight count 0. Ties are ordered by name, then id. `first` 1..300.
+   */
+  ranking: RankingConnection;
+  /** ReferencePattern nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
+  referencePatterns: ReferencePatternConnection;
   /** Requirement nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   requirements: RequirementConnection;
   /** Every inference rule with the number of links it made, sorted by id. */
@@ -1249,6 +2154,38 @@ export type QueryAlternativesArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QueryBuildingBlocksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ChangeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since: Scalars['String']['input'];
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QueryCompatibilityArgs = {
   stackIds: Array<Scalars['ID']['input']>;
 };
@@ -1290,10 +2227,55 @@ export type QueryComponentsArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QueryCriteriaArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryDecisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QueryDependenciesArgs = {
   evidence?: InputMaybe<EvidenceFilter>;
   id: Scalars['ID']['input'];
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryExceptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1320,7 +2302,94 @@ export type QueryImpactAnalysisArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QueryInclusionArgs = {
+  item: Scalars['ID']['input'];
+  stack: Scalars['ID']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryIntegrationPointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryKpisArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QueryLayersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryLifeSituationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryLoadsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryMilestonesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<NodeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1363,11 +2432,57 @@ export type QueryOrganizationsArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QueryOzgServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QueryPathArgs = {
   evidence?: InputMaybe<EvidenceFilter>;
   from: Scalars['ID']['input'];
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryRankingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RankingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  weights: Array<CriterionWeight>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryReferencePatternsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1503,12 +2618,52 @@ export type QueryTopicsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RankingConnection = {
+  __typename?: 'RankingConnection';
+  edges: Array<RankingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+  /** The weights applied, normalised to sum 1. */
+  weights: Array<AppliedWeight>;
+};
+
+export type RankingEdge = {
+  __typename?: 'RankingEdge';
+  breakdown: Array<CriterionScore>;
+  cursor: Scalars['String']['output'];
+  node: Node;
+  /** 1-based position; equal scores share no rank (ties ordered by name, id). */
+  rank: Scalars['Int']['output'];
+  /** Weighted score 0..1. */
+  score: Scalars['Float']['output'];
+  /** Criteria with weight whose level is unknown. */
+  unknown: Array<Criterion>;
+  /** Share of the weight resting on criteria whose level is unknown (0..1). */
+  unknownWeight: Scalars['Float']['output'];
+};
+
+/** Filters of `ranking`; each given filter must hold. */
+export type RankingFilter = {
+  /** Component, Standard or both (default both). */
+  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A layer id (also its sublayers). */
+  layer?: InputMaybe<Scalars['ID']['input']>;
+  licenceClass?: InputMaybe<Array<LicenceClass>>;
+  operatingModel?: InputMaybe<Array<OperatingModel>>;
+  /** Included in this stack. */
+  stack?: InputMaybe<Scalars['ID']['input']>;
+  /** Lifecycle stage in `stack` (or in the Deutschland-Stack without `stack`). */
+  stage?: InputMaybe<Array<LifecycleStage>>;
+};
+
 /** A golden path: a reference combination of components and standards. */
 export type ReferencePattern = Node & {
   __typename?: 'ReferencePattern';
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -1525,8 +2680,28 @@ export type ReferencePattern = Node & {
 
 
 /** A golden path: a reference combination of components and standards. */
+export type ReferencePatternHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A golden path: a reference combination of components and standards. */
 export type ReferencePatternStepsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReferencePatternConnection = {
+  __typename?: 'ReferencePatternConnection';
+  edges: Array<ReferencePatternEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ReferencePatternEdge = {
+  __typename?: 'ReferencePatternEdge';
+  cursor: Scalars['String']['output'];
+  node: ReferencePattern;
 };
 
 /** A MUSS or SOLL rule. */
@@ -1539,12 +2714,16 @@ export type Requirement = Node & {
   evidence: Maybe<Evidence>;
   /** Exceptions granted from it. */
   exceptions: Array<NodeLink>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   /** MUSS or SOLL. */
   level: Maybe<Scalars['String']['output']>;
   /** KPIs that measure it. */
   measuredBy: Array<NodeLink>;
+  /** Milestones that concern it. */
+  milestones: Array<NodeLink>;
   name: Scalars['String']['output'];
   /** English name, where the source has one. */
   nameEn: Maybe<Scalars['String']['output']>;
@@ -1572,7 +2751,19 @@ export type RequirementExceptionsArgs = {
 
 
 /** A MUSS or SOLL rule. */
+export type RequirementHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A MUSS or SOLL rule. */
 export type RequirementMeasuredByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A MUSS or SOLL rule. */
+export type RequirementMilestonesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1635,6 +2826,8 @@ export type Service = Node & {
   exceptions: Array<NodeLink>;
   /** Levels that execute services of this type (from the LeiKa type code). */
   executingLevels: Maybe<Array<Scalars['String']['output']>>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   legalBasis: Maybe<Scalars['String']['output']>;
@@ -1642,6 +2835,10 @@ export type Service = Node & {
   leikaKey: Maybe<Scalars['String']['output']>;
   /** LeiKa type code, e.g. 1, 2/3, 4. */
   leikaType: Maybe<Scalars['String']['output']>;
+  /** KPIs that measure it. */
+  measuredBy: Array<NodeLink>;
+  /** Milestones that concern it. */
+  milestones: Array<NodeLink>;
   name: Scalars['String']['output'];
   /** English name, where the source has one. */
   nameEn: Maybe<Scalars['String']['output']>;
@@ -1664,6 +2861,24 @@ export type Service = Node & {
 
 /** Administrative service (Verwaltungsleistung) of the LeiKa. */
 export type ServiceExceptionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Administrative service (Verwaltungsleistung) of the LeiKa. */
+export type ServiceHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Administrative service (Verwaltungsleistung) of the LeiKa. */
+export type ServiceMeasuredByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Administrative service (Verwaltungsleistung) of the LeiKa. */
+export type ServiceMilestonesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1714,12 +2929,20 @@ export type ServiceEdge = {
 /** A relationship to a Service, with its properties. */
 export type ServiceLink = Link & {
   __typename?: 'ServiceLink';
+  decision: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  indicators: Maybe<Array<Scalars['String']['output']>>;
+  /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
+  level: Maybe<Scalars['String']['output']>;
+  listedIn: Maybe<Scalars['String']['output']>;
+  mapping: Maybe<Scalars['String']['output']>;
   node: Service;
   note: Maybe<Scalars['String']['output']>;
   order: Maybe<Scalars['Int']['output']>;
+  /** DECIDES: the outcome (included, rejected, mandated, ...). */
+  outcome: Maybe<Scalars['String']['output']>;
   /** INCLUDES: why a stack includes it. */
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
@@ -1728,14 +2951,19 @@ export type ServiceLink = Link & {
   rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+  /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
+  stage: Maybe<Scalars['String']['output']>;
+  stageBasis: Maybe<Scalars['String']['output']>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
   step: Maybe<Scalars['String']['output']>;
   type: Scalars['String']['output'];
+  until: Maybe<Scalars['String']['output']>;
 };
 
 /** A source of the registry. */
@@ -1811,14 +3039,24 @@ export type SourceFilter = {
 export type Stack = Node & {
   __typename?: 'Stack';
   country: Maybe<Scalars['String']['output']>;
+  /** Decisions about this stack (SCOPED_TO). */
+  decisions: Array<NodeLink>;
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   /** What it includes, with status and role. */
   includes: Array<NodeLink>;
   issuer: Maybe<Scalars['String']['output']>;
   label: Scalars['String']['output'];
+  /** Organisations that maintain it. */
+  maintainers: Array<OrganizationLink>;
+  /** KPIs that measure it. */
+  measuredBy: Array<NodeLink>;
+  /** Milestones that concern it. */
+  milestones: Array<NodeLink>;
   name: Scalars['String']['output'];
   /** English name, where the source has one. */
   nameEn: Maybe<Scalars['String']['output']>;
@@ -1827,12 +3065,50 @@ export type Stack = Node & {
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+  /** Its steward. */
+  stewards: Array<OrganizationLink>;
   version: Maybe<Scalars['String']['output']>;
 };
 
 
 /** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
+export type StackDecisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
+export type StackHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
 export type StackIncludesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
+export type StackMaintainersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
+export type StackMeasuredByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
+export type StackMilestonesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
+export type StackStewardsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1858,14 +3134,22 @@ export type Standard = Node & {
   aliases: Maybe<Array<Scalars['String']['output']>>;
   /** Alternatives, with guidance. */
   alternatives: Array<StandardLink>;
+  /** Its assessments against the D-Stack criteria as links (level, indicators, mapping). */
+  assessments: Array<NodeLink>;
   /** Building blocks it maps to. */
   buildingBlocks: Array<NodeLink>;
   /** Criteria it meets. */
   criteria: Array<NodeLink>;
+  /** One assessment per D-Stack criterion (six), each with its level, evidence and what it rests on. */
+  criteriaAssessments: Array<Assessment>;
+  /** Decisions about it (DECIDES). */
+  decisions: Array<NodeLink>;
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   family: Maybe<Scalars['String']['output']>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   homepage: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Components that implement it. */
@@ -1873,22 +3157,36 @@ export type Standard = Node & {
   label: Scalars['String']['output'];
   /** Layers it belongs to. */
   layers: Array<LayerLink>;
+  /** Its inclusions in stacks with lifecycle stage, status, dates and rationale. */
+  lifecycle: Array<Inclusion>;
   maintainer: Maybe<Scalars['String']['output']>;
   /** Organisations that maintain it. */
   maintainers: Array<OrganizationLink>;
   maturity: Maybe<Scalars['String']['output']>;
+  /** Milestones that concern it. */
+  milestones: Array<NodeLink>;
   name: Scalars['String']['output'];
   /** English name, where the source has one. */
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   oss: Maybe<Scalars['Boolean']['output']>;
+  /** What it replaces (SUCCEEDED_BY, incoming). */
+  predecessors: Array<NodeLink>;
+  /** Licence of the specification, steward and jurisdiction, and the other profile facts; each with its evidence and sources. */
+  profile: Profile;
   /** Requirements that require it. */
   requiredBy: Array<NodeLink>;
+  /** Requirements that apply to it. */
+  requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
   /** Stacks that include it. */
   stacks: Array<NodeLink>;
+  /** The organisation a source names as its steward (STEWARDS). */
+  stewards: Array<OrganizationLink>;
+  /** What replaces it (SUCCEEDED_BY, outgoing). */
+  successors: Array<NodeLink>;
   tags: Maybe<Array<Scalars['String']['output']>>;
   /** Services that use it directly. */
   usedBy: Array<ServiceLink>;
@@ -1908,6 +3206,12 @@ export type StandardAlternativesArgs = {
 
 
 /** A standard, protocol, format or specification. */
+export type StandardAssessmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
 export type StandardBuildingBlocksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1915,6 +3219,18 @@ export type StandardBuildingBlocksArgs = {
 
 /** A standard, protocol, format or specification. */
 export type StandardCriteriaArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
+export type StandardDecisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
+export type StandardHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1938,13 +3254,43 @@ export type StandardMaintainersArgs = {
 
 
 /** A standard, protocol, format or specification. */
+export type StandardMilestonesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
+export type StandardPredecessorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
 export type StandardRequiredByArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A standard, protocol, format or specification. */
+export type StandardRequirementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
 export type StandardStacksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
+export type StandardStewardsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
+export type StandardSuccessorsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1971,12 +3317,20 @@ export type StandardEdge = {
 /** A relationship to a Standard, with its properties. */
 export type StandardLink = Link & {
   __typename?: 'StandardLink';
+  decision: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  indicators: Maybe<Array<Scalars['String']['output']>>;
+  /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
+  level: Maybe<Scalars['String']['output']>;
+  listedIn: Maybe<Scalars['String']['output']>;
+  mapping: Maybe<Scalars['String']['output']>;
   node: Standard;
   note: Maybe<Scalars['String']['output']>;
   order: Maybe<Scalars['Int']['output']>;
+  /** DECIDES: the outcome (included, rejected, mandated, ...). */
+  outcome: Maybe<Scalars['String']['output']>;
   /** INCLUDES: why a stack includes it. */
   rationale: Maybe<Scalars['String']['output']>;
   /** INCLUDES / OPERATES: the role, e.g. consumer, maintainer. */
@@ -1985,20 +3339,34 @@ export type StandardLink = Link & {
   rule: Maybe<Rule>;
   /** DEPENDS_ON: required or optional. */
   scope: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+  /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
+  stage: Maybe<Scalars['String']['output']>;
+  stageBasis: Maybe<Scalars['String']['output']>;
   /** ADOPTS / INCLUDES: e.g. in-use, approved, recommended. */
   status: Maybe<Scalars['String']['output']>;
   /** USES of a golden path: the step and its order. */
   step: Maybe<Scalars['String']['output']>;
   type: Scalars['String']['output'];
+  until: Maybe<Scalars['String']['output']>;
 };
 
 export type StatusCount = {
   __typename?: 'StatusCount';
   count: Scalars['Int']['output'];
   status: Scalars['String']['output'];
+};
+
+export type StewardFact = {
+  __typename?: 'StewardFact';
+  evidence: Evidence;
+  organization: Organization;
+  sources: Array<Citation>;
+  /** STEWARDS when a source names the steward; MAINTAINS when the item's only maintainer stands in (evidence inferred). */
+  via: Scalars['String']['output'];
 };
 
 export type Subgraph = {
@@ -2037,6 +3405,8 @@ export type Topic = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   /** Life situations of this topic (PART_OF, incoming). */
@@ -2048,6 +3418,12 @@ export type Topic = Node & {
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
   sources: Array<Citation>;
+};
+
+
+/** OZG Themenfeld. */
+export type TopicHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2145,10 +3521,23 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   About: ResolverTypeWrapper<AboutRecord>;
+  AccessibilityFact: ResolverTypeWrapper<Omit<AccessibilityFact, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
   AdoptionRow: ResolverTypeWrapper<Omit<AdoptionRow, 'node'> & { node: ResolversTypes['Node'] }>;
   AlternativeOption: ResolverTypeWrapper<Omit<AlternativeOption, 'alternative'> & { alternative: ResolversTypes['Node'] }>;
+  AppliedWeight: ResolverTypeWrapper<Omit<AppliedWeight, 'criterion'> & { criterion: ResolversTypes['Criterion'] }>;
+  Assessment: ResolverTypeWrapper<Omit<Assessment, 'criterion' | 'decision' | 'sources'> & { criterion: ResolversTypes['Criterion'], decision?: Maybe<ResolversTypes['Decision']>, sources: Array<ResolversTypes['Citation']> }>;
+  AssessmentLevel: AssessmentLevel;
+  AttestationFact: ResolverTypeWrapper<Omit<AttestationFact, 'holder' | 'sources'> & { holder?: Maybe<ResolversTypes['Organization']>, sources: Array<ResolversTypes['Citation']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BuildingBlock: ResolverTypeWrapper<NodeRecord>;
+  BuildingBlockConnection: ResolverTypeWrapper<Omit<BuildingBlockConnection, 'edges'> & { edges: Array<ResolversTypes['BuildingBlockEdge']> }>;
+  BuildingBlockEdge: ResolverTypeWrapper<Omit<BuildingBlockEdge, 'node'> & { node: ResolversTypes['BuildingBlock'] }>;
+  Change: ResolverTypeWrapper<Omit<Change, 'load' | 'node'> & { load: ResolversTypes['Load'], node?: Maybe<ResolversTypes['Node']> }>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  ChangeEntity: ChangeEntity;
+  ChangeFilter: ChangeFilter;
+  ChangeOp: ChangeOp;
   Citation: ResolverTypeWrapper<Omit<Citation, 'source'> & { source: ResolversTypes['Source'] }>;
   CitingNode: ResolverTypeWrapper<Omit<CitingNode, 'node'> & { node: ResolversTypes['Node'] }>;
   CitingRelationship: ResolverTypeWrapper<Omit<CitingRelationship, 'from' | 'rule' | 'to'> & { from: ResolversTypes['Node'], rule?: Maybe<ResolversTypes['Rule']>, to: ResolversTypes['Node'] }>;
@@ -2165,14 +3554,26 @@ export type ResolversTypes = ResolversObject<{
   ComponentLink: ResolverTypeWrapper<LinkRecord>;
   Coverage: ResolverTypeWrapper<Coverage>;
   CoverageGroup: ResolverTypeWrapper<CoverageGroup>;
+  CriteriaMapping: ResolverTypeWrapper<Omit<CriteriaMapping, 'criteria'> & { criteria: Array<ResolversTypes['CriterionIndicators']> }>;
   Criterion: ResolverTypeWrapper<NodeRecord>;
+  CriterionConnection: ResolverTypeWrapper<Omit<CriterionConnection, 'edges'> & { edges: Array<ResolversTypes['CriterionEdge']> }>;
+  CriterionEdge: ResolverTypeWrapper<Omit<CriterionEdge, 'node'> & { node: ResolversTypes['Criterion'] }>;
+  CriterionIndicators: ResolverTypeWrapper<Omit<CriterionIndicators, 'criterion'> & { criterion: ResolversTypes['Criterion'] }>;
+  CriterionScore: ResolverTypeWrapper<Omit<CriterionScore, 'criterion'> & { criterion: ResolversTypes['Criterion'] }>;
+  CriterionWeight: CriterionWeight;
   DatabaseInfo: ResolverTypeWrapper<DatabaseInfoRecord>;
+  DateFact: ResolverTypeWrapper<Omit<DateFact, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
+  Decision: ResolverTypeWrapper<NodeRecord>;
+  DecisionConnection: ResolverTypeWrapper<Omit<DecisionConnection, 'edges'> & { edges: Array<ResolversTypes['DecisionEdge']> }>;
+  DecisionEdge: ResolverTypeWrapper<Omit<DecisionEdge, 'node'> & { node: ResolversTypes['Decision'] }>;
   DependencyEntry: ResolverTypeWrapper<Omit<DependencyEntry, 'node' | 'parent'> & { node: ResolversTypes['Node'], parent: ResolversTypes['Node'] }>;
   DependencyTree: ResolverTypeWrapper<Omit<DependencyTree, 'entries' | 'root'> & { entries: Array<ResolversTypes['DependencyEntry']>, root: ResolversTypes['Node'] }>;
   Evidence: Evidence;
   EvidenceCount: ResolverTypeWrapper<EvidenceCount>;
   EvidenceFilter: EvidenceFilter;
   Exception: ResolverTypeWrapper<NodeRecord>;
+  ExceptionConnection: ResolverTypeWrapper<Omit<ExceptionConnection, 'edges'> & { edges: Array<ResolversTypes['ExceptionEdge']> }>;
+  ExceptionEdge: ResolverTypeWrapper<Omit<ExceptionEdge, 'node'> & { node: ResolversTypes['Exception'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GroupCount: ResolverTypeWrapper<Omit<GroupCount, 'node'> & { node: ResolversTypes['Node'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2181,30 +3582,59 @@ export type ResolversTypes = ResolversObject<{
   ImpactedComponent: ResolverTypeWrapper<ImpactedComponentRecord>;
   ImpactedOrganization: ResolverTypeWrapper<Omit<ImpactedOrganization, 'organization'> & { organization: ResolversTypes['Organization'] }>;
   ImpactedService: ResolverTypeWrapper<ImpactedServiceRecord>;
+  Inclusion: ResolverTypeWrapper<Omit<Inclusion, 'sources' | 'stack'> & { sources: Array<ResolversTypes['Citation']>, stack: ResolversTypes['Stack'] }>;
+  InclusionAnswer: ResolverTypeWrapper<Omit<InclusionAnswer, 'decisions' | 'inclusion' | 'item' | 'stack'> & { decisions: Array<ResolversTypes['Decision']>, inclusion?: Maybe<ResolversTypes['Inclusion']>, item: ResolversTypes['Node'], stack: ResolversTypes['Stack'] }>;
+  IndicatorDescription: ResolverTypeWrapper<IndicatorDescription>;
+  IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntegrationPoint: ResolverTypeWrapper<NodeRecord>;
+  IntegrationPointConnection: ResolverTypeWrapper<Omit<IntegrationPointConnection, 'edges'> & { edges: Array<ResolversTypes['IntegrationPointEdge']> }>;
+  IntegrationPointEdge: ResolverTypeWrapper<Omit<IntegrationPointEdge, 'node'> & { node: ResolversTypes['IntegrationPoint'] }>;
+  Jurisdiction: ResolverTypeWrapper<Omit<Jurisdiction, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
   Kpi: ResolverTypeWrapper<NodeRecord>;
+  KpiConnection: ResolverTypeWrapper<Omit<KpiConnection, 'edges'> & { edges: Array<ResolversTypes['KpiEdge']> }>;
+  KpiEdge: ResolverTypeWrapper<Omit<KpiEdge, 'node'> & { node: ResolversTypes['Kpi'] }>;
   Layer: ResolverTypeWrapper<NodeRecord>;
   LayerConnection: ResolverTypeWrapper<Omit<LayerConnection, 'edges'> & { edges: Array<ResolversTypes['LayerEdge']> }>;
   LayerEdge: ResolverTypeWrapper<Omit<LayerEdge, 'node'> & { node: ResolversTypes['Layer'] }>;
   LayerLink: ResolverTypeWrapper<LinkRecord>;
   LevelCount: ResolverTypeWrapper<LevelCount>;
+  LevelPoints: ResolverTypeWrapper<LevelPoints>;
+  LicenceClass: LicenceClass;
+  LicenceFact: ResolverTypeWrapper<Omit<LicenceFact, 'sources'> & { sources: Array<ResolversTypes['Citation']> }>;
   LifeSituation: ResolverTypeWrapper<NodeRecord>;
+  LifeSituationConnection: ResolverTypeWrapper<Omit<LifeSituationConnection, 'edges'> & { edges: Array<ResolversTypes['LifeSituationEdge']> }>;
+  LifeSituationEdge: ResolverTypeWrapper<Omit<LifeSituationEdge, 'node'> & { node: ResolversTypes['LifeSituation'] }>;
+  LifecycleStage: LifecycleStage;
   Link: ResolverTypeWrapper<LinkRecord>;
+  Load: ResolverTypeWrapper<Load>;
   Milestone: ResolverTypeWrapper<NodeRecord>;
+  MilestoneConnection: ResolverTypeWrapper<Omit<MilestoneConnection, 'edges'> & { edges: Array<ResolversTypes['MilestoneEdge']> }>;
+  MilestoneEdge: ResolverTypeWrapper<Omit<MilestoneEdge, 'node'> & { node: ResolversTypes['Milestone'] }>;
   Node: ResolverTypeWrapper<NodeRecord>;
   NodeFilter: NodeFilter;
   NodeLink: ResolverTypeWrapper<LinkRecord>;
+  ObtainFact: ResolverTypeWrapper<Omit<ObtainFact, 'by' | 'sources'> & { by?: Maybe<ResolversTypes['Organization']>, sources: Array<ResolversTypes['Citation']> }>;
+  OperatingModel: OperatingModel;
+  OperatingModelFact: ResolverTypeWrapper<Omit<OperatingModelFact, 'by' | 'sources'> & { by?: Maybe<ResolversTypes['Organization']>, sources: Array<ResolversTypes['Citation']> }>;
   Organization: ResolverTypeWrapper<NodeRecord>;
   OrganizationConnection: ResolverTypeWrapper<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationLink: ResolverTypeWrapper<LinkRecord>;
   OzgService: ResolverTypeWrapper<NodeRecord>;
+  OzgServiceConnection: ResolverTypeWrapper<Omit<OzgServiceConnection, 'edges'> & { edges: Array<ResolversTypes['OzgServiceEdge']> }>;
+  OzgServiceEdge: ResolverTypeWrapper<Omit<OzgServiceEdge, 'node'> & { node: ResolversTypes['OzgService'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
+  Profile: ResolverTypeWrapper<Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'steward'> & { accessibility?: Maybe<ResolversTypes['AccessibilityFact']>, attestations: Array<ResolversTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversTypes['DateFact']>, jurisdiction?: Maybe<ResolversTypes['Jurisdiction']>, licence?: Maybe<ResolversTypes['LicenceFact']>, obtain: Array<ResolversTypes['ObtainFact']>, operatingModels: Array<ResolversTypes['OperatingModelFact']>, steward?: Maybe<ResolversTypes['StewardFact']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankingConnection: ResolverTypeWrapper<Omit<RankingConnection, 'edges' | 'weights'> & { edges: Array<ResolversTypes['RankingEdge']>, weights: Array<ResolversTypes['AppliedWeight']> }>;
+  RankingEdge: ResolverTypeWrapper<Omit<RankingEdge, 'breakdown' | 'node' | 'unknown'> & { breakdown: Array<ResolversTypes['CriterionScore']>, node: ResolversTypes['Node'], unknown: Array<ResolversTypes['Criterion']> }>;
+  RankingFilter: RankingFilter;
   ReferencePattern: ResolverTypeWrapper<NodeRecord>;
+  ReferencePatternConnection: ResolverTypeWrapper<Omit<ReferencePatternConnection, 'edges'> & { edges: Array<ResolversTypes['ReferencePatternEdge']> }>;
+  ReferencePatternEdge: ResolverTypeWrapper<Omit<ReferencePatternEdge, 'node'> & { node: ResolversTypes['ReferencePattern'] }>;
   Requirement: ResolverTypeWrapper<NodeRecord>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversTypes['RequirementEdge']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirement'] }>;
@@ -2227,6 +3657,7 @@ export type ResolversTypes = ResolversObject<{
   StandardEdge: ResolverTypeWrapper<Omit<StandardEdge, 'node'> & { node: ResolversTypes['Standard'] }>;
   StandardLink: ResolverTypeWrapper<LinkRecord>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
+  StewardFact: ResolverTypeWrapper<Omit<StewardFact, 'organization' | 'sources'> & { organization: ResolversTypes['Organization'], sources: Array<ResolversTypes['Citation']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<Subgraph>;
   SubgraphEdge: ResolverTypeWrapper<SubgraphEdge>;
@@ -2239,10 +3670,20 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   About: AboutRecord;
+  AccessibilityFact: Omit<AccessibilityFact, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
   AdoptionRow: Omit<AdoptionRow, 'node'> & { node: ResolversParentTypes['Node'] };
   AlternativeOption: Omit<AlternativeOption, 'alternative'> & { alternative: ResolversParentTypes['Node'] };
+  AppliedWeight: Omit<AppliedWeight, 'criterion'> & { criterion: ResolversParentTypes['Criterion'] };
+  Assessment: Omit<Assessment, 'criterion' | 'decision' | 'sources'> & { criterion: ResolversParentTypes['Criterion'], decision?: Maybe<ResolversParentTypes['Decision']>, sources: Array<ResolversParentTypes['Citation']> };
+  AttestationFact: Omit<AttestationFact, 'holder' | 'sources'> & { holder?: Maybe<ResolversParentTypes['Organization']>, sources: Array<ResolversParentTypes['Citation']> };
   Boolean: Scalars['Boolean']['output'];
   BuildingBlock: NodeRecord;
+  BuildingBlockConnection: Omit<BuildingBlockConnection, 'edges'> & { edges: Array<ResolversParentTypes['BuildingBlockEdge']> };
+  BuildingBlockEdge: Omit<BuildingBlockEdge, 'node'> & { node: ResolversParentTypes['BuildingBlock'] };
+  Change: Omit<Change, 'load' | 'node'> & { load: ResolversParentTypes['Load'], node?: Maybe<ResolversParentTypes['Node']> };
+  ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  ChangeFilter: ChangeFilter;
   Citation: Omit<Citation, 'source'> & { source: ResolversParentTypes['Source'] };
   CitingNode: Omit<CitingNode, 'node'> & { node: ResolversParentTypes['Node'] };
   CitingRelationship: Omit<CitingRelationship, 'from' | 'rule' | 'to'> & { from: ResolversParentTypes['Node'], rule?: Maybe<ResolversParentTypes['Rule']>, to: ResolversParentTypes['Node'] };
@@ -2258,12 +3699,24 @@ export type ResolversParentTypes = ResolversObject<{
   ComponentLink: LinkRecord;
   Coverage: Coverage;
   CoverageGroup: CoverageGroup;
+  CriteriaMapping: Omit<CriteriaMapping, 'criteria'> & { criteria: Array<ResolversParentTypes['CriterionIndicators']> };
   Criterion: NodeRecord;
+  CriterionConnection: Omit<CriterionConnection, 'edges'> & { edges: Array<ResolversParentTypes['CriterionEdge']> };
+  CriterionEdge: Omit<CriterionEdge, 'node'> & { node: ResolversParentTypes['Criterion'] };
+  CriterionIndicators: Omit<CriterionIndicators, 'criterion'> & { criterion: ResolversParentTypes['Criterion'] };
+  CriterionScore: Omit<CriterionScore, 'criterion'> & { criterion: ResolversParentTypes['Criterion'] };
+  CriterionWeight: CriterionWeight;
   DatabaseInfo: DatabaseInfoRecord;
+  DateFact: Omit<DateFact, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
+  Decision: NodeRecord;
+  DecisionConnection: Omit<DecisionConnection, 'edges'> & { edges: Array<ResolversParentTypes['DecisionEdge']> };
+  DecisionEdge: Omit<DecisionEdge, 'node'> & { node: ResolversParentTypes['Decision'] };
   DependencyEntry: Omit<DependencyEntry, 'node' | 'parent'> & { node: ResolversParentTypes['Node'], parent: ResolversParentTypes['Node'] };
   DependencyTree: Omit<DependencyTree, 'entries' | 'root'> & { entries: Array<ResolversParentTypes['DependencyEntry']>, root: ResolversParentTypes['Node'] };
   EvidenceCount: EvidenceCount;
   Exception: NodeRecord;
+  ExceptionConnection: Omit<ExceptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExceptionEdge']> };
+  ExceptionEdge: Omit<ExceptionEdge, 'node'> & { node: ResolversParentTypes['Exception'] };
   Float: Scalars['Float']['output'];
   GroupCount: Omit<GroupCount, 'node'> & { node: ResolversParentTypes['Node'] };
   ID: Scalars['ID']['output'];
@@ -2272,30 +3725,56 @@ export type ResolversParentTypes = ResolversObject<{
   ImpactedComponent: ImpactedComponentRecord;
   ImpactedOrganization: Omit<ImpactedOrganization, 'organization'> & { organization: ResolversParentTypes['Organization'] };
   ImpactedService: ImpactedServiceRecord;
+  Inclusion: Omit<Inclusion, 'sources' | 'stack'> & { sources: Array<ResolversParentTypes['Citation']>, stack: ResolversParentTypes['Stack'] };
+  InclusionAnswer: Omit<InclusionAnswer, 'decisions' | 'inclusion' | 'item' | 'stack'> & { decisions: Array<ResolversParentTypes['Decision']>, inclusion?: Maybe<ResolversParentTypes['Inclusion']>, item: ResolversParentTypes['Node'], stack: ResolversParentTypes['Stack'] };
+  IndicatorDescription: IndicatorDescription;
+  IndicatorValue: IndicatorValue;
   Int: Scalars['Int']['output'];
   IntegrationPoint: NodeRecord;
+  IntegrationPointConnection: Omit<IntegrationPointConnection, 'edges'> & { edges: Array<ResolversParentTypes['IntegrationPointEdge']> };
+  IntegrationPointEdge: Omit<IntegrationPointEdge, 'node'> & { node: ResolversParentTypes['IntegrationPoint'] };
+  Jurisdiction: Omit<Jurisdiction, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
   Kpi: NodeRecord;
+  KpiConnection: Omit<KpiConnection, 'edges'> & { edges: Array<ResolversParentTypes['KpiEdge']> };
+  KpiEdge: Omit<KpiEdge, 'node'> & { node: ResolversParentTypes['Kpi'] };
   Layer: NodeRecord;
   LayerConnection: Omit<LayerConnection, 'edges'> & { edges: Array<ResolversParentTypes['LayerEdge']> };
   LayerEdge: Omit<LayerEdge, 'node'> & { node: ResolversParentTypes['Layer'] };
   LayerLink: LinkRecord;
   LevelCount: LevelCount;
+  LevelPoints: LevelPoints;
+  LicenceFact: Omit<LicenceFact, 'sources'> & { sources: Array<ResolversParentTypes['Citation']> };
   LifeSituation: NodeRecord;
+  LifeSituationConnection: Omit<LifeSituationConnection, 'edges'> & { edges: Array<ResolversParentTypes['LifeSituationEdge']> };
+  LifeSituationEdge: Omit<LifeSituationEdge, 'node'> & { node: ResolversParentTypes['LifeSituation'] };
   Link: LinkRecord;
+  Load: Load;
   Milestone: NodeRecord;
+  MilestoneConnection: Omit<MilestoneConnection, 'edges'> & { edges: Array<ResolversParentTypes['MilestoneEdge']> };
+  MilestoneEdge: Omit<MilestoneEdge, 'node'> & { node: ResolversParentTypes['Milestone'] };
   Node: NodeRecord;
   NodeFilter: NodeFilter;
   NodeLink: LinkRecord;
+  ObtainFact: Omit<ObtainFact, 'by' | 'sources'> & { by?: Maybe<ResolversParentTypes['Organization']>, sources: Array<ResolversParentTypes['Citation']> };
+  OperatingModelFact: Omit<OperatingModelFact, 'by' | 'sources'> & { by?: Maybe<ResolversParentTypes['Organization']>, sources: Array<ResolversParentTypes['Citation']> };
   Organization: NodeRecord;
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   OrganizationLink: LinkRecord;
   OzgService: NodeRecord;
+  OzgServiceConnection: Omit<OzgServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['OzgServiceEdge']> };
+  OzgServiceEdge: Omit<OzgServiceEdge, 'node'> & { node: ResolversParentTypes['OzgService'] };
   PageInfo: PageInfo;
   Path: Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
+  Profile: Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'steward'> & { accessibility?: Maybe<ResolversParentTypes['AccessibilityFact']>, attestations: Array<ResolversParentTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversParentTypes['DateFact']>, jurisdiction?: Maybe<ResolversParentTypes['Jurisdiction']>, licence?: Maybe<ResolversParentTypes['LicenceFact']>, obtain: Array<ResolversParentTypes['ObtainFact']>, operatingModels: Array<ResolversParentTypes['OperatingModelFact']>, steward?: Maybe<ResolversParentTypes['StewardFact']> };
   Query: Record<PropertyKey, never>;
+  RankingConnection: Omit<RankingConnection, 'edges' | 'weights'> & { edges: Array<ResolversParentTypes['RankingEdge']>, weights: Array<ResolversParentTypes['AppliedWeight']> };
+  RankingEdge: Omit<RankingEdge, 'breakdown' | 'node' | 'unknown'> & { breakdown: Array<ResolversParentTypes['CriterionScore']>, node: ResolversParentTypes['Node'], unknown: Array<ResolversParentTypes['Criterion']> };
+  RankingFilter: RankingFilter;
   ReferencePattern: NodeRecord;
+  ReferencePatternConnection: Omit<ReferencePatternConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferencePatternEdge']> };
+  ReferencePatternEdge: Omit<ReferencePatternEdge, 'node'> & { node: ResolversParentTypes['ReferencePattern'] };
   Requirement: NodeRecord;
   RequirementConnection: Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversParentTypes['RequirementEdge']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirement'] };
@@ -2318,6 +3797,7 @@ export type ResolversParentTypes = ResolversObject<{
   StandardEdge: Omit<StandardEdge, 'node'> & { node: ResolversParentTypes['Standard'] };
   StandardLink: LinkRecord;
   StatusCount: StatusCount;
+  StewardFact: Omit<StewardFact, 'organization' | 'sources'> & { organization: ResolversParentTypes['Organization'], sources: Array<ResolversParentTypes['Citation']> };
   String: Scalars['String']['output'];
   Subgraph: Subgraph;
   SubgraphEdge: SubgraphEdge;
@@ -2332,6 +3812,14 @@ export type AboutResolvers<ContextType = Context, ParentType extends ResolversPa
   database?: Resolver<ResolversTypes['DatabaseInfo'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AccessibilityFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessibilityFact'] = ResolversParentTypes['AccessibilityFact']> = ResolversObject<{
+  conformance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AdoptionRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdoptionRow'] = ResolversParentTypes['AdoptionRow']> = ResolversObject<{
@@ -2349,12 +3837,38 @@ export type AlternativeOptionResolvers<ContextType = Context, ParentType extends
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type AppliedWeightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedWeight'] = ResolversParentTypes['AppliedWeight']> = ResolversObject<{
+  criterion?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type AssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment']> = ResolversObject<{
+  criterion?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AssessmentLevel'], ParentType, ContextType>;
+  mapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+}>;
+
+export type AttestationFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttestationFact'] = ResolversParentTypes['AttestationFact']> = ResolversObject<{
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  holder?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+}>;
+
 export type BuildingBlockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuildingBlock'] = ResolversParentTypes['BuildingBlock']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   framework?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<BuildingBlockHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  includedIn?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<BuildingBlockIncludedInArgs, 'first'>>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mappedFrom?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<BuildingBlockMappedFromArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2367,6 +3881,41 @@ export type BuildingBlockResolvers<ContextType = Context, ParentType extends Res
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   view?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BuildingBlockConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuildingBlockConnection'] = ResolversParentTypes['BuildingBlockConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['BuildingBlockEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BuildingBlockEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuildingBlockEdge'] = ResolversParentTypes['BuildingBlockEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BuildingBlock'], ParentType, ContextType>;
+}>;
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['ChangeEntity'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  load?: Resolver<ResolversTypes['Load'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['ChangeOp'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 }>;
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = ResolversObject<{
@@ -2433,13 +3982,18 @@ export type ComponentResolvers<ContextType = Context, ParentType extends Resolve
   adopters?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<ComponentAdoptersArgs, 'first'>>;
   aliases?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   alternatives?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<ComponentAlternativesArgs, 'first'>>;
+  assessments?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentAssessmentsArgs, 'first'>>;
   buildingBlocks?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentBuildingBlocksArgs, 'first'>>;
   criteria?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentCriteriaArgs, 'first'>>;
+  criteriaAssessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentDecisionsArgs, 'first'>>;
   dependents?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<ComponentDependentsArgs, 'first'>>;
   dependsOn?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<ComponentDependsOnArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  exceptions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentExceptionsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<ComponentHistoryArgs, 'first'>>;
   homepage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   implements?: Resolver<Array<ResolversTypes['StandardLink']>, ParentType, ContextType, RequireFields<ComponentImplementsArgs, 'first'>>;
@@ -2449,9 +4003,11 @@ export type ComponentResolvers<ContextType = Context, ParentType extends Resolve
   lastAuditDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   layers?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<ComponentLayersArgs, 'first'>>;
   license?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lifecycle?: Resolver<Array<ResolversTypes['Inclusion']>, ParentType, ContextType>;
   maintainers?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<ComponentMaintainersArgs, 'first'>>;
   maturity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measuredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentMeasuredByArgs, 'first'>>;
+  milestones?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentMilestonesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2460,11 +4016,16 @@ export type ComponentResolvers<ContextType = Context, ParentType extends Resolve
   ownerType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<ComponentPartOfArgs, 'first'>>;
   parts?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<ComponentPartsArgs, 'first'>>;
+  predecessors?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentPredecessorsArgs, 'first'>>;
+  profile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType>;
+  requiredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentRequiredByArgs, 'first'>>;
   requirements?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentRequirementsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   stacks?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentStacksArgs, 'first'>>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stewards?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<ComponentStewardsArgs, 'first'>>;
+  successors?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentSuccessorsArgs, 'first'>>;
   tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   usedBy?: Resolver<Array<ResolversTypes['ServiceLink']>, ParentType, ContextType, RequireFields<ComponentUsedByArgs, 'first'>>;
   usedByPatterns?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ComponentUsedByPatternsArgs, 'first'>>;
@@ -2483,20 +4044,30 @@ export type ComponentEdgeResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type ComponentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComponentLink'] = ResolversParentTypes['ComponentLink']> = ResolversObject<{
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   guidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stageBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2518,10 +4089,20 @@ export type CoverageGroupResolvers<ContextType = Context, ParentType extends Res
   sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CriteriaMappingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CriteriaMapping'] = ResolversParentTypes['CriteriaMapping']> = ResolversObject<{
+  criteria?: Resolver<Array<ResolversTypes['CriterionIndicators']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorDescription']>, ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['LevelPoints']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CriterionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Criterion'] = ResolversParentTypes['Criterion']> = ResolversObject<{
+  assessedItems?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<CriterionAssessedItemsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<CriterionHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2529,11 +4110,36 @@ export type CriterionResolvers<ContextType = Context, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratedBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<CriterionRatedByArgs, 'first'>>;
   requiredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<CriterionRequiredByArgs, 'first'>>;
   scheme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CriterionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CriterionConnection'] = ResolversParentTypes['CriterionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CriterionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CriterionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CriterionEdge'] = ResolversParentTypes['CriterionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
+}>;
+
+export type CriterionIndicatorsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CriterionIndicators'] = ResolversParentTypes['CriterionIndicators']> = ResolversObject<{
+  criterion?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CriterionScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CriterionScore'] = ResolversParentTypes['CriterionScore']> = ResolversObject<{
+  criterion?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AssessmentLevel'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type DatabaseInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatabaseInfo'] = ResolversParentTypes['DatabaseInfo']> = ResolversObject<{
@@ -2544,6 +4150,47 @@ export type DatabaseInfoResolvers<ContextType = Context, ParentType extends Reso
   product?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DateFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DateFact'] = ResolversParentTypes['DateFact']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+}>;
+
+export type DecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Decision'] = ResolversParentTypes['Decision']> = ResolversObject<{
+  body?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<DecisionBodyArgs, 'first'>>;
+  bodyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<DecisionHistoryArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<DecisionItemsArgs, 'first'>>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratings?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<DecisionRatingsArgs, 'first'>>;
+  rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stack?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<DecisionStackArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DecisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionConnection'] = ResolversParentTypes['DecisionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DecisionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DecisionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecisionEdge'] = ResolversParentTypes['DecisionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
 }>;
 
 export type DependencyEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependencyEntry'] = ResolversParentTypes['DependencyEntry']> = ResolversObject<{
@@ -2570,6 +4217,7 @@ export type ExceptionResolvers<ContextType = Context, ParentType extends Resolve
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   expires?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   grantedFor?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ExceptionGrantedForArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<ExceptionHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2580,6 +4228,17 @@ export type ExceptionResolvers<ContextType = Context, ParentType extends Resolve
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ExceptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExceptionConnection'] = ResolversParentTypes['ExceptionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ExceptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExceptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExceptionEdge'] = ResolversParentTypes['ExceptionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Exception'], ParentType, ContextType>;
 }>;
 
 export type GroupCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupCount'] = ResolversParentTypes['GroupCount']> = ResolversObject<{
@@ -2631,22 +4290,83 @@ export type ImpactedServiceResolvers<ContextType = Context, ParentType extends R
   via?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
+export type InclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inclusion'] = ResolversParentTypes['Inclusion']> = ResolversObject<{
+  listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rationaleIsGeneric?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
+  stageBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type InclusionAnswerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InclusionAnswer'] = ResolversParentTypes['InclusionAnswer']> = ResolversObject<{
+  decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  included?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inclusion?: Resolver<Maybe<ResolversTypes['Inclusion']>, ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
+}>;
+
+export type IndicatorDescriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorDescription'] = ResolversParentTypes['IndicatorDescription']> = ResolversObject<{
+  appliesTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+}>;
+
 export type IntegrationPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationPoint'] = ResolversParentTypes['IntegrationPoint']> = ResolversObject<{
   components?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<IntegrationPointComponentsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  exceptions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<IntegrationPointExceptionsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<IntegrationPointHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   layers?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<IntegrationPointLayersArgs, 'first'>>;
+  maintainers?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<IntegrationPointMaintainersArgs, 'first'>>;
+  measuredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<IntegrationPointMeasuredByArgs, 'first'>>;
+  milestones?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<IntegrationPointMilestonesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operators?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<IntegrationPointOperatorsArgs, 'first'>>;
+  requirements?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<IntegrationPointRequirementsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type IntegrationPointConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationPointConnection'] = ResolversParentTypes['IntegrationPointConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['IntegrationPointEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IntegrationPointEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationPointEdge'] = ResolversParentTypes['IntegrationPointEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['IntegrationPoint'], ParentType, ContextType>;
+}>;
+
+export type JurisdictionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Jurisdiction'] = ResolversParentTypes['Jurisdiction']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  inEu?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 }>;
 
 export type KpiResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Kpi'] = ResolversParentTypes['Kpi']> = ResolversObject<{
@@ -2654,6 +4374,7 @@ export type KpiResolvers<ContextType = Context, ParentType extends ResolversPare
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<KpiHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<KpiMeasuresArgs, 'first'>>;
@@ -2668,21 +4389,36 @@ export type KpiResolvers<ContextType = Context, ParentType extends ResolversPare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type KpiConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KpiConnection'] = ResolversParentTypes['KpiConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['KpiEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type KpiEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KpiEdge'] = ResolversParentTypes['KpiEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Kpi'], ParentType, ContextType>;
+}>;
+
 export type LayerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Layer'] = ResolversParentTypes['Layer']> = ResolversObject<{
   children?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<LayerChildrenArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<LayerHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  includedIn?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<LayerIncludedInArgs, 'first'>>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mappedFrom?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<LayerMappedFromArgs, 'first'>>;
   mapsTo?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<LayerMapsToArgs, 'first'>>;
   members?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<LayerMembersArgs, 'first'>>;
+  milestones?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<LayerMilestonesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   parent?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<LayerParentArgs, 'first'>>;
+  requirements?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<LayerRequirementsArgs, 'first'>>;
   scheme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -2702,20 +4438,30 @@ export type LayerEdgeResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type LayerLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LayerLink'] = ResolversParentTypes['LayerLink']> = ResolversObject<{
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   guidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stageBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2724,11 +4470,24 @@ export type LevelCountResolvers<ContextType = Context, ParentType extends Resolv
   level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type LevelPointsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LevelPoints'] = ResolversParentTypes['LevelPoints']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['AssessmentLevel'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type LicenceFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenceFact'] = ResolversParentTypes['LicenceFact']> = ResolversObject<{
+  class?: Resolver<ResolversTypes['LicenceClass'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  spdx?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type LifeSituationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifeSituation'] = ResolversParentTypes['LifeSituation']> = ResolversObject<{
   catalogueId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<LifeSituationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2741,8 +4500,34 @@ export type LifeSituationResolvers<ContextType = Context, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type LifeSituationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifeSituationConnection'] = ResolversParentTypes['LifeSituationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LifeSituationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LifeSituationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifeSituationEdge'] = ResolversParentTypes['LifeSituationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LifeSituation'], ParentType, ContextType>;
+}>;
+
 export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = ResolversObject<{
   __resolveType: TypeResolveFn<'ComponentLink' | 'LayerLink' | 'NodeLink' | 'OrganizationLink' | 'ServiceLink' | 'StandardLink', ParentType, ContextType>;
+}>;
+
+export type LoadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Load'] = ResolversParentTypes['Load']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  graphVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  initial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inputHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodesAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = ResolversObject<{
@@ -2751,6 +4536,7 @@ export type MilestoneResolvers<ContextType = Context, ParentType extends Resolve
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<MilestoneHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2761,34 +4547,73 @@ export type MilestoneResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type MilestoneConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MilestoneConnection'] = ResolversParentTypes['MilestoneConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MilestoneEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MilestoneEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MilestoneEdge'] = ResolversParentTypes['MilestoneEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
+}>;
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'BuildingBlock' | 'Component' | 'Criterion' | 'Exception' | 'IntegrationPoint' | 'Kpi' | 'Layer' | 'LifeSituation' | 'Milestone' | 'Organization' | 'OzgService' | 'ReferencePattern' | 'Requirement' | 'Service' | 'Stack' | 'Standard' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BuildingBlock' | 'Component' | 'Criterion' | 'Decision' | 'Exception' | 'IntegrationPoint' | 'Kpi' | 'Layer' | 'LifeSituation' | 'Milestone' | 'Organization' | 'OzgService' | 'ReferencePattern' | 'Requirement' | 'Service' | 'Stack' | 'Standard' | 'Topic', ParentType, ContextType>;
 }>;
 
 export type NodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NodeLink'] = ResolversParentTypes['NodeLink']> = ResolversObject<{
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   guidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stageBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ObtainFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObtainFact'] = ResolversParentTypes['ObtainFact']> = ResolversObject<{
+  by?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OperatingModelFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OperatingModelFact'] = ResolversParentTypes['OperatingModelFact']> = ResolversObject<{
+  by?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['OperatingModel'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
   adopts?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OrganizationAdoptsArgs, 'first'>>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OrganizationDecisionsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  exceptions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OrganizationExceptionsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<OrganizationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2801,9 +4626,11 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   offers?: Resolver<Array<ResolversTypes['ServiceLink']>, ParentType, ContextType, RequireFields<OrganizationOffersArgs, 'first'>>;
   operates?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OrganizationOperatesArgs, 'first'>>;
   partOf?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<OrganizationPartOfArgs, 'first'>>;
+  requirements?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OrganizationRequirementsArgs, 'first'>>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stewards?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OrganizationStewardsArgs, 'first'>>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2820,20 +4647,30 @@ export type OrganizationEdgeResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type OrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationLink'] = ResolversParentTypes['OrganizationLink']> = ResolversObject<{
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   guidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stageBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2842,6 +4679,7 @@ export type OzgServiceResolvers<ContextType = Context, ParentType extends Resolv
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<OzgServiceHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lifeSituation?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<OzgServiceLifeSituationArgs, 'first'>>;
@@ -2854,6 +4692,17 @@ export type OzgServiceResolvers<ContextType = Context, ParentType extends Resolv
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OzgServiceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OzgServiceConnection'] = ResolversParentTypes['OzgServiceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OzgServiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OzgServiceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OzgServiceEdge'] = ResolversParentTypes['OzgServiceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OzgService'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2875,19 +4724,48 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = ResolversObject<{
+  accessibility?: Resolver<Maybe<ResolversTypes['AccessibilityFact']>, ParentType, ContextType>;
+  attestations?: Resolver<Array<ResolversTypes['AttestationFact']>, ParentType, ContextType>;
+  endOfSupport?: Resolver<Maybe<ResolversTypes['DateFact']>, ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['Jurisdiction']>, ParentType, ContextType>;
+  licence?: Resolver<Maybe<ResolversTypes['LicenceFact']>, ParentType, ContextType>;
+  licenceConflict?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  obtain?: Resolver<Array<ResolversTypes['ObtainFact']>, ParentType, ContextType>;
+  openSource?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  operatingModels?: Resolver<Array<ResolversTypes['OperatingModelFact']>, ParentType, ContextType>;
+  steward?: Resolver<Maybe<ResolversTypes['StewardFact']>, ParentType, ContextType>;
+  unknown?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
   adoption?: Resolver<Array<ResolversTypes['AdoptionRow']>, ParentType, ContextType, RequireFields<QueryAdoptionArgs, 'level'>>;
   alternatives?: Resolver<Array<ResolversTypes['AlternativeOption']>, ParentType, ContextType, RequireFields<QueryAlternativesArgs, 'id'>>;
+  buildingBlocks?: Resolver<ResolversTypes['BuildingBlockConnection'], ParentType, ContextType, RequireFields<QueryBuildingBlocksArgs, 'first'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'since'>>;
   compatibility?: Resolver<ResolversTypes['CompatibilityMatrix'], ParentType, ContextType, RequireFields<QueryCompatibilityArgs, 'stackIds'>>;
   compliance?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceArgs, 'serviceId'>>;
   components?: Resolver<ResolversTypes['ComponentConnection'], ParentType, ContextType, RequireFields<QueryComponentsArgs, 'first'>>;
+  criteria?: Resolver<ResolversTypes['CriterionConnection'], ParentType, ContextType, RequireFields<QueryCriteriaArgs, 'first'>>;
+  criteriaMapping?: Resolver<ResolversTypes['CriteriaMapping'], ParentType, ContextType>;
+  decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'first'>>;
   dependencies?: Resolver<ResolversTypes['DependencyTree'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'evidence' | 'id' | 'maxDepth'>>;
+  exceptions?: Resolver<ResolversTypes['ExceptionConnection'], ParentType, ContextType, RequireFields<QueryExceptionsArgs, 'first'>>;
   impactAnalysis?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryImpactAnalysisArgs, 'evidence' | 'id' | 'maxDepth'>>;
+  inclusion?: Resolver<ResolversTypes['InclusionAnswer'], ParentType, ContextType, RequireFields<QueryInclusionArgs, 'item' | 'stack'>>;
+  integrationPoints?: Resolver<ResolversTypes['IntegrationPointConnection'], ParentType, ContextType, RequireFields<QueryIntegrationPointsArgs, 'first'>>;
+  kpis?: Resolver<ResolversTypes['KpiConnection'], ParentType, ContextType, RequireFields<QueryKpisArgs, 'first'>>;
   layers?: Resolver<ResolversTypes['LayerConnection'], ParentType, ContextType, RequireFields<QueryLayersArgs, 'first'>>;
+  lifeSituations?: Resolver<ResolversTypes['LifeSituationConnection'], ParentType, ContextType, RequireFields<QueryLifeSituationsArgs, 'first'>>;
+  loads?: Resolver<Array<ResolversTypes['Load']>, ParentType, ContextType, RequireFields<QueryLoadsArgs, 'first'>>;
+  milestones?: Resolver<ResolversTypes['MilestoneConnection'], ParentType, ContextType, RequireFields<QueryMilestonesArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
+  ozgServices?: Resolver<ResolversTypes['OzgServiceConnection'], ParentType, ContextType, RequireFields<QueryOzgServicesArgs, 'first'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'evidence' | 'from' | 'maxDepth' | 'to'>>;
+  ranking?: Resolver<ResolversTypes['RankingConnection'], ParentType, ContextType, RequireFields<QueryRankingArgs, 'first' | 'weights'>>;
+  referencePatterns?: Resolver<ResolversTypes['ReferencePatternConnection'], ParentType, ContextType, RequireFields<QueryReferencePatternsArgs, 'first'>>;
   requirements?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
   rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -2900,10 +4778,28 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
 }>;
 
+export type RankingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RankingConnection'] = ResolversParentTypes['RankingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RankingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weights?: Resolver<Array<ResolversTypes['AppliedWeight']>, ParentType, ContextType>;
+}>;
+
+export type RankingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RankingEdge'] = ResolversParentTypes['RankingEdge']> = ResolversObject<{
+  breakdown?: Resolver<Array<ResolversTypes['CriterionScore']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unknown?: Resolver<Array<ResolversTypes['Criterion']>, ParentType, ContextType>;
+  unknownWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ReferencePatternResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferencePattern'] = ResolversParentTypes['ReferencePattern']> = ResolversObject<{
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<ReferencePatternHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2916,16 +4812,29 @@ export type ReferencePatternResolvers<ContextType = Context, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ReferencePatternConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferencePatternConnection'] = ResolversParentTypes['ReferencePatternConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReferencePatternEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReferencePatternEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferencePatternEdge'] = ResolversParentTypes['ReferencePatternEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReferencePattern'], ParentType, ContextType>;
+}>;
+
 export type RequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = ResolversObject<{
   appliesTo?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<RequirementAppliesToArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   exceptions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<RequirementExceptionsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<RequirementHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   measuredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<RequirementMeasuredByArgs, 'first'>>;
+  milestones?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<RequirementMilestonesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2971,11 +4880,14 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   exceptions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ServiceExceptionsArgs, 'first'>>;
   executingLevels?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<ServiceHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   legalBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leikaKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leikaType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  measuredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ServiceMeasuredByArgs, 'first'>>;
+  milestones?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<ServiceMilestonesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3001,20 +4913,30 @@ export type ServiceEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type ServiceLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceLink'] = ResolversParentTypes['ServiceLink']> = ResolversObject<{
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   guidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stageBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -3055,19 +4977,25 @@ export type SourceFactsResolvers<ContextType = Context, ParentType extends Resol
 
 export type StackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stack'] = ResolversParentTypes['Stack']> = ResolversObject<{
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StackDecisionsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<StackHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   includes?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StackIncludesArgs, 'first'>>;
   issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maintainers?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<StackMaintainersArgs, 'first'>>;
+  measuredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StackMeasuredByArgs, 'first'>>;
+  milestones?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StackMilestonesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stewards?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<StackStewardsArgs, 'first'>>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3087,28 +5015,39 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   adopters?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<StandardAdoptersArgs, 'first'>>;
   aliases?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   alternatives?: Resolver<Array<ResolversTypes['StandardLink']>, ParentType, ContextType, RequireFields<StandardAlternativesArgs, 'first'>>;
+  assessments?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardAssessmentsArgs, 'first'>>;
   buildingBlocks?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardBuildingBlocksArgs, 'first'>>;
   criteria?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardCriteriaArgs, 'first'>>;
+  criteriaAssessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardDecisionsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<StandardHistoryArgs, 'first'>>;
   homepage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   implementedBy?: Resolver<Array<ResolversTypes['ComponentLink']>, ParentType, ContextType, RequireFields<StandardImplementedByArgs, 'first'>>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   layers?: Resolver<Array<ResolversTypes['LayerLink']>, ParentType, ContextType, RequireFields<StandardLayersArgs, 'first'>>;
+  lifecycle?: Resolver<Array<ResolversTypes['Inclusion']>, ParentType, ContextType>;
   maintainer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   maintainers?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<StandardMaintainersArgs, 'first'>>;
   maturity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardMilestonesArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   oss?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  predecessors?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardPredecessorsArgs, 'first'>>;
+  profile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType>;
   requiredBy?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardRequiredByArgs, 'first'>>;
+  requirements?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardRequirementsArgs, 'first'>>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   stacks?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardStacksArgs, 'first'>>;
+  stewards?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType, RequireFields<StandardStewardsArgs, 'first'>>;
+  successors?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<StandardSuccessorsArgs, 'first'>>;
   tags?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   usedBy?: Resolver<Array<ResolversTypes['ServiceLink']>, ParentType, ContextType, RequireFields<StandardUsedByArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3126,26 +5065,43 @@ export type StandardEdgeResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type StandardLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StandardLink'] = ResolversParentTypes['StandardLink']> = ResolversObject<{
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   guidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Standard'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stageBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type StatusCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StewardFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StewardFact'] = ResolversParentTypes['StewardFact']> = ResolversObject<{
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
@@ -3174,6 +5130,7 @@ export type TopicResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<TopicHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lifeSituations?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<TopicLifeSituationsArgs, 'first'>>;
@@ -3198,9 +5155,18 @@ export type TopicEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   About?: AboutResolvers<ContextType>;
+  AccessibilityFact?: AccessibilityFactResolvers<ContextType>;
   AdoptionRow?: AdoptionRowResolvers<ContextType>;
   AlternativeOption?: AlternativeOptionResolvers<ContextType>;
+  AppliedWeight?: AppliedWeightResolvers<ContextType>;
+  Assessment?: AssessmentResolvers<ContextType>;
+  AttestationFact?: AttestationFactResolvers<ContextType>;
   BuildingBlock?: BuildingBlockResolvers<ContextType>;
+  BuildingBlockConnection?: BuildingBlockConnectionResolvers<ContextType>;
+  BuildingBlockEdge?: BuildingBlockEdgeResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitingNode?: CitingNodeResolvers<ContextType>;
   CitingRelationship?: CitingRelationshipResolvers<ContextType>;
@@ -3216,40 +5182,76 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ComponentLink?: ComponentLinkResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CoverageGroup?: CoverageGroupResolvers<ContextType>;
+  CriteriaMapping?: CriteriaMappingResolvers<ContextType>;
   Criterion?: CriterionResolvers<ContextType>;
+  CriterionConnection?: CriterionConnectionResolvers<ContextType>;
+  CriterionEdge?: CriterionEdgeResolvers<ContextType>;
+  CriterionIndicators?: CriterionIndicatorsResolvers<ContextType>;
+  CriterionScore?: CriterionScoreResolvers<ContextType>;
   DatabaseInfo?: DatabaseInfoResolvers<ContextType>;
+  DateFact?: DateFactResolvers<ContextType>;
+  Decision?: DecisionResolvers<ContextType>;
+  DecisionConnection?: DecisionConnectionResolvers<ContextType>;
+  DecisionEdge?: DecisionEdgeResolvers<ContextType>;
   DependencyEntry?: DependencyEntryResolvers<ContextType>;
   DependencyTree?: DependencyTreeResolvers<ContextType>;
   EvidenceCount?: EvidenceCountResolvers<ContextType>;
   Exception?: ExceptionResolvers<ContextType>;
+  ExceptionConnection?: ExceptionConnectionResolvers<ContextType>;
+  ExceptionEdge?: ExceptionEdgeResolvers<ContextType>;
   GroupCount?: GroupCountResolvers<ContextType>;
   ImpactReport?: ImpactReportResolvers<ContextType>;
   ImpactSummary?: ImpactSummaryResolvers<ContextType>;
   ImpactedComponent?: ImpactedComponentResolvers<ContextType>;
   ImpactedOrganization?: ImpactedOrganizationResolvers<ContextType>;
   ImpactedService?: ImpactedServiceResolvers<ContextType>;
+  Inclusion?: InclusionResolvers<ContextType>;
+  InclusionAnswer?: InclusionAnswerResolvers<ContextType>;
+  IndicatorDescription?: IndicatorDescriptionResolvers<ContextType>;
+  IndicatorValue?: IndicatorValueResolvers<ContextType>;
   IntegrationPoint?: IntegrationPointResolvers<ContextType>;
+  IntegrationPointConnection?: IntegrationPointConnectionResolvers<ContextType>;
+  IntegrationPointEdge?: IntegrationPointEdgeResolvers<ContextType>;
+  Jurisdiction?: JurisdictionResolvers<ContextType>;
   Kpi?: KpiResolvers<ContextType>;
+  KpiConnection?: KpiConnectionResolvers<ContextType>;
+  KpiEdge?: KpiEdgeResolvers<ContextType>;
   Layer?: LayerResolvers<ContextType>;
   LayerConnection?: LayerConnectionResolvers<ContextType>;
   LayerEdge?: LayerEdgeResolvers<ContextType>;
   LayerLink?: LayerLinkResolvers<ContextType>;
   LevelCount?: LevelCountResolvers<ContextType>;
+  LevelPoints?: LevelPointsResolvers<ContextType>;
+  LicenceFact?: LicenceFactResolvers<ContextType>;
   LifeSituation?: LifeSituationResolvers<ContextType>;
+  LifeSituationConnection?: LifeSituationConnectionResolvers<ContextType>;
+  LifeSituationEdge?: LifeSituationEdgeResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
+  Load?: LoadResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
+  MilestoneEdge?: MilestoneEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NodeLink?: NodeLinkResolvers<ContextType>;
+  ObtainFact?: ObtainFactResolvers<ContextType>;
+  OperatingModelFact?: OperatingModelFactResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   OrganizationLink?: OrganizationLinkResolvers<ContextType>;
   OzgService?: OzgServiceResolvers<ContextType>;
+  OzgServiceConnection?: OzgServiceConnectionResolvers<ContextType>;
+  OzgServiceEdge?: OzgServiceEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
+  Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RankingConnection?: RankingConnectionResolvers<ContextType>;
+  RankingEdge?: RankingEdgeResolvers<ContextType>;
   ReferencePattern?: ReferencePatternResolvers<ContextType>;
+  ReferencePatternConnection?: ReferencePatternConnectionResolvers<ContextType>;
+  ReferencePatternEdge?: ReferencePatternEdgeResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;
@@ -3271,6 +5273,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   StandardEdge?: StandardEdgeResolvers<ContextType>;
   StandardLink?: StandardLinkResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
+  StewardFact?: StewardFactResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   SubgraphEdge?: SubgraphEdgeResolvers<ContextType>;
   SubgraphNode?: SubgraphNodeResolvers<ContextType>;

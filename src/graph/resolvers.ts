@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { InputError } from '../errors';
 import type { NodeFilter, Resolvers } from '../generated/graphql';
 import type { NodeLabel } from '../model';
 import { precomputedKey } from './projection/Projection';
@@ -12,19 +13,50 @@ type FilterKey = keyof ListFilter;
 
 /** The root lists: which label each returns and which filters apply to it (others are ignored). */
 const ROOT_LISTS: Readonly<Record<string, { label: NodeLabel; filters: readonly FilterKey[] }>> = {
-  components: { label: 'Component', filters: ['text', 'evidence', 'kind', 'layer'] },
+  components: { label: 'Component', filters: ['text', 'evidence', 'kind', 'layer', 'stack', 'licenceClass', 'operatingModel', 'stage'] },
   services: { label: 'Service', filters: ['text', 'evidence', 'level'] },
-  standards: { label: 'Standard', filters: ['text', 'evidence', 'family', 'layer'] },
+  standards: { label: 'Standard', filters: ['text', 'evidence', 'family', 'layer', 'stack', 'licenceClass', 'stage'] },
   organizations: { label: 'Organization', filters: ['text', 'evidence', 'level', 'kind'] },
-  layers: { label: 'Layer', filters: ['text', 'evidence', 'scheme', 'layer'] },
+  layers: { label: 'Layer', filters: ['text', 'evidence', 'scheme', 'layer', 'stack'] },
   stacks: { label: 'Stack', filters: ['text', 'evidence'] },
   requirements: { label: 'Requirement', filters: ['text', 'evidence', 'level'] },
   topics: { label: 'Topic', filters: ['text', 'evidence'] },
+  lifeSituations: { label: 'LifeSituation', filters: ['text', 'evidence'] },
+  ozgServices: { label: 'OzgService', filters: ['text', 'evidence'] },
+  integrationPoints: { label: 'IntegrationPoint', filters: ['text', 'evidence', 'kind', 'layer'] },
+  buildingBlocks: { label: 'BuildingBlock', filters: ['text', 'evidence', 'stack'] },
+  exceptions: { label: 'Exception', filters: ['text', 'evidence'] },
+  kpis: { label: 'Kpi', filters: ['text', 'evidence'] },
+  referencePatterns: { label: 'ReferencePattern', filters: ['text', 'evidence'] },
+  milestones: { label: 'Milestone', filters: ['text', 'evidence', 'from', 'to'] },
+  criteria: { label: 'Criterion', filters: ['text', 'evidence', 'scheme'] },
+  decisions: { label: 'Decision', filters: ['text', 'evidence', 'stack', 'from', 'to'] },
 };
+
+/** GraphQL enum values use "_" where the model's values use "-". */
+const fromEnum = (v: string | null): string | null => (v === null ? null : v.replace(/_/g, '-'));
 
 function toListFilter(filter: NodeFilter | null | undefined, allowed: readonly FilterKey[]): ListFilter {
   const pick = (k: FilterKey): string | null => (allowed.includes(k) ? ((filter?.[k] as string | null | undefined) ?? null) : null);
-  return { text: pick('text'), evidence: pick('evidence'), kind: pick('kind'), family: pick('family'), level: pick('level'), scheme: pick('scheme'), layer: pick('layer') };
+  for (const k of ['from', 'to'] as const) {
+    const v = pick(k);
+    if (v !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InputError(`filter.${k} must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`, { argument: `filter.${k}` });
+  }
+  return {
+    text: pick('text'),
+    evidence: pick('evidence'),
+    kind: pick('kind'),
+    family: pick('family'),
+    level: pick('level'),
+    scheme: pick('scheme'),
+    layer: pick('layer'),
+    stack: pick('stack'),
+    licenceClass: fromEnum(pick('licenceClass')),
+    operatingModel: fromEnum(pick('operatingModel')),
+    stage: pick('stage'),
+    from: pick('from'),
+    to: pick('to'),
+  };
 }
 
 type ListArgs = { first?: number | null; after?: string | null; filter?: NodeFilter | null };

@@ -77,7 +77,10 @@ export const LICENCE_TABLE: Readonly<Record<string, LicenceClass>> = {
   'SSPL-1.0': 'source-available',
   'CC-BY-NC-4.0': 'source-available',
   'LicenseRef-RSALv2': 'source-available',
+  'LicenseRef-n8n-Sustainable-Use-License-1.0': 'source-available',
+  'LicenseRef-ScyllaDB-Software-License-Agreement-1.1': 'source-available',
   // No public licence
+  'LicenseRef-Element-Commercial': 'proprietary',
   'LicenseRef-proprietary': 'proprietary',
 };
 
@@ -103,7 +106,13 @@ export const LICENCE_REFS: Readonly<Record<string, string>> = {
   'LicenseRef-public-domain': 'dedicated to the public domain without a named licence',
   'LicenseRef-RSALv2': 'Redis Source Available License 2.0 (not on the SPDX list)',
   'LicenseRef-proprietary': 'no public licence: commercial or closed software',
+  'LicenseRef-n8n-Sustainable-Use-License-1.0': "n8n's Sustainable Use License 1.0 (fair-code, use restricted)",
+  'LicenseRef-ScyllaDB-Software-License-Agreement-1.1': "ScyllaDB's source-available licence",
+  'LicenseRef-Element-Commercial': "Element's commercial licence for Synapse",
 };
+
+/** Licence exceptions (SPDX `WITH`) that widen what a licence allows; they do not change its class here. */
+export const LICENCE_EXCEPTIONS = new Set(['Classpath-exception-2.0', 'LLVM-exception', 'GCC-exception-3.1', 'OpenJDK-assembly-exception-1.0']);
 
 /** The SPDX id a spelling stands for (aliases resolved), or the spelling itself. */
 export function normalizeLicence(raw: string): string {
@@ -111,9 +120,38 @@ export function normalizeLicence(raw: string): string {
   return LICENCE_ALIASES[t] ?? t;
 }
 
-/** The class of a licence, or null when the table does not know it. */
+/** How restrictive a class is (for expressions): lower is more open. */
+const RANK: Readonly<Record<LicenceClass, number>> = { permissive: 0, 'weak-copyleft': 1, 'strong-copyleft': 2, 'source-available': 3, proprietary: 4 };
+
+/**
+ * The class of a licence or SPDX licence expression, or null when the table does not know a part.
+ * `A OR B` (the user chooses) takes the most open class of its parts; `A AND B` (both apply) the most
+ * restrictive; `A WITH exception` the class of A. Parentheses are not supported.
+ */
 export function licenceClassOf(raw: string): LicenceClass | null {
-  return LICENCE_TABLE[normalizeLicence(raw)] ?? null;
+  const expr = raw.trim();
+  if (/[()]/.test(expr)) return null;
+  const classOfTerm = (term: string): LicenceClass | null => {
+    const [id, exception] = term.split(/\s+WITH\s+/);
+    if (exception !== undefined && !LICENCE_EXCEPTIONS.has(exception.trim())) return null;
+    return LICENCE_TABLE[normalizeLicence(id as string)] ?? null;
+  };
+  const ors = expr.split(/\s+OR\s+/).map((alt) => {
+    const ands = alt.split(/\s+AND\s+/).map(classOfTerm);
+    if (ands.some((c) => c === null)) return null;
+    return (ands as LicenceClass[]).reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+  });
+  if (ors.some((c) => c === null)) return null;
+  return (ors as LicenceClass[]).reduce((a, b) => (RANK[b] < RANK[a] ? b : a));
+}
+
+/** The expression with every id normalised (aliases resolved). */
+export function normalizeLicenceExpression(raw: string): string {
+  return raw
+    .trim()
+    .split(/(\s+(?:OR|AND|WITH)\s+)/)
+    .map((part, i) => (i % 2 === 1 ? ` ${part.trim()} ` : normalizeLicence(part)))
+    .join('');
 }
 
 /** Whether a class is open source. */

@@ -14,7 +14,7 @@ import {
   inEu,
   isOpenLicenceClass,
   licenceClassOf,
-  normalizeLicence,
+  normalizeLicenceExpression,
   parseCitations,
   type ItemFacts,
   type LicenceClass,
@@ -333,7 +333,7 @@ export function stewardOf(id: string, stewards: ReadonlyMap<string, readonly str
 }
 
 function setLicence(n: GraphNode, raw: string, sources: string[], evidence: string, issues: SeedIssue[], at?: { file: string; entry: string; field: string }): void {
-  const spdx = normalizeLicence(raw);
+  const spdx = normalizeLicenceExpression(raw);
   const cls = licenceClassOf(spdx);
   if (!cls) {
     const [file, ...rest] = n.origin.split(': ');

@@ -42,6 +42,12 @@ export interface ListFilter {
   readonly level: string | null;
   readonly scheme: string | null;
   readonly layer: string | null;
+  readonly stack: string | null;
+  readonly licenceClass: string | null;
+  readonly operatingModel: string | null;
+  readonly stage: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
 }
 
 // The filter of the root lists (the same as cypher/graph/listNodes.cypher); n is the listed node.
@@ -53,7 +59,13 @@ const LIST_FILTER = `($text IS NULL OR toLower(n.name) CONTAINS toLower($text) O
   AND ($scheme IS NULL OR n.scheme = $scheme)
   AND ($layer IS NULL
     OR EXISTS { (n)-[:IN_LAYER]->(:Layer)-[:PART_OF*0..3]->(:Layer {id: $layer}) }
-    OR (n:Layer AND EXISTS { (n)-[:PART_OF*0..3]->(:Layer {id: $layer}) }))`;
+    OR (n:Layer AND EXISTS { (n)-[:PART_OF*0..3]->(:Layer {id: $layer}) }))
+  AND ($stack IS NULL OR EXISTS { (:Stack {id: $stack})-[:INCLUDES]->(n) } OR (n:Decision AND n.stack = $stack))
+  AND ($licenceClass IS NULL OR n.licenceClass = $licenceClass)
+  AND ($operatingModel IS NULL OR $operatingModel IN coalesce(n.operatingModels, []))
+  AND ($stage IS NULL OR EXISTS { (s:Stack)-[i:INCLUDES]->(n) WHERE s.id = coalesce($stack, 'stack:germany') AND i.stage = $stage })
+  AND ($from IS NULL OR (n.date IS NOT NULL AND n.date >= left($from, size(n.date))))
+  AND ($to IS NULL OR (n.date IS NOT NULL AND n.date <= $to))`;
 
 /** What a root list statement returns and what the resolver must still work out. */
 export interface ListStatement extends CompiledStatement {
