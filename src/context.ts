@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
 import { createGraphLoaders, type GraphLoaders } from './graph/loaders';
 import { createImpactLoaders, type ImpactLoaders } from './impact/loaders';
+import { createProfileLoaders, type ProfileLoaders } from './profiles/loaders';
 import { createProvenanceLoaders, type ProvenanceLoaders } from './provenance/loaders';
 import { createSystemLoaders, type SystemLoaders } from './system/loaders';
 import type { Config } from './config';
@@ -29,6 +30,7 @@ export interface Loaders {
   readonly graph: GraphLoaders;
   readonly impact: ImpactLoaders;
   readonly provenance: ProvenanceLoaders;
+  readonly profiles: ProfileLoaders;
 }
 
 export interface ContextDeps {
@@ -62,6 +64,7 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
       graph,
       impact: createImpactLoaders(db, graph),
       provenance: createProvenanceLoaders(db),
+      profiles: createProfileLoaders(db),
     },
   };
 }

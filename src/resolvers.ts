@@ -2,6 +2,7 @@ import type { Resolvers } from './generated/graphql';
 import type { AboutRecord } from './system/records';
 import { graphResolvers } from './graph/resolvers';
 import { impactResolvers } from './impact/resolvers';
+import { profileResolvers } from './profiles/resolvers';
 import { provenanceResolvers } from './provenance/resolvers';
 import { systemResolvers } from './system/resolvers';
 
@@ -22,5 +23,5 @@ export function mergeResolvers(...maps: Resolvers[]): Resolvers {
 
 /** All resolvers of the API. */
 export function createResolvers(about: AboutRecord): Resolvers {
-  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), provenanceResolvers());
+  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), provenanceResolvers(), profileResolvers());
 }

@@ -8,5 +8,5 @@ WHERE c.at >= $since AND ($until IS NULL OR c.at <= $until)
   AND ($label IS NULL OR c.label = $label)
   AND ($node IS NULL OR c.key = $node OR c.from = $node OR c.to = $node)
 WITH c ORDER BY c.at DESC, c.seq
-WITH collect(c) AS all
-RETURN size(all) AS total, [x IN all[$skip..($skip + $limit)] | properties(x)] AS page
+WITH collect(c) AS matching
+RETURN size(matching) AS total, [x IN matching[$skip..($skip + $limit)] | properties(x)] AS page

@@ -299,9 +299,22 @@ export type ComplianceItem = {
 
 export type ComplianceReport = {
   __typename?: 'ComplianceReport';
+  /** Requirements the score rests on (met, violated or exempted). */
+  assessed: Scalars['Int']['output'];
+  /** assessed / requirements (null when none applies). */
+  assessedShare: Maybe<Scalars['Float']['output']>;
   muss: ComplianceGroup;
-  /** Share of assessable requirements that are met or exempted, MUSS counting twice (0..1; 1 when nothing is assessable). */
-  score: Scalars['Float']['output'];
+  /** Requirements that name nothing to check against, left out of the score. */
+  notAssessable: Scalars['Int']['output'];
+  /** What the score covers, in words. */
+  note: Scalars['String']['output'];
+  /** Requirements that apply (MUSS and SOLL). */
+  requirements: Scalars['Int']['output'];
+  /**
+   * Share of the assessable requirements that are met or exempted, MUSS counting twice (0..1); null
+   * when nothing could be assessed (no score is not full compliance). See `assessed` and `note`.
+   */
+  score: Maybe<Scalars['Float']['output']>;
   service: Service;
   soll: ComplianceGroup;
 };
@@ -3972,8 +3985,13 @@ export type ComplianceItemResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type ComplianceReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceReport'] = ResolversParentTypes['ComplianceReport']> = ResolversObject<{
+  assessed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  assessedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   muss?: Resolver<ResolversTypes['ComplianceGroup'], ParentType, ContextType>;
-  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  notAssessable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requirements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   soll?: Resolver<ResolversTypes['ComplianceGroup'], ParentType, ContextType>;
 }>;

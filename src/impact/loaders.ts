@@ -44,7 +44,7 @@ export interface ImpactLoaders {
   dependencies(id: string, maxDepth: number, sourcedOnly?: boolean): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>> }>;
   path(from: string, to: string, maxDepth: number, sourcedOnly?: boolean): Promise<{ length: number; evidence: 'sourced' | 'inferred'; nodes: NodeRecord[]; steps: { from: NodeRecord; to: NodeRecord; type: string; forward: boolean }[] } | null>;
   alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: string | null; evidence: EvidenceValue | null; source: string | null; note: string | null; affectedServices: number }[]>;
-  compliance(serviceId: string, today?: string): Promise<{ service: NodeRecord; score: number; muss: ComplianceGroupRecord; soll: ComplianceGroupRecord }>;
+  compliance(serviceId: string, today?: string): Promise<{ service: NodeRecord; score: number | null; requirements: number; assessed: number; notAssessable: number; assessedShare: number | null; note: string; muss: ComplianceGroupRecord; soll: ComplianceGroupRecord }>;
   compatibility(stackIds: readonly string[]): Promise<{ stacks: NodeRecord[]; rows: { item: NodeRecord; cells: { stackId: string; included: boolean; status: string | null; role: string | null }[] }[] }>;
   adoption(level: string): Promise<Awaited<ReturnType<typeof repo.adoptionByLevel>>>;
   subgraph(ids: readonly string[], depth: number, types: readonly string[] | null): Promise<SubgraphRecord>;
@@ -185,7 +185,7 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
         else if (status === 'exempted') g.exempted++;
         else g.notAssessable++;
       }
-      return { service, score: complianceScore(muss, soll), muss, soll };
+      return { service, score: complianceScore(muss, soll), ...complianceCoverage(muss, soll), muss, soll };
     },
 
     async compatibility(stackIds) {
@@ -314,8 +314,24 @@ function impactRecordFromRow(row: Record<string, unknown>, plan: ImpactPlan, max
 }
 
 /** Share of assessable requirements met or exempted, MUSS weighing twice; 1 when nothing is assessable. */
-export function complianceScore(muss: ComplianceGroupRecord, soll: ComplianceGroupRecord): number {
+export function complianceScore(muss: ComplianceGroupRecord, soll: ComplianceGroupRecord): number | null {
   const ok = 2 * (muss.met + muss.exempted) + (soll.met + soll.exempted);
   const all = 2 * (muss.met + muss.exempted + muss.violated) + (soll.met + soll.exempted + soll.violated);
-  return all === 0 ? 1 : ok / all;
+  return all === 0 ? null : ok / all;
+}
+
+/** How much of a compliance report could be assessed, in numbers and in words. */
+export function complianceCoverage(muss: ComplianceGroupRecord, soll: ComplianceGroupRecord): { requirements: number; assessed: number; notAssessable: number; assessedShare: number | null; note: string } {
+  const notAssessable = muss.notAssessable + soll.notAssessable;
+  const requirements = muss.met + muss.violated + muss.exempted + soll.met + soll.violated + soll.exempted + notAssessable;
+  const assessed = requirements - notAssessable;
+  const note =
+    requirements === 0
+      ? 'No requirement applies to the service or to what it uses: there is nothing to score.'
+      : assessed === 0
+        ? `None of the ${requirements} requirements could be assessed (they name nothing to check against): there is no score.`
+        : notAssessable > 0
+          ? `The score covers ${assessed} of ${requirements} requirements; ${notAssessable} could not be assessed.`
+          : `The score covers all ${requirements} requirements.`;
+  return { requirements, assessed, notAssessable, assessedShare: requirements === 0 ? null : assessed / requirements, note };
 }

@@ -25,6 +25,11 @@ export const TRAVERSAL_PRICES: CostRules['traversalPrices'] = {
   // on them), and coverage by a pass over every service: a few per request, not hundreds.
   'Source.facts': () => 20_000,
   'ImpactSummary.coverage': () => 2_000,
+  // A ranking reads every component and standard with its assessments (a few hundred), the change
+  // log a filtered scan of the changes.
+  'Query.ranking': () => 500,
+  'Query.changes': () => 200,
+  'Query.inclusion': () => 50,
   'About.coverage': () => 2_000,
 };
 
@@ -41,6 +46,26 @@ export const LIST_BOUNDS: CostRules['listBounds'] = {
   'SourceFacts.relationships': (_a, parent: FieldArgs) => num(parent.first, 100),
   'Coverage.byTopic': () => 20,
   'Coverage.byLevel': () => 3,
+  // Profiles: the model bounds these lists (six criteria, a handful of facts per kind, 25 stacks).
+  'Component.criteriaAssessments': () => 6,
+  'Standard.criteriaAssessments': () => 6,
+  'Component.lifecycle': () => 25,
+  'Standard.lifecycle': () => 25,
+  'Profile.operatingModels': () => 5,
+  'Profile.obtain': () => 5,
+  'Profile.attestations': () => 5,
+  'Profile.unknown': () => 7,
+  'Assessment.indicators': () => 4,
+  'RankingEdge.breakdown': () => 6,
+  'RankingEdge.unknown': () => 6,
+  'RankingConnection.weights': () => 6,
+  'CriteriaMapping.criteria': () => 6,
+  'CriterionIndicators.indicators': () => 4,
+  'CriteriaMapping.indicators': () => 20,
+  'CriteriaMapping.points': () => 4,
+  'InclusionAnswer.decisions': () => 20,
+  'Load.datasets': () => 5,
+  'Change.fields': () => 20,
 };
 
 /**

@@ -14,7 +14,7 @@ const LINK_TYPES = [...new Set(['NodeLink', ...Object.values(RELATION_FIELDS).fl
  * through the per-request source loader, so all citations of a response cost one query. A citation
  * whose source is missing from the graph (a registry entry removed since) is left out.
  */
-async function citations(stored: unknown, ctx: Context): Promise<{ source: SourceRecord; locator: string | null }[]> {
+export async function citations(stored: unknown, ctx: Context): Promise<{ source: SourceRecord; locator: string | null }[]> {
   if (!Array.isArray(stored)) return [];
   const parsed = stored.map((s) => readCitation(String(s))).filter((c) => c !== null);
   const sources = await ctx.loaders.provenance.sourceById.loadMany(parsed.map((c) => c.id));

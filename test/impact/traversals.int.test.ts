@@ -96,7 +96,7 @@ describe('traversals on the seeded graph', () => {
       'MATCH (s:Service)-[:USES]->(x)<-[:APPLIES_TO]-(r:Requirement)-[:REQUIRES]->() RETURN s.id AS id, count(DISTINCT r) AS n ORDER BY n DESC, id LIMIT 1',
     )) as [{ id: string }];
     expect(candidate).toBeDefined();
-    const { data, errors } = await api.exec('query($id: ID!) { compliance(serviceId: $id) { score muss { met violated exempted notAssessable items { requirement { id level } status appliesVia { id } missing { id } } } soll { met violated exempted notAssessable items { requirement { id level } status missing { id } } } } }', { id: candidate.id });
+    const { data, errors } = await api.exec('query($id: ID!) { compliance(serviceId: $id) { score requirements assessed notAssessable assessedShare note muss { met violated exempted notAssessable items { requirement { id level } status appliesVia { id } missing { id } } } soll { met violated exempted notAssessable items { requirement { id level } status missing { id } } } } }', { id: candidate.id });
     expect(errors).toBeUndefined();
     const c = data.compliance;
     const applicable = ids(await cypher('MATCH (r:Requirement)-[:APPLIES_TO]->(s:Service {id: $id}) RETURN r.id AS id UNION MATCH (:Service {id: $id})-[:USES]->()<-[:APPLIES_TO]-(r:Requirement) RETURN r.id AS id', { id: candidate.id }));
@@ -110,9 +110,31 @@ describe('traversals on the seeded graph', () => {
     }
     const ok = 2 * (c.muss.met + c.muss.exempted) + c.soll.met + c.soll.exempted;
     const all = 2 * (c.muss.met + c.muss.exempted + c.muss.violated) + c.soll.met + c.soll.exempted + c.soll.violated;
-    expect(c.score).toBeCloseTo(all === 0 ? 1 : ok / all);
+    if (all === 0) expect(c.score).toBeNull();
+    else expect(c.score).toBeCloseTo(ok / all);
+    // The score says what it covers: never a full score over nothing.
+    const notAssessable = c.muss.notAssessable + c.soll.notAssessable;
+    expect(c.requirements).toBe(applicable.length);
+    expect(c.notAssessable).toBe(notAssessable);
+    expect(c.assessed).toBe(applicable.length - notAssessable);
+    expect(c.assessedShare).toBeCloseTo(c.assessed / c.requirements);
+    expect(c.note).toContain(String(c.requirements));
     const wrong = await api.exec('{ compliance(serviceId: "bundid") { score } }');
     expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('compliance gives no score when nothing can be assessed', async () => {
+    // A service to which requirements apply only through what names nothing to check (or none at all).
+    const rows = (await cypher(
+      `MATCH (s:Service) WHERE NOT EXISTS { (s)-[:USES]->()<-[:APPLIES_TO]-(:Requirement)-[:REQUIRES]->() } AND NOT EXISTS { (s)<-[:APPLIES_TO]-(:Requirement)-[:REQUIRES]->() }
+       RETURN s.id AS id ORDER BY id LIMIT 1`,
+    )) as { id: string }[];
+    expect(rows.length).toBe(1);
+    const { data, errors } = await api.exec('query($id: ID!) { compliance(serviceId: $id) { score requirements assessed notAssessable note } }', { id: rows[0]?.id });
+    expect(errors).toBeUndefined();
+    expect(data.compliance.score).toBeNull();
+    expect(data.compliance.assessed).toBe(0);
+    expect(data.compliance.note).toMatch(/no score|nothing to score/);
   });
 
   it('compatibility puts every included item against every stack', async () => {

@@ -61,6 +61,13 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
   const stacks = json(path.join(landscapeDir, 'stacks'));
   add(nodes, 'Stack', stacks.length);
   add(rels, 'INCLUDES', stacks.reduce((s, st) => s + (st.items?.length ?? 0), 0));
+  // A versioned stack definition is recorded as one decision with its items, its stack and, for the
+  // issuers the graph knows, the deciding body.
+  const versioned = stacks.filter((st) => st.version);
+  add(nodes, 'Decision', versioned.length);
+  add(rels, 'DECIDES', versioned.reduce((s, st) => s + (st.items?.length ?? 0), 0));
+  add(rels, 'SCOPED_TO', versioned.length);
+  add(rels, 'DECIDED_BY', versioned.filter((st) => ['Bundesministeriums für Digitales und Staatsmodernisierung (BMDS)', 'ZenDiS', 'Open Source Business Alliance (OSBA)'].includes(st.issuer)).length);
 
   // Seed files.
   const labelBySection: Record<string, string> = {
@@ -79,10 +86,9 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
     criteria: 'Criterion',
   };
   const linksDir = path.join(seedsDir, 'links');
-  const seedFiles = [
-    ...fs.readdirSync(seedsDir).filter((x) => x.endsWith('.yaml')).map((f) => path.join(seedsDir, f)),
-    ...(fs.existsSync(linksDir) ? fs.readdirSync(linksDir).filter((x) => x.endsWith('.yaml')).map((f) => path.join(linksDir, f)) : []),
-  ];
+  const profilesDir = path.join(seedsDir, 'profiles');
+  const yamlIn = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((x) => x.endsWith('.yaml')).map((f) => path.join(dir, f)) : []);
+  const seedFiles = [...yamlIn(seedsDir), ...yamlIn(linksDir), ...yamlIn(profilesDir)];
   const stated = new Set<string>();
   for (const file of seedFiles) {
     const doc = (YAML.parse(fs.readFileSync(file, 'utf8')) ?? {}) as Record<string, any[]>;
@@ -98,7 +104,22 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
       void e;
     }
     for (const r of doc.relationships ?? []) add(rels, r.type, 1);
+    // Profiles: a steward and a successor are one relationship each; a decision is a node with its
+    // item, body, optional stack and the criteria it rates.
+    for (const p of doc.profiles ?? []) {
+      if (p.steward) add(rels, 'STEWARDS', 1);
+      if (p.successor) add(rels, 'SUCCEEDED_BY', 1);
+    }
+    for (const d of doc.decisions ?? []) {
+      add(nodes, 'Decision', 1);
+      add(rels, 'DECIDES', 1);
+      add(rels, 'DECIDED_BY', 1);
+      if (d.stack) add(rels, 'SCOPED_TO', 1);
+      add(rels, 'RATES', (d.criteria ?? []).length);
+    }
   }
+  // Every component and standard is assessed against each of the six D-Stack criteria.
+  add(rels, 'ASSESSED', 6 * ((nodes.Component ?? 0) + (nodes.Standard ?? 0)));
 
   // Rules: every catalogue service (with a LeiKa key when the rule asks for one) to each target id,
   // unless a file states that link already.

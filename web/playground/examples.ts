@@ -119,7 +119,8 @@ query AlternativesWithGuidance($id: ID!) {
 query ComplianceOfService($serviceId: ID!) {
   compliance(serviceId: $serviceId) {
     service { leikaKey name }
-    score
+    # null when nothing could be assessed; \`note\` says what the score covers
+    score assessed notAssessable note
     muss {
       met violated exempted notAssessable
       items {
@@ -262,6 +263,98 @@ query Sources($kind: String, $source: ID!, $id: ID!) {
     ... on Service {
       uses(first: 20) { node { name } evidence rule { id } sources { source { publisher url kind } locator } }
     }
+  }
+}
+`,
+  },
+  {
+    id: 'profile',
+    title: 'Profile of a component: licence, steward, criteria, lifecycle',
+    description:
+      'What Nextcloud\'s licence means (SPDX id and licence class), who stewards it and where (EU or not), how it is run and obtained, how it fares on the six D-Stack criteria (each level with the indicators it rests on, inferred by the documented mapping unless a decision rated it), its stages in the stacks, decisions about it, and what the loads changed.',
+    variables: { id: 'nextcloud' },
+    query: `# Why is it on the Landkarte, how does it fare, who stands behind it?
+query Profile($id: ID!) {
+  node(id: $id) {
+    name
+    ... on Component {
+      profile {
+        licence { spdx class evidence sources { source { url } } }
+        openSource licenceConflict
+        steward { organization { name } via evidence }
+        jurisdiction { country inEu basis }
+        operatingModels { model by { name } }
+        obtain { channel url by { name } }
+        attestations { scheme holder { name } }
+        accessibility { standard level conformance }
+        unknown
+      }
+      criteriaAssessments { criterion { name } level evidence mapping indicators { indicator value } }
+      lifecycle { stack { name } status stage stageBasis since rationale rationaleIsGeneric }
+      decisions { node { ... on Decision { name date outcome } } }
+      history(first: 5) { at op entity key fields }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'ranking',
+    title: 'Ranking with your own weights',
+    description:
+      'Components and standards of the Deutschland-Stack ordered by a weighted score over the D-Stack criteria: met counts 1, partly 0.5, not met and unknown 0 (unknown never counts as met). Change the weights; filter by layer, stack, licence class, operating model or lifecycle stage.',
+    variables: {
+      weights: [
+        { criterion: 'criterion:dstack:digitale-souveraenitaet', weight: 3 },
+        { criterion: 'criterion:dstack:interoperabilitaet', weight: 2 },
+        { criterion: 'criterion:dstack:vertrauenswuerdigkeit', weight: 1 },
+      ],
+      filter: { stack: 'stack:germany', licenceClass: ['permissive', 'weak_copyleft', 'strong_copyleft'] },
+    },
+    query: `# Which items fit my priorities best? (criteriaMapping explains every level)
+query Ranking($weights: [CriterionWeight!]!, $filter: RankingFilter) {
+  ranking(weights: $weights, filter: $filter, first: 10) {
+    totalCount
+    weights { criterion { name } weight }
+    edges {
+      rank score unknownWeight
+      node { id name label }
+      breakdown { criterion { name } level points }
+      unknown { name }
+    }
+  }
+  criteriaMapping { rule criteria { criterion { name } indicators } }
+}
+`,
+  },
+  {
+    id: 'inclusion',
+    title: 'Why is an item (not) in a stack?',
+    description:
+      'The inclusion of XRechnung in the Deutschland-Stack (or its absence), its lifecycle stage and rationale, and every published decision about it (IT-Planungsrat, laws, the stack definition itself); says so when nothing is published.',
+    variables: { item: 'xrechnung', stack: 'stack:germany' },
+    query: `# Why is it (not) in the stack, and who decided?
+query Inclusion($item: ID!, $stack: ID!) {
+  inclusion(item: $item, stack: $stack) {
+    included published explanation
+    inclusion { status stage stageBasis since listedIn rationale rationaleIsGeneric }
+    decisions { name date outcome reference rationale bodyName sources { source { url publisher } } }
+  }
+}
+`,
+  },
+  {
+    id: 'changes',
+    title: 'What changed since a date',
+    description:
+      'The change log: every load records the nodes and relationships it added, removed and changed (with the changed properties), the time and the data set versions. Filter by node, label or kind of change.',
+    variables: { since: '2026-01-01' },
+    query: `# What changed in the graph since a date?
+query Changes($since: String!) {
+  loads(first: 5) { id at datasets nodesAdded nodesRemoved nodesChanged relationshipsAdded relationshipsRemoved relationshipsChanged }
+  changes(since: $since, first: 20) {
+    totalCount
+    edges { node { at op entity label key fields node { name } } }
   }
 }
 `,
