@@ -1573,9 +1573,11 @@ export type Load = {
   datasets: Array<Scalars['String']['output']>;
   graphVersion: Maybe<Scalars['Int']['output']>;
   id: Scalars['String']['output'];
-  /** The first load with a change log: everything it wrote counts as added. */
+  /** The first load with a change log. */
   initial: Scalars['Boolean']['output'];
   inputHash: Scalars['String']['output'];
+  /** Whether every change is listed; the first load into an empty graph records its counts only (everything was added). */
+  itemised: Scalars['Boolean']['output'];
   nodesAdded: Scalars['Int']['output'];
   nodesChanged: Scalars['Int']['output'];
   nodesRemoved: Scalars['Int']['output'];
@@ -4540,6 +4542,7 @@ export type LoadResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   initial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   inputHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  itemised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   nodesAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -15,7 +15,8 @@ export interface RankedItem {
 /**
  * Orders candidates by sum(weight x points) / sum(weights) over the weighted criteria (weights as
  * given; those of 0 count nothing), best first; ties by name, then id. A criterion without an
- * assessment is unknown and earns 0 points, like an unknown assessment.
+ * assessment is unknown and earns 0 points, like an unknown assessment. Scores are rounded to nine
+ * decimals, so that items with the same levels tie exactly.
  */
 export function rank(candidates: readonly RankingCandidate[], weights: Readonly<Record<string, number>>): RankedItem[] {
   const criteria = Object.keys(weights)
@@ -38,7 +39,8 @@ export function rank(candidates: readonly RankingCandidate[], weights: Readonly<
       id: c.id,
       label: c.label,
       name: c.name,
-      score: total > 0 ? sum : 0,
+      // Rounded to 9 decimals: equal levels give equal scores whatever the order of the sum (ties then go by name).
+      score: total > 0 ? Math.round(sum * 1e9) / 1e9 : 0,
       unknownWeight,
       breakdown,
       unknown: breakdown.filter((b) => b.level === 'unknown').map((b) => b.criterion),

@@ -299,7 +299,7 @@ export function profileResolvers(): Resolvers {
       load: (c: ChangeRecord, _a: unknown, ctx: Context) => ctx.loaders.profiles.loadById.load(c.load),
       node: (c: ChangeRecord, _a: unknown, ctx: Context) => (c.entity === 'node' && c.op !== 'removed' ? nodeOf(String(c.key), ctx) : null),
     },
-    Load: { datasets: (l: Record<string, unknown>) => list(l.datasets), initial: (l: Record<string, unknown>) => l.initial === true },
+    Load: { datasets: (l: Record<string, unknown>) => list(l.datasets), initial: (l: Record<string, unknown>) => l.initial === true, itemised: (l: Record<string, unknown>) => l.itemised !== false },
   };
   for (const label of Object.keys(RELATION_FIELDS)) {
     resolvers[label] = {

@@ -90,7 +90,7 @@ export function formatSummary(summary: WriteSummary): string {
   const l = summary.load;
   lines.push(
     `written in ${(summary.ms / 1000).toFixed(1)} s, in one transaction`,
-    `change log: ${l.id}${l.initial ? ' (the first load with a change log)' : ''}: nodes +${l.nodesAdded} -${l.nodesRemoved} ~${l.nodesChanged}, relationships +${l.relationshipsAdded} -${l.relationshipsRemoved} ~${l.relationshipsChanged}`,
+    `change log: ${l.id}${l.itemised ? '' : ' (first load into an empty graph: counts only)'}: nodes +${l.nodesAdded} -${l.nodesRemoved} ~${l.nodesChanged}, relationships +${l.relationshipsAdded} -${l.relationshipsRemoved} ~${l.relationshipsChanged}`,
     `  ask: { changes(since: "${l.at.slice(0, 10)}") { totalCount } }`,
     '',
   );

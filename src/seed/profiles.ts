@@ -240,6 +240,30 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
     });
   }
 
+  // Two files naming the same steward or successor make one relationship citing both.
+  const merged = new Map<string, GraphEdge>();
+  const kept: GraphEdge[] = [];
+  for (const e of edges) {
+    if (e.type !== 'STEWARDS' && e.type !== 'SUCCEEDED_BY') {
+      kept.push(e);
+      continue;
+    }
+    const key = `${e.type}|${e.from}|${e.to}`;
+    const first = merged.get(key);
+    if (!first) {
+      merged.set(key, e);
+      kept.push(e);
+      continue;
+    }
+    const cites = [...new Set([...String(first.props.source).split(' ; '), ...String(e.props.source).split(' ; ')])];
+    const evidence = first.props.evidence === 'sourced' || e.props.evidence === 'sourced' ? 'sourced' : 'inferred';
+    const combined = { ...first, props: { ...first.props, ...e.props, source: cites.join(' ; '), evidence } };
+    kept[kept.indexOf(first)] = combined;
+    merged.set(key, combined);
+  }
+  edges.length = 0;
+  edges.push(...kept);
+
   // 4. Open source as the licence says (the landscape's `oss` flag is kept as it states it).
   for (const n of nodes.values()) {
     if (!ITEM_LABELS.has(n.label)) continue;

@@ -3,7 +3,7 @@ import type { Graph } from './assemble';
 import { bumpGraphVersion } from '../system/graphVersion';
 import type { CitedSource } from './citations';
 import crypto from 'node:crypto';
-import { mergeNodes, mergeRelationships, mergeRules, mergeSources, pruneNodes, pruneRelationships, recordLoad, seedManifest, writeSeedManifest, type ChangeRow, type MergeChange } from './repository';
+import { graphNodeCount, mergeNodes, mergeRelationships, mergeRules, mergeSources, pruneNodes, pruneRelationships, recordLoad, seedManifest, writeSeedManifest, type ChangeRow, type MergeChange } from './repository';
 import type { LoadedRule } from './rules';
 
 /** What a load writes besides nodes and relationships: the registry and the rules (when given). */
@@ -27,8 +27,10 @@ export interface LoadRecord {
   readonly at: string;
   readonly datasets: readonly string[];
   readonly inputHash: string;
-  /** The first load that found no record of an earlier one: everything it wrote counts as added. */
+  /** The first load that found no record of an earlier one. */
   readonly initial: boolean;
+  /** Whether every entry is in the log (not for the first load into an empty graph: counts only). */
+  readonly itemised: boolean;
   readonly nodesAdded: number;
   readonly nodesRemoved: number;
   readonly nodesChanged: number;
@@ -64,6 +66,9 @@ export async function writeGraph(db: Db, graph: Graph & GraphExtras & { datasets
     // The transaction function may be retried: start afresh each time.
     changes = [];
     const manifest = await seedManifest(tx);
+    // The first load into an empty graph adds everything: the log records its counts, not every entry
+    // (tens of thousands of entries would only say "added", and would cost the transaction's memory).
+    const intoEmpty = manifest === null && (await graphNodeCount(tx)) === 0;
     // Removed: what the last load wrote and this one does not have.
     const nodeIds = new Set(nodeRows.map((n) => n.id));
     const edgeKeys = new Set(edgeRows.map((e) => `${e.type}|${e.from}|${e.to}`));
@@ -111,6 +116,7 @@ export async function writeGraph(db: Db, graph: Graph & GraphExtras & { datasets
       datasets: graph.datasets ?? [],
       inputHash,
       initial: manifest === null,
+      itemised: !intoEmpty,
       nodesAdded: count('node', 'added'),
       nodesRemoved: count('node', 'removed'),
       nodesChanged: count('node', 'changed'),
@@ -118,7 +124,7 @@ export async function writeGraph(db: Db, graph: Graph & GraphExtras & { datasets
       relationshipsRemoved: count('relationship', 'removed'),
       relationshipsChanged: count('relationship', 'changed'),
     };
-    await recordLoad(tx, { ...load, datasets: [...load.datasets], graphVersion: version }, log);
+    await recordLoad(tx, { ...load, datasets: [...load.datasets], graphVersion: version }, intoEmpty ? [] : log);
   });
   const expectedNodes = countBy(graph.nodes.map((n) => n.label));
   const expectedRels = countBy(graph.edges.map((e) => e.type));

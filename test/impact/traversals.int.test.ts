@@ -123,20 +123,6 @@ describe('traversals on the seeded graph', () => {
     expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('compliance gives no score when nothing can be assessed', async () => {
-    // A service to which requirements apply only through what names nothing to check (or none at all).
-    const rows = (await cypher(
-      `MATCH (s:Service) WHERE NOT EXISTS { (s)-[:USES]->()<-[:APPLIES_TO]-(:Requirement)-[:REQUIRES]->() } AND NOT EXISTS { (s)<-[:APPLIES_TO]-(:Requirement)-[:REQUIRES]->() }
-       RETURN s.id AS id ORDER BY id LIMIT 1`,
-    )) as { id: string }[];
-    expect(rows.length).toBe(1);
-    const { data, errors } = await api.exec('query($id: ID!) { compliance(serviceId: $id) { score requirements assessed notAssessable note } }', { id: rows[0]?.id });
-    expect(errors).toBeUndefined();
-    expect(data.compliance.score).toBeNull();
-    expect(data.compliance.assessed).toBe(0);
-    expect(data.compliance.note).toMatch(/no score|nothing to score/);
-  });
-
   it('compatibility puts every included item against every stack', async () => {
     const stackIds = ['stack:germany', 'stack:govstack', 'stack:european-union'];
     const { data } = await api.exec('query($s: [ID!]!) { compatibility(stackIds: $s) { stacks { id } rows { item { id } cells { stackId included status role } } } }', { s: stackIds });

@@ -90,6 +90,8 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
   const yamlIn = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((x) => x.endsWith('.yaml')).map((f) => path.join(dir, f)) : []);
   const seedFiles = [...yamlIn(seedsDir), ...yamlIn(linksDir), ...yamlIn(profilesDir)];
   const stated = new Set<string>();
+  // The same steward named in two files is one relationship.
+  const profileLinks = new Set<string>();
   for (const file of seedFiles) {
     const doc = (YAML.parse(fs.readFileSync(file, 'utf8')) ?? {}) as Record<string, any[]>;
     for (const r of doc.relationships ?? []) stated.add(`${r.type}|${r.from}|${r.to}`);
@@ -107,8 +109,8 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
     // Profiles: a steward and a successor are one relationship each; a decision is a node with its
     // item, body, optional stack and the criteria it rates.
     for (const p of doc.profiles ?? []) {
-      if (p.steward) add(rels, 'STEWARDS', 1);
-      if (p.successor) add(rels, 'SUCCEEDED_BY', 1);
+      if (p.steward) profileLinks.add(`STEWARDS|${p.steward.org}|${p.item}`);
+      if (p.successor) profileLinks.add(`SUCCEEDED_BY|${p.item}|${p.successor.item}`);
     }
     for (const d of doc.decisions ?? []) {
       add(nodes, 'Decision', 1);
@@ -118,6 +120,7 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
       add(rels, 'RATES', (d.criteria ?? []).length);
     }
   }
+  for (const k of profileLinks) add(rels, k.split('|')[0] as string, 1);
   // Every component and standard is assessed against each of the six D-Stack criteria.
   add(rels, 'ASSESSED', 6 * ((nodes.Component ?? 0) + (nodes.Standard ?? 0)));
 
