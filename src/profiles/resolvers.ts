@@ -243,13 +243,19 @@ export function profileResolvers(): Resolvers {
         const parts: string[] = [];
         if (inclusion) {
           parts.push(`${name} is in ${facts.stack.name}${inclusion.status ? ` with status ${String(inclusion.status)}` : ''}${inclusion.stage ? `, lifecycle stage ${String(inclusion.stage)} (${String(inclusion.stageBasis)})` : ''}.`);
-          parts.push(inclusion.rationaleIsGeneric ? `The stack definition${inclusion.listedIn ? ` ${String(inclusion.listedIn)}` : ''} gives no reason for this item beyond its generic text${inclusion.rationale ? ` ("${inclusion.rationale}")` : ''}.` : `The stack definition gives as rationale: "${String(inclusion.rationale)}".`);
+          parts.push(
+            inclusion.rationale === null
+              ? 'No rationale is recorded for this inclusion.'
+              : inclusion.rationaleIsGeneric
+                ? `The stack definition${inclusion.listedIn ? ` ${String(inclusion.listedIn)}` : ''} gives no reason for this item beyond its generic text ("${inclusion.rationale}").`
+                : `The stack definition gives as rationale: "${inclusion.rationale}".`,
+          );
         } else {
           parts.push(`${name} is not in ${facts.stack.name}.`);
         }
         if (published) {
           const scoped = others.filter((d) => d.scoped);
-          parts.push(`Published decisions about it for this stack: ${scoped.map((d) => `${String(d.decision.name)} (${String(d.decision.date ?? 'date not stated')}, ${String(d.outcome)})`).join('; ')}.`);
+          parts.push(`Published decisions about it for this stack: ${scoped.map((d) => `${String(d.decision.name)} (${String(d.decision.date ?? 'date not stated')})`).join('; ')}.`);
         } else {
           parts.push(`No published decision ${inclusion ? 'explains its inclusion' : 'rejects or defers it'} for this stack${facts.stack.id === 'stack:germany' ? ' (the D-Stack has published no rejections)' : ''}.`);
         }

@@ -143,16 +143,16 @@ describe('profiles on the seeded graph', () => {
 
   it('explains inclusions: the stage and the generic rationale of the data set, published decisions, and says when nothing is published', async () => {
     const { data, errors } = await api.exec(`{
-      odf: inclusion(item: "open-document-format-odf", stack: "stack:germany") { included published explanation inclusion { stage status rationaleIsGeneric } decisions { id outcome date } }
+      odf: inclusion(item: "odf", stack: "stack:germany") { included published explanation inclusion { stage status rationaleIsGeneric } decisions { id outcome date } }
       xbau: inclusion(item: "xbau", stack: "stack:germany") { included published explanation decisions { id } }
     }`);
     expect(errors).toBeUndefined();
-    const expectedOdf = (await cypher(`MATCH (s:Stack {id: 'stack:germany'})-[r:INCLUDES]->(n {id: 'open-document-format-odf'}) RETURN r.stage AS stage`)) as { stage: string }[];
+    const expectedOdf = (await cypher(`MATCH (s:Stack {id: 'stack:germany'})-[r:INCLUDES]->(n {id: 'odf'}) RETURN r.stage AS stage`)) as { stage: string }[];
     expect(data.odf.included).toBe(expectedOdf.length === 1);
     if (expectedOdf.length === 1) expect(data.odf.inclusion.stage).toBe((expectedOdf[0] as { stage: string }).stage);
-    const decisions = (await cypher(`MATCH (d:Decision)-[:DECIDES]->({id: 'open-document-format-odf'}) RETURN d.id AS id`)).map((r) => r.id);
+    const decisions = (await cypher(`MATCH (d:Decision)-[:DECIDES]->({id: 'odf'}) RETURN d.id AS id`)).map((r) => r.id);
     expect(data.odf.decisions.map((d: { id: string }) => d.id).sort()).toEqual(decisions.sort());
-    const scopedPublished = await cypher(`MATCH (d:Decision)-[:DECIDES]->({id: 'open-document-format-odf'}) WHERE d.stack = 'stack:germany' AND NOT d.id STARTS WITH 'decision:stack-' RETURN d.id AS id`);
+    const scopedPublished = await cypher(`MATCH (d:Decision)-[:DECIDES]->({id: 'odf'}) WHERE d.stack = 'stack:germany' AND NOT d.id STARTS WITH 'decision:stack-' RETURN d.id AS id`);
     expect(data.odf.published).toBe(scopedPublished.length > 0);
     expect(data.xbau.included).toBe(false);
     expect(data.xbau.explanation).toContain('not in');
