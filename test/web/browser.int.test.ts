@@ -104,6 +104,13 @@ describe('playground and explorer in Chromium', () => {
     expect(await drawnCounts(page)).toEqual({ nodes: around.nodes.length, edges: around.edges.length });
     await screenshot(page, 'explorer-neighbourhood');
 
+    // The side panel shows the profile: the six D-Stack criteria with the API's levels.
+    await page.waitForSelector('#criteria tr');
+    const levels = await page.$$eval('#criteria [data-level]', (els) => els.map((e) => e.getAttribute('data-level')));
+    const assessed = (await api(server.origin, '{ node(id: "bundid") { ... on Component { criteriaAssessments { level } } } }')).node.criteriaAssessments.map((a: { level: string }) => a.level);
+    expect(levels).toEqual(assessed);
+    expect(levels).toHaveLength(6);
+
     // Expand a neighbour (Wohngeld Bewilligung uses BundID): pick it in the side panel, then expand.
     const neighbour = 'leika:99107023017000';
     await page.click('#relationships summary:has-text("USES")');

@@ -4,7 +4,7 @@ import type { PageConfig } from '../shared/pageConfig';
 import { canvasStyle } from './canvasStyle';
 import { download, h, linkOrText, setChildren } from './dom';
 import { distanceColor, styleOf } from './labelStyle';
-import { IMPACT, NODE_DETAILS, SEARCH, SUBGRAPH, type Citation, type ImpactPage, type ImpactSummary, type Subgraph, type SubgraphEdge, type SubgraphNode } from './queries';
+import { IMPACT, ITEM_PROFILE, NODE_DETAILS, SEARCH, SUBGRAPH, type Citation, type ImpactPage, type ImpactSummary, type ItemProfile, type Subgraph, type SubgraphEdge, type SubgraphNode } from './queries';
 
 import { parseViewState, viewStateQuery, type Mode, type ViewState } from './viewState';
 
@@ -383,9 +383,10 @@ export class Explorer {
     this.cy.elements().unselect();
     this.cy.getElementById(id).select();
     setChildren(this.el.details, h('p', { class: 'muted' }, 'Loading …'));
-    const [details, neighbours] = await Promise.allSettled([
+    const [details, neighbours, profile] = await Promise.allSettled([
       graphql<{ node: Record<string, unknown> | null }>(this.config.endpoint, NODE_DETAILS, { id }),
       graphql<{ subgraph: Subgraph }>(this.config.endpoint, SUBGRAPH, { ids: [id], depth: 1 }),
+      graphql<{ node: Partial<ItemProfile> | null }>(this.config.endpoint, ITEM_PROFILE, { id }),
     ]);
     if (this.detailsId !== id) return; // another node was selected meanwhile
     if (details.status === 'rejected') {
@@ -430,10 +431,52 @@ export class Explorer {
         h('dt', {}, 'sources'),
         h('dd', {}, this.citationList((node.sources as Citation[] | undefined) ?? [], node.source)),
       ),
+      profile.status === 'fulfilled' && profile.value.node?.profile ? this.profileSection(profile.value.node as ItemProfile) : null,
       props.length > 0 ? h('h3', {}, 'Properties') : null,
       props.length > 0 ? h('dl', { class: 'props' }, ...props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, formatValue(v))])) : null,
       h('h3', {}, 'Relationships'),
       neighbours.status === 'fulfilled' ? this.relationshipList(id, neighbours.value.subgraph) : h('p', { class: 'error-text' }, describe(neighbours.reason)),
+    );
+  }
+
+  /** Licence, steward, operation and the six D-Stack criteria of a component or standard. */
+  private profileSection(item: ItemProfile): HTMLElement {
+    const p = item.profile;
+    const row = (k: string, v: Node | string | null): Node[] => (v === null ? [] : [h('dt', {}, k), h('dd', {}, v)]);
+    const germany = item.lifecycle.find((l) => l.stack.id === 'stack:germany');
+    return h(
+      'div',
+      { id: 'profile' },
+      h('h3', {}, 'Profile'),
+      h(
+        'dl',
+        { class: 'props' },
+        ...row('licence', p.licence ? `${p.licence.spdx} (${p.licence.class.replace(/_/g, ' ')})` : null),
+        ...row('open source', p.openSource === null ? null : p.openSource ? 'yes' : 'no'),
+        ...row('conflict', p.licenceConflict),
+        ...row('steward', p.steward ? `${p.steward.organization.name}${p.steward.via === 'MAINTAINS' ? ' (its maintainer)' : ''}` : null),
+        ...row('jurisdiction', p.jurisdiction ? `${p.jurisdiction.country ?? '?'} · ${p.jurisdiction.inEu ? 'inside the EU' : 'outside the EU'}` : null),
+        ...row('operated', p.operatingModels.length ? p.operatingModels.map((m) => `${m.model.replace(/_/g, ' ')}${m.by ? ` by ${m.by.name}` : ''}`).join('; ') : null),
+        ...row('obtain', p.obtain.length ? p.obtain.map((o) => `${o.channel}${o.by ? ` (${o.by.name})` : ''}`).join('; ') : null),
+        ...row('attestations', p.attestations.length ? p.attestations.map((a) => `${a.scheme}${a.holder ? ` (${a.holder.name})` : ''}`).join('; ') : null),
+        ...row('accessibility', p.accessibility ? `${p.accessibility.standard} ${p.accessibility.level ?? ''} ${p.accessibility.conformance ?? ''}`.trim() : null),
+        ...row('end of support', p.endOfSupport?.date ?? null),
+        ...row('D-Stack stage', germany?.stage ? `${germany.stage}${germany.since ? ` since ${germany.since}` : ''}` : null),
+        ...row('not known', p.unknown.length ? p.unknown.join(', ') : null),
+      ),
+      h(
+        'table',
+        { class: 'criteria', id: 'criteria' },
+        ...item.criteriaAssessments.map((a) =>
+          h(
+            'tr',
+            { title: a.indicators.map((i) => `${i.indicator}: ${i.value === null ? 'unknown' : String(i.value)}`).join('\n') },
+            h('td', {}, a.criterion.name),
+            h('td', {}, h('span', { class: `badge badge-level-${a.level}`, 'data-level': a.level }, a.level.replace(/_/g, ' '))),
+            h('td', { class: 'muted' }, a.evidence === 'sourced' ? 'decision' : 'mapping'),
+          ),
+        ),
+      ),
     );
   }
 

@@ -18,6 +18,7 @@ export const LABEL_STYLE: Record<string, { color: string; shape: Css.NodeShape }
   BuildingBlock: { color: '#4f46e5', shape: 'round-pentagon' },
   Kpi: { color: '#ca8a04', shape: 'rhomboid' },
   Milestone: { color: '#9333ea', shape: 'round-tag' },
+  Decision: { color: '#0f766e', shape: 'cut-rectangle' },
   ReferencePattern: { color: '#0f766e', shape: 'round-octagon' },
 };
 

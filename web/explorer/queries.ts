@@ -25,6 +25,46 @@ ${Object.entries(nodeFields)
   }
 }`;
 
+/** The profile of a component or standard: licence, steward, how it is run and obtained, the criteria, stages. */
+export const ITEM_PROFILE = `query ExplorerProfile($id: ID!) {
+  node(id: $id) {
+    ... on Component { profile { ...P } criteriaAssessments { ...A } lifecycle { ...L } }
+    ... on Standard { profile { ...P } criteriaAssessments { ...A } lifecycle { ...L } }
+  }
+}
+fragment P on Profile {
+  licence { spdx class evidence }
+  openSource licenceConflict
+  steward { organization { id name } via evidence }
+  jurisdiction { country inEu basis }
+  operatingModels { model by { name } }
+  obtain { channel url by { name } }
+  attestations { scheme holder { name } }
+  accessibility { standard level conformance }
+  endOfSupport { date }
+  unknown
+}
+fragment A on Assessment { criterion { id name } level evidence mapping indicators { indicator value } }
+fragment L on Inclusion { stack { id name } status stage since rationaleIsGeneric }`;
+
+export interface ItemProfile {
+  profile: {
+    licence: { spdx: string; class: string; evidence: string } | null;
+    openSource: boolean | null;
+    licenceConflict: string | null;
+    steward: { organization: { id: string; name: string }; via: string; evidence: string } | null;
+    jurisdiction: { country: string | null; inEu: boolean; basis: string } | null;
+    operatingModels: { model: string; by: { name: string } | null }[];
+    obtain: { channel: string; url: string | null; by: { name: string } | null }[];
+    attestations: { scheme: string; holder: { name: string } | null }[];
+    accessibility: { standard: string; level: string | null; conformance: string | null } | null;
+    endOfSupport: { date: string } | null;
+    unknown: string[];
+  };
+  criteriaAssessments: { criterion: { id: string; name: string }; level: string; evidence: string; mapping: string | null; indicators: { indicator: string; value: boolean | null }[] }[];
+  lifecycle: { stack: { id: string; name: string }; status: string | null; stage: string | null; since: string | null; rationaleIsGeneric: boolean }[];
+}
+
 /** Pages of impacted components and services; `summary` only with the first page. */
 export const IMPACT = `query ExplorerImpact($id: ID!, $maxDepth: Int!, $first: Int!, $afterComponents: String, $afterServices: String, $withSummary: Boolean!) {
   impactAnalysis(id: $id, maxDepth: $maxDepth) {
