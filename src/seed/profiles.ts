@@ -16,6 +16,7 @@ import {
   licenceClassOf,
   normalizeLicenceExpression,
   parseCitations,
+  stageOf,
   type ItemFacts,
   type LicenceClass,
   type LifecycleStage,
@@ -263,6 +264,15 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
   }
   edges.length = 0;
   edges.push(...kept);
+
+  // Stages of inclusions the data set's importer did not stage (INCLUDES written in seed files).
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i] as GraphEdge;
+    if (e.type !== 'INCLUDES' || e.props.stage !== undefined) continue;
+    const maturity = nodes.get(e.to)?.props.maturity;
+    const lifecycle = stageOf(e.from, typeof e.props.status === 'string' ? e.props.status : undefined, typeof maturity === 'string' ? maturity : undefined);
+    if (lifecycle) edges[i] = { ...e, props: { ...e.props, stage: lifecycle.stage, stageBasis: `${lifecycle.basis} (stage table of src/model/lifecycle.ts)` } };
+  }
 
   // 4. Open source as the licence says (the landscape's `oss` flag is kept as it states it).
   for (const n of nodes.values()) {
