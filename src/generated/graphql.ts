@@ -2126,8 +2126,9 @@ export type Query = {
   /** Standard nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   standards: StandardConnection;
   /**
-   * The neighbourhood of `ids` up to `depth` hops (0..3) over the relationship `types` (all when
-   * omitted), as nodes and edges ready for Cytoscape.js, graphology or D3.
+   * The neighbourhood of `ids` up to `depth` hops (0..3) over the relationship `types` (when omitted:
+   * all but the derived ASSESSED, which ties every item to the six D-Stack criteria; name it to draw
+   * it), as nodes and edges ready for Cytoscape.js, graphology or D3.
    */
   subgraph: Subgraph;
   /** Topic nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */

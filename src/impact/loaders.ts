@@ -3,7 +3,7 @@ import type { GraphLoaders } from '../graph/loaders';
 import type { NodeRecord } from '../graph/records';
 import type { Database, Tx } from '../neo4j/db';
 import { nodesByIds } from '../graph/repository';
-import { ORGANIZATION_LEVELS, REL_RULES } from '../model';
+import { DERIVED_REL_TYPES, ORGANIZATION_LEVELS, REL_RULES } from '../model';
 import { encodeCursor } from '../graph/validate';
 import type { CompiledStatement } from '../graph/projection/statements';
 import type { ImpactPlan } from './impactStatement';
@@ -224,6 +224,8 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
         const unknown = types.filter((t) => !(t in REL_RULES));
         if (unknown.length > 0) throw new InputError(`types must be relationship types (${Object.keys(REL_RULES).join(', ')}), got ${unknown.join(', ')}`, { argument: 'types' });
       }
+      // Without types: every type but the derived ones (ASSESSED ties every item to the six criteria).
+      const followed = types ?? Object.keys(REL_RULES).filter((t) => !(DERIVED_REL_TYPES as readonly string[]).includes(t));
       // One transaction: the ids checked, one statement per level, then the names of what was found.
       return db.read(async (tx) => {
         const found = await nodesByIds(tx, ids);
@@ -234,7 +236,7 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
         let frontier = [...seen];
         for (let level = 0; level < depth && frontier.length > 0; level++) {
           const next: string[] = [];
-          for (const r of await repo.neighbours(tx, frontier, types)) {
+          for (const r of await repo.neighbours(tx, frontier, followed)) {
             const id = `${r.source}|${r.type}|${r.target}`;
             if (!edges.has(id)) edges.set(id, { id, source: r.source, target: r.target, type: r.type, evidence: evidenceOf(r.evidence), provenance: r.provenance });
             if (!seen.has(r.neighbour)) {

@@ -48,3 +48,10 @@ export const REL_RULES = {
   RATES: { from: ['Decision'], to: ['Criterion'], required: ['level'], enums: { level: ['met', 'partly', 'not-met'] } },
 } as const satisfies Record<string, RelRule>;
 export type RelType = keyof typeof REL_RULES;
+
+/**
+ * Relationships the loader derives from others (the six criteria assessments of every item): a
+ * neighbourhood leaves them out unless asked for by type, since they tie every item to the same six
+ * criteria; a profile shows them item by item.
+ */
+export const DERIVED_REL_TYPES: readonly RelType[] = ['ASSESSED'];

@@ -148,8 +148,11 @@ describe('traversals on the seeded graph', () => {
 
   it('subgraph returns the neighbourhood as nodes and edges for visualisation', async () => {
     const { data } = await api.exec('{ subgraph(ids: ["bundid"], depth: 1) { nodes { id label name } edges { id source target type } } }');
-    const rels = await cypher("MATCH (n:GraphNode {id: 'bundid'})-[r]-(m:GraphNode) RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, m.id AS m");
+    // Without types: every relationship but the derived criteria assessments (ASSESSED).
+    const rels = await cypher("MATCH (n:GraphNode {id: 'bundid'})-[r]-(m:GraphNode) WHERE type(r) <> 'ASSESSED' RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, m.id AS m");
     expect(data.subgraph.edges).toHaveLength(rels.length);
+    const assessed = await api.exec('{ subgraph(ids: ["bundid"], depth: 1, types: ["ASSESSED"]) { edges { type target } } }');
+    expect(assessed.data.subgraph.edges).toHaveLength(6);
     expect(data.subgraph.nodes.map((n: any) => n.id).sort()).toEqual([...new Set(['bundid', ...rels.map((r) => r.m as string)])].sort());
     const nodeIds = new Set(data.subgraph.nodes.map((n: any) => n.id));
     for (const e of data.subgraph.edges) {

@@ -267,11 +267,11 @@ export function readLandscape(dir: string, classification: Classification, displ
           until: until || undefined,
           listedIn: s.version ? `${s.version}${s.publishedAt ? ` (${s.publishedAt})` : ''}` : undefined,
         }));
-        if (s.version) edge('DECIDES', decisionId, it.itemId, `${file}: ${entry}`, source, clean({ outcome: 'included', rationale: it.rationale?.de }));
       }
     });
     if (s.version) {
       // The published stack definition is the decision the data set records: issuer, date, version.
+      // It is linked to its stack (SCOPED_TO); the items it lists are the stack's INCLUDES.
       const body = ISSUER_ORGS[s.issuer ?? ''];
       nodes.push({
         label: 'Decision',
