@@ -110,6 +110,8 @@ describe('playground and explorer in Chromium', () => {
     const assessed = (await api(server.origin, '{ node(id: "bundid") { ... on Component { criteriaAssessments { level } } } }')).node.criteriaAssessments.map((a: { level: string }) => a.level);
     expect(levels).toEqual(assessed);
     expect(levels).toHaveLength(6);
+    await page.locator('#criteria').scrollIntoViewIfNeeded();
+    await screenshot(page, 'explorer-profile');
 
     // Expand a neighbour (Wohngeld Bewilligung uses BundID): pick it in the side panel, then expand.
     const neighbour = 'leika:99107023017000';
