@@ -151,43 +151,39 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
         if (!isOrg(f.org)) return p('org', `must be the id of an organisation, got "${String(f.org)}"`);
         edges.push({ type: 'STEWARDS', from: f.org, to: item.id, props: { source: sources.join(' ; '), evidence }, origin: `${origin} field "steward"` });
       });
+      // A list fact is one entry in each of its parallel lists ('' where a field is absent).
       const lists: Record<string, PropValue[]> = {};
-      const push = (k: string, v: PropValue): void => {
-        (lists[k] ??= []).push(v);
+      const push = (row: Record<string, unknown>): void => {
+        for (const [k, v] of Object.entries(row)) (lists[k] ??= []).push(v === undefined || v === null ? '' : String(v));
+      };
+      const enumCheck = (p: Problem, field: string, v: unknown, allowed: readonly string[]): boolean => {
+        if (allowed.includes(String(v))) return true;
+        p(field, `must be one of ${allowed.join(', ')}, got "${String(v)}"`);
+        return false;
+      };
+      const orgCheck = (p: Problem, field: string, v: unknown): boolean => {
+        if (v === undefined || isOrg(v)) return true;
+        p(field, `must be the id of an organisation, got "${String(v)}"`);
+        return false;
       };
       facts('operatingModels', raw.operatingModels, (f, p, sources, evidence) => {
-        if (!(OPERATING_MODELS as readonly string[]).includes(String(f.model))) return p('model', `must be one of ${OPERATING_MODELS.join(', ')}, got "${String(f.model)}"`);
-        if (f.by !== undefined && !isOrg(f.by)) return p('by', `must be the id of an organisation, got "${String(f.by)}"`);
-        push('operatingModels', String(f.model));
-        push('operatingModelBy', f.by === undefined ? '' : String(f.by));
-        push('operatingModelSources', sources.join(' ; '));
-        push('operatingModelEvidence', evidence);
+        if (!enumCheck(p, 'model', f.model, OPERATING_MODELS) || !orgCheck(p, 'by', f.by)) return;
+        push({ operatingModels: f.model, operatingModelBy: f.by, operatingModelSources: sources.join(' ; '), operatingModelEvidence: evidence });
       });
       facts('obtain', raw.obtain, (f, p, sources, evidence) => {
-        if (!(OBTAIN_CHANNELS as readonly string[]).includes(String(f.channel))) return p('channel', `must be one of ${OBTAIN_CHANNELS.join(', ')}, got "${String(f.channel)}"`);
-        if (f.by !== undefined && !isOrg(f.by)) return p('by', `must be the id of an organisation, got "${String(f.by)}"`);
+        if (!enumCheck(p, 'channel', f.channel, OBTAIN_CHANNELS) || !orgCheck(p, 'by', f.by)) return;
         if (f.url !== undefined && !/^https?:\/\//.test(String(f.url))) return p('url', `must be an http(s) address, got "${String(f.url)}"`);
-        push('obtainChannels', String(f.channel));
-        push('obtainBy', f.by === undefined ? '' : String(f.by));
-        push('obtainUrls', f.url === undefined ? '' : String(f.url));
-        push('obtainSources', sources.join(' ; '));
-        push('obtainEvidence', evidence);
+        push({ obtainChannels: f.channel, obtainBy: f.by, obtainUrls: f.url, obtainSources: sources.join(' ; '), obtainEvidence: evidence });
       });
       facts('attestations', raw.attestations, (f, p, sources, evidence) => {
-        if (!(ATTESTATION_SCHEMES as readonly string[]).includes(String(f.scheme))) return p('scheme', `must be one of ${ATTESTATION_SCHEMES.join(', ')}, got "${String(f.scheme)}"`);
-        if (f.holder !== undefined && !isOrg(f.holder)) return p('holder', `must be the id of an organisation, got "${String(f.holder)}"`);
+        if (!enumCheck(p, 'scheme', f.scheme, ATTESTATION_SCHEMES) || !orgCheck(p, 'holder', f.holder)) return;
         const date = dateText(f.date);
         if (date !== null && !DATE.test(date)) return p('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${date}"`);
-        push('attestations', String(f.scheme));
-        push('attestationHolders', f.holder === undefined ? '' : String(f.holder));
-        push('attestationScopes', f.scope === undefined ? '' : String(f.scope));
-        push('attestationDates', date ?? '');
-        push('attestationSources', sources.join(' ; '));
-        push('attestationEvidence', evidence);
+        push({ attestations: f.scheme, attestationHolders: f.holder, attestationScopes: f.scope, attestationDates: date, attestationSources: sources.join(' ; '), attestationEvidence: evidence });
       });
       for (const [k, v] of Object.entries(lists)) item.props[k] = [...((item.props[k] as string[] | undefined) ?? []), ...(v as string[])];
       fact('accessibility', raw.accessibility, (f, p, sources, evidence) => {
-        if (f.conformance !== undefined && !(ACCESSIBILITY_CONFORMANCE as readonly string[]).includes(String(f.conformance))) return p('conformance', `must be one of ${ACCESSIBILITY_CONFORMANCE.join(', ')}, got "${String(f.conformance)}"`);
+        if (f.conformance !== undefined && !enumCheck(p, 'conformance', f.conformance, ACCESSIBILITY_CONFORMANCE)) return;
         if (typeof f.standard !== 'string') return p('standard', 'is required (e.g. bitv-2.0, wcag-2.1, en-301-549)');
         Object.assign(item.props, clean({ accessibility: f.standard, accessibilityLevel: f.level === undefined ? undefined : String(f.level), accessibilityConformance: f.conformance === undefined ? undefined : String(f.conformance), accessibilitySources: sources, accessibilityEvidence: evidence }));
       });
