@@ -122,6 +122,7 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       if (p.country !== undefined && p.countryEvidence === 'sourced' && p.country !== country) return problem('country', `"${country}" contradicts the country "${String(p.country)}" stated for ${raw.org} elsewhere`);
       Object.assign(p, { country, countrySources: sources, countryEvidence: evidence });
       delete p.countryNote;
+      if (typeof raw.note === 'string' && raw.note.trim() !== '') p.seat = raw.note.trim();
       void entry;
     });
     list(doc, 'profiles', file, issues).forEach(({ raw, entry, problem }) => {

@@ -4,6 +4,7 @@ import { createLogger } from '../../src/logger';
 import { createServer, type AppServer } from '../../src/server';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { killerQuery } from '../limits/cost.test';
+import { lockSharedGraph } from '../support/graphLock';
 
 type Answer = { status: number; ms: number; headers: Headers; text: string; json: any };
 
@@ -130,6 +131,18 @@ describe('hardening of the HTTP API', () => {
     });
 
     it('keeps /healthz under 100 ms while the most expensive allowed queries run', async () => {
+      // (The time limit below covers the wait for the lock: the browser suite holds it for a minute or two.)
+      // A timing: it holds the shared-graph lock so that the browser tests and the graph-changing
+      // tests (the other heavy ones) do not run beside it on a two-core machine.
+      const release = await lockSharedGraph();
+      try {
+        await healthzUnderLoad();
+      } finally {
+        release();
+      }
+    }, 600_000);
+
+    async function healthzUnderLoad(): Promise<void> {
       // Heavy real work the defaults let through on the seed graph (cost 171,000), three at once.
       const heavy = '{ services(first: 500) { edges { node { id name uses(first: 20) { node { id usedBy(first: 15) { node { id name } } } } offeredBy(first: 20) { node { id } } } } } }';
       const pre = await gql(s.url, heavy);
@@ -162,7 +175,7 @@ describe('hardening of the HTTP API', () => {
       // the slowest are printed above (spikes of up to about a second were seen under parallel load:
       // not yet the < 100 ms at all times that issue 7 asks for).
       expect(latencies[Math.floor(latencies.length * 0.5)]!).toBeLessThan(100);
-    });
+    }
   });
 
   describe('errors are JSON and say nothing internal', () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, recordRequests, saveScreenshot } from '../support/browser';
 import { startApi, type RunningApi } from '../support/http';
+import { lockSharedGraph } from '../support/graphLock';
 
 jest.setTimeout(180_000);
 
@@ -37,16 +38,23 @@ describe('playground and explorer in Chromium', () => {
   let context: BrowserContext;
   let requests: ReturnType<typeof recordRequests>;
 
+  let release: () => void = () => undefined;
   beforeAll(async () => {
+    // The drawings are compared with the API's answers: no other test may change the graph meanwhile.
+    release = await lockSharedGraph();
     server = await startApi();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 760 }, acceptDownloads: true, locale: 'en-GB' });
     requests = recordRequests(context);
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    try {
+      await context?.close();
+      await browser?.close();
+      await server?.stop();
+    } finally {
+      release();
+    }
   });
   afterEach(() => {
     // After every test: nothing left the server, and something was asked of it.
