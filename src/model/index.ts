@@ -12,3 +12,4 @@ export * from './licences';
 export * from './profiles';
 export * from './lifecycle';
 export * from './assessment';
+export * from './roles';

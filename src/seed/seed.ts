@@ -8,6 +8,7 @@ import { formatCitation, parseCitations } from '../model';
 import { assemble, countGraph } from './assemble';
 import { resolveCitations, type CitedGraph } from './citations';
 import { applyProfiles } from './profiles';
+import { applyRoles } from './roles';
 import { applyRules, readRules, type LoadedRule } from './rules';
 import { readSourceRegistry, seedFilePaths } from './sources/registry';
 import { SeedValidationError, type GraphPart } from './graph';
@@ -78,7 +79,10 @@ export function buildGraph(sources: SeedSources, today: string = new Date().toIS
   // Profiles and decisions (seeds/profiles), then the criteria assessments that read them.
   const profiled = applyProfiles({ nodes: assembled.nodes, edges: [...assembled.edges, ...applied.edges] }, registry, sources.seedsDir, sources.displayRoot, today);
   issues.push(...profiled.issues);
-  const { graph, issues: citationIssues } = resolveCitations(profiled.graph, registry);
+  // Roles and redundancy on uses (stated, or inferred from alternative groups).
+  const roled = applyRoles(profiled.graph);
+  issues.push(...roled.issues);
+  const { graph, issues: citationIssues } = resolveCitations(roled.graph, registry);
   issues.push(...citationIssues);
   if (issues.length > 0) throw new SeedValidationError(issues);
   return {

@@ -1,0 +1,6 @@
+// The use graph: every service's USES of a component or standard and every component's
+// DEPENDS_ON and IMPLEMENTS, with the role, need and scope of the use. Read once per graph version.
+MATCH (a:GraphNode)-[r:USES|DEPENDS_ON|IMPLEMENTS]->(b:GraphNode)
+WHERE (a:Service OR a:Component) AND (b:Component OR b:Standard)
+RETURN a.id AS from, CASE WHEN a:Service THEN 'Service' ELSE 'Component' END AS fromLabel, type(r) AS type, b.id AS to,
+       r.role AS role, r.roleName AS roleName, r.need AS need, r.scope = 'optional' AS optional
