@@ -7,6 +7,7 @@ import { createImpactLoaders, type ImpactLoaders } from './impact/loaders';
 import { createProfileLoaders, type ProfileLoaders } from './profiles/loaders';
 import { createProvenanceLoaders, type ProvenanceLoaders } from './provenance/loaders';
 import { createSystemLoaders, type SystemLoaders } from './system/loaders';
+import { createWhatIfLoaders, type WhatIfLoaders } from './whatif/loaders';
 import type { Config } from './config';
 
 /** Everything a resolver may use; made anew for every request. */
@@ -31,6 +32,7 @@ export interface Loaders {
   readonly impact: ImpactLoaders;
   readonly provenance: ProvenanceLoaders;
   readonly profiles: ProfileLoaders;
+  readonly whatif: WhatIfLoaders;
 }
 
 export interface ContextDeps {
@@ -65,6 +67,7 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
       impact: createImpactLoaders(db, graph),
       provenance: createProvenanceLoaders(db),
       profiles: createProfileLoaders(db),
+      whatif: createWhatIfLoaders(db),
     },
   };
 }

@@ -5,6 +5,7 @@ import { impactResolvers } from './impact/resolvers';
 import { profileResolvers } from './profiles/resolvers';
 import { provenanceResolvers } from './provenance/resolvers';
 import { systemResolvers } from './system/resolvers';
+import { whatIfResolvers } from './whatif/resolvers';
 
 /** Merges the resolver maps of all domains; a field defined twice is a programming error. */
 export function mergeResolvers(...maps: Resolvers[]): Resolvers {
@@ -23,5 +24,5 @@ export function mergeResolvers(...maps: Resolvers[]): Resolvers {
 
 /** All resolvers of the API. */
 export function createResolvers(about: AboutRecord): Resolvers {
-  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), provenanceResolvers(), profileResolvers());
+  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), provenanceResolvers(), profileResolvers(), whatIfResolvers());
 }

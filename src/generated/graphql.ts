@@ -629,6 +629,11 @@ export type ComponentLink = Link & {
   until: Maybe<Scalars['String']['output']>;
 };
 
+export type ConsumerState =
+  | 'broken'
+  | 'degraded'
+  | 'ok';
+
 /**
  * Known component use of services (USES to a component): `sourced` when a source states at least one
  * use, `inferred` when only inferred uses (including rule-made ones) are known, `none` when no use is known.
@@ -985,6 +990,17 @@ export type GroupCount = {
   node: Node;
 };
 
+export type GroupDelta = {
+  __typename?: 'GroupDelta';
+  brokenAfter: Scalars['Int']['output'];
+  brokenBefore: Scalars['Int']['output'];
+  degradedAfter: Scalars['Int']['output'];
+  degradedBefore: Scalars['Int']['output'];
+  /** The topic, layer (a node) or the executing level (a name). */
+  key: Scalars['String']['output'];
+  node: Maybe<Node>;
+};
+
 /**
  * The result of an impact analysis: a summary of everything hit, computed in the database, and the hits
  * themselves page by page (a hub reaches hundreds of thousands of services; ask for what you show).
@@ -1003,6 +1019,11 @@ export type ImpactReport = {
    * `after` of a previous item. `summary.serviceCount` counts them all.
    */
   services: Array<ImpactedService>;
+  /**
+   * What removing the origin would break: every hit with its severity, broken first, then degraded,
+   * then reached (each nearest first), and the counts.
+   */
+  severity: ImpactSeverity;
   summary: ImpactSummary;
 };
 
@@ -1024,6 +1045,22 @@ export type ImpactReportComponentsArgs = {
 export type ImpactReportServicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ImpactSeverity = {
+  __typename?: 'ImpactSeverity';
+  components: SeverityCount;
+  /** The hits, broken first, then degraded, then reached; each nearest first, then by id. `first` 1..1000. */
+  hits: Array<SeverityHit>;
+  services: SeverityCount;
+};
+
+
+export type ImpactSeverityHitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<Severity>;
 };
 
 /** Counts for a decision. */
@@ -1073,6 +1110,8 @@ export type ImpactedComponent = {
   evidence: Evidence;
   /** One shortest chain, from this component to the origin. */
   path: Array<Node>;
+  /** broken, degraded or reached if the origin were removed. */
+  severity: Severity;
 };
 
 export type ImpactedOrganization = {
@@ -1091,6 +1130,8 @@ export type ImpactedService = {
   /** How sure the hit is: the weakest link (the USES and the component's chain), preferring a sourced chain among the shortest. */
   evidence: Evidence;
   service: Service;
+  /** broken, degraded or reached if the origin were removed. */
+  severity: Severity;
   /** The used component (or the origin) that brings the impact. */
   via: Node;
 };
@@ -1142,6 +1183,16 @@ export type IndicatorValue = {
   description: Scalars['String']['output'];
   indicator: Scalars['String']['output'];
   value: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type InheritedRisk = {
+  __typename?: 'InheritedRisk';
+  detail: Scalars['String']['output'];
+  /** The component or standard that carries the risk. */
+  item: Node;
+  kind: RiskKind;
+  /** The chain from the service to the item. */
+  path: Array<Node>;
 };
 
 /** An integration point of the Deutsche Verwaltungscloud or a government network. */
@@ -1584,6 +1635,17 @@ export type Load = {
   relationshipsAdded: Scalars['Int']['output'];
   relationshipsChanged: Scalars['Int']['output'];
   relationshipsRemoved: Scalars['Int']['output'];
+};
+
+/** A role of a consumer that lost providers: which it lost, which are left, how many it needs. */
+export type LostRole = {
+  __typename?: 'LostRole';
+  left: Array<Node>;
+  lost: Array<Node>;
+  name: Maybe<Scalars['String']['output']>;
+  need: Scalars['Int']['output'];
+  /** The role: alternatives:<id> for a group of alternatives, single:<id> for a provider of its own. */
+  role: Scalars['String']['output'];
 };
 
 /** A dated roadmap fact. */
@@ -2111,12 +2173,23 @@ export type Query = {
   referencePatterns: ReferencePatternConnection;
   /** Requirement nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   requirements: RequirementConnection;
+  /** The services a kind of risk reaches (of one item, or of every item with that risk), each with its chain. `first` 1..1000, maxDepth 1..10. */
+  riskReach: RiskReach;
+  /** The risks a service inherits from what it uses and what that depends on, each with the chain that carries it. maxDepth 1..10. */
+  risks: ServiceRisks;
   /** Every inference rule with the number of links it made, sorted by id. */
   rules: Array<Rule>;
   /** Full-text search over names, descriptions and aliases; `types` are labels (Component, Service, ...); `first` 1..100. */
   search: Array<SearchHit>;
   /** Service nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   services: ServiceConnection;
+  /**
+   * What removing and replacing items would do, compared with today (read-only). Replacing an item
+   * moves every use of it to the replacement (same role). Today, items retired in the
+   * Deutschland-Stack or past their end of support count as lost already (`lostToday`). At most 50
+   * removals and 50 replacements.
+   */
+  simulateChange: WhatIfReport;
   /** One source of the registry by id, with what rests on it; null when unknown. */
   source: Maybe<Source>;
   /** The sources of the registry with how many facts rest on each, sorted by facts (most first), then id. `first` 1..500 (default 50). */
@@ -2525,6 +2598,37 @@ export type QueryRequirementsArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QueryRiskReachArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  item?: InputMaybe<Scalars['ID']['input']>;
+  kind: RiskKind;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryRisksArgs = {
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  serviceId: Scalars['ID']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -2544,6 +2648,20 @@ export type QueryServicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<NodeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QuerySimulateChangeArgs = {
+  removals?: InputMaybe<Array<Scalars['ID']['input']>>;
+  replacements?: InputMaybe<Array<ReplacementInput>>;
 };
 
 
@@ -2720,6 +2838,17 @@ export type ReferencePatternEdge = {
   node: ReferencePattern;
 };
 
+export type Replacement = {
+  __typename?: 'Replacement';
+  from: Node;
+  to: Node;
+};
+
+export type ReplacementInput = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+};
+
 /** A MUSS or SOLL rule. */
 export type Requirement = Node & {
   __typename?: 'Requirement';
@@ -2789,6 +2918,17 @@ export type RequirementRequiresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RequirementChange = {
+  __typename?: 'RequirementChange';
+  after: Scalars['String']['output'];
+  /** met or violated */
+  before: Scalars['String']['output'];
+  /** What the service does not reach (after a violation) or reached only before (after a fix). */
+  missing: Array<Node>;
+  requirement: Requirement;
+  service: Service;
+};
+
 export type RequirementConnection = {
   __typename?: 'RequirementConnection';
   edges: Array<RequirementEdge>;
@@ -2801,6 +2941,47 @@ export type RequirementEdge = {
   __typename?: 'RequirementEdge';
   cursor: Scalars['String']['output'];
   node: Requirement;
+};
+
+export type RiskCount = {
+  __typename?: 'RiskCount';
+  count: Scalars['Int']['output'];
+  kind: RiskKind;
+};
+
+export type RiskKind =
+  | 'criterion_not_met'
+  | 'end_of_support_near'
+  | 'end_of_support_passed'
+  | 'licence_proprietary'
+  | 'licence_source_available'
+  | 'lifecycle_hold'
+  | 'lifecycle_retire'
+  | 'steward_outside_eu';
+
+export type RiskReach = {
+  __typename?: 'RiskReach';
+  /** The items with this risk (or the one asked for). */
+  items: Array<Node>;
+  kind: RiskKind;
+  serviceCount: Scalars['Int']['output'];
+  services: Array<RiskedService>;
+};
+
+
+export type RiskReachServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RiskedService = {
+  __typename?: 'RiskedService';
+  cursor: Scalars['String']['output'];
+  /** The item it reaches. */
+  item: Node;
+  /** The chain from the service to the item. */
+  path: Array<Node>;
+  service: Service;
 };
 
 /**
@@ -2980,6 +3161,37 @@ export type ServiceLink = Link & {
   step: Maybe<Scalars['String']['output']>;
   type: Scalars['String']['output'];
   until: Maybe<Scalars['String']['output']>;
+};
+
+export type ServiceRisks = {
+  __typename?: 'ServiceRisks';
+  /** Risk count per kind. */
+  byKind: Array<RiskCount>;
+  risks: Array<InheritedRisk>;
+  service: Service;
+};
+
+/** broken: a role it needs keeps too few providers; degraded: a role lost a provider but keeps enough (or an optional dependency is lost); reached: it only depends on the change through others that keep working. */
+export type Severity =
+  | 'broken'
+  | 'degraded'
+  | 'reached';
+
+export type SeverityCount = {
+  __typename?: 'SeverityCount';
+  broken: Scalars['Int']['output'];
+  degraded: Scalars['Int']['output'];
+  reached: Scalars['Int']['output'];
+};
+
+export type SeverityHit = {
+  __typename?: 'SeverityHit';
+  cursor: Scalars['String']['output'];
+  distance: Scalars['Int']['output'];
+  /** The roles that lost providers (for broken and degraded hits). */
+  lostRoles: Array<LostRole>;
+  node: Node;
+  severity: Severity;
 };
 
 /** A source of the registry. */
@@ -3370,6 +3582,15 @@ export type StandardLink = Link & {
   until: Maybe<Scalars['String']['output']>;
 };
 
+export type StateChange = {
+  __typename?: 'StateChange';
+  after: ConsumerState;
+  before: ConsumerState;
+  /** The roles that lost providers after the change. */
+  lostRoles: Array<LostRole>;
+  node: Node;
+};
+
 export type StatusCount = {
   __typename?: 'StatusCount';
   count: Scalars['Int']['output'];
@@ -3460,6 +3681,44 @@ export type TopicEdge = {
   __typename?: 'TopicEdge';
   cursor: Scalars['String']['output'];
   node: Topic;
+};
+
+export type WhatIfReport = {
+  __typename?: 'WhatIfReport';
+  /** Broken and degraded services per executing level, before and after. */
+  byExecutingLevel: Array<GroupDelta>;
+  /** Broken and degraded components per layer, before and after. */
+  byLayer: Array<GroupDelta>;
+  /** Broken and degraded services per OZG topic, before and after (only groups that change). */
+  byTopic: Array<GroupDelta>;
+  /** Services and components whose state differs from today, newly broken first. `first` 1..1000. */
+  changes: Array<StateChange>;
+  /** Items lost today as well (retired in the Deutschland-Stack or past their end of support). */
+  lostToday: Array<Node>;
+  removals: Array<Node>;
+  replacements: Array<Replacement>;
+  /** MUSS/SOLL requirements newly met or violated for the services they apply to. */
+  requirements: Array<RequirementChange>;
+  summary: WhatIfSummary;
+};
+
+
+export type WhatIfReportChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WhatIfSummary = {
+  __typename?: 'WhatIfSummary';
+  brokenComponents: Scalars['Int']['output'];
+  brokenServices: Scalars['Int']['output'];
+  degradedComponents: Scalars['Int']['output'];
+  degradedServices: Scalars['Int']['output'];
+  recoveredComponents: Scalars['Int']['output'];
+  recoveredServices: Scalars['Int']['output'];
+  requirementsMet: Scalars['Int']['output'];
+  requirementsViolated: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -3568,6 +3827,7 @@ export type ResolversTypes = ResolversObject<{
   ComponentConnection: ResolverTypeWrapper<Omit<ComponentConnection, 'edges'> & { edges: Array<ResolversTypes['ComponentEdge']> }>;
   ComponentEdge: ResolverTypeWrapper<Omit<ComponentEdge, 'node'> & { node: ResolversTypes['Component'] }>;
   ComponentLink: ResolverTypeWrapper<LinkRecord>;
+  ConsumerState: ConsumerState;
   Coverage: ResolverTypeWrapper<Coverage>;
   CoverageGroup: ResolverTypeWrapper<CoverageGroup>;
   CriteriaMapping: ResolverTypeWrapper<Omit<CriteriaMapping, 'criteria'> & { criteria: Array<ResolversTypes['CriterionIndicators']> }>;
@@ -3592,8 +3852,10 @@ export type ResolversTypes = ResolversObject<{
   ExceptionEdge: ResolverTypeWrapper<Omit<ExceptionEdge, 'node'> & { node: ResolversTypes['Exception'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GroupCount: ResolverTypeWrapper<Omit<GroupCount, 'node'> & { node: ResolversTypes['Node'] }>;
+  GroupDelta: ResolverTypeWrapper<Omit<GroupDelta, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ImpactReport: ResolverTypeWrapper<ImpactReportRecord>;
+  ImpactSeverity: ResolverTypeWrapper<Omit<ImpactSeverity, 'hits'> & { hits: Array<ResolversTypes['SeverityHit']> }>;
   ImpactSummary: ResolverTypeWrapper<ImpactSummaryRecord>;
   ImpactedComponent: ResolverTypeWrapper<ImpactedComponentRecord>;
   ImpactedOrganization: ResolverTypeWrapper<Omit<ImpactedOrganization, 'organization'> & { organization: ResolversTypes['Organization'] }>;
@@ -3602,6 +3864,7 @@ export type ResolversTypes = ResolversObject<{
   InclusionAnswer: ResolverTypeWrapper<Omit<InclusionAnswer, 'decisions' | 'inclusion' | 'item' | 'stack'> & { decisions: Array<ResolversTypes['Decision']>, inclusion?: Maybe<ResolversTypes['Inclusion']>, item: ResolversTypes['Node'], stack: ResolversTypes['Stack'] }>;
   IndicatorDescription: ResolverTypeWrapper<IndicatorDescription>;
   IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
+  InheritedRisk: ResolverTypeWrapper<Omit<InheritedRisk, 'item' | 'path'> & { item: ResolversTypes['Node'], path: Array<ResolversTypes['Node']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntegrationPoint: ResolverTypeWrapper<NodeRecord>;
   IntegrationPointConnection: ResolverTypeWrapper<Omit<IntegrationPointConnection, 'edges'> & { edges: Array<ResolversTypes['IntegrationPointEdge']> }>;
@@ -3624,6 +3887,7 @@ export type ResolversTypes = ResolversObject<{
   LifecycleStage: LifecycleStage;
   Link: ResolverTypeWrapper<LinkRecord>;
   Load: ResolverTypeWrapper<Load>;
+  LostRole: ResolverTypeWrapper<Omit<LostRole, 'left' | 'lost'> & { left: Array<ResolversTypes['Node']>, lost: Array<ResolversTypes['Node']> }>;
   Milestone: ResolverTypeWrapper<NodeRecord>;
   MilestoneConnection: ResolverTypeWrapper<Omit<MilestoneConnection, 'edges'> & { edges: Array<ResolversTypes['MilestoneEdge']> }>;
   MilestoneEdge: ResolverTypeWrapper<Omit<MilestoneEdge, 'node'> & { node: ResolversTypes['Milestone'] }>;
@@ -3651,15 +3915,26 @@ export type ResolversTypes = ResolversObject<{
   ReferencePattern: ResolverTypeWrapper<NodeRecord>;
   ReferencePatternConnection: ResolverTypeWrapper<Omit<ReferencePatternConnection, 'edges'> & { edges: Array<ResolversTypes['ReferencePatternEdge']> }>;
   ReferencePatternEdge: ResolverTypeWrapper<Omit<ReferencePatternEdge, 'node'> & { node: ResolversTypes['ReferencePattern'] }>;
+  Replacement: ResolverTypeWrapper<Omit<Replacement, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
+  ReplacementInput: ReplacementInput;
   Requirement: ResolverTypeWrapper<NodeRecord>;
+  RequirementChange: ResolverTypeWrapper<Omit<RequirementChange, 'missing' | 'requirement' | 'service'> & { missing: Array<ResolversTypes['Node']>, requirement: ResolversTypes['Requirement'], service: ResolversTypes['Service'] }>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversTypes['RequirementEdge']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirement'] }>;
+  RiskCount: ResolverTypeWrapper<RiskCount>;
+  RiskKind: RiskKind;
+  RiskReach: ResolverTypeWrapper<Omit<RiskReach, 'items' | 'services'> & { items: Array<ResolversTypes['Node']>, services: Array<ResolversTypes['RiskedService']> }>;
+  RiskedService: ResolverTypeWrapper<Omit<RiskedService, 'item' | 'path' | 'service'> & { item: ResolversTypes['Node'], path: Array<ResolversTypes['Node']>, service: ResolversTypes['Service'] }>;
   Rule: ResolverTypeWrapper<RuleRecord>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
   Service: ResolverTypeWrapper<NodeRecord>;
   ServiceConnection: ResolverTypeWrapper<Omit<ServiceConnection, 'edges'> & { edges: Array<ResolversTypes['ServiceEdge']> }>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceLink: ResolverTypeWrapper<LinkRecord>;
+  ServiceRisks: ResolverTypeWrapper<Omit<ServiceRisks, 'risks' | 'service'> & { risks: Array<ResolversTypes['InheritedRisk']>, service: ResolversTypes['Service'] }>;
+  Severity: Severity;
+  SeverityCount: ResolverTypeWrapper<SeverityCount>;
+  SeverityHit: ResolverTypeWrapper<Omit<SeverityHit, 'lostRoles' | 'node'> & { lostRoles: Array<ResolversTypes['LostRole']>, node: ResolversTypes['Node'] }>;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<Omit<SourceConnection, 'edges'> & { edges: Array<ResolversTypes['SourceEdge']> }>;
   SourceEdge: ResolverTypeWrapper<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>;
@@ -3672,6 +3947,7 @@ export type ResolversTypes = ResolversObject<{
   StandardConnection: ResolverTypeWrapper<Omit<StandardConnection, 'edges'> & { edges: Array<ResolversTypes['StandardEdge']> }>;
   StandardEdge: ResolverTypeWrapper<Omit<StandardEdge, 'node'> & { node: ResolversTypes['Standard'] }>;
   StandardLink: ResolverTypeWrapper<LinkRecord>;
+  StateChange: ResolverTypeWrapper<Omit<StateChange, 'lostRoles' | 'node'> & { lostRoles: Array<ResolversTypes['LostRole']>, node: ResolversTypes['Node'] }>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   StewardFact: ResolverTypeWrapper<Omit<StewardFact, 'organization' | 'sources'> & { organization: ResolversTypes['Organization'], sources: Array<ResolversTypes['Citation']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -3681,6 +3957,8 @@ export type ResolversTypes = ResolversObject<{
   Topic: ResolverTypeWrapper<NodeRecord>;
   TopicConnection: ResolverTypeWrapper<Omit<TopicConnection, 'edges'> & { edges: Array<ResolversTypes['TopicEdge']> }>;
   TopicEdge: ResolverTypeWrapper<Omit<TopicEdge, 'node'> & { node: ResolversTypes['Topic'] }>;
+  WhatIfReport: ResolverTypeWrapper<Omit<WhatIfReport, 'byExecutingLevel' | 'byLayer' | 'byTopic' | 'changes' | 'lostToday' | 'removals' | 'replacements' | 'requirements'> & { byExecutingLevel: Array<ResolversTypes['GroupDelta']>, byLayer: Array<ResolversTypes['GroupDelta']>, byTopic: Array<ResolversTypes['GroupDelta']>, changes: Array<ResolversTypes['StateChange']>, lostToday: Array<ResolversTypes['Node']>, removals: Array<ResolversTypes['Node']>, replacements: Array<ResolversTypes['Replacement']>, requirements: Array<ResolversTypes['RequirementChange']> }>;
+  WhatIfSummary: ResolverTypeWrapper<WhatIfSummary>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3735,8 +4013,10 @@ export type ResolversParentTypes = ResolversObject<{
   ExceptionEdge: Omit<ExceptionEdge, 'node'> & { node: ResolversParentTypes['Exception'] };
   Float: Scalars['Float']['output'];
   GroupCount: Omit<GroupCount, 'node'> & { node: ResolversParentTypes['Node'] };
+  GroupDelta: Omit<GroupDelta, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
   ID: Scalars['ID']['output'];
   ImpactReport: ImpactReportRecord;
+  ImpactSeverity: Omit<ImpactSeverity, 'hits'> & { hits: Array<ResolversParentTypes['SeverityHit']> };
   ImpactSummary: ImpactSummaryRecord;
   ImpactedComponent: ImpactedComponentRecord;
   ImpactedOrganization: Omit<ImpactedOrganization, 'organization'> & { organization: ResolversParentTypes['Organization'] };
@@ -3745,6 +4025,7 @@ export type ResolversParentTypes = ResolversObject<{
   InclusionAnswer: Omit<InclusionAnswer, 'decisions' | 'inclusion' | 'item' | 'stack'> & { decisions: Array<ResolversParentTypes['Decision']>, inclusion?: Maybe<ResolversParentTypes['Inclusion']>, item: ResolversParentTypes['Node'], stack: ResolversParentTypes['Stack'] };
   IndicatorDescription: IndicatorDescription;
   IndicatorValue: IndicatorValue;
+  InheritedRisk: Omit<InheritedRisk, 'item' | 'path'> & { item: ResolversParentTypes['Node'], path: Array<ResolversParentTypes['Node']> };
   Int: Scalars['Int']['output'];
   IntegrationPoint: NodeRecord;
   IntegrationPointConnection: Omit<IntegrationPointConnection, 'edges'> & { edges: Array<ResolversParentTypes['IntegrationPointEdge']> };
@@ -3765,6 +4046,7 @@ export type ResolversParentTypes = ResolversObject<{
   LifeSituationEdge: Omit<LifeSituationEdge, 'node'> & { node: ResolversParentTypes['LifeSituation'] };
   Link: LinkRecord;
   Load: Load;
+  LostRole: Omit<LostRole, 'left' | 'lost'> & { left: Array<ResolversParentTypes['Node']>, lost: Array<ResolversParentTypes['Node']> };
   Milestone: NodeRecord;
   MilestoneConnection: Omit<MilestoneConnection, 'edges'> & { edges: Array<ResolversParentTypes['MilestoneEdge']> };
   MilestoneEdge: Omit<MilestoneEdge, 'node'> & { node: ResolversParentTypes['Milestone'] };
@@ -3791,15 +4073,24 @@ export type ResolversParentTypes = ResolversObject<{
   ReferencePattern: NodeRecord;
   ReferencePatternConnection: Omit<ReferencePatternConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferencePatternEdge']> };
   ReferencePatternEdge: Omit<ReferencePatternEdge, 'node'> & { node: ResolversParentTypes['ReferencePattern'] };
+  Replacement: Omit<Replacement, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
+  ReplacementInput: ReplacementInput;
   Requirement: NodeRecord;
+  RequirementChange: Omit<RequirementChange, 'missing' | 'requirement' | 'service'> & { missing: Array<ResolversParentTypes['Node']>, requirement: ResolversParentTypes['Requirement'], service: ResolversParentTypes['Service'] };
   RequirementConnection: Omit<RequirementConnection, 'edges'> & { edges: Array<ResolversParentTypes['RequirementEdge']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirement'] };
+  RiskCount: RiskCount;
+  RiskReach: Omit<RiskReach, 'items' | 'services'> & { items: Array<ResolversParentTypes['Node']>, services: Array<ResolversParentTypes['RiskedService']> };
+  RiskedService: Omit<RiskedService, 'item' | 'path' | 'service'> & { item: ResolversParentTypes['Node'], path: Array<ResolversParentTypes['Node']>, service: ResolversParentTypes['Service'] };
   Rule: RuleRecord;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
   Service: NodeRecord;
   ServiceConnection: Omit<ServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceEdge']> };
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceLink: LinkRecord;
+  ServiceRisks: Omit<ServiceRisks, 'risks' | 'service'> & { risks: Array<ResolversParentTypes['InheritedRisk']>, service: ResolversParentTypes['Service'] };
+  SeverityCount: SeverityCount;
+  SeverityHit: Omit<SeverityHit, 'lostRoles' | 'node'> & { lostRoles: Array<ResolversParentTypes['LostRole']>, node: ResolversParentTypes['Node'] };
   Source: SourceRecord;
   SourceConnection: Omit<SourceConnection, 'edges'> & { edges: Array<ResolversParentTypes['SourceEdge']> };
   SourceEdge: Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] };
@@ -3812,6 +4103,7 @@ export type ResolversParentTypes = ResolversObject<{
   StandardConnection: Omit<StandardConnection, 'edges'> & { edges: Array<ResolversParentTypes['StandardEdge']> };
   StandardEdge: Omit<StandardEdge, 'node'> & { node: ResolversParentTypes['Standard'] };
   StandardLink: LinkRecord;
+  StateChange: Omit<StateChange, 'lostRoles' | 'node'> & { lostRoles: Array<ResolversParentTypes['LostRole']>, node: ResolversParentTypes['Node'] };
   StatusCount: StatusCount;
   StewardFact: Omit<StewardFact, 'organization' | 'sources'> & { organization: ResolversParentTypes['Organization'], sources: Array<ResolversParentTypes['Citation']> };
   String: Scalars['String']['output'];
@@ -3821,6 +4113,8 @@ export type ResolversParentTypes = ResolversObject<{
   Topic: NodeRecord;
   TopicConnection: Omit<TopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['TopicEdge']> };
   TopicEdge: Omit<TopicEdge, 'node'> & { node: ResolversParentTypes['Topic'] };
+  WhatIfReport: Omit<WhatIfReport, 'byExecutingLevel' | 'byLayer' | 'byTopic' | 'changes' | 'lostToday' | 'removals' | 'replacements' | 'requirements'> & { byExecutingLevel: Array<ResolversParentTypes['GroupDelta']>, byLayer: Array<ResolversParentTypes['GroupDelta']>, byTopic: Array<ResolversParentTypes['GroupDelta']>, changes: Array<ResolversParentTypes['StateChange']>, lostToday: Array<ResolversParentTypes['Node']>, removals: Array<ResolversParentTypes['Node']>, replacements: Array<ResolversParentTypes['Replacement']>, requirements: Array<ResolversParentTypes['RequirementChange']> };
+  WhatIfSummary: WhatIfSummary;
 }>;
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = ResolversObject<{
@@ -4267,12 +4561,28 @@ export type GroupCountResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
+export type GroupDeltaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupDelta'] = ResolversParentTypes['GroupDelta']> = ResolversObject<{
+  brokenAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  brokenBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degradedAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degradedBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+}>;
+
 export type ImpactReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactReport'] = ResolversParentTypes['ImpactReport']> = ResolversObject<{
   components?: Resolver<Array<ResolversTypes['ImpactedComponent']>, ParentType, ContextType, RequireFields<ImpactReportComponentsArgs, 'first'>>;
   maxDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['ImpactedService']>, ParentType, ContextType, RequireFields<ImpactReportServicesArgs, 'first'>>;
+  severity?: Resolver<ResolversTypes['ImpactSeverity'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['ImpactSummary'], ParentType, ContextType>;
+}>;
+
+export type ImpactSeverityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactSeverity'] = ResolversParentTypes['ImpactSeverity']> = ResolversObject<{
+  components?: Resolver<ResolversTypes['SeverityCount'], ParentType, ContextType>;
+  hits?: Resolver<Array<ResolversTypes['SeverityHit']>, ParentType, ContextType, RequireFields<ImpactSeverityHitsArgs, 'first'>>;
+  services?: Resolver<ResolversTypes['SeverityCount'], ParentType, ContextType>;
 }>;
 
 export type ImpactSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactSummary'] = ResolversParentTypes['ImpactSummary']> = ResolversObject<{
@@ -4296,6 +4606,7 @@ export type ImpactedComponentResolvers<ContextType = Context, ParentType extends
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
 }>;
 
 export type ImpactedOrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactedOrganization'] = ResolversParentTypes['ImpactedOrganization']> = ResolversObject<{
@@ -4308,6 +4619,7 @@ export type ImpactedServiceResolvers<ContextType = Context, ParentType extends R
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   via?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
@@ -4345,6 +4657,13 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+}>;
+
+export type InheritedRiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InheritedRisk'] = ResolversParentTypes['InheritedRisk']> = ResolversObject<{
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RiskKind'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
 }>;
 
 export type IntegrationPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationPoint'] = ResolversParentTypes['IntegrationPoint']> = ResolversObject<{
@@ -4550,6 +4869,14 @@ export type LoadResolvers<ContextType = Context, ParentType extends ResolversPar
   relationshipsAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LostRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LostRole'] = ResolversParentTypes['LostRole']> = ResolversObject<{
+  left?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  lost?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = ResolversObject<{
@@ -4789,9 +5116,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   ranking?: Resolver<ResolversTypes['RankingConnection'], ParentType, ContextType, RequireFields<QueryRankingArgs, 'first' | 'weights'>>;
   referencePatterns?: Resolver<ResolversTypes['ReferencePatternConnection'], ParentType, ContextType, RequireFields<QueryReferencePatternsArgs, 'first'>>;
   requirements?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
+  riskReach?: Resolver<ResolversTypes['RiskReach'], ParentType, ContextType, RequireFields<QueryRiskReachArgs, 'first' | 'kind' | 'maxDepth'>>;
+  risks?: Resolver<ResolversTypes['ServiceRisks'], ParentType, ContextType, RequireFields<QueryRisksArgs, 'maxDepth' | 'serviceId'>>;
   rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
+  simulateChange?: Resolver<ResolversTypes['WhatIfReport'], ParentType, ContextType, RequireFields<QuerySimulateChangeArgs, 'removals' | 'replacements'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   stacks?: Resolver<ResolversTypes['StackConnection'], ParentType, ContextType, RequireFields<QueryStacksArgs, 'first'>>;
@@ -4845,6 +5175,11 @@ export type ReferencePatternEdgeResolvers<ContextType = Context, ParentType exte
   node?: Resolver<ResolversTypes['ReferencePattern'], ParentType, ContextType>;
 }>;
 
+export type ReplacementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Replacement'] = ResolversParentTypes['Replacement']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+}>;
+
 export type RequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = ResolversObject<{
   appliesTo?: Resolver<Array<ResolversTypes['NodeLink']>, ParentType, ContextType, RequireFields<RequirementAppliesToArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4868,6 +5203,14 @@ export type RequirementResolvers<ContextType = Context, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type RequirementChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequirementChange'] = ResolversParentTypes['RequirementChange']> = ResolversObject<{
+  after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+}>;
+
 export type RequirementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequirementConnection'] = ResolversParentTypes['RequirementConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['RequirementEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4877,6 +5220,25 @@ export type RequirementConnectionResolvers<ContextType = Context, ParentType ext
 export type RequirementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequirementEdge'] = ResolversParentTypes['RequirementEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+}>;
+
+export type RiskCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskCount'] = ResolversParentTypes['RiskCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RiskKind'], ParentType, ContextType>;
+}>;
+
+export type RiskReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskReach'] = ResolversParentTypes['RiskReach']> = ResolversObject<{
+  items?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RiskKind'], ParentType, ContextType>;
+  serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['RiskedService']>, ParentType, ContextType, RequireFields<RiskReachServicesArgs, 'first'>>;
+}>;
+
+export type RiskedServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskedService'] = ResolversParentTypes['RiskedService']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 }>;
 
 export type RuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Rule'] = ResolversParentTypes['Rule']> = ResolversObject<{
@@ -4960,6 +5322,26 @@ export type ServiceLinkResolvers<ContextType = Context, ParentType extends Resol
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ServiceRisksResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceRisks'] = ResolversParentTypes['ServiceRisks']> = ResolversObject<{
+  byKind?: Resolver<Array<ResolversTypes['RiskCount']>, ParentType, ContextType>;
+  risks?: Resolver<Array<ResolversTypes['InheritedRisk']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+}>;
+
+export type SeverityCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeverityCount'] = ResolversParentTypes['SeverityCount']> = ResolversObject<{
+  broken?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degraded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SeverityHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeverityHit'] = ResolversParentTypes['SeverityHit']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lostRoles?: Resolver<Array<ResolversTypes['LostRole']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -5114,6 +5496,13 @@ export type StandardLinkResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type StateChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateChange'] = ResolversParentTypes['StateChange']> = ResolversObject<{
+  after?: Resolver<ResolversTypes['ConsumerState'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['ConsumerState'], ParentType, ContextType>;
+  lostRoles?: Resolver<Array<ResolversTypes['LostRole']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+}>;
+
 export type StatusCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5175,6 +5564,29 @@ export type TopicEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 }>;
 
+export type WhatIfReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhatIfReport'] = ResolversParentTypes['WhatIfReport']> = ResolversObject<{
+  byExecutingLevel?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType>;
+  byLayer?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType>;
+  byTopic?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['StateChange']>, ParentType, ContextType, RequireFields<WhatIfReportChangesArgs, 'first'>>;
+  lostToday?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  removals?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  replacements?: Resolver<Array<ResolversTypes['Replacement']>, ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['RequirementChange']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['WhatIfSummary'], ParentType, ContextType>;
+}>;
+
+export type WhatIfSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhatIfSummary'] = ResolversParentTypes['WhatIfSummary']> = ResolversObject<{
+  brokenComponents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  brokenServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degradedComponents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degradedServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recoveredComponents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recoveredServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requirementsMet?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requirementsViolated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   About?: AboutResolvers<ContextType>;
   AccessibilityFact?: AccessibilityFactResolvers<ContextType>;
@@ -5222,7 +5634,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ExceptionConnection?: ExceptionConnectionResolvers<ContextType>;
   ExceptionEdge?: ExceptionEdgeResolvers<ContextType>;
   GroupCount?: GroupCountResolvers<ContextType>;
+  GroupDelta?: GroupDeltaResolvers<ContextType>;
   ImpactReport?: ImpactReportResolvers<ContextType>;
+  ImpactSeverity?: ImpactSeverityResolvers<ContextType>;
   ImpactSummary?: ImpactSummaryResolvers<ContextType>;
   ImpactedComponent?: ImpactedComponentResolvers<ContextType>;
   ImpactedOrganization?: ImpactedOrganizationResolvers<ContextType>;
@@ -5231,6 +5645,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   InclusionAnswer?: InclusionAnswerResolvers<ContextType>;
   IndicatorDescription?: IndicatorDescriptionResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  InheritedRisk?: InheritedRiskResolvers<ContextType>;
   IntegrationPoint?: IntegrationPointResolvers<ContextType>;
   IntegrationPointConnection?: IntegrationPointConnectionResolvers<ContextType>;
   IntegrationPointEdge?: IntegrationPointEdgeResolvers<ContextType>;
@@ -5250,6 +5665,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   LifeSituationEdge?: LifeSituationEdgeResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
   Load?: LoadResolvers<ContextType>;
+  LostRole?: LostRoleResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
   MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
   MilestoneEdge?: MilestoneEdgeResolvers<ContextType>;
@@ -5274,15 +5690,23 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReferencePattern?: ReferencePatternResolvers<ContextType>;
   ReferencePatternConnection?: ReferencePatternConnectionResolvers<ContextType>;
   ReferencePatternEdge?: ReferencePatternEdgeResolvers<ContextType>;
+  Replacement?: ReplacementResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
+  RequirementChange?: RequirementChangeResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;
+  RiskCount?: RiskCountResolvers<ContextType>;
+  RiskReach?: RiskReachResolvers<ContextType>;
+  RiskedService?: RiskedServiceResolvers<ContextType>;
   Rule?: RuleResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   ServiceLink?: ServiceLinkResolvers<ContextType>;
+  ServiceRisks?: ServiceRisksResolvers<ContextType>;
+  SeverityCount?: SeverityCountResolvers<ContextType>;
+  SeverityHit?: SeverityHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
@@ -5294,6 +5718,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   StandardConnection?: StandardConnectionResolvers<ContextType>;
   StandardEdge?: StandardEdgeResolvers<ContextType>;
   StandardLink?: StandardLinkResolvers<ContextType>;
+  StateChange?: StateChangeResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   StewardFact?: StewardFactResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
@@ -5302,5 +5727,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
+  WhatIfReport?: WhatIfReportResolvers<ContextType>;
+  WhatIfSummary?: WhatIfSummaryResolvers<ContextType>;
 }>;
 

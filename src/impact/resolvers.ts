@@ -35,8 +35,9 @@ export function impactResolvers(): Resolvers {
       subgraph: (_p, args, ctx) => ctx.loaders.impact.subgraph(args.ids, checkRange('depth', args.depth, 0, 3, 1), args.types ?? null),
     },
     ImpactReport: {
-      components: (report, args) => page(report.components, args),
-      services: (report, args) => page(report.services, args),
+      // Each hit knows its report's origin and depth (its severity is computed for them).
+      components: (report, args) => page(report.components, args).map((c) => ({ ...c, origin: report.origin.id, maxDepth: report.maxDepth })),
+      services: (report, args) => page(report.services, args).map((s) => ({ ...s, origin: report.origin.id, maxDepth: report.maxDepth })),
     },
     ImpactedComponent: {
       path: (c) => fetched(c.path, 'path'),

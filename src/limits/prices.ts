@@ -30,6 +30,11 @@ export const TRAVERSAL_PRICES: CostRules['traversalPrices'] = {
   'Query.ranking': () => 500,
   'Query.changes': () => 200,
   'Query.inclusion': () => 50,
+  // In memory over the use graph (read once per graph version): a fixpoint over every consumer.
+  'Query.simulateChange': (a) => 500 + 50 * (len(a.removals) + len(a.replacements)),
+  'Query.risks': () => 100,
+  'Query.riskReach': () => 300,
+  'ImpactReport.severity': () => 300,
   'About.coverage': () => 2_000,
 };
 
@@ -66,6 +71,23 @@ export const LIST_BOUNDS: CostRules['listBounds'] = {
   'InclusionAnswer.decisions': () => 20,
   'Load.datasets': () => 5,
   'Change.fields': () => 20,
+  'SeverityHit.lostRoles': () => 3,
+  'LostRole.lost': () => 5,
+  'LostRole.left': () => 5,
+  'StateChange.lostRoles': () => 3,
+  'WhatIfReport.removals': () => 50,
+  'WhatIfReport.replacements': () => 50,
+  'WhatIfReport.lostToday': () => 20,
+  'WhatIfReport.requirements': () => 50,
+  'WhatIfReport.byTopic': () => 20,
+  'WhatIfReport.byExecutingLevel': () => 3,
+  'WhatIfReport.byLayer': () => 50,
+  'RequirementChange.missing': () => 5,
+  'ServiceRisks.risks': () => 100,
+  'ServiceRisks.byKind': () => 8,
+  'InheritedRisk.path': (_a, parent) => num(parent.maxDepth, 6) + 1,
+  'RiskReach.items': () => 50,
+  'RiskedService.path': (_a, parent) => num(parent.maxDepth, 6) + 1,
 };
 
 /**

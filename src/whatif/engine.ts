@@ -65,7 +65,7 @@ export function needsOf(uses: readonly UseEdge[], replaced: ReadonlyMap<string, 
     g.need = Math.max(g.need, u.optional ? 0 : (u.need ?? 1));
     groups.set(key, g);
   }
-  return [...groups].map(([role, g]) => ({ role, roleName: g.roleName, providers: [...g.providers].sort(), need: Math.min(g.need, g.providers.size) }));
+  return [...groups].map(([role, g]) => ({ role, roleName: g.roleName, providers: [...g.providers].sort(), need: g.need }));
 }
 
 /** A role a consumer lost providers of. */
@@ -198,6 +198,8 @@ export type State = 'broken' | 'degraded' | 'ok';
 
 /** How a change compares with today for every consumer whose state differs. */
 export interface Comparison {
+  readonly today: Outcome;
+  readonly after: Outcome;
   readonly changes: readonly { readonly id: string; readonly label: string; readonly before: State; readonly after: State; readonly lostRoles: readonly LostRole[] }[];
 }
 
@@ -218,7 +220,7 @@ export function compare(graph: UseGraph, change: Change, lostToday: ReadonlySet<
     const now = stateOf(after, id);
     if (before !== now) changes.push({ id, label: graph.labelOf.get(id) ?? 'Component', before, after: now, lostRoles: after.broken.get(id) ?? after.degraded.get(id) ?? [] });
   }
-  return { changes };
+  return { today, after, changes };
 }
 
 function isRemoved(change: Change, id: string): boolean {

@@ -17,3 +17,17 @@ export async function itemRiskFacts(tx: Tx): Promise<ItemRiskFacts[]> {
   const rows = await tx.run(itemRisksQuery);
   return rows.map((r) => ({ ...r, notMet: r.notMet ?? [] }));
 }
+
+const groupsQuery = query<{ services: { id: string; topic: string | null; levels: string[] }[]; layers: { id: string; layer: string }[] }>('whatif/groups');
+const requirementsQuery = query<{ id: string; level: string; targets: string[]; appliesTo: string[] }>('whatif/requirements');
+
+/** Topic and executing levels of every service; layers of every component and standard. */
+export async function groupsOf(tx: Tx): Promise<{ services: { id: string; topic: string | null; levels: string[] }[]; layers: { id: string; layer: string }[] }> {
+  const [r] = await tx.run(groupsQuery);
+  return { services: r?.services ?? [], layers: r?.layers ?? [] };
+}
+
+/** Requirements with their required items and what they apply to. */
+export async function requirementRows(tx: Tx): Promise<{ id: string; level: string; targets: string[]; appliesTo: string[] }[]> {
+  return tx.run(requirementsQuery);
+}
