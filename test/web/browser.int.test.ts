@@ -168,6 +168,9 @@ describe('playground and explorer in Chromium', () => {
     expect(await page.$$eval('#details .citations a', (as) => as.map((a) => (a as HTMLAnchorElement).href))).toEqual(cited);
     expect(int(await page.textContent('#impact-component-count'))).toBe(s.componentCount);
     expect(int(await page.textContent('#impact-organization-count'))).toBe(s.organizationCount);
+    // What removing BundID would break: the counts of the API beside the drawing (coloured by severity).
+    const sev = (await api(server.origin, '{ impactAnalysis(id: "bundid", maxDepth: 6) { severity { services { broken degraded reached } } } }')).impactAnalysis.severity.services;
+    expect(((await page.textContent('#impact-severity')) ?? '').replace(/\s+/g, ' ')).toContain(`services: ${fmt(sev.broken)} broken · ${fmt(sev.degraded)} degraded · ${fmt(sev.reached)} only reached`);
     // Everything hit is drawn: the origin, every component and every service.
     expect((await drawnCounts(page)).nodes).toBe(1 + s.componentCount + s.serviceCount);
     await screenshot(page, 'explorer-impact');

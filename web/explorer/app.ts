@@ -3,8 +3,8 @@ import { ApiError, graphql } from '../shared/graphqlClient';
 import type { PageConfig } from '../shared/pageConfig';
 import { canvasStyle } from './canvasStyle';
 import { download, h, linkOrText, setChildren } from './dom';
-import { distanceColor, styleOf } from './labelStyle';
-import { IMPACT, ITEM_PROFILE, NODE_DETAILS, SEARCH, SUBGRAPH, type Citation, type ImpactPage, type ImpactSummary, type ItemProfile, type Subgraph, type SubgraphEdge, type SubgraphNode } from './queries';
+import { SEVERITY_COLORS, distanceColor, styleOf } from './labelStyle';
+import { IMPACT, ITEM_PROFILE, NODE_DETAILS, SEARCH, SUBGRAPH, type Citation, type ImpactPage, type ImpactSummary, type ItemProfile, type SeverityCounts, type Subgraph, type SubgraphEdge, type SubgraphNode } from './queries';
 
 import { parseViewState, viewStateQuery, type Mode, type ViewState } from './viewState';
 
@@ -38,7 +38,7 @@ export class Explorer {
   private readonly hiddenLabels = new Set<string>();
   private readonly hiddenTypes = new Set<string>();
   private readonly hiddenEvidence = new Set<string>();
-  private impact: { originId: string; summary: ImpactSummary; components: number; services: number; afterComponents: string | null; afterServices: string | null } | null = null;
+  private impact: { originId: string; summary: ImpactSummary; severity: { components: SeverityCounts; services: SeverityCounts } | null; components: number; services: number; afterComponents: string | null; afterServices: string | null } | null = null;
   private selectedNeighbours: Subgraph | null = null;
   private searchTimer: number | undefined;
   private searchAbort: AbortController | null = null;
@@ -223,7 +223,7 @@ export class Explorer {
     const summary = page.summary as ImpactSummary;
     this.cy.elements().remove();
     this.cy.add({ group: 'nodes', data: { ...page.origin, distance: 0, labelColor: styleOf(page.origin.label).color }, classes: 'impact origin' });
-    this.impact = { originId: page.origin.id, summary, components: 0, services: 0, afterComponents: null, afterServices: null };
+    this.impact = { originId: page.origin.id, summary, severity: page.severity ?? null, components: 0, services: 0, afterComponents: null, afterServices: null };
     this.addImpactPage(page);
     this.afterChange();
     this.renderSummary();
@@ -250,14 +250,14 @@ export class Explorer {
     const wantServices = imp.services < imp.summary.serviceCount;
     if (wantComponents) {
       for (const c of page.components) {
-        if (this.cy.getElementById(c.component.id).empty()) els.push({ group: 'nodes', data: { ...c.component, distance: c.distance, hitEvidence: c.evidence, labelColor: styleOf(c.component.label).color }, classes: 'impact' });
+        if (this.cy.getElementById(c.component.id).empty()) els.push({ group: 'nodes', data: { ...c.component, distance: c.distance, hitEvidence: c.evidence, severity: c.severity, labelColor: styleOf(c.component.label).color }, classes: this.impactClasses() });
       }
       imp.components += page.components.length;
       imp.afterComponents = page.components.at(-1)?.cursor ?? imp.afterComponents;
     }
     if (wantServices) {
       for (const s of page.services) {
-        if (this.cy.getElementById(s.service.id).empty()) els.push({ group: 'nodes', data: { ...s.service, distance: s.distance, hitEvidence: s.evidence, labelColor: styleOf(s.service.label).color }, classes: 'impact' });
+        if (this.cy.getElementById(s.service.id).empty()) els.push({ group: 'nodes', data: { ...s.service, distance: s.distance, hitEvidence: s.evidence, severity: s.severity, labelColor: styleOf(s.service.label).color }, classes: this.impactClasses() });
       }
       imp.services += page.services.length;
       imp.afterServices = page.services.at(-1)?.cursor ?? imp.afterServices;
@@ -594,11 +594,43 @@ export class Explorer {
         `Component use is known for ${(s.coverage.sourced + s.coverage.inferred).toLocaleString('en')} of ${s.coverage.services.toLocaleString('en')} services (stated by a source for ${s.coverage.sourced.toLocaleString('en')}, inferred for ${s.coverage.inferred.toLocaleString('en')}, unknown for ${s.coverage.none.toLocaleString('en')}): a service not hit may still use it unknowingly.`,
       ),
       h('p', { class: 'muted', id: 'impact-drawn' }, `Drawn: ${imp.components.toLocaleString('en')} of ${s.componentCount.toLocaleString('en')} components, ${imp.services.toLocaleString('en')} of ${s.serviceCount.toLocaleString('en')} services.`),
+      this.severityPanel(),
       this.distanceLegend(),
       complete ? null : more,
       table('By executing level', s.byExecutingLevel.map((r) => ({ name: r.level, count: r.count }))),
       table('By layer', s.byLayer.map((r) => ({ name: r.node.name, count: r.count }))),
       table('By OZG topic', s.byTopic.map((r) => ({ name: r.node.name, count: r.count }))),
+    );
+  }
+
+  /** Impact nodes are coloured by severity (what removing the origin would do) or by distance. */
+  private colourBy: 'severity' | 'distance' = 'severity';
+
+  private impactClasses(): string {
+    return this.colourBy === 'severity' ? 'impact sev' : 'impact';
+  }
+
+  /** Severity counts and the colour switch. */
+  private severityPanel(): HTMLElement | null {
+    const sev = this.impact?.severity;
+    if (!sev) return null;
+    const select = h('select', { id: 'impact-colour', title: 'colour the hits by' }, h('option', { value: 'severity' }, 'severity'), h('option', { value: 'distance' }, 'distance')) as HTMLSelectElement;
+    select.value = this.colourBy;
+    select.addEventListener('change', () => {
+      this.colourBy = select.value === 'distance' ? 'distance' : 'severity';
+      const nodes = this.cy.nodes('.impact').not('.origin');
+      if (this.colourBy === 'severity') nodes.addClass('sev');
+      else nodes.removeClass('sev');
+    });
+    const swatch = (s: string): HTMLElement => h('span', { class: 'swatch', style: `background:${SEVERITY_COLORS[s]}` });
+    const line = (what: string, c: { broken: number; degraded: number; reached: number }): HTMLElement =>
+      h('div', {}, `${what}: `, swatch('broken'), ` ${c.broken.toLocaleString('en')} broken · `, swatch('degraded'), ` ${c.degraded.toLocaleString('en')} degraded · `, swatch('reached'), ` ${c.reached.toLocaleString('en')} only reached`);
+    return h(
+      'div',
+      { id: 'impact-severity', class: 'muted' },
+      h('div', {}, 'If it were removed (colour by ', select, '):'),
+      line('services', sev.services),
+      line('components', sev.components),
     );
   }
 

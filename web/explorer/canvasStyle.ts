@@ -1,5 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import { LABEL_STYLE, distanceColor } from './labelStyle';
+import { LABEL_STYLE, SEVERITY_COLORS, distanceColor } from './labelStyle';
 
 /** The Cytoscape stylesheet: colour and shape by label, impact colours by distance, evidence by line style. */
 export function canvasStyle(): StylesheetJson {
@@ -38,6 +38,8 @@ export function canvasStyle(): StylesheetJson {
     },
     ...byDistance,
     { selector: 'node.impact', style: { 'border-width': 2, 'border-color': 'data(labelColor)', 'border-style': 'solid' } },
+    // Coloured by what removing the origin would do (the default) instead of by distance.
+    ...Object.entries(SEVERITY_COLORS).map(([severity, color]) => ({ selector: `node.impact.sev[severity = "${severity}"]`, style: { 'background-color': color } })),
     { selector: 'node.impact[hitEvidence = "inferred"]', style: { 'border-style': 'dashed', 'border-width': 3 } },
     { selector: 'node.origin', style: { width: 40, height: 40, 'font-size': 13, 'font-weight': 'bold', 'border-width': 4, 'border-color': '#111827' } },
     { selector: 'node:selected', style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },

@@ -34,3 +34,6 @@ export const DISTANCE_COLORS = ['#7f1d1d', '#dc2626', '#f97316', '#f59e0b', '#ea
 export function distanceColor(distance: number): string {
   return DISTANCE_COLORS[Math.max(0, Math.min(DISTANCE_COLORS.length - 1, distance))] as string;
 }
+
+/** Impact colours by severity: broken, degraded, only reached. */
+export const SEVERITY_COLORS: Readonly<Record<string, string>> = { broken: '#b91c1c', degraded: '#f59e0b', reached: '#94a3b8' };

@@ -80,8 +80,9 @@ export const IMPACT = `query ExplorerImpact($id: ID!, $maxDepth: Int!, $first: I
       servicesByEvidence { sourced inferred }
       coverage { services sourced inferred none }
     }
-    components(first: $first, after: $afterComponents) { cursor distance evidence component { id name label } path { id } }
-    services(first: $first, after: $afterServices) { cursor distance evidence service { id name label } via { id } }
+    severity @include(if: $withSummary) { components { broken degraded reached } services { broken degraded reached } }
+    components(first: $first, after: $afterComponents) { cursor distance evidence severity component { id name label } path { id } }
+    services(first: $first, after: $afterServices) { cursor distance evidence severity service { id name label } via { id } }
   }
 }`;
 
@@ -123,9 +124,15 @@ export interface Citation {
   locator: string | null;
   source: { id: string; title: string | null; url: string | null; publisher: string | null; kind: string; secondary: boolean };
 }
+export interface SeverityCounts {
+  broken: number;
+  degraded: number;
+  reached: number;
+}
 export interface ImpactPage {
   origin: { id: string; name: string; label: string };
   summary?: ImpactSummary;
-  components: { cursor: string; distance: number; evidence: string; component: { id: string; name: string; label: string }; path: { id: string }[] }[];
-  services: { cursor: string; distance: number; evidence: string; service: { id: string; name: string; label: string }; via: { id: string } }[];
+  severity?: { components: SeverityCounts; services: SeverityCounts };
+  components: { cursor: string; distance: number; evidence: string; severity: string; component: { id: string; name: string; label: string }; path: { id: string }[] }[];
+  services: { cursor: string; distance: number; evidence: string; severity: string; service: { id: string; name: string; label: string }; via: { id: string } }[];
 }

@@ -360,6 +360,53 @@ query Changes($since: String!) {
 `,
   },
   {
+    id: 'whatif',
+    title: 'What-if: remove or replace components',
+    description:
+      'What removing BundID would break compared with today: services that lose their only user account break, those that also offer a Länder account or BayernID (a role with an alternative) are only degraded; requirements newly violated; the difference by topic, executing level and layer. Replace instead of remove with replacements: [{from, to}].',
+    variables: { removals: ['bundid'], replacements: [] },
+    query: `# What would a change actually break? (read-only)
+query WhatIf($removals: [ID!], $replacements: [ReplacementInput!]) {
+  simulateChange(removals: $removals, replacements: $replacements) {
+    summary { brokenServices degradedServices recoveredServices brokenComponents degradedComponents requirementsViolated }
+    changes(first: 20) {
+      node { id name label } before after
+      lostRoles { name need lost { name } left { name } }
+    }
+    requirements { requirement { name level } service { name } before after missing { name } }
+    byExecutingLevel { key brokenBefore brokenAfter degradedBefore degradedAfter }
+    byTopic { node { name } brokenAfter degradedAfter }
+  }
+  impactAnalysis(id: "bundid") {
+    severity {
+      services { broken degraded reached }
+      hits(first: 5) { severity distance node { name } }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'risks',
+    title: 'Risks a service inherits',
+    description:
+      'The risks "Wohngeld Bewilligung" inherits from the components and standards it uses and what they depend on (licence class, steward outside the EU, lifecycle, end of support, D-Stack criteria not met), each with the chain that carries it; and the reverse: which services a risk reaches.',
+    variables: { serviceId: 'leika:99107023017000', kind: 'licence_proprietary' },
+    query: `# Which risks does a service inherit, and through what?
+query Risks($serviceId: ID!, $kind: RiskKind!) {
+  risks(serviceId: $serviceId) {
+    byKind { kind count }
+    risks { kind detail item { name } path { name } }
+  }
+  riskReach(kind: $kind, first: 10) {
+    items { name }
+    serviceCount
+    services { service { name } item { name } path { name } }
+  }
+}
+`,
+  },
+  {
     id: 'refused',
     title: 'A query the limits refuse',
     description: 'The API prices every query before it runs. This one asks for 1,000 × 1,000 × 1,000 links and is refused with COST_LIMIT_EXCEEDED before it touches the database.',
