@@ -595,7 +595,7 @@ export class Explorer {
       ),
       h('p', { class: 'muted', id: 'impact-drawn' }, `Drawn: ${imp.components.toLocaleString('en')} of ${s.componentCount.toLocaleString('en')} components, ${imp.services.toLocaleString('en')} of ${s.serviceCount.toLocaleString('en')} services.`),
       this.severityPanel(),
-      this.distanceLegend(),
+      this.colourBy === 'distance' || !this.impact?.severity ? this.distanceLegend() : null,
       complete ? null : more,
       table('By executing level', s.byExecutingLevel.map((r) => ({ name: r.level, count: r.count }))),
       table('By layer', s.byLayer.map((r) => ({ name: r.node.name, count: r.count }))),
@@ -621,6 +621,7 @@ export class Explorer {
       const nodes = this.cy.nodes('.impact').not('.origin');
       if (this.colourBy === 'severity') nodes.addClass('sev');
       else nodes.removeClass('sev');
+      this.renderSummary();
     });
     const swatch = (s: string): HTMLElement => h('span', { class: 'swatch', style: `background:${SEVERITY_COLORS[s]}` });
     const line = (what: string, c: { broken: number; degraded: number; reached: number }): HTMLElement =>
