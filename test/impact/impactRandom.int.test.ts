@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bumpGraphVersion } from '../../src/system/graphVersion';
+import { removeTempGraph, writeTempGraph } from '../support/tempGraph';
 import { startTestApi, type TestApi } from '../support/api';
 
 /** A small seeded pseudo-random generator, so that a failing graph can be reproduced from its seed. */
@@ -143,25 +143,17 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
   beforeAll(async () => {
     api = await startTestApi({ lockGraph: true });
     for (const { g } of graphs) {
-      await api.t.db.write(async (tx) => {
-        await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Component {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.components });
-        await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Standard {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.standards });
-        await tx.runText('UNWIND $ids AS id CREATE (:GraphNode:Service {id: id, name: id, source: "test", evidence: "inferred"})', { ids: g.services });
-        for (const [type, pairs] of [['DEPENDS_ON', g.dependsOn], ['IMPLEMENTS', g.implementsStd], ['USES', g.uses]] as const) {
-          const rows = pairs.map(([a, b]) => [a, b, g.inferred.has(`${type}|${a}>${b}`) ? 'inferred' : 'sourced']);
-          await tx.runText('UNWIND $rows AS p MATCH (a:GraphNode {id: p[0]}) MATCH (b:GraphNode {id: p[1]}) CREATE (a)-[:$($type) {source: "test", evidence: p[2]}]->(b)', { rows, type });
-        }
-        await bumpGraphVersion(tx, 'test');
+      const rels = [['DEPENDS_ON', g.dependsOn], ['IMPLEMENTS', g.implementsStd], ['USES', g.uses]] as const;
+      await writeTempGraph(api.t.db, {
+        nodes: [['Component', g.components], ['Standard', g.standards], ['Service', g.services]],
+        relationships: rels.flatMap(([type, pairs]) => pairs.map(([from, to]) => ({ type, from, to, props: { evidence: g.inferred.has(`${type}|${from}>${to}`) ? 'inferred' : 'sourced' } }))),
       });
     }
   });
   afterAll(async () => {
     try {
       // The graph changed back: answers cached for the version with the random graphs are stale.
-      await api.t.db.write(async (tx) => {
-        await tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
-        await bumpGraphVersion(tx, 'test');
-      });
+      await removeTempGraph(api.t.db, prefix);
     } finally {
       await api.close();
     }

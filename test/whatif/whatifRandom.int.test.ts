@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bumpGraphVersion } from '../../src/system/graphVersion';
 import { startTestApi, type TestApi } from '../support/api';
+import { removeTempGraph, writeTempGraph } from '../support/tempGraph';
 import { randomGraph, reachRef, reference, rng } from '../support/whatifReference';
 
 describe('severity and what-if on random graphs with roles and redundancy, against a plain fixpoint', () => {
@@ -11,24 +11,20 @@ describe('severity and what-if on random graphs with roles and redundancy, again
   beforeAll(async () => {
     api = await startTestApi({ lockGraph: true });
     for (const { g } of graphs) {
-      await api.t.db.write(async (tx) => {
-        for (const [label, ids] of [['Component', g.components], ['Standard', g.standards], ['Service', g.services]] as const) {
-          await tx.runText(`UNWIND $ids AS id CREATE (:GraphNode:${label} {id: id, name: id, source: "test", evidence: "inferred"})`, { ids });
-        }
-        for (const type of ['USES', 'DEPENDS_ON', 'IMPLEMENTS'] as const) {
-          const rows = g.edges.filter((e) => e.type === type).map((e) => ({ from: e.from, to: e.to, props: Object.fromEntries(Object.entries({ source: 'test', evidence: 'inferred', role: e.role, need: e.need, scope: e.type === 'DEPENDS_ON' ? (e.optional ? 'optional' : 'required') : null }).filter(([, v]) => v !== null)) }));
-          await tx.runText('UNWIND $rows AS p MATCH (a:GraphNode {id: p.from}) MATCH (b:GraphNode {id: p.to}) CREATE (a)-[r:$($type)]->(b) SET r = p.props', { rows, type });
-        }
-        await bumpGraphVersion(tx, 'test');
+      await writeTempGraph(api.t.db, {
+        nodes: [['Component', g.components], ['Standard', g.standards], ['Service', g.services]],
+        relationships: g.edges.map((e) => ({
+          type: e.type,
+          from: e.from,
+          to: e.to,
+          props: Object.fromEntries(Object.entries({ evidence: 'inferred', role: e.role, need: e.need, scope: e.type === 'DEPENDS_ON' ? (e.optional ? 'optional' : 'required') : null }).filter(([, v]) => v !== null)),
+        })),
       });
     }
   });
   afterAll(async () => {
     try {
-      await api.t.db.write(async (tx) => {
-        await tx.runText('MATCH (n:GraphNode) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
-        await bumpGraphVersion(tx, 'test');
-      });
+      await removeTempGraph(api.t.db, prefix);
     } finally {
       await api.close();
     }
