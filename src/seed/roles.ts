@@ -7,7 +7,8 @@ import type { GraphEdge, PropValue, SeedIssue } from './graph';
  * `role` and how many providers of that role the consumer needs (`need`, default 1: any one).
  * Where nothing is stated, uses of items that a source names as alternatives of each other
  * (ALTERNATIVE_TO, taken as groups) serve one role: a consumer that uses two or more members of a
- * group gets that role on those uses, inferred, with the rule named (`roleRule`), needing any one.
+ * group (a service's uses, or a component's optional dependencies) gets that role on those uses,
+ * inferred, with the rule named (`roleRule`), needing any one.
  * A stated `need` larger than the consumer's providers of that role is refused.
  */
 export function applyRoles(graph: Graph): { graph: Graph; issues: SeedIssue[] } {
@@ -31,11 +32,15 @@ export function applyRoles(graph: Graph): { graph: Graph; issues: SeedIssue[] } 
   const members = new Map<string, string[]>();
   for (const x of parent.keys()) members.set(find(x), [...(members.get(find(x)) ?? []), x]);
   const isUse = (e: GraphEdge): boolean => e.type === 'USES' || e.type === 'DEPENDS_ON';
+  // Uses that may stand in for each other: a service's uses, and a component's optional dependencies
+  // (the landscape marks interchangeable dependencies, such as the databases a product runs on, as
+  // optional each). Two required dependencies are both needed, never alternatives.
+  const eligible = (e: GraphEdge): boolean => e.type === 'USES' || (e.type === 'DEPENDS_ON' && e.props.scope === 'optional');
   // Per consumer and group: how many of its uses go into the group.
   const inGroup = new Map<string, number>();
-  for (const e of graph.edges) if (isUse(e) && parent.has(e.to)) inGroup.set(`${e.from}|${find(e.to)}`, (inGroup.get(`${e.from}|${find(e.to)}`) ?? 0) + 1);
+  for (const e of graph.edges) if (eligible(e) && parent.has(e.to)) inGroup.set(`${e.from}|${find(e.to)}`, (inGroup.get(`${e.from}|${find(e.to)}`) ?? 0) + 1);
   const edges = graph.edges.map((e): GraphEdge => {
-    if (!isUse(e) || e.props.role !== undefined || !parent.has(e.to)) return e;
+    if (!eligible(e) || e.props.role !== undefined || !parent.has(e.to)) return e;
     const group = find(e.to);
     if ((inGroup.get(`${e.from}|${group}`) ?? 0) < 2) return e;
     const all = (members.get(group) ?? []).sort();
@@ -45,6 +50,8 @@ export function applyRoles(graph: Graph): { graph: Graph; issues: SeedIssue[] } 
       roleName: all.map((m) => names.get(m) ?? m).join(' / '),
       roleEvidence: 'inferred',
       roleRule: ROLE_RULE_ID,
+      // One of the alternatives is needed (also when each is optional on its own).
+      need: e.props.need ?? 1,
     };
     return { ...e, props };
   });

@@ -62,7 +62,8 @@ export function needsOf(uses: readonly UseEdge[], replaced: ReadonlyMap<string, 
     const key = u.role ?? `single:${u.to}`;
     const g = groups.get(key) ?? { roleName: u.roleName ?? null, providers: new Set<string>(), need: 0 };
     g.providers.add(provider);
-    g.need = Math.max(g.need, u.optional ? 0 : (u.need ?? 1));
+    // A stated need counts; otherwise an optional dependency is not needed, anything else once.
+    g.need = Math.max(g.need, u.need ?? (u.optional ? 0 : 1));
     groups.set(key, g);
   }
   return [...groups].map(([role, g]) => ({ role, roleName: g.roleName, providers: [...g.providers].sort(), need: g.need }));

@@ -91,7 +91,7 @@ export function reference(g: RandomGraph, removals: string[], replacements: [str
       const key = e.role ?? `single:${e.to}`;
       const x = m.get(key) ?? { providers: new Set<string>(), need: 0 };
       x.providers.add(repl.get(e.to) ?? e.to);
-      x.need = Math.max(x.need, e.optional ? 0 : (e.need ?? 1));
+      x.need = Math.max(x.need, e.need ?? (e.optional ? 0 : 1));
       m.set(key, x);
     }
     return [...m.values()].map((x) => ({ providers: x.providers, need: x.need }));
