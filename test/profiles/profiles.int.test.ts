@@ -223,6 +223,15 @@ describe('profiles on the seeded graph', () => {
     expect(data.o.stewards.length).toBe(s.n);
   });
 
+  it('finds decisions by full-text search; the index covers every label of the model', async () => {
+    const [idx] = (await cypher("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'node_text' RETURN labelsOrTypes")) as [{ labelsOrTypes: string[] }];
+    expect([...idx.labelsOrTypes].sort()).toEqual([...NODE_LABELS].sort());
+    const { data, errors } = await api.exec('{ search(text: "XBau", types: ["Decision"]) { node { id label } } }');
+    expect(errors).toBeUndefined();
+    expect(data.search.length).toBeGreaterThan(0);
+    for (const h of data.search) expect(h.node.label).toBe('Decision');
+  });
+
   it('documents the mapping it applies', async () => {
     const { data, errors } = await api.exec('{ criteriaMapping { id rule points { level points } criteria { criterion { id name } indicators } indicators { indicator description } } }');
     expect(errors).toBeUndefined();
