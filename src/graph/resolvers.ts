@@ -7,9 +7,11 @@ import { precomputedKey } from './projection/Projection';
 import { listStatement, nodeStatement, searchStatement, type ListFilter } from './projection/statements';
 import type { NodeRecord } from './records';
 import { RELATION_FIELDS } from './relations';
-import { checkLabels, checkRange, decodeCursor, encodeCursor, luceneQuery } from './validate';
+import { checkLabels, checkRange, decodeCursor, encodeCursor, fromGraphQLEnum, luceneQuery } from './validate';
 
 type FilterKey = keyof ListFilter;
+
+const modelValue = (v: string | null): string | null => (v === null ? null : fromGraphQLEnum(v));
 
 /** The root lists: which label each returns and which filters apply to it (others are ignored). */
 const ROOT_LISTS: Readonly<Record<string, { label: NodeLabel; filters: readonly FilterKey[] }>> = {
@@ -33,8 +35,6 @@ const ROOT_LISTS: Readonly<Record<string, { label: NodeLabel; filters: readonly 
   decisions: { label: 'Decision', filters: ['text', 'evidence', 'stack', 'from', 'to'] },
 };
 
-/** GraphQL enum values use "_" where the model's values use "-". */
-const fromEnum = (v: string | null): string | null => (v === null ? null : v.replace(/_/g, '-'));
 
 function toListFilter(filter: NodeFilter | null | undefined, allowed: readonly FilterKey[]): ListFilter {
   const pick = (k: FilterKey): string | null => (allowed.includes(k) ? ((filter?.[k] as string | null | undefined) ?? null) : null);
@@ -51,8 +51,8 @@ function toListFilter(filter: NodeFilter | null | undefined, allowed: readonly F
     scheme: pick('scheme'),
     layer: pick('layer'),
     stack: pick('stack'),
-    licenceClass: fromEnum(pick('licenceClass')),
-    operatingModel: fromEnum(pick('operatingModel')),
+    licenceClass: modelValue(pick('licenceClass')),
+    operatingModel: modelValue(pick('operatingModel')),
     stage: pick('stage'),
     from: pick('from'),
     to: pick('to'),

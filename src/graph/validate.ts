@@ -49,3 +49,13 @@ export function luceneQuery(text: string): string {
   if (words.length === 1 && only !== undefined && /^[\p{L}\p{N}]+$/u.test(only)) return `${escape(only)} OR ${escape(only)}*`;
   return words.map(escape).join(' ');
 }
+
+/** A model value as a GraphQL enum value: enum values use "_" where the model's values use "-". */
+export function toGraphQLEnum(v: unknown): string | null {
+  return typeof v === 'string' ? v.replace(/-/g, '_') : null;
+}
+
+/** A GraphQL enum value as the model's value. */
+export function fromGraphQLEnum(v: string): string {
+  return v.replace(/_/g, '-');
+}

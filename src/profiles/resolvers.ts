@@ -3,7 +3,7 @@ import { InputError, NotFoundError } from '../errors';
 import type { Resolvers } from '../generated/graphql';
 import type { NodeRecord } from '../graph/records';
 import { RELATION_FIELDS } from '../graph/relations';
-import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
+import { checkRange, decodeCursor, encodeCursor, fromGraphQLEnum, toGraphQLEnum } from '../graph/validate';
 import {
   ASSESSMENT_LEVELS,
   ASSESSMENT_MAPPING_ID,
@@ -20,9 +20,6 @@ import { citations } from '../provenance/resolvers';
 import { rank } from './ranking';
 import type { AssessmentRow, ChangeRecord, InclusionRow, ProfileRow } from './repository';
 
-/** GraphQL enum values use "_" where the model's values use "-". */
-const toEnum = (v: unknown): string | null => (typeof v === 'string' ? v.replace(/-/g, '_') : null);
-const fromEnum = (v: string): string => v.replace(/_/g, '-');
 
 /** The rationale the D-Stack data set gives every item alike. */
 const GENERIC_RATIONALES = new Set(['Integriert in den Deutschland Stack', 'Integrated into Germany Stack']);
@@ -42,7 +39,7 @@ const at = (xs: string[], i: number): string | null => (xs[i] === undefined || x
 function profileOf(row: ProfileRow) {
   const p = row.item;
   const licence = typeof p.licence === 'string' && typeof p.licenceClass === 'string'
-    ? { spdx: p.licence, class: toEnum(p.licenceClass), evidence: String(p.licenceEvidence ?? 'sourced'), sources: citationList(p.licenceSources) }
+    ? { spdx: p.licence, class: toGraphQLEnum(p.licenceClass), evidence: String(p.licenceEvidence ?? 'sourced'), sources: citationList(p.licenceSources) }
     : null;
   const steward = row.steward
     ? { organization: row.steward.org, via: 'STEWARDS', evidence: row.steward.evidence, sources: row.steward.sources }
@@ -91,7 +88,7 @@ function profileOf(row: ProfileRow) {
     licenceConflict: typeof p.licenceConflict === 'string' ? p.licenceConflict : null,
     steward,
     jurisdiction,
-    operatingModels: models.map((m, i) => ({ model: toEnum(m), by: at(modelBy, i), evidence: modelEvidence[i] ?? 'sourced', sources: citationList(modelSources[i]) })),
+    operatingModels: models.map((m, i) => ({ model: toGraphQLEnum(m), by: at(modelBy, i), evidence: modelEvidence[i] ?? 'sourced', sources: citationList(modelSources[i]) })),
     obtain: channels.map((c, i) => ({ channel: c, by: at(obtainBy, i), url: at(obtainUrls, i), evidence: obtainEvidence[i] ?? 'sourced', sources: citationList(obtainSources[i]) })),
     attestations: schemes.map((s, i) => ({ scheme: s, holder: at(holders, i), scope: at(scopes, i), date: at(dates, i), evidence: attEvidence[i] ?? 'sourced', sources: citationList(attSources[i]) })),
     accessibility:
@@ -117,7 +114,7 @@ function profileOf(row: ProfileRow) {
 function assessmentOf(a: AssessmentRow) {
   return {
     criterion: a.criterion,
-    level: toEnum(a.level),
+    level: toGraphQLEnum(a.level),
     evidence: a.evidence,
     mapping: a.mapping,
     decision: a.decision,
@@ -153,7 +150,8 @@ function isoTime(name: string, v: string): string {
   return new Date(t).toISOString();
 }
 
-const orgById = (id: unknown, ctx: Context): Promise<NodeRecord | null> | null => (typeof id === 'string' ? ctx.loaders.graph.nodeById.load(id) : null);
+/** The node an optional fact names (an organisation, a decision), through the request's node loader. */
+const byId = (id: unknown, ctx: Context): Promise<NodeRecord | null> | null => (typeof id === 'string' ? ctx.loaders.graph.nodeById.load(id) : null);
 const sourcesOf = (x: { sources?: unknown }, _a: unknown, ctx: Context) => citations(x.sources, ctx);
 const nodeOf = (id: string, ctx: Context) => ctx.loaders.graph.nodeById.load(id);
 
@@ -179,7 +177,7 @@ export function profileResolvers(): Resolvers {
       criteriaMapping: () => ({
         id: ASSESSMENT_MAPPING_ID,
         rule: LEVEL_RULE,
-        points: ASSESSMENT_LEVELS.map((l) => ({ level: toEnum(l), points: LEVEL_POINTS[l] })),
+        points: ASSESSMENT_LEVELS.map((l) => ({ level: toGraphQLEnum(l), points: LEVEL_POINTS[l] })),
         criteria: DSTACK_CRITERIA.map((c) => ({ criterion: c, indicators: CRITERIA_INDICATORS[c] })),
         indicators: Object.entries(INDICATORS).map(([indicator, d]) => ({ indicator, description: d.description, appliesTo: d.appliesTo ?? null })),
       }),
@@ -203,8 +201,8 @@ export function profileResolvers(): Resolvers {
             labels,
             layer: f.layer ?? null,
             stack: f.stack ?? null,
-            licenceClasses: f.licenceClass ? f.licenceClass.map(fromEnum) : null,
-            operatingModels: f.operatingModel ? f.operatingModel.map(fromEnum) : null,
+            licenceClasses: f.licenceClass ? f.licenceClass.map(fromGraphQLEnum) : null,
+            operatingModels: f.operatingModel ? f.operatingModel.map(fromGraphQLEnum) : null,
             stages: f.stage ?? null,
           },
           Object.keys(weights),
@@ -224,7 +222,7 @@ export function profileResolvers(): Resolvers {
             node: r.id,
             score: r.score,
             unknownWeight: r.unknownWeight,
-            breakdown: r.breakdown.map((b) => ({ ...b, level: toEnum(b.level) })),
+            breakdown: r.breakdown.map((b) => ({ ...b, level: toGraphQLEnum(b.level) })),
             unknown: r.unknown,
           })),
           pageInfo: { hasNextPage: skip + page.length < ranked.length, endCursor: page.length > 0 ? encodeCursor(skip + page.length - 1) : null },
@@ -284,12 +282,12 @@ export function profileResolvers(): Resolvers {
     StewardFact: { sources: sourcesOf },
     Jurisdiction: { sources: sourcesOf },
     LicenceFact: { sources: sourcesOf },
-    OperatingModelFact: { by: (f: { by: unknown }, _a: unknown, ctx: Context) => orgById(f.by, ctx), sources: sourcesOf },
-    ObtainFact: { by: (f: { by: unknown }, _a: unknown, ctx: Context) => orgById(f.by, ctx), sources: sourcesOf },
-    AttestationFact: { holder: (f: { holder: unknown }, _a: unknown, ctx: Context) => orgById(f.holder, ctx), sources: sourcesOf },
+    OperatingModelFact: { by: (f: { by: unknown }, _a: unknown, ctx: Context) => byId(f.by, ctx), sources: sourcesOf },
+    ObtainFact: { by: (f: { by: unknown }, _a: unknown, ctx: Context) => byId(f.by, ctx), sources: sourcesOf },
+    AttestationFact: { holder: (f: { holder: unknown }, _a: unknown, ctx: Context) => byId(f.holder, ctx), sources: sourcesOf },
     AccessibilityFact: { sources: sourcesOf },
     DateFact: { sources: sourcesOf },
-    Assessment: { decision: (a: { decision: unknown }, _a: unknown, ctx: Context) => orgById(a.decision, ctx), sources: sourcesOf },
+    Assessment: { decision: (a: { decision: unknown }, _a: unknown, ctx: Context) => byId(a.decision, ctx), sources: sourcesOf },
     Inclusion: { sources: sourcesOf },
     CriterionIndicators: { criterion: (c: { criterion: string }, _a: unknown, ctx: Context) => nodeOf(c.criterion, ctx) },
     AppliedWeight: { criterion: (c: { criterion: string }, _a: unknown, ctx: Context) => nodeOf(c.criterion, ctx) },

@@ -33,6 +33,13 @@ export function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Drops undefined, null and empty-string values so that only storable properties remain. */
+export function clean(props: Record<string, PropValue | undefined | null>): Record<string, PropValue> {
+  const out: Record<string, PropValue> = {};
+  for (const [k, v] of Object.entries(props)) if (v !== undefined && v !== null && v !== '') out[k] = v;
+  return out;
+}
+
 /** A validation problem, located by file, entry and field. */
 export interface SeedIssue {
   readonly file: string;

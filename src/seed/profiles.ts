@@ -21,8 +21,8 @@ import {
   type LicenceClass,
   type LifecycleStage,
 } from '../model';
-import type { Graph } from './assemble';
-import { isMap, type GraphEdge, type GraphNode, type PropValue, type SeedIssue } from './graph';
+import { edgeKey, splitOrigin, type Graph } from './assemble';
+import { clean, isMap, type GraphEdge, type GraphNode, type PropValue, type SeedIssue } from './graph';
 import type { SourceRegistry } from './sources/registry';
 
 /** The folder of profile files inside the seeds folder. */
@@ -95,7 +95,10 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
     if (n.label !== 'Organization') continue;
     const c = n.props.country;
     if (c !== undefined) {
-      if (typeof c !== 'string' || !COUNTRY_CODE.test(c)) issues.push({ file: n.origin.split(': ')[0] ?? n.origin, entry: n.origin.split(': ').slice(1).join(': '), field: 'country', message: `must be an ISO 3166-1 alpha-2 code (or EU), got "${String(c)}"` });
+      if (typeof c !== 'string' || !COUNTRY_CODE.test(c)) {
+        const [file, entry] = splitOrigin(n.origin);
+        issues.push({ file, entry, field: 'country', message: `must be an ISO 3166-1 alpha-2 code (or EU), got "${String(c)}"` });
+      }
       else {
         n.props.countrySources = [String(n.props.source)];
         n.props.countryEvidence = String(n.props.evidence ?? 'sourced');
@@ -246,7 +249,7 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       kept.push(e);
       continue;
     }
-    const key = `${e.type}|${e.from}|${e.to}`;
+    const key = edgeKey(e.type, e.from, e.to);
     const first = merged.get(key);
     if (!first) {
       merged.set(key, e);
@@ -367,8 +370,8 @@ function setLicence(n: GraphNode, raw: string, sources: string[], evidence: stri
   const spdx = normalizeLicenceExpression(raw);
   const cls = licenceClassOf(spdx);
   if (!cls) {
-    const [file, ...rest] = n.origin.split(': ');
-    issues.push({ ...(at ?? { file: file ?? n.origin, entry: rest.join(': ') || `item "${n.id}"`, field: 'license' }), message: `"${raw}" is not in the licence table (src/model/licences.ts); add its SPDX id with its class` });
+    const [file, entry] = splitOrigin(n.origin);
+    issues.push({ ...(at ?? { file, entry, field: 'license' }), message: `"${raw}" is not in the licence table (src/model/licences.ts); add its SPDX id with its class` });
     return;
   }
   Object.assign(n.props, { licence: spdx, licenceClass: cls, licenceSources: sources, licenceEvidence: evidence });
@@ -377,12 +380,6 @@ function setLicence(n: GraphNode, raw: string, sources: string[], evidence: stri
 function dateText(v: unknown): string | null {
   if (v === undefined || v === null || v === '') return null;
   return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-}
-
-function clean(props: Record<string, PropValue | undefined | null>): Record<string, PropValue> {
-  const out: Record<string, PropValue> = {};
-  for (const [k, v] of Object.entries(props)) if (v !== undefined && v !== null && v !== '') out[k] = v;
-  return out;
 }
 
 /** The profile files, parsed (YAML errors are reported by the seed file reader). */

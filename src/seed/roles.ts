@@ -1,5 +1,5 @@
 import { ROLE_RULE_ID } from '../model';
-import type { Graph } from './assemble';
+import { splitOrigin, type Graph } from './assemble';
 import type { GraphEdge, PropValue, SeedIssue } from './graph';
 
 /**
@@ -60,9 +60,9 @@ export function applyRoles(graph: Graph): { graph: Graph; issues: SeedIssue[] } 
   for (const e of edges) if (isUse(e) && typeof e.props.role === 'string') providers.set(`${e.from}|${e.props.role}`, (providers.get(`${e.from}|${e.props.role}`) ?? 0) + 1);
   for (const e of edges) {
     if (!isUse(e) || e.props.need === undefined) continue;
-    const [file = e.origin, ...rest] = e.origin.split(': ');
+    const [file, entry] = splitOrigin(e.origin);
     const problem = (message: string): void => {
-      issues.push({ file, entry: rest.join(': ') || `${e.type} ${e.from} -> ${e.to}`, field: 'need', message });
+      issues.push({ file, entry, field: 'need', message });
     };
     const need = e.props.need;
     if (typeof e.props.role !== 'string') problem('needs a role: how many providers of which role');

@@ -71,7 +71,7 @@ export async function writeGraph(db: Db, graph: Graph & GraphExtras & { datasets
     const intoEmpty = manifest === null && (await graphNodeCount(tx)) === 0;
     // Removed: what the last load wrote and this one does not have.
     const nodeIds = new Set(nodeRows.map((n) => n.id));
-    const edgeKeys = new Set(edgeRows.map((e) => `${e.type}|${e.from}|${e.to}`));
+    const edgeKeys = new Set(edgeRows.map(storedKey));
     removedEdges = (manifest?.edgeKeys ?? []).filter((k) => !edgeKeys.has(k)).map((k) => {
       const [type, from, to] = splitKey(k);
       return { type, from, to };
@@ -99,7 +99,7 @@ export async function writeGraph(db: Db, graph: Graph & GraphExtras & { datasets
     }
     if (graph.rules) {
       const rows = graph.rules.map((r) => ({ id: r.id, name: r.name, statement: r.statement, source: r.source, sources: [...r.sources], type: r.type, from: JSON.stringify(r.from), to: JSON.stringify(r.to), edgeCount: r.edgeCount }));
-      const keys = graph.edges.filter((e) => typeof e.props.rule === 'string').map((e) => `${e.type}|${e.from}|${e.to}`);
+      const keys = graph.edges.filter((e) => typeof e.props.rule === 'string').map(storedKey);
       const r = await mergeRules(tx, rows, keys);
       extrasChanged ||= r.changed + r.removedRules + r.removedEdges > 0;
     }
@@ -141,12 +141,17 @@ export function changeLog(changes: readonly MergeChange[], removedNodes: readonl
   const rows: Omit<ChangeRow, 'seq'>[] = [
     ...removedNodes.map((n) => ({ op: 'removed' as const, entity: 'node' as const, key: n.id, label: n.label, from: null, to: null, fields: [] })),
     ...changes.filter((c) => c.entity === 'node').map((c) => ({ op: c.created ? ('added' as const) : ('changed' as const), entity: 'node' as const, key: c.key, label: c.kind, from: null, to: null, fields: [...c.fields].sort() })),
-    ...removedEdges.map((e) => ({ op: 'removed' as const, entity: 'relationship' as const, key: `${e.type}|${e.from}|${e.to}`, label: e.type, from: e.from, to: e.to, fields: [] })),
+    ...removedEdges.map((e) => ({ op: 'removed' as const, entity: 'relationship' as const, key: storedKey(e), label: e.type, from: e.from, to: e.to, fields: [] })),
     ...changes
       .filter((c) => c.entity === 'relationship')
       .map((c) => ({ op: c.created ? ('added' as const) : ('changed' as const), entity: 'relationship' as const, key: c.key, label: c.kind, from: c.from ?? null, to: c.to ?? null, fields: [...c.fields].sort() })),
   ];
   return rows.map((r, seq) => ({ seq, ...r }));
+}
+
+/** The key of a stored relationship as written (directed, unlike edgeKey): `TYPE|from|to`. */
+function storedKey(e: { readonly type: string; readonly from: string; readonly to: string }): string {
+  return `${e.type}|${e.from}|${e.to}`;
 }
 
 function splitKey(k: string): [string, string, string] {

@@ -1,7 +1,7 @@
 import { VersionCache } from '../cache/VersionCache';
 import type { Database } from '../neo4j/db';
 import { graphVersion } from '../system/graphVersion';
-import { buildUseGraph, type UseGraph } from './engine';
+import { buildUseGraph, severities, type SeverityHit, type UseGraph } from './engine';
 import { groupsOf, itemRiskFacts, requirementRows, useEdges } from './repository';
 import type { ItemRiskFacts } from './risks';
 
@@ -25,11 +25,26 @@ const cache = new VersionCache<WhatIfModel>();
 
 export interface WhatIfLoaders {
   model(): Promise<WhatIfModel>;
+  /** The severity of every hit of removing `origin`, once per request for each origin and depth. */
+  severity(origin: string, maxDepth: number): Promise<{ hits: SeverityHit[]; byId: Map<string, SeverityHit> }>;
 }
 
 export function createWhatIfLoaders(db: Database): WhatIfLoaders {
   let model: Promise<WhatIfModel> | undefined;
-  return {
+  const severitiesOf = new Map<string, Promise<{ hits: SeverityHit[]; byId: Map<string, SeverityHit> }>>();
+  const loaders: WhatIfLoaders = {
+    severity: (origin, maxDepth) => {
+      const key = `${origin}|${maxDepth}`;
+      let v = severitiesOf.get(key);
+      if (!v) {
+        v = loaders.model().then((m) => {
+          const hits = severities(m.graph, [origin], maxDepth);
+          return { hits, byId: new Map(hits.map((h) => [h.id, h])) };
+        });
+        severitiesOf.set(key, v);
+      }
+      return v;
+    },
     model: () =>
       (model ??= db
         .read((tx) => graphVersion(tx))
@@ -56,4 +71,5 @@ export function createWhatIfLoaders(db: Database): WhatIfLoaders {
           }),
         )),
   };
+  return loaders;
 }

@@ -3,7 +3,7 @@ import { InputError, NotFoundError } from '../errors';
 import type { Resolvers } from '../generated/graphql';
 import type { NodeRecord } from '../graph/records';
 import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
-import { severities, type LostRole, type SeverityHit } from './engine';
+import type { LostRole, SeverityHit } from './engine';
 import type { WhatIfModel } from './loaders';
 import { RISK_KINDS, chainsFrom, risksOf, servicesReaching, type RiskKind } from './risks';
 import { simulate } from './simulate';
@@ -12,23 +12,6 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 const nodeOf = (id: string, ctx: Context): Promise<NodeRecord | null> => ctx.loaders.graph.nodeById.load(id);
 const nodesOf = async (ids: readonly string[], ctx: Context): Promise<NodeRecord[]> =>
   (await ctx.loaders.graph.nodeById.loadMany([...ids])).filter((n): n is NodeRecord => n !== null && !(n instanceof Error));
-
-/** The severities of an origin's hits, computed once per request for each (origin, depth). */
-const perRequest = new WeakMap<Context, Map<string, Promise<{ hits: SeverityHit[]; byId: Map<string, SeverityHit> }>>>();
-function severityOf(ctx: Context, origin: string, maxDepth: number): Promise<{ hits: SeverityHit[]; byId: Map<string, SeverityHit> }> {
-  let m = perRequest.get(ctx);
-  if (!m) perRequest.set(ctx, (m = new Map()));
-  const key = `${origin}|${maxDepth}`;
-  let v = m.get(key);
-  if (!v) {
-    v = ctx.loaders.whatif.model().then((model) => {
-      const hits = severities(model.graph, [origin], maxDepth);
-      return { hits, byId: new Map(hits.map((h) => [h.id, h])) };
-    });
-    m.set(key, v);
-  }
-  return v;
-}
 
 function page<T>(items: readonly T[], args: { first?: number | null; after?: string | null }): { items: T[]; skip: number } {
   const first = checkRange('first', args.first, 1, 1000, 100);
@@ -120,10 +103,10 @@ export function whatIfResolvers(): Resolvers {
       severity: (r: { origin: NodeRecord; maxDepth: number }) => ({ origin: r.origin.id, maxDepth: r.maxDepth }),
     },
     ImpactSeverity: {
-      components: async (s: { origin: string; maxDepth: number }, _a: unknown, ctx: Context) => count((await severityOf(ctx, s.origin, s.maxDepth)).hits, 'Component'),
-      services: async (s: { origin: string; maxDepth: number }, _a: unknown, ctx: Context) => count((await severityOf(ctx, s.origin, s.maxDepth)).hits, 'Service'),
+      components: async (s: { origin: string; maxDepth: number }, _a: unknown, ctx: Context) => count((await ctx.loaders.whatif.severity(s.origin, s.maxDepth)).hits, 'Component'),
+      services: async (s: { origin: string; maxDepth: number }, _a: unknown, ctx: Context) => count((await ctx.loaders.whatif.severity(s.origin, s.maxDepth)).hits, 'Service'),
       hits: async (s: { origin: string; maxDepth: number }, args: { first?: number | null; after?: string | null; severity?: string | null; label?: string | null }, ctx: Context) => {
-        const all = (await severityOf(ctx, s.origin, s.maxDepth)).hits.filter((h) => (!args.severity || h.severity === args.severity) && (!args.label || h.label === args.label));
+        const all = (await ctx.loaders.whatif.severity(s.origin, s.maxDepth)).hits.filter((h) => (!args.severity || h.severity === args.severity) && (!args.label || h.label === args.label));
         const { items, skip } = page(all, args);
         return items.map((h, i) => ({ ...h, cursor: encodeCursor(skip + i) }));
       },
@@ -168,10 +151,10 @@ export function whatIfResolvers(): Resolvers {
       path: (r: { path: string[] }, _a: unknown, ctx: Context) => nodesOf(r.path, ctx),
     },
     ImpactedComponent: {
-      severity: async (c: { component: NodeRecord; origin?: string; maxDepth?: number }, _a: unknown, ctx: Context) => (await severityOf(ctx, String(c.origin), Number(c.maxDepth))).byId.get(c.component.id)?.severity ?? 'reached',
+      severity: async (c: { component: NodeRecord; origin?: string; maxDepth?: number }, _a: unknown, ctx: Context) => (await ctx.loaders.whatif.severity(String(c.origin), Number(c.maxDepth))).byId.get(c.component.id)?.severity ?? 'reached',
     },
     ImpactedService: {
-      severity: async (s: { service: NodeRecord; origin?: string; maxDepth?: number }, _a: unknown, ctx: Context) => (await severityOf(ctx, String(s.origin), Number(s.maxDepth))).byId.get(s.service.id)?.severity ?? 'reached',
+      severity: async (s: { service: NodeRecord; origin?: string; maxDepth?: number }, _a: unknown, ctx: Context) => (await ctx.loaders.whatif.severity(String(s.origin), Number(s.maxDepth))).byId.get(s.service.id)?.severity ?? 'reached',
     },
   };
   return resolvers as Resolvers;

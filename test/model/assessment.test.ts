@@ -1,13 +1,7 @@
 import { ASSESSMENT_LEVELS, CRITERIA_INDICATORS, DSTACK_CRITERIA, LICENCE_CLASSES, assessItem, levelOf, weightedScore, type ItemFacts } from '../../src/model';
+import { intRng } from '../support/random';
 
 /** A small deterministic generator (the runs are repeatable). */
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s % n;
-  };
-}
 
 const CHECKS = ['openSource', 'euHeadquartered', 'hasAudit', 'permissiveLicense', 'matureProject', 'selfHostable', 'dataPortability', 'openStandards', 'noTelemetryByDefault'];
 
@@ -69,7 +63,7 @@ function documented(f: ItemFacts, today: string): Record<string, string> {
 
 describe('the D-Stack criteria mapping', () => {
   it('assesses 2,000 generated profiles exactly as documented', () => {
-    const rnd = prng(11);
+    const rnd = intRng(11);
     const seen = new Set<string>();
     for (let i = 0; i < 2000; i++) {
       const f = randomFacts(rnd);
@@ -82,7 +76,7 @@ describe('the D-Stack criteria mapping', () => {
   });
 
   it('names the indicators it read with their values on every assessment', () => {
-    const rnd = prng(5);
+    const rnd = intRng(5);
     for (let i = 0; i < 200; i++) {
       const f = randomFacts(rnd);
       for (const a of assessItem(f, '2026-12-01')) {

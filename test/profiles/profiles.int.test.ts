@@ -1,14 +1,8 @@
 import { DSTACK_CRITERIA, LEVEL_POINTS, NODE_LABELS, type AssessmentLevel } from '../../src/model';
 import { buildGraph, defaultSources } from '../../src/seed/seed';
 import { startTestApi, type TestApi } from '../support/api';
+import { intRng } from '../support/random';
 
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s % n;
-  };
-}
 
 const enumOf = (v: string): string => v.replace(/-/g, '_');
 
@@ -113,7 +107,7 @@ describe('profiles on the seeded graph', () => {
       it.levels[r.criterion] = r.level;
       items.set(r.id, it);
     }
-    const rnd = prng(3);
+    const rnd = intRng(3);
     for (let round = 0; round < 6; round++) {
       const weights = DSTACK_CRITERIA.map((c) => ({ criterion: c, weight: rnd(4) })).filter((w) => w.weight > 0);
       if (weights.length === 0) weights.push({ criterion: DSTACK_CRITERIA[0] as string, weight: 1 });

@@ -1,20 +1,14 @@
 import { DSTACK_CRITERIA, type AssessmentLevel } from '../../src/model';
 import { rank } from '../../src/profiles/ranking';
 import type { RankingCandidate } from '../../src/profiles/repository';
+import { intRng } from '../support/random';
 
-function prng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s % n;
-  };
-}
 
 const LEVELS: AssessmentLevel[] = ['met', 'partly', 'not-met', 'unknown'];
 
 describe('ranking by weighted criteria', () => {
   it('orders random items by a plain weighted sum on random weights (unknown scores 0)', () => {
-    const rnd = prng(7);
+    const rnd = intRng(7);
     for (let round = 0; round < 50; round++) {
       const candidates: RankingCandidate[] = Array.from({ length: 40 }, (_, i) => ({
         id: `item-${String(i).padStart(2, '0')}`,

@@ -2,14 +2,8 @@ import { applyRules, readRules, selectNodes, type LoadedRule } from '../../src/s
 import { readSourceRegistry } from '../../src/seed/sources/registry';
 import { formatIssue, type GraphEdge, type GraphNode } from '../../src/seed/graph';
 import { tmpTree } from '../support/tmpdir';
+import { rng } from '../support/random';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** A random catalogue: services with levels and keys, OZG services, components; some USES stated. */
 function randomGraph(seed: number): { nodes: GraphNode[]; edges: GraphEdge[] } {

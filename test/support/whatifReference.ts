@@ -1,12 +1,8 @@
 /** Random graphs with roles and redundancy, and the plain reference computations of severity and what-if. */
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { rng } from './random';
+
+export { rng };
 
 export interface Edge {
   type: 'USES' | 'DEPENDS_ON' | 'IMPLEMENTS';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import YAML from 'yaml';
-import type { GraphEdge, GraphNode, GraphPart, PropValue, SeedIssue } from '../graph';
+import { clean, type GraphEdge, type GraphNode, type GraphPart, type PropValue, type SeedIssue } from '../graph';
 import { MATURITY_STACK, stageOf } from '../../model';
 
 /** Provenance of the landscape, as stated in its data set README. */
@@ -360,9 +360,3 @@ function normalizeName(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** Drops undefined, null and empty-string values so that only storable properties remain. */
-export function clean(props: Record<string, PropValue | undefined | null>): Record<string, PropValue> {
-  const out: Record<string, PropValue> = {};
-  for (const [k, v] of Object.entries(props)) if (v !== undefined && v !== null && v !== '') out[k] = v;
-  return out;
-}
