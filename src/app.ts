@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { resolveNeo4jPassword } from './neo4j/password';
 import path from 'node:path';
-import type { Config } from './config';
+import { sessionShares, type Config } from './config';
 import type { Logger } from './logger';
 import { applySchema } from './neo4j/applySchema';
 import { loadCypher } from './neo4j/cypher';
@@ -56,14 +56,16 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       uri = config.neo4j.uri as string;
       log.info({ uri }, 'using the Neo4j at NEO4J_URI; nothing is started');
     }
-    driver = createDriver({ uri, user: config.neo4j.user, password, log });
+    const maxPoolSize = config.fairness.poolSize;
+    driver = createDriver({ uri, user: config.neo4j.user, password, log, maxPoolSize });
     await waitForNeo4j(driver, config.neo4j.database, config.neo4j.mode === 'embedded' ? 30_000 : config.neo4j.embedded.startTimeoutMs);
     // Schema and seed run without QUERY_TIMEOUT_MS: that bounds the reads of requests, and the seed's
     // one write transaction takes several seconds (more on a busy machine).
     const setupDb = new Db(driver, config.neo4j.database, cypher);
     await applySchema(setupDb, log);
     await seedOnStart(config, setupDb, log);
-    const db = new Db(driver, config.neo4j.database, cypher, { txTimeoutMs: config.limits.queryTimeoutMs });
+    // Requests share the pool's sessions per client and per request (README "Fair shares").
+    const db = new Db(driver, config.neo4j.database, cypher, { txTimeoutMs: config.limits.queryTimeoutMs, sessions: sessionShares(config.fairness) });
     const user = config.neo4j.user;
     const supervisor = new Neo4jSupervisor({
       db,
@@ -71,8 +73,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       uri,
       embedded,
       // A restarted Neo4j on another port gets a new driver with the same credentials.
-      createDriver: (newUri) => createDriver({ uri: newUri, user, password, log }),
+      createDriver: (newUri) => createDriver({ uri: newUri, user, password, log, maxPoolSize }),
       maxRestarts: config.neo4j.embedded.maxRestarts,
+      hungRestartMs: config.neo4j.embedded.hungRestartMs,
     });
     const server = createServer({ config, db, log, about: readAbout(), health: supervisor });
     supervisor.start();

@@ -15,6 +15,8 @@ export interface EmbeddedNeo4jConfig {
   readonly javaHome: string | undefined;
   /** How often the embedded Neo4j is started again after it died (within RESTART_WINDOW_MS). */
   readonly maxRestarts: number;
+  /** How long the embedded Neo4j may leave the watchdog unanswered before it is killed and restarted, in ms (0 = never). */
+  readonly hungRestartMs: number;
 }
 
 /** What a single GraphQL request may ask for and use; every value is checked before or while it runs. */
@@ -43,6 +45,63 @@ export interface LimitsConfig {
   readonly maxResultItems: number;
 }
 
+/**
+ * How the HTTP server guards its connections (see "Limits and safety" in the README): caps on open
+ * connections, and timeouts after which a slow connection is closed and its descriptor freed.
+ */
+export interface HttpConfig {
+  /** Open connections in total; at the cap the one idle the longest is closed, or the newcomer if none is idle. */
+  readonly maxConnections: number;
+  /** Open connections from one remote address (0: no limit); a newcomer over it is closed at once. */
+  readonly maxConnectionsPerAddress: number;
+  /** Time to receive a request's headers, in ms (408, then the socket is closed). */
+  readonly headersTimeoutMs: number;
+  /** Time to receive a whole request, headers and body, in ms (408, then the socket is closed). */
+  readonly requestTimeoutMs: number;
+  /** How long a keep-alive connection may wait for its next request, in ms. */
+  readonly keepAliveTimeoutMs: number;
+}
+
+/** The HTTP connection settings when none are given (the defaults of the HTTP_* keys). */
+export const HTTP_DEFAULTS: HttpConfig = Object.freeze({ maxConnections: 10_000, maxConnectionsPerAddress: 1_000, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+
+/** How the server shares itself between clients (see README "Fair shares"). */
+export interface FairnessConfig {
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (Express's `trust proxy`):
+   * false, `loopback`, `uniquelocal`, a list of addresses or CIDRs, or a hop count.
+   */
+  readonly trustProxy: false | string | number;
+  /** Requests one client may have in flight (0: no limit). */
+  readonly clientMaxConcurrent: number;
+  /** Cost points one client may spend per minute (0: no limit). */
+  readonly clientCostPerMinute: number;
+  /** Share of the Neo4j connection pool one client may hold, in percent. */
+  readonly clientPoolSharePercent: number;
+  /** Neo4j sessions one request may hold at once. */
+  readonly sessionsPerRequest: number;
+  /** Size of the driver's connection pool (the sessions of all requests together). */
+  readonly poolSize: number;
+  /** Worker threads for the in-memory engines (what-if, severity, risks). */
+  readonly cpuWorkers: number;
+}
+
+/** The fair-share settings when none are given (the defaults of their keys; CPU_WORKERS auto). */
+export const FAIRNESS_DEFAULTS: FairnessConfig = Object.freeze({
+  trustProxy: false,
+  clientMaxConcurrent: 8,
+  clientCostPerMinute: 2_000_000,
+  clientPoolSharePercent: 25,
+  sessionsPerRequest: 4,
+  poolSize: 100,
+  cpuWorkers: autoCpuWorkers(os.availableParallelism()),
+});
+
+/** The sessions of the driver's pool as the Db shares them out (see DbOptions.sessions). */
+export function sessionShares(f: Pick<FairnessConfig, 'poolSize' | 'clientPoolSharePercent' | 'sessionsPerRequest'>): { total: number; perClient: number; perRequest: number } {
+  return { total: f.poolSize, perClient: Math.max(1, Math.floor((f.poolSize * f.clientPoolSharePercent) / 100)), perRequest: f.sessionsPerRequest };
+}
+
 /** The validated, frozen configuration of one process. */
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -58,9 +117,13 @@ export interface Config {
   readonly introspection: boolean;
   /** Whether the browser pages are served: the playground at /graphql and the explorer at /explore. */
   readonly webUi: boolean;
+  /** Whether `GET /metrics` answers (event-loop delay, memory, requests in flight; Prometheus text format). */
+  readonly metrics: boolean;
   /** Size of the response cache in MiB (0: off). */
   readonly responseCacheMb: number;
   readonly limits: LimitsConfig;
+  readonly http: HttpConfig;
+  readonly fairness: FairnessConfig;
   readonly neo4j: {
     readonly mode: Neo4jMode;
     /** The URI the driver connects to; for the embedded server it is known only once it runs. */
@@ -92,9 +155,15 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, else json', description: '`json` or `pretty`' },
   { name: 'CORS_ORIGINS', default: '(unset: same origin only)', description: 'comma-separated origins (e.g. `https://portal.example.de`) whose web pages may call the API; `*` allows any' },
   { name: 'WEB_UI', default: 'on', description: '`on` or `off`: whether browsers get the GraphiQL playground at `/graphql` and the graph explorer at `/explore` (both served from this server, no other host)' },
+  { name: 'METRICS', default: 'on', description: '`on` or `off`: whether `GET /metrics` answers in the Prometheus text format (event-loop delay histogram, memory, HTTP requests in flight; see "Metrics")' },
   { name: 'INTROSPECTION', default: 'on', description: '`on` or `off`: whether clients may read the schema through introspection (the schema describes public data and GraphQL clients need it, so it is on in every mode unless turned off)' },
   { name: 'QUERY_MAX_BYTES', default: '20000', description: 'largest GraphQL document in bytes (`DOCUMENT_TOO_LARGE`)' },
   { name: 'BODY_MAX_BYTES', default: '100000', description: 'largest HTTP request body in bytes (413, `PAYLOAD_TOO_LARGE`)' },
+  { name: 'HTTP_MAX_CONNECTIONS', default: '10000', description: 'most open HTTP connections; at the cap the one idle the longest is closed for a newcomer, and a newcomer is refused only when every connection has a request in flight (see "Limits and safety"); keep it at least 1000 below the open-file limit (`ulimit -n`)' },
+  { name: 'HTTP_MAX_CONNECTIONS_PER_ADDRESS', default: '1000', description: 'most open HTTP connections from one client address, more are closed at once; `0` turns it off. Behind a reverse proxy every client has the proxy\'s address: raise it or turn it off there' },
+  { name: 'HTTP_HEADERS_TIMEOUT_MS', default: '10000', description: 'time to receive a request\'s headers; then 408 and the connection is closed' },
+  { name: 'HTTP_REQUEST_TIMEOUT_MS', default: '30000', description: 'time to receive a whole request (headers and body; not its execution, which `REQUEST_TIMEOUT_MS` bounds); then 408 and the connection is closed' },
+  { name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS', default: '5000', description: 'how long an idle keep-alive connection stays open; behind a load balancer make it longer than the balancer\'s idle timeout' },
   { name: 'QUERY_MAX_TOKENS', default: '2000', description: 'most lexical tokens in a document (`TOKEN_LIMIT_EXCEEDED`)' },
   { name: 'QUERY_MAX_DEPTH', default: '12', description: 'deepest field nesting (`DEPTH_LIMIT_EXCEEDED`)' },
   { name: 'QUERY_MAX_ALIASES', default: '30', description: 'most aliases in an operation (`ALIAS_LIMIT_EXCEEDED`)' },
@@ -104,6 +173,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'QUERY_TIMEOUT_MS', default: '10000', description: 'Neo4j transaction timeout of every read (`QUERY_TIMEOUT`)' },
   { name: 'REQUEST_TIMEOUT_MS', default: '20000', description: 'deadline of one GraphQL request (`QUERY_TIMEOUT`)' },
   { name: 'RESULT_MAX_ITEMS', default: '100000', description: 'most values one request may load from Neo4j (`RESULT_TOO_LARGE`)' },
+  { name: 'TRUST_PROXY', default: 'off', description: 'whose `X-Forwarded-For` names the client: `off` (the connection\'s address is the client), `loopback`, `uniquelocal`, addresses or CIDRs (comma-separated), or a number of proxy hops; set it behind a reverse proxy, or every client shares the proxy\'s address and its fair share' },
+  { name: 'CLIENT_MAX_CONCURRENT', default: '8', description: 'requests one client (address) may have in flight; more get HTTP 429 `RATE_LIMITED` with `Retry-After` (0: no limit)' },
+  { name: 'CLIENT_COST_PER_MINUTE', default: '2000000', description: 'cost points one client may spend per minute (a bucket that holds one minute and refills continuously); beyond it HTTP 429 `RATE_LIMITED` with `Retry-After` (0: no limit)' },
+  { name: 'CLIENT_POOL_SHARE_PERCENT', default: '25', description: 'share of the Neo4j connection pool one client may hold; its other requests wait for their turn (within their deadline)' },
+  { name: 'NEO4J_SESSIONS_PER_REQUEST', default: '4', description: 'Neo4j sessions one request may hold at once (its other traversals wait for one of them)' },
+  { name: 'NEO4J_POOL_SIZE', default: '100', description: 'connections of the driver\'s pool; the sessions of all requests together never exceed it, so a full pool means waiting, never a 503' },
+  { name: 'CPU_WORKERS', default: 'auto', description: 'worker threads for what-if, severity and risks (CPU work off the event loop); `auto`: the cores minus one, 1 to 4' },
   { name: 'RESPONSE_CACHE_MB', default: '64', description: 'answers kept per API process, keyed by query, variables and graph version (never stale); `0` turns the cache off; a request with `Cache-Control: no-cache` bypasses it' },
   { name: 'SEED_ON_START', default: 'auto', description: '`auto` loads the seed data when the database holds no model node, `always` at every start, `never` not at all' },
   { name: 'NEO4J_URI', default: '(unset: start the embedded Neo4j)', description: 'an existing Neo4j: `bolt://`, `neo4j://` (routing) or `neo4j+s://` (Aura)' },
@@ -116,6 +192,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'NEO4J_PAGECACHE_MB', default: 'auto', description: 'page cache of the embedded Neo4j in MiB; `auto`: an eighth of the RAM, 256 MiB to 8 GiB (see "Memory")' },
   { name: 'NEO4J_START_TIMEOUT_S', default: '180', description: 'how long to wait for the embedded Neo4j (first start includes the Maven build)' },
   { name: 'NEO4J_MAX_RESTARTS', default: '5', description: 'how often the API starts a dead embedded Neo4j again within 10 minutes before it gives up (then `/healthz` turns 503)' },
+  { name: 'NEO4J_HUNG_RESTART_S', default: '30', description: 'how long the embedded Neo4j may leave the watchdog\'s pings unanswered (counted from the first unanswered one) before the API kills it and restarts it like a dead one; 0 = never (see "When Neo4j goes away")' },
   { name: 'JAVA_HOME', default: '(java on PATH)', description: 'the JDK 17+ that runs the embedded Neo4j' },
 ];
 
@@ -202,6 +279,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
     corsOrigins,
     introspection: onOff('INTROSPECTION', true),
     webUi: onOff('WEB_UI', true),
+    metrics: onOff('METRICS', true),
     responseCacheMb: int('RESPONSE_CACHE_MB', 64, 0, 65536),
     limits: {
       maxDocumentBytes: int('QUERY_MAX_BYTES', 20_000, 100, 10_000_000),
@@ -215,6 +293,22 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
       queryTimeoutMs: int('QUERY_TIMEOUT_MS', 10_000, 10, 3_600_000),
       requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 20_000, 10, 3_600_000),
       maxResultItems: int('RESULT_MAX_ITEMS', 100_000, 1, 1_000_000_000),
+    },
+    http: {
+      maxConnections: int('HTTP_MAX_CONNECTIONS', HTTP_DEFAULTS.maxConnections, 10, 1_000_000),
+      maxConnectionsPerAddress: int('HTTP_MAX_CONNECTIONS_PER_ADDRESS', HTTP_DEFAULTS.maxConnectionsPerAddress, 0, 1_000_000),
+      headersTimeoutMs: int('HTTP_HEADERS_TIMEOUT_MS', HTTP_DEFAULTS.headersTimeoutMs, 100, 3_600_000),
+      requestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', HTTP_DEFAULTS.requestTimeoutMs, 100, 3_600_000),
+      keepAliveTimeoutMs: int('HTTP_KEEP_ALIVE_TIMEOUT_MS', HTTP_DEFAULTS.keepAliveTimeoutMs, 100, 3_600_000),
+    },
+    fairness: {
+      trustProxy: trustProxyOf(get('TRUST_PROXY'), problems),
+      clientMaxConcurrent: int('CLIENT_MAX_CONCURRENT', FAIRNESS_DEFAULTS.clientMaxConcurrent, 0, 100_000),
+      clientCostPerMinute: int('CLIENT_COST_PER_MINUTE', FAIRNESS_DEFAULTS.clientCostPerMinute, 0, 1_000_000_000_000),
+      clientPoolSharePercent: int('CLIENT_POOL_SHARE_PERCENT', FAIRNESS_DEFAULTS.clientPoolSharePercent, 1, 100),
+      sessionsPerRequest: int('NEO4J_SESSIONS_PER_REQUEST', FAIRNESS_DEFAULTS.sessionsPerRequest, 1, 1000),
+      poolSize: int('NEO4J_POOL_SIZE', FAIRNESS_DEFAULTS.poolSize, 2, 10_000),
+      cpuWorkers: get('CPU_WORKERS') === undefined || get('CPU_WORKERS') === 'auto' ? FAIRNESS_DEFAULTS.cpuWorkers : int('CPU_WORKERS', 1, 1, 64),
     },
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
@@ -230,9 +324,13 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
         startTimeoutMs: int('NEO4J_START_TIMEOUT_S', 180, 5, 3600) * 1000,
         javaHome: get('JAVA_HOME'),
         maxRestarts: int('NEO4J_MAX_RESTARTS', 5, 0, 1000),
+        hungRestartMs: int('NEO4J_HUNG_RESTART_S', 30, 0, 86_400) * 1000,
       },
     },
   };
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS must not be above HTTP_REQUEST_TIMEOUT_MS (${config.http.requestTimeoutMs}), got "${config.http.headersTimeoutMs}"`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }
@@ -245,6 +343,24 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
 export function autoMemory(totalBytes: number): { heapMb: number; pageCacheMb: number } {
   const eighthMb = Math.floor(totalBytes / 8 / 1024 / 1024);
   return { heapMb: Math.min(8192, Math.max(768, eighthMb)), pageCacheMb: Math.min(8192, Math.max(256, eighthMb)) };
+}
+
+/** Worker threads for the in-memory engines: the cores minus one (the event loop keeps one), 1 to 4. */
+export function autoCpuWorkers(cores: number): number {
+  return Math.min(4, Math.max(1, cores - 1));
+}
+
+/** TRUST_PROXY as Express's `trust proxy` takes it; a wrong value is a problem named with the value. */
+function trustProxyOf(raw: string | undefined, problems: string[]): false | string | number {
+  if (raw === undefined || raw === 'off' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const parts = raw.split(',').map((p) => p.trim());
+  const ok = parts.every((p) => ['loopback', 'linklocal', 'uniquelocal'].includes(p) || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p));
+  if (!ok) {
+    problems.push(`TRUST_PROXY must be off, loopback, linklocal, uniquelocal, addresses or CIDRs (comma-separated) or a hop count, got "${raw}"`);
+    return false;
+  }
+  return parts.join(',');
 }
 
 function deepFreeze<T>(value: T): T {

@@ -9,10 +9,20 @@ import { createProvenanceLoaders, type ProvenanceLoaders } from './provenance/lo
 import { createSystemLoaders, type SystemLoaders } from './system/loaders';
 import { createWhatIfLoaders, type WhatIfLoaders } from './whatif/loaders';
 import type { Config } from './config';
+import type { CpuPool } from './cpu/CpuPool';
+import type { ClientBudgets } from './limits/ClientBudgets';
 
 /** Everything a resolver may use; made anew for every request. */
 export interface Context {
   readonly requestId: string;
+  /** Who asks (the client's address, or the proxy's client when TRUST_PROXY says so): fair shares go by it. */
+  readonly client: string;
+  /** Epoch ms after which the request's work stops and the client gets QUERY_TIMEOUT. */
+  readonly deadline: number;
+  /** Aborted when the request's answer was given up (deadline passed): its work stops. */
+  readonly signal: AbortSignal | undefined;
+  /** The per-client cost budgets the operation's price is charged to (absent: no budget). */
+  readonly budgets: ClientBudgets | undefined;
   readonly log: Logger;
   readonly loaders: Loaders;
   /** Figures of this request for its log line (the cost is set once the operation is priced). */
@@ -43,6 +53,15 @@ export interface ContextDeps {
   readonly limits: Pick<LimitsConfig, 'requestTimeoutMs' | 'maxResultItems'>;
   /** See Context.lookahead (default true). */
   readonly lookahead?: boolean;
+  /** The CPU workers the in-memory engines run on. */
+  readonly cpu: CpuPool;
+  /** See Context.client (default `local`). */
+  readonly client?: string;
+  /** See Context.signal. */
+  readonly signal?: AbortSignal;
+  /** Epoch ms; default now + REQUEST_TIMEOUT_MS. */
+  readonly deadline?: number;
+  readonly budgets?: ClientBudgets;
 }
 
 /**
@@ -50,14 +69,22 @@ export interface ContextDeps {
  * database bounded by this request's deadline and result budget.
  */
 export function createContext(deps: ContextDeps, requestId: string = randomUUID()): Context {
+  const client = deps.client ?? 'local';
+  const deadline = deps.deadline ?? Date.now() + deps.limits.requestTimeoutMs;
   const db = deps.db.forRequest({
-    deadline: Date.now() + deps.limits.requestTimeoutMs,
+    deadline,
     requestTimeoutMs: deps.limits.requestTimeoutMs,
     maxItems: deps.limits.maxResultItems,
+    client,
+    signal: deps.signal,
   });
   const graph = createGraphLoaders(db);
   return {
     requestId,
+    client,
+    deadline,
+    signal: deps.signal,
+    budgets: deps.budgets,
     log: deps.log.child({ requestId }),
     stats: { cost: null },
     lookahead: deps.lookahead ?? true,
@@ -67,7 +94,7 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
       impact: createImpactLoaders(db, graph),
       provenance: createProvenanceLoaders(db),
       profiles: createProfileLoaders(db),
-      whatif: createWhatIfLoaders(db),
+      whatif: createWhatIfLoaders(db, { cpu: deps.cpu, shared: deps.db, client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal }),
     },
   };
 }

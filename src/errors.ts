@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'QUERY_TIMEOUT'
   | 'RESULT_TOO_LARGE'
   | 'QUERY_TOO_LARGE'
+  | 'RATE_LIMITED'
   | LimitCode;
 
 /** Codes of the refusals before execution, one per limit (see src/limits/). */
@@ -31,6 +32,8 @@ export class AppError extends Error {
     readonly details: Record<string, unknown> = {},
     /** The HTTP status the whole answer gets when this error is in it (Apollo reads `extensions.http`). */
     readonly httpStatus?: number,
+    /** HTTP headers the answer gets with it (Retry-After). */
+    readonly httpHeaders?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -38,7 +41,8 @@ export class AppError extends Error {
 
   /** What graphql-js copies onto the GraphQLError that wraps this one; `http` never reaches clients. */
   get extensions(): Record<string, unknown> {
-    return { code: this.code, ...this.details, ...(this.httpStatus ? { http: { status: this.httpStatus } } : {}) };
+    const headers = this.httpHeaders ? { headers: new Map(Object.entries(this.httpHeaders)) } : {};
+    return { code: this.code, ...this.details, ...(this.httpStatus ? { http: { status: this.httpStatus, ...headers } } : {}) };
   }
 }
 
@@ -81,6 +85,17 @@ export class AuthenticationError extends AppError {
 export class DatabaseUnavailableError extends AppError {
   constructor(message = 'The graph database is not reachable right now; try again shortly.') {
     super('SERVICE_UNAVAILABLE', message, {}, 503);
+  }
+}
+
+/**
+ * A client used up its share: too many requests at once, or more cost than its budget per minute
+ * (HTTP 429 with Retry-After). The message says which share and when to come back.
+ */
+export class RateLimitedError extends AppError {
+  constructor(message: string, retryAfterSeconds: number, details: Record<string, unknown> = {}) {
+    const retry = Math.max(1, Math.ceil(retryAfterSeconds));
+    super('RATE_LIMITED', message, { retryAfterSeconds: retry, ...details }, 429, { 'retry-after': String(retry) });
   }
 }
 

@@ -2,18 +2,24 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import { createApollo } from './apollo';
-import type { Config } from './config';
+import { FAIRNESS_DEFAULTS, HTTP_DEFAULTS, type Config } from './config';
+import { CpuPool } from './cpu/CpuPool';
+import { graphqlHandler } from './http/graphqlHandler';
+import { ClientBudgets } from './limits/ClientBudgets';
 import { ResponseCache } from './cache/ResponseCache';
 import { responseCachePlugin } from './cache/responseCachePlugin';
 import { createContext, type Context } from './context';
+import { clientErrorHandler } from './http/clientErrorHandler';
+import { installConnectionGuard } from './http/connectionGuard';
+import { declaredBodyLimit } from './http/declaredBodyLimit';
 import { documentGuard } from './http/documentGuard';
 import { healthRouter } from './http/health';
 import { jsonErrorHandler, jsonNotFound } from './http/jsonErrors';
+import { mountMetrics } from './http/metrics';
 import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
 import type { Neo4jHealth } from './neo4j/health';
@@ -23,7 +29,7 @@ import { loadWebAssets, type WebAssets } from './web/webAssets';
 import { PAGE_CSP, wantsHtml, webRouter } from './web/webRouter';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
+  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi' | 'metrics' | 'http' | 'fairness'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
@@ -37,6 +43,10 @@ export interface ServerDeps {
 export interface AppServer {
   readonly apollo: ApolloServer<Context>;
   readonly httpServer: http.Server;
+  /** The worker threads of the in-memory engines. */
+  readonly cpu: CpuPool;
+  /** The per-client shares (requests in flight, cost per minute). */
+  readonly budgets: ClientBudgets;
   /** Starts Apollo and listens; resolves with the GraphQL URL. */
   listen(): Promise<string>;
   /** Stops accepting requests, drains those under way, stops Apollo. */
@@ -54,26 +64,23 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  const httpServer = http.createServer(app);
+  const fairness = { ...FAIRNESS_DEFAULTS, ...config.fairness };
+  // The client a request counts against: the connection's address, or the one a trusted proxy names.
+  app.set('trust proxy', fairness.trustProxy);
+  const cpu = new CpuPool({ size: fairness.cpuWorkers, log });
+  const budgets = new ClientBudgets({ maxConcurrent: fairness.clientMaxConcurrent, costPerMinute: fairness.clientCostPerMinute });
+  // Slow or idle connections are closed and their descriptors freed: headers and whole-request
+  // timeouts (checked every second), a cap on open connections, and a clientError answer that
+  // destroys the socket. Values and reasons: "Limits and safety" in the README.
+  const httpConfig = { ...HTTP_DEFAULTS, ...config.http };
+  const httpServer = http.createServer(
+    { headersTimeout: httpConfig.headersTimeoutMs, requestTimeout: httpConfig.requestTimeoutMs, keepAliveTimeout: httpConfig.keepAliveTimeoutMs, connectionsCheckingInterval: 1000 },
+    app,
+  );
   // Requests that Node's HTTP parser refuses (headers over 16 KB, unknown methods, broken framing)
-  // get a JSON answer too, instead of an empty one.
-  httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    const body = JSON.stringify(
-      tooLarge
-        ? { errors: [{ message: 'The request line or headers are larger than 16 KB; send the query in a POST body.', extensions: { code: 'HEADERS_TOO_LARGE' } }] }
-        : { errors: [{ message: 'The HTTP request could not be read.', extensions: { code: 'BAD_REQUEST' } }] },
-    );
-    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-  });
-  // Bound how long a slow client may take to send its request.
-  httpServer.requestTimeout = 30_000;
-  httpServer.headersTimeout = 20_000;
+  // or that arrive too slowly get a JSON answer too, instead of an empty one.
+  httpServer.on('clientError', clientErrorHandler());
+  installConnectionGuard(httpServer, httpConfig, log);
   // Answers are cached per process, keyed by query, variables and graph version (never stale).
   const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(db, new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
   const apollo = createApollo({ config, log, about, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(cache ? [cache] : [])] });
@@ -85,6 +92,7 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
       strictTransportSecurity: false, // served over plain HTTP on loopback; a TLS proxy in front sets HSTS
     }),
   );
+  const metrics = mountMetrics(app, config.metrics ?? true);
   app.use(healthRouter(db, health));
   const webUi = config.webUi ?? true;
   const assets = webUi ? (webAssets ?? loadWebAssets()) : null;
@@ -104,16 +112,21 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
   return {
     apollo,
     httpServer,
+    cpu,
+    budgets,
     async listen() {
       await apollo.start();
       const corsHandler = corsMiddleware(config.corsOrigins);
       app.use(
         '/graphql',
         ...(corsHandler ? [corsHandler] : []),
+        declaredBodyLimit(config.limits.maxBodyBytes),
         express.json({ limit: config.limits.maxBodyBytes }),
         documentGuard(config.limits),
-        expressMiddleware(apollo, {
-          context: async ({ req }) => createContext({ db, log, mode: config.neo4j.mode, limits: config.limits }, requestIdOf(req.header('x-request-id'))),
+        graphqlHandler(apollo, {
+          requestTimeoutMs: config.limits.requestTimeoutMs,
+          budgets,
+          context: (req, bounds) => createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, ...bounds }, requestIdOf(req.header('x-request-id'))),
         }),
       );
       app.use(jsonNotFound());
@@ -126,8 +139,10 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
       return `http://${config.host}:${port}/graphql`;
     },
     async stop() {
+      metrics.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await cpu.stop();
     },
   };
 }

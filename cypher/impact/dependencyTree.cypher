@@ -3,8 +3,9 @@
 // relationship type of the last hop and the chain's evidence: sourced when a chain of only sourced
 // links is among the shortest (that chain is then the one reported). Two breadth-first searches from
 // the root (all links unless $sourcedOnly, and sourced links only), met in one aggregation per node.
-// The pattern bound is the maximum of maxDepth (10).
-// Parameters: $id: root id, $maxDepth: integer 1..10, $sourcedOnly: boolean.
+// The pattern bound is the maximum of maxDepth (10). At most $limit entries, nearest first (the caller
+// asks for one more than it returns, to know the tree was cut).
+// Parameters: $id: root id, $maxDepth: integer 1..10, $sourcedOnly: boolean, $limit: integer.
 MATCH (o:GraphNode {id: $id})
 CALL (o) {
   MATCH p = ANY SHORTEST (o)-[:DEPENDS_ON|IMPLEMENTS]->{1,10}(x:Component|Standard)
@@ -27,3 +28,4 @@ RETURN
   labels(parent) AS parentLabels,
   type(last(relationships(chain))) AS relationship
 ORDER BY distance, node.name, node.id
+LIMIT $limit

@@ -1,7 +1,14 @@
-// The relationships of a set of nodes in both directions, optionally only of the given types.
-// Parameters: $ids: [string], $types: [string] or null.
+// One level of a subgraph: the relationships of the nodes $ids (the frontier) in both directions,
+// optionally only of the given types, except those to the nodes $previous (the level before, whose
+// relationships were read with it); each relationship once, sorted by start id, type and end id, at
+// most $limit of them (the caller asks for one more than it has room for, to know it was cut).
+// Parameters: $ids: [string], $previous: [string], $types: [string] or null, $limit: integer.
 UNWIND $ids AS id
 MATCH (n:GraphNode {id: id})-[r]-(m:GraphNode)
-WHERE $types IS NULL OR type(r) IN $types
-RETURN DISTINCT startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, m.id AS neighbour,
-       r.evidence AS evidence, r.source AS provenance
+WHERE ($types IS NULL OR type(r) IN $types)
+  AND NOT m.id IN $previous
+WITH DISTINCT r
+WITH r, startNode(r).id AS source, type(r) AS type, endNode(r).id AS target
+ORDER BY source, type, target
+LIMIT $limit
+RETURN source, target, type, r.evidence AS evidence, r.source AS provenance

@@ -39,6 +39,8 @@ export function responseCachePlugin(db: Pick<Db, 'read'>, cache: ResponseCache):
             return null;
           }
           rc.response.http.headers.set(CACHE_HEADER, 'hit');
+          // An answer from the cache costs next to nothing: the client gets its price back.
+          if (rc.contextValue.stats.cost) rc.contextValue.budgets?.refund(rc.contextValue.client, rc.contextValue.stats.cost);
           return { body: { kind: 'single', singleResult: hit as never }, http: rc.response.http };
         },
         async willSendResponse(rc) {

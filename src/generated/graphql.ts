@@ -42,6 +42,7 @@ export type AccessibilityFact = {
   conformance: Maybe<Scalars['String']['output']>;
   evidence: Evidence;
   level: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** e.g. bitv-2.0, wcag-2.1, en-301-549. */
   standard: Scalars['String']['output'];
@@ -49,6 +50,7 @@ export type AccessibilityFact = {
 
 export type AdoptionRow = {
   __typename?: 'AdoptionRow';
+  /** Per adoption status, by status: at most 20 (`organizations` counts them all). */
   byStatus: Array<StatusCount>;
   node: Node;
   organizations: Scalars['Int']['output'];
@@ -82,6 +84,7 @@ export type Assessment = {
   indicators: Array<IndicatorValue>;
   level: AssessmentLevel;
   mapping: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -100,6 +103,7 @@ export type AttestationFact = {
   /** bsi-c5, it-grundschutz, iso-27001, iso-27001-on-it-grundschutz, bsi-tr or common-criteria. */
   scheme: Scalars['String']['output'];
   scope: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -127,7 +131,7 @@ export type BuildingBlock = Node & {
   /** Its parts. */
   parts: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   status: Maybe<Scalars['String']['output']>;
   view: Maybe<Scalars['String']['output']>;
@@ -238,6 +242,8 @@ export type Citation = {
 /** A node citing a source, and where in the source. */
 export type CitingNode = {
   __typename?: 'CitingNode';
+  /** Pass it as `after` for the next page. */
+  cursor: Scalars['String']['output'];
   locator: Maybe<Scalars['String']['output']>;
   node: Node;
 };
@@ -245,6 +251,8 @@ export type CitingNode = {
 /** A relationship citing a source. */
 export type CitingRelationship = {
   __typename?: 'CitingRelationship';
+  /** Pass it as `after` for the next page. */
+  cursor: Scalars['String']['output'];
   evidence: Maybe<Evidence>;
   from: Node;
   locator: Maybe<Scalars['String']['output']>;
@@ -264,13 +272,17 @@ export type CompatibilityCell = {
 
 export type CompatibilityMatrix = {
   __typename?: 'CompatibilityMatrix';
+  /** What any of the stacks includes, by name, then id: at most 500 rows (see `truncated`). */
   rows: Array<CompatibilityRow>;
+  /** The stacks asked for, in the order of `stackIds` (at most 30). */
   stacks: Array<Stack>;
+  /** True when the stacks include more than 500 items and `rows` holds the first 500 by name, then id: compare fewer stacks at a time. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 export type CompatibilityRow = {
   __typename?: 'CompatibilityRow';
-  /** One cell per stack, in the order of `stacks`. */
+  /** One cell per stack, in the order of `stacks` (at most 30). */
   cells: Array<CompatibilityCell>;
   item: Node;
 };
@@ -278,6 +290,7 @@ export type CompatibilityRow = {
 export type ComplianceGroup = {
   __typename?: 'ComplianceGroup';
   exempted: Scalars['Int']['output'];
+  /** The requirements of the group, by level and id: at most 200 (the counts above count them all). */
   items: Array<ComplianceItem>;
   met: Scalars['Int']['output'];
   notAssessable: Scalars['Int']['output'];
@@ -291,7 +304,7 @@ export type ComplianceItem = {
   exception: Maybe<Exception>;
   /** Expiry of the exception, when exempted. */
   expires: Maybe<Scalars['String']['output']>;
-  /** What the requirement requires and the service does not use (empty when met). */
+  /** What the requirement requires and the service does not use (empty when met): at most 50. */
   missing: Array<Node>;
   requirement: Requirement;
   status: ComplianceStatus;
@@ -331,6 +344,7 @@ export type Component = Node & {
   __typename?: 'Component';
   /** Organisations that adopt it, with status. */
   adopters: Array<OrganizationLink>;
+  /** At most 50, as stored. */
   aliases: Maybe<Array<Scalars['String']['output']>>;
   /** Alternatives, with guidance (ALTERNATIVE_TO, both directions). */
   alternatives: Array<ComponentLink>;
@@ -397,7 +411,7 @@ export type Component = Node & {
   /** Requirements that apply to it. */
   requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Stacks that include it, with status and role. */
   stacks: Array<NodeLink>;
@@ -406,6 +420,7 @@ export type Component = Node & {
   stewards: Array<OrganizationLink>;
   /** What replaces it (SUCCEEDED_BY, outgoing). */
   successors: Array<NodeLink>;
+  /** At most 50, as stored. */
   tags: Maybe<Array<Scalars['String']['output']>>;
   /** Services that use it. */
   usedBy: Array<ServiceLink>;
@@ -596,6 +611,7 @@ export type ComponentLink = Link & {
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  /** ASSESSED: the indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
   /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
   level: Maybe<Scalars['String']['output']>;
@@ -616,7 +632,7 @@ export type ComponentLink = Link & {
   scope: Maybe<Scalars['String']['output']>;
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
   stage: Maybe<Scalars['String']['output']>;
@@ -640,9 +656,9 @@ export type ConsumerState =
  */
 export type Coverage = {
   __typename?: 'Coverage';
-  /** Per executing level (Bund, Land, Kommune). */
+  /** Per executing level (Bund, Land, Kommune), by name: at most 10. */
   byLevel: Array<CoverageGroup>;
-  /** Per OZG topic (of the answer's services, or all topics in `about`). */
+  /** Per OZG topic (of the answer's services, or all topics in `about`), by name: at most 50. */
   byTopic: Array<CoverageGroup>;
   inferred: Scalars['Int']['output'];
   none: Scalars['Int']['output'];
@@ -695,7 +711,7 @@ export type Criterion = Node & {
   requiredBy: Array<NodeLink>;
   scheme: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -784,6 +800,7 @@ export type DateFact = {
   __typename?: 'DateFact';
   date: Scalars['String']['output'];
   evidence: Evidence;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -822,7 +839,7 @@ export type Decision = Node & {
   /** The decision's own number or title, e.g. Beschluss 2017/37. */
   reference: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** The stack the decision is about (SCOPED_TO). */
   stack: Array<NodeLink>;
@@ -906,8 +923,11 @@ export type DependencyEntry = {
 /** A forward dependency tree as a list of entries, each with its parent one step closer to the root. */
 export type DependencyTree = {
   __typename?: 'DependencyTree';
+  /** The entries, nearest first, then by name and id: at most 1,000 (see `truncated`). */
   entries: Array<DependencyEntry>;
   root: Node;
+  /** True when the tree has more than 1,000 entries and `entries` holds the nearest 1,000: ask for a smaller `maxDepth`. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 /** Whether the source states a fact (`sourced`) or it is our conclusion (`inferred`). */
@@ -948,7 +968,7 @@ export type Exception = Node & {
   /** The requirement it deviates from. */
   requirement: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -1066,15 +1086,15 @@ export type ImpactSeverityHitsArgs = {
 /** Counts for a decision. */
 export type ImpactSummary = {
   __typename?: 'ImpactSummary';
-  /** Impacted services per executing level (Bund, Land, Kommune, from the LeiKa type). */
+  /** Impacted services per executing level (Bund, Land, Kommune, from the LeiKa type): at most 20, the largest first. */
   byExecutingLevel: Array<LevelCount>;
-  /** Impacted components (the origin included) per layer, all schemes. */
+  /** Impacted components (the origin included) per layer, all schemes: at most 200 layers, the largest first. */
   byLayer: Array<GroupCount>;
-  /** Impacted services per life situation. */
+  /** Impacted services per life situation: at most 200, the largest first. */
   byLifeSituation: Array<GroupCount>;
-  /** Those organisations per level. */
+  /** Those organisations per level: at most 20 levels, the largest first. */
   byOrganizationLevel: Array<LevelCount>;
-  /** Impacted services per OZG topic. */
+  /** Impacted services per OZG topic: at most 200 topics, the largest first. */
   byTopic: Array<GroupCount>;
   componentCount: Scalars['Int']['output'];
   /** Impacted components by how sure the hit is (the weakest link of its best shortest chain). */
@@ -1108,7 +1128,7 @@ export type ImpactedComponent = {
   distance: Scalars['Int']['output'];
   /** How sure the hit is: the weakest link on its chain, preferring a sourced chain among the shortest. */
   evidence: Evidence;
-  /** One shortest chain, from this component to the origin. */
+  /** One shortest chain, from this component to the origin: at most `maxDepth` + 1 (≤ 11) nodes. */
   path: Array<Node>;
   /** broken, degraded or reached if the origin were removed. */
   severity: Severity;
@@ -1117,7 +1137,7 @@ export type ImpactedComponent = {
 export type ImpactedOrganization = {
   __typename?: 'ImpactedOrganization';
   organization: Organization;
-  /** OPERATES, ADOPTS and/or OFFERS. */
+  /** OPERATES, ADOPTS and/or OFFERS (at most these 3). */
   relations: Array<Scalars['String']['output']>;
 };
 
@@ -1146,6 +1166,7 @@ export type Inclusion = {
   rationaleIsGeneric: Scalars['Boolean']['output'];
   role: Maybe<Scalars['String']['output']>;
   since: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   stack: Stack;
   stage: Maybe<LifecycleStage>;
@@ -1187,11 +1208,13 @@ export type IndicatorValue = {
 
 export type InheritedRisk = {
   __typename?: 'InheritedRisk';
+  /** Pass as `after` for the next page. */
+  cursor: Scalars['String']['output'];
   detail: Scalars['String']['output'];
   /** The component or standard that carries the risk. */
   item: Node;
   kind: RiskKind;
-  /** The chain from the service to the item. */
+  /** The chain from the service to the item (at most maxDepth + 1 nodes). */
   path: Array<Node>;
 };
 
@@ -1227,7 +1250,7 @@ export type IntegrationPoint = Node & {
   /** Requirements that apply to it. */
   requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -1307,6 +1330,7 @@ export type Jurisdiction = {
   country: Maybe<Scalars['String']['output']>;
   evidence: Evidence;
   inEu: Scalars['Boolean']['output'];
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -1328,7 +1352,7 @@ export type Kpi = Node & {
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   target: Maybe<Scalars['Float']['output']>;
   unit: Maybe<Scalars['String']['output']>;
@@ -1395,7 +1419,7 @@ export type Layer = Node & {
   /** dstack-landscape, dstack-landkarte, itplr-b-2026-03, ozg-ra, efa, fitko, eurostack. */
   scheme: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   status: Maybe<Scalars['String']['output']>;
 };
@@ -1475,6 +1499,7 @@ export type LayerLink = Link & {
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  /** ASSESSED: the indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
   /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
   level: Maybe<Scalars['String']['output']>;
@@ -1495,7 +1520,7 @@ export type LayerLink = Link & {
   scope: Maybe<Scalars['String']['output']>;
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
   stage: Maybe<Scalars['String']['output']>;
@@ -1532,6 +1557,7 @@ export type LicenceFact = {
   __typename?: 'LicenceFact';
   class: LicenceClass;
   evidence: Evidence;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** SPDX id (or LicenseRef-proprietary, LicenseRef-public-domain, LicenseRef-RSALv2). */
   spdx: Scalars['String']['output'];
@@ -1555,7 +1581,7 @@ export type LifeSituation = Node & {
   /** OZG services of this life situation. */
   ozgServices: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** The topic (PART_OF). */
   topic: Array<NodeLink>;
@@ -1610,7 +1636,7 @@ export type Link = {
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
@@ -1640,12 +1666,26 @@ export type Load = {
 /** A role of a consumer that lost providers: which it lost, which are left, how many it needs. */
 export type LostRole = {
   __typename?: 'LostRole';
+  /** The providers it keeps; at most `first` (1..1000). */
   left: Array<Node>;
+  /** The providers it lost; at most `first` (1..1000). */
   lost: Array<Node>;
   name: Maybe<Scalars['String']['output']>;
   need: Scalars['Int']['output'];
   /** The role: alternatives:<id> for a group of alternatives, single:<id> for a provider of its own. */
   role: Scalars['String']['output'];
+};
+
+
+/** A role of a consumer that lost providers: which it lost, which are left, how many it needs. */
+export type LostRoleLeftArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A role of a consumer that lost providers: which it lost, which are left, how many it needs. */
+export type LostRoleLostArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A dated roadmap fact. */
@@ -1667,7 +1707,7 @@ export type Milestone = Node & {
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -1708,7 +1748,7 @@ export type Node = {
   name: Scalars['String']['output'];
   /** Where the fact comes from: an address or a data set row. */
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -1751,6 +1791,7 @@ export type NodeLink = Link & {
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  /** ASSESSED: the indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
   /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
   level: Maybe<Scalars['String']['output']>;
@@ -1771,7 +1812,7 @@ export type NodeLink = Link & {
   scope: Maybe<Scalars['String']['output']>;
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
   stage: Maybe<Scalars['String']['output']>;
@@ -1791,6 +1832,7 @@ export type ObtainFact = {
   /** fit-store, dvc-portal, efa-marketplace, opencode, vendor, public-repository, framework-contract or connection-request. */
   channel: Scalars['String']['output'];
   evidence: Evidence;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   url: Maybe<Scalars['String']['output']>;
 };
@@ -1808,6 +1850,7 @@ export type OperatingModelFact = {
   by: Maybe<Organization>;
   evidence: Evidence;
   model: OperatingModel;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -1849,7 +1892,7 @@ export type Organization = Node & {
   requirements: Array<NodeLink>;
   shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Items it is the steward of (STEWARDS, outgoing). */
   stewards: Array<NodeLink>;
@@ -1943,6 +1986,7 @@ export type OrganizationLink = Link & {
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  /** ASSESSED: the indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
   /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
   level: Maybe<Scalars['String']['output']>;
@@ -1963,7 +2007,7 @@ export type OrganizationLink = Link & {
   scope: Maybe<Scalars['String']['output']>;
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
   stage: Maybe<Scalars['String']['output']>;
@@ -1998,7 +2042,7 @@ export type OzgService = Node & {
   /** LeiKa services of this OZG service. */
   services: Array<ServiceLink>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -2046,7 +2090,9 @@ export type Path = {
   /** The weakest link on the path (a sourced path is preferred among the shortest when the filter is ANY). */
   evidence: Evidence;
   length: Scalars['Int']['output'];
+  /** From `from` to `to`: `length` + 1 nodes, at most `maxDepth` + 1 (≤ 11). */
   nodes: Array<Node>;
+  /** `length` steps, at most `maxDepth` (≤ 10). */
   steps: Array<PathStep>;
 };
 
@@ -2091,9 +2137,15 @@ export type Query = {
   __typename?: 'Query';
   /** Facts about this API and the Neo4j server behind it. */
   about: About;
-  /** For central controlling: per component or standard, how many organisations of `level` adopt it and with what status. */
+  /**
+   * For central controlling: per component or standard, how many organisations of `level` adopt it and
+   * with what status: the first `first` (1..1000), most organisations first, then by name and id.
+   */
   adoption: Array<AdoptionRow>;
-  /** The alternatives of a component or standard, with guidance on when to prefer which and how many services each would affect. */
+  /**
+   * The alternatives of a component or standard, with guidance on when to prefer which and how many
+   * services each would affect: the first `first` (1..1000) by name, then id.
+   */
   alternatives: Array<AlternativeOption>;
   /** BuildingBlock nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
   buildingBlocks: BuildingBlockConnection;
@@ -2103,7 +2155,10 @@ export type Query = {
    * `first` 1..500.
    */
   changes: ChangeConnection;
-  /** The matrix of components and standards against the given stacks (e.g. stack:germany, stack:govstack) with status and role. */
+  /**
+   * The matrix of components and standards against the given stacks (e.g. stack:germany, stack:govstack)
+   * with status and role. `stackIds` names 1..30 stacks; the matrix holds at most 500 rows (see `truncated`).
+   */
   compatibility: CompatibilityMatrix;
   /** Every requirement that applies to the service or to what it uses: met, violated or exempted, split into MUSS and SOLL, with a score. */
   compliance: ComplianceReport;
@@ -2177,7 +2232,7 @@ export type Query = {
   riskReach: RiskReach;
   /** The risks a service inherits from what it uses and what that depends on, each with the chain that carries it. maxDepth 1..10. */
   risks: ServiceRisks;
-  /** Every inference rule with the number of links it made, sorted by id. */
+  /** The inference rules with the number of links each made, sorted by id: the first `first` (1..1000). */
   rules: Array<Rule>;
   /** Full-text search over names, descriptions and aliases; `types` are labels (Component, Service, ...); `first` 1..100. */
   search: Array<SearchHit>;
@@ -2201,7 +2256,8 @@ export type Query = {
   /**
    * The neighbourhood of `ids` up to `depth` hops (0..3) over the relationship `types` (when omitted:
    * all but the derived ASSESSED, which ties every item to the six D-Stack criteria; name it to draw
-   * it), as nodes and edges ready for Cytoscape.js, graphology or D3.
+   * it), as nodes and edges ready for Cytoscape.js, graphology or D3. At most 5,000 nodes and 5,000
+   * edges: a larger neighbourhood is cut breadth first and says so in `truncated`.
    */
   subgraph: Subgraph;
   /** Topic nodes, filtered and sorted by name then id. `first` 1..500 (default 50). */
@@ -2218,6 +2274,7 @@ export type Query = {
  * an unknown id gives NOT_FOUND.
  */
 export type QueryAdoptionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   level: Scalars['String']['input'];
 };
 
@@ -2231,6 +2288,7 @@ export type QueryAdoptionArgs = {
  * an unknown id gives NOT_FOUND.
  */
 export type QueryAlternativesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -2629,6 +2687,19 @@ export type QueryRisksArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QueryRulesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -2805,7 +2876,7 @@ export type ReferencePattern = Node & {
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Components and standards it uses, with step and order. */
   steps: Array<NodeLink>;
@@ -2877,7 +2948,7 @@ export type Requirement = Node & {
   requires: Array<NodeLink>;
   rule: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   text: Maybe<Scalars['String']['output']>;
 };
@@ -2923,10 +2994,17 @@ export type RequirementChange = {
   after: Scalars['String']['output'];
   /** met or violated */
   before: Scalars['String']['output'];
-  /** What the service does not reach (after a violation) or reached only before (after a fix). */
+  /** Pass as `after` for the next page. */
+  cursor: Scalars['String']['output'];
+  /** What the service does not reach (after a violation) or reached only before (after a fix); at most `first` (1..1000). */
   missing: Array<Node>;
   requirement: Requirement;
   service: Service;
+};
+
+
+export type RequirementChangeMissingArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RequirementConnection = {
@@ -2961,11 +3039,17 @@ export type RiskKind =
 
 export type RiskReach = {
   __typename?: 'RiskReach';
-  /** The items with this risk (or the one asked for). */
+  itemCount: Scalars['Int']['output'];
+  /** The items with this risk (or the one asked for), by id; at most `first` (1..1000). */
   items: Array<Node>;
   kind: RiskKind;
   serviceCount: Scalars['Int']['output'];
   services: Array<RiskedService>;
+};
+
+
+export type RiskReachItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2979,7 +3063,7 @@ export type RiskedService = {
   cursor: Scalars['String']['output'];
   /** The item it reaches. */
   item: Node;
-  /** The chain from the service to the item. */
+  /** The chain from the service to the item (at most maxDepth + 1 nodes). */
   path: Array<Node>;
   service: Service;
 };
@@ -2997,6 +3081,7 @@ export type Rule = {
   from: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** The sources of the rule, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** What the rule says, in words. */
   statement: Scalars['String']['output'];
@@ -3021,7 +3106,7 @@ export type Service = Node & {
   evidence: Maybe<Evidence>;
   /** Exceptions granted for it. */
   exceptions: Array<NodeLink>;
-  /** Levels that execute services of this type (from the LeiKa type code). */
+  /** Levels that execute services of this type (from the LeiKa type code): at most 50. */
   executingLevels: Maybe<Array<Scalars['String']['output']>>;
   /** What the change log recorded for this node, newest first. */
   history: Array<Change>;
@@ -3047,7 +3132,7 @@ export type Service = Node & {
   /** Requirements that apply to it directly. */
   requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Components this service uses. */
   uses: Array<ComponentLink>;
@@ -3130,6 +3215,7 @@ export type ServiceLink = Link & {
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  /** ASSESSED: the indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
   /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
   level: Maybe<Scalars['String']['output']>;
@@ -3150,7 +3236,7 @@ export type ServiceLink = Link & {
   scope: Maybe<Scalars['String']['output']>;
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
   stage: Maybe<Scalars['String']['output']>;
@@ -3165,10 +3251,18 @@ export type ServiceLink = Link & {
 
 export type ServiceRisks = {
   __typename?: 'ServiceRisks';
-  /** Risk count per kind. */
+  /** Risk count per kind (at most 8, one per RiskKind). */
   byKind: Array<RiskCount>;
+  riskCount: Scalars['Int']['output'];
+  /** The risks, nearest first; `first` 1..1000 (`riskCount` counts them all). */
   risks: Array<InheritedRisk>;
   service: Service;
+};
+
+
+export type ServiceRisksRisksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** broken: a role it needs keeps too few providers; degraded: a role lost a provider but keeps enough (or an optional dependency is lost); reached: it only depends on the change through others that keep working. */
@@ -3188,10 +3282,15 @@ export type SeverityHit = {
   __typename?: 'SeverityHit';
   cursor: Scalars['String']['output'];
   distance: Scalars['Int']['output'];
-  /** The roles that lost providers (for broken and degraded hits). */
+  /** The roles that lost providers (for broken and degraded hits); at most `first` (1..1000). */
   lostRoles: Array<LostRole>;
   node: Node;
   severity: Severity;
+};
+
+
+export type SeverityHitLostRolesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A source of the registry. */
@@ -3199,7 +3298,10 @@ export type Source = {
   __typename?: 'Source';
   /** nodeCount + relationshipCount. */
   factCount: Scalars['Int']['output'];
-  /** What rests on this source: the nodes and relationships citing it. `first` 1..1000 (default 100) of each. */
+  /**
+   * What rests on this source: the nodes and relationships citing it, page by page. `first` (1..1000,
+   * default 100) is the page size of both lists unless a list names its own.
+   */
   facts: SourceFacts;
   id: Scalars['ID']['output'];
   /** law, official, standards-body, operator, vendor, dataset, press, secondary or internal. */
@@ -3245,11 +3347,43 @@ export type SourceEdge = {
   node: Source;
 };
 
-/** What rests on a source. */
+/**
+ * What rests on a source, page by page: each list is sorted and cut in the database, so a page costs
+ * the same whatever the source and however far it is (pass the last item's `cursor` as `after`).
+ */
 export type SourceFacts = {
   __typename?: 'SourceFacts';
+  /**
+   * The nodes citing the source, by name, then id: a page of `first` (1..1000; default the `first` of
+   * `facts`) after the item whose `cursor` is `after`. `Source.nodeCount` counts them all.
+   */
   nodes: Array<CitingNode>;
+  /**
+   * The relationships citing the source, by type, start id and end id: a page of `first` (1..1000;
+   * default the `first` of `facts`) after the item whose `cursor` is `after`.
+   * `Source.relationshipCount` counts them all.
+   */
   relationships: Array<CitingRelationship>;
+};
+
+
+/**
+ * What rests on a source, page by page: each list is sorted and cut in the database, so a page costs
+ * the same whatever the source and however far it is (pass the last item's `cursor` as `after`).
+ */
+export type SourceFactsNodesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * What rests on a source, page by page: each list is sorted and cut in the database, so a page costs
+ * the same whatever the source and however far it is (pass the last item's `cursor` as `after`).
+ */
+export type SourceFactsRelationshipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -3291,7 +3425,7 @@ export type Stack = Node & {
   note: Maybe<Scalars['String']['output']>;
   publishedAt: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Its steward. */
   stewards: Array<OrganizationLink>;
@@ -3359,6 +3493,7 @@ export type Standard = Node & {
   __typename?: 'Standard';
   /** Organisations that adopt it. */
   adopters: Array<OrganizationLink>;
+  /** At most 50, as stored. */
   aliases: Maybe<Array<Scalars['String']['output']>>;
   /** Alternatives, with guidance. */
   alternatives: Array<StandardLink>;
@@ -3407,7 +3542,7 @@ export type Standard = Node & {
   /** Requirements that apply to it. */
   requirements: Array<NodeLink>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Stacks that include it. */
   stacks: Array<NodeLink>;
@@ -3415,6 +3550,7 @@ export type Standard = Node & {
   stewards: Array<OrganizationLink>;
   /** What replaces it (SUCCEEDED_BY, outgoing). */
   successors: Array<NodeLink>;
+  /** At most 50, as stored. */
   tags: Maybe<Array<Scalars['String']['output']>>;
   /** Services that use it directly. */
   usedBy: Array<ServiceLink>;
@@ -3549,6 +3685,7 @@ export type StandardLink = Link & {
   evidence: Maybe<Evidence>;
   /** ALTERNATIVE_TO: when to prefer which. */
   guidance: Maybe<Scalars['String']['output']>;
+  /** ASSESSED: the indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
   /** ASSESSED / RATES: the level (met, partly, not-met, unknown); ASSESSED: the indicators read and the mapping, or the decision that rated it. */
   level: Maybe<Scalars['String']['output']>;
@@ -3569,7 +3706,7 @@ export type StandardLink = Link & {
   scope: Maybe<Scalars['String']['output']>;
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** INCLUDES: the lifecycle stage (adopt, trial, hold, retire) and what it rests on; since/until dates where the data set has them; the stack version that lists it. */
   stage: Maybe<Scalars['String']['output']>;
@@ -3586,9 +3723,14 @@ export type StateChange = {
   __typename?: 'StateChange';
   after: ConsumerState;
   before: ConsumerState;
-  /** The roles that lost providers after the change. */
+  /** The roles that lost providers after the change; at most `first` (1..1000). */
   lostRoles: Array<LostRole>;
   node: Node;
+};
+
+
+export type StateChangeLostRolesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type StatusCount = {
@@ -3601,6 +3743,7 @@ export type StewardFact = {
   __typename?: 'StewardFact';
   evidence: Evidence;
   organization: Organization;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** STEWARDS when a source names the steward; MAINTAINS when the item's only maintainer stands in (evidence inferred). */
   via: Scalars['String']['output'];
@@ -3608,8 +3751,16 @@ export type StewardFact = {
 
 export type Subgraph = {
   __typename?: 'Subgraph';
+  /** The edges between them, level by level, within a level by source, type and target: at most 5,000 (see `truncated`). */
   edges: Array<SubgraphEdge>;
+  /** The nodes `ids` first, then those reached, level by level: at most 5,000 (see `truncated`). */
   nodes: Array<SubgraphNode>;
+  /**
+   * True when the neighbourhood holds more than 5,000 nodes or 5,000 edges: the answer then holds the
+   * nearer levels whole and the first edges of the level that did not fit (an edge to a node beyond
+   * the bound is left out). Ask for a smaller `depth`, fewer `types` or fewer `ids` to see all of it.
+   */
+  truncated: Scalars['Boolean']['output'];
 };
 
 export type SubgraphEdge = {
@@ -3653,7 +3804,7 @@ export type Topic = Node & {
   nameEn: Maybe<Scalars['String']['output']>;
   note: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
-  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator. */
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
 };
 
@@ -3685,21 +3836,35 @@ export type TopicEdge = {
 
 export type WhatIfReport = {
   __typename?: 'WhatIfReport';
-  /** Broken and degraded services per executing level, before and after. */
+  /** Broken and degraded services per executing level (Bund, Land, Kommune: at most 3), before and after. */
   byExecutingLevel: Array<GroupDelta>;
-  /** Broken and degraded components per layer, before and after. */
+  /** Broken and degraded components per layer, before and after; at most `first` (1..1000), most newly broken first. */
   byLayer: Array<GroupDelta>;
-  /** Broken and degraded services per OZG topic, before and after (only groups that change). */
+  /** Broken and degraded services per OZG topic, before and after (only groups that change); at most `first` (1..1000), most newly broken first. */
   byTopic: Array<GroupDelta>;
   /** Services and components whose state differs from today, newly broken first. `first` 1..1000. */
   changes: Array<StateChange>;
-  /** Items lost today as well (retired in the Deutschland-Stack or past their end of support). */
+  /** Items lost today as well (retired in the Deutschland-Stack or past their end of support); at most `first` (1..1000). */
   lostToday: Array<Node>;
+  /** How many items are lost today. */
+  lostTodayCount: Scalars['Int']['output'];
+  /** The removed items (at most 50, as the argument allows). */
   removals: Array<Node>;
+  /** The replacements (at most 50, as the argument allows). */
   replacements: Array<Replacement>;
-  /** MUSS/SOLL requirements newly met or violated for the services they apply to. */
+  /** MUSS/SOLL requirements newly met or violated for the services they apply to (`summary` counts them); `first` 1..1000. */
   requirements: Array<RequirementChange>;
   summary: WhatIfSummary;
+};
+
+
+export type WhatIfReportByLayerArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type WhatIfReportByTopicArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3707,6 +3872,17 @@ export type WhatIfReportChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   label?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type WhatIfReportLostTodayArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type WhatIfReportRequirementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WhatIfSummary = {
@@ -4234,11 +4410,13 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type CitingNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitingNode'] = ResolversParentTypes['CitingNode']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
 export type CitingRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitingRelationship'] = ResolversParentTypes['CitingRelationship']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4257,6 +4435,7 @@ export type CompatibilityCellResolvers<ContextType = Context, ParentType extends
 export type CompatibilityMatrixResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompatibilityMatrix'] = ResolversParentTypes['CompatibilityMatrix']> = ResolversObject<{
   rows?: Resolver<Array<ResolversTypes['CompatibilityRow']>, ParentType, ContextType>;
   stacks?: Resolver<Array<ResolversTypes['Stack']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type CompatibilityRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CompatibilityRow'] = ResolversParentTypes['CompatibilityRow']> = ResolversObject<{
@@ -4519,6 +4698,7 @@ export type DependencyEntryResolvers<ContextType = Context, ParentType extends R
 export type DependencyTreeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependencyTree'] = ResolversParentTypes['DependencyTree']> = ResolversObject<{
   entries?: Resolver<Array<ResolversTypes['DependencyEntry']>, ParentType, ContextType>;
   root?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type EvidenceCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceCount'] = ResolversParentTypes['EvidenceCount']> = ResolversObject<{
@@ -4660,6 +4840,7 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type InheritedRiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InheritedRisk'] = ResolversParentTypes['InheritedRisk']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   item?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RiskKind'], ParentType, ContextType>;
@@ -4872,8 +5053,8 @@ export type LoadResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type LostRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LostRole'] = ResolversParentTypes['LostRole']> = ResolversObject<{
-  left?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
-  lost?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  left?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<LostRoleLeftArgs, 'first'>>;
+  lost?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<LostRoleLostArgs, 'first'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   need?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5089,8 +5270,8 @@ export type ProfileResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
-  adoption?: Resolver<Array<ResolversTypes['AdoptionRow']>, ParentType, ContextType, RequireFields<QueryAdoptionArgs, 'level'>>;
-  alternatives?: Resolver<Array<ResolversTypes['AlternativeOption']>, ParentType, ContextType, RequireFields<QueryAlternativesArgs, 'id'>>;
+  adoption?: Resolver<Array<ResolversTypes['AdoptionRow']>, ParentType, ContextType, RequireFields<QueryAdoptionArgs, 'first' | 'level'>>;
+  alternatives?: Resolver<Array<ResolversTypes['AlternativeOption']>, ParentType, ContextType, RequireFields<QueryAlternativesArgs, 'first' | 'id'>>;
   buildingBlocks?: Resolver<ResolversTypes['BuildingBlockConnection'], ParentType, ContextType, RequireFields<QueryBuildingBlocksArgs, 'first'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'since'>>;
   compatibility?: Resolver<ResolversTypes['CompatibilityMatrix'], ParentType, ContextType, RequireFields<QueryCompatibilityArgs, 'stackIds'>>;
@@ -5118,7 +5299,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   requirements?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
   riskReach?: Resolver<ResolversTypes['RiskReach'], ParentType, ContextType, RequireFields<QueryRiskReachArgs, 'first' | 'kind' | 'maxDepth'>>;
   risks?: Resolver<ResolversTypes['ServiceRisks'], ParentType, ContextType, RequireFields<QueryRisksArgs, 'maxDepth' | 'serviceId'>>;
-  rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['Rule']>, ParentType, ContextType, RequireFields<QueryRulesArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
   simulateChange?: Resolver<ResolversTypes['WhatIfReport'], ParentType, ContextType, RequireFields<QuerySimulateChangeArgs, 'removals' | 'replacements'>>;
@@ -5206,7 +5387,8 @@ export type RequirementResolvers<ContextType = Context, ParentType extends Resol
 export type RequirementChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequirementChange'] = ResolversParentTypes['RequirementChange']> = ResolversObject<{
   after?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   before?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  missing?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<RequirementChangeMissingArgs, 'first'>>;
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 }>;
@@ -5228,7 +5410,8 @@ export type RiskCountResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type RiskReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RiskReach'] = ResolversParentTypes['RiskReach']> = ResolversObject<{
-  items?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<RiskReachItemsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['RiskKind'], ParentType, ContextType>;
   serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['RiskedService']>, ParentType, ContextType, RequireFields<RiskReachServicesArgs, 'first'>>;
@@ -5326,7 +5509,8 @@ export type ServiceLinkResolvers<ContextType = Context, ParentType extends Resol
 
 export type ServiceRisksResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceRisks'] = ResolversParentTypes['ServiceRisks']> = ResolversObject<{
   byKind?: Resolver<Array<ResolversTypes['RiskCount']>, ParentType, ContextType>;
-  risks?: Resolver<Array<ResolversTypes['InheritedRisk']>, ParentType, ContextType>;
+  riskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  risks?: Resolver<Array<ResolversTypes['InheritedRisk']>, ParentType, ContextType, RequireFields<ServiceRisksRisksArgs, 'first'>>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 }>;
 
@@ -5339,7 +5523,7 @@ export type SeverityCountResolvers<ContextType = Context, ParentType extends Res
 export type SeverityHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeverityHit'] = ResolversParentTypes['SeverityHit']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lostRoles?: Resolver<Array<ResolversTypes['LostRole']>, ParentType, ContextType>;
+  lostRoles?: Resolver<Array<ResolversTypes['LostRole']>, ParentType, ContextType, RequireFields<SeverityHitLostRolesArgs, 'first'>>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
 }>;
@@ -5375,8 +5559,8 @@ export type SourceEdgeResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type SourceFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceFacts'] = ResolversParentTypes['SourceFacts']> = ResolversObject<{
-  nodes?: Resolver<Array<ResolversTypes['CitingNode']>, ParentType, ContextType>;
-  relationships?: Resolver<Array<ResolversTypes['CitingRelationship']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CitingNode']>, ParentType, ContextType, Partial<SourceFactsNodesArgs>>;
+  relationships?: Resolver<Array<ResolversTypes['CitingRelationship']>, ParentType, ContextType, Partial<SourceFactsRelationshipsArgs>>;
 }>;
 
 export type StackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stack'] = ResolversParentTypes['Stack']> = ResolversObject<{
@@ -5499,7 +5683,7 @@ export type StandardLinkResolvers<ContextType = Context, ParentType extends Reso
 export type StateChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateChange'] = ResolversParentTypes['StateChange']> = ResolversObject<{
   after?: Resolver<ResolversTypes['ConsumerState'], ParentType, ContextType>;
   before?: Resolver<ResolversTypes['ConsumerState'], ParentType, ContextType>;
-  lostRoles?: Resolver<Array<ResolversTypes['LostRole']>, ParentType, ContextType>;
+  lostRoles?: Resolver<Array<ResolversTypes['LostRole']>, ParentType, ContextType, RequireFields<StateChangeLostRolesArgs, 'first'>>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 }>;
 
@@ -5518,6 +5702,7 @@ export type StewardFactResolvers<ContextType = Context, ParentType extends Resol
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['SubgraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['SubgraphNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphEdge'] = ResolversParentTypes['SubgraphEdge']> = ResolversObject<{
@@ -5566,13 +5751,14 @@ export type TopicEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type WhatIfReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhatIfReport'] = ResolversParentTypes['WhatIfReport']> = ResolversObject<{
   byExecutingLevel?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType>;
-  byLayer?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType>;
-  byTopic?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType>;
+  byLayer?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType, RequireFields<WhatIfReportByLayerArgs, 'first'>>;
+  byTopic?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType, RequireFields<WhatIfReportByTopicArgs, 'first'>>;
   changes?: Resolver<Array<ResolversTypes['StateChange']>, ParentType, ContextType, RequireFields<WhatIfReportChangesArgs, 'first'>>;
-  lostToday?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  lostToday?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<WhatIfReportLostTodayArgs, 'first'>>;
+  lostTodayCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   removals?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   replacements?: Resolver<Array<ResolversTypes['Replacement']>, ParentType, ContextType>;
-  requirements?: Resolver<Array<ResolversTypes['RequirementChange']>, ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['RequirementChange']>, ParentType, ContextType, RequireFields<WhatIfReportRequirementsArgs, 'first'>>;
   summary?: Resolver<ResolversTypes['WhatIfSummary'], ParentType, ContextType>;
 }>;
 

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { InputError } from '../errors';
 import type { NodeFilter, Resolvers } from '../generated/graphql';
 import type { NodeLabel } from '../model';
+import { propertyListResolvers } from './propertyLists';
 import { precomputedKey } from './projection/Projection';
 import { listStatement, nodeStatement, searchStatement, type ListFilter } from './projection/statements';
 import type { NodeRecord } from './records';
@@ -122,5 +123,7 @@ export function graphResolvers(): Resolvers {
     }
     resolvers[label] = typeResolvers;
   }
+  // List-valued properties (tags, aliases, ...) return at most PROPERTY_LIST_LIMIT values.
+  for (const [type, fields] of Object.entries(propertyListResolvers())) resolvers[type] = { ...resolvers[type], ...fields };
   return resolvers as Resolvers;
 }

@@ -10,6 +10,19 @@ import type { ImpactPlan } from './impactStatement';
 import type { EvidenceValue, GroupCountRecord, ImpactReportRecord, ImpactedOrganizationRecord, LevelCountRecord, SubgraphRecord } from './records';
 import { evidenceOf } from './records';
 import * as repo from './repository';
+import {
+  ADOPTION_STATUS_LIMIT,
+  COMPATIBILITY_ROW_LIMIT,
+  COMPATIBILITY_STACK_LIMIT,
+  COMPLIANCE_ITEM_LIMIT,
+  COMPLIANCE_MISSING_LIMIT,
+  cut,
+  DEPENDENCY_ENTRY_LIMIT,
+  SUBGRAPH_EDGE_LIMIT,
+  SUBGRAPH_NODE_LIMIT,
+  SUMMARY_GROUP_LIMIT,
+  SUMMARY_LEVEL_LIMIT,
+} from './bounds';
 
 export type ComplianceStatus = 'met' | 'violated' | 'exempted' | 'not_assessable';
 
@@ -30,9 +43,6 @@ export interface ComplianceGroupRecord {
   items: ComplianceItemRecord[];
 }
 
-/** Most nodes a subgraph answer may hold; a larger neighbourhood asks for narrower types or depth. */
-export const SUBGRAPH_NODE_LIMIT = 5000;
-
 /** Per-request traversals; each costs a fixed number of round trips, whatever the size of the answer. */
 export interface ImpactLoaders {
   /**
@@ -41,12 +51,12 @@ export interface ImpactLoaders {
    * in full (the reference the compiled answers are tested against).
    */
   impactAnalysis(id: string, maxDepth: number, sourcedOnly: boolean, compiled?: { statement: CompiledStatement; plan: ImpactPlan }): Promise<ImpactReportRecord>;
-  dependencies(id: string, maxDepth: number, sourcedOnly?: boolean): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>> }>;
+  dependencies(id: string, maxDepth: number, sourcedOnly?: boolean): Promise<{ root: NodeRecord; entries: Awaited<ReturnType<typeof repo.dependencyTree>>; truncated: boolean }>;
   path(from: string, to: string, maxDepth: number, sourcedOnly?: boolean): Promise<{ length: number; evidence: 'sourced' | 'inferred'; nodes: NodeRecord[]; steps: { from: NodeRecord; to: NodeRecord; type: string; forward: boolean }[] } | null>;
-  alternatives(id: string): Promise<{ alternative: NodeRecord; guidance: string | null; evidence: EvidenceValue | null; source: string | null; note: string | null; affectedServices: number }[]>;
+  alternatives(id: string, first: number): Promise<{ alternative: NodeRecord; guidance: string | null; evidence: EvidenceValue | null; source: string | null; note: string | null; affectedServices: number }[]>;
   compliance(serviceId: string, today?: string): Promise<{ service: NodeRecord; score: number | null; requirements: number; assessed: number; notAssessable: number; assessedShare: number | null; note: string; muss: ComplianceGroupRecord; soll: ComplianceGroupRecord }>;
-  compatibility(stackIds: readonly string[]): Promise<{ stacks: NodeRecord[]; rows: { item: NodeRecord; cells: { stackId: string; included: boolean; status: string | null; role: string | null }[] }[] }>;
-  adoption(level: string): Promise<Awaited<ReturnType<typeof repo.adoptionByLevel>>>;
+  compatibility(stackIds: readonly string[]): Promise<{ stacks: NodeRecord[]; rows: { item: NodeRecord; cells: { stackId: string; included: boolean; status: string | null; role: string | null }[] }[]; truncated: boolean }>;
+  adoption(level: string, first: number): Promise<Awaited<ReturnType<typeof repo.adoptionByLevel>>>;
   subgraph(ids: readonly string[], depth: number, types: readonly string[] | null): Promise<SubgraphRecord>;
 }
 
@@ -119,13 +129,13 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
             serviceCount: services.length,
             componentsByEvidence: byEvidence(components),
             servicesByEvidence: byEvidence(services),
-            byLayer: summary.byLayer,
-            byTopic: summary.byTopic,
-            byLifeSituation: summary.byLifeSituation,
-            byExecutingLevel: levelCounts(services.flatMap((s) => (Array.isArray(s.service.executingLevels) ? (s.service.executingLevels as string[]) : []))),
+            byLayer: cut(summary.byLayer, SUMMARY_GROUP_LIMIT),
+            byTopic: cut(summary.byTopic, SUMMARY_GROUP_LIMIT),
+            byLifeSituation: cut(summary.byLifeSituation, SUMMARY_GROUP_LIMIT),
+            byExecutingLevel: cut(levelCounts(services.flatMap((s) => (Array.isArray(s.service.executingLevels) ? (s.service.executingLevels as string[]) : []))), SUMMARY_LEVEL_LIMIT),
             organizations: summary.organizations,
             organizationCount: summary.organizations.length,
-            byOrganizationLevel: levelCounts(summary.organizations.map((o) => String(o.organization.level ?? 'unknown'))),
+            byOrganizationLevel: cut(levelCounts(summary.organizations.map((o) => String(o.organization.level ?? 'unknown'))), SUMMARY_LEVEL_LIMIT),
           },
         };
       });
@@ -134,7 +144,8 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
     async dependencies(id, maxDepth, sourcedOnly = false) {
       return db.read(async (tx) => {
         const root = await requireNodeIn(tx, id);
-        return { root, entries: await repo.dependencyTree(tx, id, maxDepth, sourcedOnly) };
+        const entries = await repo.dependencyTree(tx, id, maxDepth, sourcedOnly, DEPENDENCY_ENTRY_LIMIT + 1);
+        return { root, entries: cut(entries, DEPENDENCY_ENTRY_LIMIT), truncated: entries.length > DEPENDENCY_ENTRY_LIMIT };
       });
     },
 
@@ -151,10 +162,10 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
       return { length: steps.length, evidence: p.evidence, nodes: p.nodes, steps };
     },
 
-    async alternatives(id) {
+    async alternatives(id, first) {
       const rows = await db.read(async (tx) => {
         await requireNodeIn(tx, id);
-        return repo.alternatives(tx, id);
+        return repo.alternatives(tx, id, first);
       });
       const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
       return rows.map((r) => ({
@@ -179,7 +190,8 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
       for (const r of rows) {
         const status: ComplianceStatus = r.targetCount === 0 ? 'not_assessable' : r.missing.length === 0 ? 'met' : r.exception ? 'exempted' : 'violated';
         const g = r.requirement.level === 'MUSS' ? muss : soll;
-        g.items.push({ requirement: r.requirement, status, appliesVia: r.via, missing: status === 'met' ? [] : r.missing, exception: status === 'exempted' ? r.exception : null, expires: status === 'exempted' ? ((r.exception?.expires as string | undefined) ?? null) : null });
+        // The counts count every requirement; the items list at most COMPLIANCE_ITEM_LIMIT per group.
+        if (g.items.length < COMPLIANCE_ITEM_LIMIT) g.items.push({ requirement: r.requirement, status, appliesVia: r.via, missing: status === 'met' ? [] : cut(r.missing, COMPLIANCE_MISSING_LIMIT), exception: status === 'exempted' ? r.exception : null, expires: status === 'exempted' ? ((r.exception?.expires as string | undefined) ?? null) : null });
         if (status === 'met') g.met++;
         else if (status === 'violated') g.violated++;
         else if (status === 'exempted') g.exempted++;
@@ -190,32 +202,33 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
 
     async compatibility(stackIds) {
       if (stackIds.length === 0) throw new InputError('stackIds must name at least one stack', { argument: 'stackIds' });
+      if (stackIds.length > COMPATIBILITY_STACK_LIMIT) throw new InputError(`stackIds must name at most ${COMPATIBILITY_STACK_LIMIT} stacks, got ${stackIds.length}`, { argument: 'stackIds' });
       const stacks = await Promise.all(stackIds.map((s) => requireNode(s, 'stackIds')));
       for (const s of stacks) requireLabel(s, ['Stack'], 'stackIds');
-      const inclusions = await db.read((tx) => repo.stackInclusions(tx, stackIds));
-      const rows = new Map<string, { item: NodeRecord; cells: Map<string, { status: string | null; role: string | null }> }>();
-      for (const inc of inclusions) {
-        const row = rows.get(inc.item.id) ?? { item: inc.item, cells: new Map() };
-        row.cells.set(inc.stackId, { status: inc.status, role: inc.role });
-        rows.set(inc.item.id, row);
-      }
+      // The database cuts the rows (by name, then id); one more than the bound says whether it did.
+      const items = await db.read((tx) => repo.stackInclusions(tx, stackIds, COMPATIBILITY_ROW_LIMIT + 1));
       return {
         stacks,
-        rows: [...rows.values()]
+        truncated: items.length > COMPATIBILITY_ROW_LIMIT,
+        rows: cut(items, COMPATIBILITY_ROW_LIMIT)
           .sort((a, b) => a.item.name.localeCompare(b.item.name) || a.item.id.localeCompare(b.item.id))
-          .map((r) => ({
-            item: r.item,
-            cells: stackIds.map((stackId) => {
-              const c = r.cells.get(stackId);
-              return { stackId, included: Boolean(c), status: c?.status ?? null, role: c?.role ?? null };
-            }),
-          })),
+          .map((r) => {
+            const byStack = new Map(r.cells.map((c) => [c.stackId, c]));
+            return {
+              item: r.item,
+              cells: stackIds.map((stackId) => {
+                const c = byStack.get(stackId);
+                return { stackId, included: Boolean(c), status: c?.status ?? null, role: c?.role ?? null };
+              }),
+            };
+          }),
       };
     },
 
-    async adoption(level) {
+    async adoption(level, first) {
       if (!(ORGANIZATION_LEVELS as readonly string[]).includes(level)) throw new InputError(`level must be one of ${ORGANIZATION_LEVELS.join(', ')}, got "${level}"`, { argument: 'level' });
-      return db.read((tx) => repo.adoptionByLevel(tx, level));
+      const rows = await db.read((tx) => repo.adoptionByLevel(tx, level, first));
+      return rows.map((r) => ({ ...r, byStatus: cut(r.byStatus, ADOPTION_STATUS_LIMIT) }));
     },
 
     async subgraph(ids, depth, types) {
@@ -226,33 +239,52 @@ function createTraversals(db: Database, graph: GraphLoaders): ImpactLoaders {
       }
       // Without types: every type but the derived ones (ASSESSED ties every item to the six criteria).
       const followed = types ?? Object.keys(REL_RULES).filter((t) => !(DERIVED_REL_TYPES as readonly string[]).includes(t));
+      const origins = [...new Set(ids)];
+      if (origins.length > SUBGRAPH_NODE_LIMIT) throw new InputError(`ids must name at most ${SUBGRAPH_NODE_LIMIT} nodes, got ${origins.length}`, { argument: 'ids' });
       // One transaction: the ids checked, one statement per level, then the names of what was found.
+      // Breadth first: each level reads at most one edge more than there is room for, so neither the
+      // database nor this process ever holds more than the bounds; a cut level sets `truncated`.
       return db.read(async (tx) => {
-        const found = await nodesByIds(tx, ids);
-        const missing = ids.find((_, i) => !found[i]);
+        const found = new Set((await repo.subgraphNodes(tx, origins)).map((n) => n.id));
+        const missing = origins.find((id) => !found.has(id));
         if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
-        const seen = new Set(ids);
+        const seen = new Set(origins);
         const edges = new Map<string, SubgraphRecord['edges'][number]>();
-        let frontier = [...seen];
-        for (let level = 0; level < depth && frontier.length > 0; level++) {
+        let truncated = false;
+        let previous: string[] = [];
+        let frontier = origins;
+        for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
           const next: string[] = [];
-          for (const r of await repo.neighbours(tx, frontier, followed)) {
+          const rows = await repo.neighbours(tx, frontier, followed, previous, SUBGRAPH_EDGE_LIMIT - edges.size + 1);
+          for (const r of rows) {
             const id = `${r.source}|${r.type}|${r.target}`;
-            if (!edges.has(id)) edges.set(id, { id, source: r.source, target: r.target, type: r.type, evidence: evidenceOf(r.evidence), provenance: r.provenance });
-            if (!seen.has(r.neighbour)) {
-              seen.add(r.neighbour);
-              next.push(r.neighbour);
+            if (edges.has(id)) continue;
+            if (edges.size >= SUBGRAPH_EDGE_LIMIT) {
+              truncated = true;
+              break;
             }
+            const fresh = [...new Set([r.source, r.target])].filter((n) => !seen.has(n));
+            if (seen.size + fresh.length > SUBGRAPH_NODE_LIMIT) {
+              truncated = true; // an edge to a node beyond the bound is left out; edges among kept nodes stay
+              continue;
+            }
+            for (const n of fresh) {
+              seen.add(n);
+              next.push(n);
+            }
+            edges.set(id, { id, source: r.source, target: r.target, type: r.type, evidence: evidenceOf(r.evidence), provenance: r.provenance });
           }
-          if (seen.size > SUBGRAPH_NODE_LIMIT) {
-            throw new InputError(`the subgraph would hold more than ${SUBGRAPH_NODE_LIMIT} nodes; narrow it with types or a smaller depth`, { argument: 'depth' });
-          }
+          previous = frontier;
           frontier = next;
         }
-        const nodes = await nodesByIds(tx, [...seen]);
+        const byId = new Map((await repo.subgraphNodes(tx, [...seen])).map((n) => [n.id, n]));
         return {
-          nodes: nodes.filter((n): n is NodeRecord => n !== null).map((n) => ({ id: n.id, label: n.label, name: n.name, evidence: evidenceOf(n.evidence) })),
+          nodes: [...seen].flatMap((id) => {
+            const n = byId.get(id);
+            return n ? [{ id: n.id, label: n.label, name: n.name, evidence: evidenceOf(n.evidence) }] : [];
+          }),
           edges: [...edges.values()],
+          truncated,
         };
       });
     },
@@ -304,13 +336,13 @@ function impactRecordFromRow(row: Record<string, unknown>, plan: ImpactPlan, max
       serviceCount: Number(row.serviceCount ?? 0),
       componentsByEvidence: { sourced: Number(row.componentsSourced ?? 0), inferred: Number(row.componentCount ?? 0) - Number(row.componentsSourced ?? 0) },
       servicesByEvidence: { sourced: Number(row.servicesSourced ?? 0), inferred: Number(row.serviceCount ?? 0) - Number(row.servicesSourced ?? 0) },
-      byLayer: list<GroupCountRecord>(row.byLayer),
-      byTopic: list<GroupCountRecord>(row.byTopic),
-      byLifeSituation: list<GroupCountRecord>(row.byLifeSituation),
-      byExecutingLevel: sortLevels(list<LevelCountRecord>(row.byExecutingLevel)),
+      byLayer: cut(list<GroupCountRecord>(row.byLayer), SUMMARY_GROUP_LIMIT),
+      byTopic: cut(list<GroupCountRecord>(row.byTopic), SUMMARY_GROUP_LIMIT),
+      byLifeSituation: cut(list<GroupCountRecord>(row.byLifeSituation), SUMMARY_GROUP_LIMIT),
+      byExecutingLevel: cut(sortLevels(list<LevelCountRecord>(row.byExecutingLevel)), SUMMARY_LEVEL_LIMIT),
       organizations: list<ImpactedOrganizationRecord>(row.organizations).map((o) => ({ organization: o.organization, relations: [...o.relations].sort() })),
       organizationCount: Number(row.organizationCount ?? 0),
-      byOrganizationLevel: sortLevels(list<LevelCountRecord>(row.byOrganizationLevel)),
+      byOrganizationLevel: cut(sortLevels(list<LevelCountRecord>(row.byOrganizationLevel)), SUMMARY_LEVEL_LIMIT),
     },
   };
 }

@@ -66,10 +66,11 @@ export interface ImpactReportRecord {
   readonly summary: ImpactSummaryRecord;
 }
 
-/** A neighbourhood as nodes and edges (the `subgraph` answer). */
+/** A neighbourhood as nodes and edges (the `subgraph` answer), cut at its bounds when `truncated`. */
 export interface SubgraphRecord {
   nodes: { id: string; label: string; name: string; evidence: EvidenceValue | null }[];
   edges: { id: string; source: string; target: string; type: string; evidence: EvidenceValue | null; provenance: string | null }[];
+  truncated: boolean;
 }
 
 /** Evidence as stored: stated by a source, or our inference (the model's EVIDENCE). */

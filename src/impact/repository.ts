@@ -29,16 +29,16 @@ const complianceQuery = query<{
   missing: Raw[];
   exception: Record<string, unknown> | null;
 }>('impact/compliance');
-const compatibilityQuery = query<{ stackId: string; item: Record<string, unknown>; labels: string[]; status: string | null; role: string | null }>('impact/compatibility');
+const compatibilityQuery = query<{ item: Record<string, unknown>; labels: string[]; cells: { stackId: string; status: string | null; role: string | null }[] }>('impact/compatibility');
 const adoptionQuery = query<{ node: Record<string, unknown>; labels: string[]; organizations: number; byStatus: { status: string; count: number }[] }>('impact/adoption');
 const neighboursQuery = query<NeighbourRow>('impact/neighbours');
+const subgraphNodesQuery = query<{ id: string; label: string; name: string; evidence: unknown }>('impact/subgraphNodes');
 
-/** A relationship of a subgraph level and the node at its other end. */
+/** A relationship of a subgraph level. */
 export interface NeighbourRow {
   source: string;
   target: string;
   type: string;
-  neighbour: string;
   evidence: string | null;
   provenance: string | null;
 }
@@ -90,14 +90,15 @@ export async function impactSummary(tx: Tx, nodeIds: readonly string[], serviceI
   };
 }
 
-/** The forward dependency tree of a node. */
+/** The forward dependency tree of a node: the first `limit` entries, nearest first, then by name and id. */
 export async function dependencyTree(
   tx: Tx,
   id: string,
   maxDepth: number,
-  sourcedOnly = false,
+  sourcedOnly: boolean,
+  limit: number,
 ): Promise<{ node: NodeRecord; distance: number; evidence: 'sourced' | 'inferred'; parent: NodeRecord; relationship: string }[]> {
-  const rows = await tx.run(dependencyTreeQuery, { id, maxDepth: intParam(maxDepth), sourcedOnly });
+  const rows = await tx.run(dependencyTreeQuery, { id, maxDepth: intParam(maxDepth), sourcedOnly, limit: intParam(limit) });
   return rows.map((r) => ({ node: toNodeRecord(r.node, r.labels), distance: r.distance, evidence: r.evidence, parent: toNodeRecord(r.parent, r.parentLabels), relationship: r.relationship }));
 }
 
@@ -113,9 +114,9 @@ export async function shortestPath(
   return row ? { nodes: row.nodes.map(rec), relationships: row.relationships, evidence: row.evidence } : null;
 }
 
-/** Alternatives of a node with guidance and the number of services each would affect. */
-export async function alternatives(tx: Tx, id: string): Promise<{ alternative: NodeRecord; relationship: Record<string, unknown>; affected: number }[]> {
-  const rows = await tx.run(alternativesQuery, { id });
+/** The first `first` alternatives of a node (by name, then id) with guidance and the number of services each would affect. */
+export async function alternatives(tx: Tx, id: string, first: number): Promise<{ alternative: NodeRecord; relationship: Record<string, unknown>; affected: number }[]> {
+  const rows = await tx.run(alternativesQuery, { id, first: intParam(first) });
   return rows.map((r) => ({ alternative: toNodeRecord(r.alternative, r.labels), relationship: r.relationship, affected: r.affected }));
 }
 
@@ -139,19 +140,31 @@ export async function complianceRows(tx: Tx, serviceId: string, today: string): 
   }));
 }
 
-/** What the given stacks include. */
-export async function stackInclusions(tx: Tx, stackIds: readonly string[]): Promise<{ stackId: string; item: NodeRecord; status: string | null; role: string | null }[]> {
-  const rows = await tx.run(compatibilityQuery, { stackIds });
-  return rows.map((r) => ({ stackId: r.stackId, item: toNodeRecord(r.item, r.labels), status: r.status, role: r.role }));
+/** The first `limit` items the given stacks include (by name, then id), each with its inclusions per stack. */
+export async function stackInclusions(
+  tx: Tx,
+  stackIds: readonly string[],
+  limit: number,
+): Promise<{ item: NodeRecord; cells: { stackId: string; status: string | null; role: string | null }[] }[]> {
+  const rows = await tx.run(compatibilityQuery, { stackIds, limit: intParam(limit) });
+  return rows.map((r) => ({ item: toNodeRecord(r.item, r.labels), cells: r.cells }));
 }
 
-/** Adoption per node by organisations of a level. */
-export async function adoptionByLevel(tx: Tx, level: string): Promise<{ node: NodeRecord; organizations: number; byStatus: { status: string; count: number }[] }[]> {
-  const rows = await tx.run(adoptionQuery, { level });
+/** Adoption per node by organisations of a level: the first `first` nodes, most organisations first. */
+export async function adoptionByLevel(tx: Tx, level: string, first: number): Promise<{ node: NodeRecord; organizations: number; byStatus: { status: string; count: number }[] }[]> {
+  const rows = await tx.run(adoptionQuery, { level, first: intParam(first) });
   return rows.map((r) => ({ node: toNodeRecord(r.node, r.labels), organizations: r.organizations, byStatus: r.byStatus }));
 }
 
-/** The relationships around a set of nodes. */
-export async function neighbours(tx: Tx, ids: readonly string[], types: readonly string[] | null): Promise<NeighbourRow[]> {
-  return tx.run(neighboursQuery, { ids, types });
+/**
+ * One level of a subgraph: the relationships of `ids` (of `types`, or all) except those to `previous`
+ * (the level before), each once, sorted by start id, type and end id, at most `limit`.
+ */
+export async function neighbours(tx: Tx, ids: readonly string[], types: readonly string[] | null, previous: readonly string[], limit: number): Promise<NeighbourRow[]> {
+  return tx.run(neighboursQuery, { ids, types, previous, limit: intParam(limit) });
+}
+
+/** The nodes of a subgraph as drawn (id, label, name, evidence), in any order; unknown ids are left out. */
+export async function subgraphNodes(tx: Tx, ids: readonly string[]): Promise<{ id: string; label: string; name: string; evidence: unknown }[]> {
+  return tx.run(subgraphNodesQuery, { ids });
 }

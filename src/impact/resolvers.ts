@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql';
 import { checkRange } from '../graph/validate';
+import { MAX_DEPTH } from './bounds';
 import { impactStatement, pageOf } from './impactStatement';
 import type { Slice } from './records';
 
@@ -22,16 +23,16 @@ export function impactResolvers(): Resolvers {
   return {
     Query: {
       impactAnalysis: (_p, args, ctx, info) => {
-        const maxDepth = checkRange('maxDepth', args.maxDepth, 1, 10, 6);
+        const maxDepth = checkRange('maxDepth', args.maxDepth, 1, MAX_DEPTH, 6);
         const sourcedOnly = args.evidence === 'SOURCED';
         return ctx.loaders.impact.impactAnalysis(args.id, maxDepth, sourcedOnly, ctx.lookahead ? impactStatement(info, args.id, maxDepth, sourcedOnly) : undefined);
       },
-      dependencies: (_p, args, ctx) => ctx.loaders.impact.dependencies(args.id, checkRange('maxDepth', args.maxDepth, 1, 10, 6), args.evidence === 'SOURCED'),
-      path: (_p, args, ctx) => ctx.loaders.impact.path(args.from, args.to, checkRange('maxDepth', args.maxDepth, 1, 10, 6), args.evidence === 'SOURCED'),
-      alternatives: (_p, args, ctx) => ctx.loaders.impact.alternatives(args.id),
+      dependencies: (_p, args, ctx) => ctx.loaders.impact.dependencies(args.id, checkRange('maxDepth', args.maxDepth, 1, MAX_DEPTH, 6), args.evidence === 'SOURCED'),
+      path: (_p, args, ctx) => ctx.loaders.impact.path(args.from, args.to, checkRange('maxDepth', args.maxDepth, 1, MAX_DEPTH, 6), args.evidence === 'SOURCED'),
+      alternatives: (_p, args, ctx) => ctx.loaders.impact.alternatives(args.id, checkRange('first', args.first, 1, 1000, 100)),
       compliance: (_p, args, ctx) => ctx.loaders.impact.compliance(args.serviceId),
       compatibility: (_p, args, ctx) => ctx.loaders.impact.compatibility(args.stackIds),
-      adoption: (_p, args, ctx) => ctx.loaders.impact.adoption(args.level),
+      adoption: (_p, args, ctx) => ctx.loaders.impact.adoption(args.level, checkRange('first', args.first, 1, 1000, 100)),
       subgraph: (_p, args, ctx) => ctx.loaders.impact.subgraph(args.ids, checkRange('depth', args.depth, 0, 3, 1), args.types ?? null),
     },
     ImpactReport: {

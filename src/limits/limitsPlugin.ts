@@ -8,7 +8,8 @@ import { costRules } from './prices';
 /**
  * Refuses an operation before it executes when it breaks a limit (depth, aliases, directives,
  * cost); the refusal is a LimitError (HTTP 400, its own code, the limit and the value found).
- * The cost of an accepted operation is kept in the context for the request log.
+ * The cost of an accepted operation is kept in the context for the request log and charged to the
+ * client's budget per minute.
  */
 export function limitsPlugin(limits: OperationLimits & { assumedListSize: number }): ApolloServerPlugin<Context> {
   const rulesBySchema = new WeakMap<GraphQLSchema, CostRules>();
@@ -22,7 +23,10 @@ export function limitsPlugin(limits: OperationLimits & { assumedListSize: number
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
-          contextValue.stats.cost = checkOperation(schema, document, operation, request.variables, limits, rulesFor(schema));
+          const cost = checkOperation(schema, document, operation, request.variables, limits, rulesFor(schema));
+          contextValue.stats.cost = cost;
+          // The price goes on the client's bill for this minute (RATE_LIMITED when it is spent).
+          contextValue.budgets?.charge(contextValue.client, cost);
         },
       };
     },

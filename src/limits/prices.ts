@@ -1,6 +1,21 @@
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, type GraphQLSchema } from 'graphql';
-import { SUBGRAPH_NODE_LIMIT } from '../impact/loaders';
+import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isListType, isObjectType, isUnionType, getNullableType, type GraphQLSchema } from 'graphql';
+import {
+  ADOPTION_STATUS_LIMIT,
+  COMPATIBILITY_ROW_LIMIT,
+  COMPATIBILITY_STACK_LIMIT,
+  COMPLIANCE_ITEM_LIMIT,
+  COMPLIANCE_MISSING_LIMIT,
+  DEPENDENCY_ENTRY_LIMIT,
+  MAX_DEPTH,
+  SUBGRAPH_EDGE_LIMIT,
+  SUBGRAPH_NODE_LIMIT,
+  SUMMARY_GROUP_LIMIT,
+  SUMMARY_LEVEL_LIMIT,
+} from '../impact/bounds';
+import { PROPERTY_LIST_LIMIT, PROPERTY_LISTS } from '../graph/propertyLists';
+import { CITATION_LIMIT, COVERAGE_LEVEL_LIMIT, COVERAGE_TOPIC_LIMIT, FACTS_PAGE_DEFAULT } from '../provenance/bounds';
 import type { CostRules, FieldArgs } from './cost';
+import { cpuPrice } from './cpuPrices';
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const len = (v: unknown): number => (Array.isArray(v) ? v.length : 1);
@@ -21,36 +36,62 @@ export const TRAVERSAL_PRICES: CostRules['traversalPrices'] = {
   'Query.adoption': () => 200,
   'Query.subgraph': (a) => 1000 * Math.max(1, num(a.depth, 1)) * len(a.ids),
   'Query.search': () => 50,
-  // What rests on a source is read by a pass over every node and relationship (citations are lists
-  // on them), and coverage by a pass over every service: a few per request, not hundreds.
-  'Source.facts': () => 20_000,
+  // A page of what rests on a source is read by a pass over every node (or every relationship):
+  // citations are lists on them. Coverage is a pass over every service. A few per request, not hundreds.
+  'SourceFacts.nodes': () => 10_000,
+  'SourceFacts.relationships': () => 10_000,
   'ImpactSummary.coverage': () => 2_000,
   // A ranking reads every component and standard with its assessments (a few hundred), the change
   // log a filtered scan of the changes.
   'Query.ranking': () => 500,
   'Query.changes': () => 200,
   'Query.inclusion': () => 50,
-  // In memory over the use graph (read once per graph version): a fixpoint over every consumer.
-  'Query.simulateChange': (a) => 500 + 50 * (len(a.removals) + len(a.replacements)),
-  'Query.risks': () => 100,
-  'Query.riskReach': () => 300,
-  'ImpactReport.severity': () => 300,
+  // In memory over the use graph, on a CPU worker: priced per edge of the graph by measured work
+  // (src/limits/cpuPrices.ts, `npm run bench:cpu`): ~4,700 points a simulation on the seed graph.
+  'Query.simulateChange': () => cpuPrice('simulate'),
+  'Query.risks': () => cpuPrice('risks'),
+  'Query.riskReach': () => cpuPrice('riskReach'),
+  'ImpactReport.severity': () => cpuPrice('severity'),
   'About.coverage': () => 2_000,
 };
 
-/** Lists whose size has a known bound (other lists without `first` get the assumed size). */
+/**
+ * The bound of every list field without `first` (and the default of a few with one), read from the
+ * constant the runtime enforces it with: the loader, statement or resolver never returns more, and
+ * the field's SDL says what happens at the bound. test/limits/listBounds.test.ts fails for a list
+ * field without `first` that is missing here.
+ */
 export const LIST_BOUNDS: CostRules['listBounds'] = {
+  // Traversals (src/impact/bounds.ts).
   'Path.nodes': (_a, parent: FieldArgs) => num(parent.maxDepth, 6) + 1,
   'Path.steps': (_a, parent: FieldArgs) => num(parent.maxDepth, 6),
-  'CompatibilityMatrix.stacks': () => 20,
-  'CompatibilityRow.cells': () => 20,
+  'ImpactedComponent.path': () => MAX_DEPTH + 1,
+  'ImpactSummary.byLayer': () => SUMMARY_GROUP_LIMIT,
+  'ImpactSummary.byTopic': () => SUMMARY_GROUP_LIMIT,
+  'ImpactSummary.byLifeSituation': () => SUMMARY_GROUP_LIMIT,
+  'ImpactSummary.byExecutingLevel': () => SUMMARY_LEVEL_LIMIT,
+  'ImpactSummary.byOrganizationLevel': () => SUMMARY_LEVEL_LIMIT,
+  // OPERATES, ADOPTS, OFFERS: the statement collects the distinct types of these three.
+  'ImpactedOrganization.relations': () => 3,
+  'DependencyTree.entries': () => DEPENDENCY_ENTRY_LIMIT,
+  'ComplianceGroup.items': () => COMPLIANCE_ITEM_LIMIT,
+  'ComplianceItem.missing': () => COMPLIANCE_MISSING_LIMIT,
+  'CompatibilityMatrix.stacks': () => COMPATIBILITY_STACK_LIMIT,
+  'CompatibilityMatrix.rows': () => COMPATIBILITY_ROW_LIMIT,
+  'CompatibilityRow.cells': () => COMPATIBILITY_STACK_LIMIT,
+  'AdoptionRow.byStatus': () => ADOPTION_STATUS_LIMIT,
   'Subgraph.nodes': () => SUBGRAPH_NODE_LIMIT,
-  // `facts(first)` is one object whose two lists each hold up to `first` items.
+  'Subgraph.edges': () => SUBGRAPH_EDGE_LIMIT,
+  // Provenance (src/provenance/bounds.ts). `facts(first)` is one object whose two lists each hold a
+  // page of their own `first`, else of the `first` of `facts`.
   'Source.facts': () => 1,
-  'SourceFacts.nodes': (_a, parent: FieldArgs) => num(parent.first, 100),
-  'SourceFacts.relationships': (_a, parent: FieldArgs) => num(parent.first, 100),
-  'Coverage.byTopic': () => 20,
-  'Coverage.byLevel': () => 3,
+  'SourceFacts.nodes': (_a, parent: FieldArgs) => num(parent.first, FACTS_PAGE_DEFAULT),
+  'SourceFacts.relationships': (_a, parent: FieldArgs) => num(parent.first, FACTS_PAGE_DEFAULT),
+  'Coverage.byTopic': () => COVERAGE_TOPIC_LIMIT,
+  'Coverage.byLevel': () => COVERAGE_LEVEL_LIMIT,
+  // List-valued properties of nodes and links (src/graph/propertyLists.ts); scalars are free, the
+  // bound says what a client can get.
+  ...Object.fromEntries(PROPERTY_LISTS.map((key) => [key, () => PROPERTY_LIST_LIMIT])),
   // Profiles: the model bounds these lists (six criteria, a handful of facts per kind, 25 stacks).
   'Component.criteriaAssessments': () => 6,
   'Standard.criteriaAssessments': () => 6,
@@ -71,22 +112,11 @@ export const LIST_BOUNDS: CostRules['listBounds'] = {
   'InclusionAnswer.decisions': () => 20,
   'Load.datasets': () => 5,
   'Change.fields': () => 20,
-  'SeverityHit.lostRoles': () => 3,
-  'LostRole.lost': () => 5,
-  'LostRole.left': () => 5,
-  'StateChange.lostRoles': () => 3,
   'WhatIfReport.removals': () => 50,
   'WhatIfReport.replacements': () => 50,
-  'WhatIfReport.lostToday': () => 20,
-  'WhatIfReport.requirements': () => 50,
-  'WhatIfReport.byTopic': () => 20,
   'WhatIfReport.byExecutingLevel': () => 3,
-  'WhatIfReport.byLayer': () => 50,
-  'RequirementChange.missing': () => 5,
-  'ServiceRisks.risks': () => 100,
   'ServiceRisks.byKind': () => 8,
   'InheritedRisk.path': (_a, parent) => num(parent.maxDepth, 6) + 1,
-  'RiskReach.items': () => 50,
   'RiskedService.path': (_a, parent) => num(parent.maxDepth, 6) + 1,
 };
 
@@ -138,7 +168,18 @@ export function connectionBounds(schema: GraphQLSchema): CostRules['listBounds']
   return out;
 }
 
+/** Every `sources` list of citations (of nodes, links, profile facts, rules) holds at most CITATION_LIMIT. */
+export function citationBounds(schema: GraphQLSchema): CostRules['listBounds'] {
+  const out: Record<string, () => number> = {};
+  for (const t of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(t) || t.name.startsWith('__')) continue;
+    const f = t.getFields().sources;
+    if (f && isListType(getNullableType(f.type)) && getNamedType(f.type).name === 'Citation') out[`${t.name}.sources`] = () => CITATION_LIMIT;
+  }
+  return out;
+}
+
 /** The cost rules of this API's schema. */
 export function costRules(schema: GraphQLSchema, assumedListSize: number): CostRules {
-  return { assumedListSize, traversalPrices: TRAVERSAL_PRICES, listBounds: { ...LIST_BOUNDS, ...connectionBounds(schema), ...introspectionBounds(schema) } };
+  return { assumedListSize, traversalPrices: TRAVERSAL_PRICES, listBounds: { ...LIST_BOUNDS, ...citationBounds(schema), ...connectionBounds(schema), ...introspectionBounds(schema) } };
 }

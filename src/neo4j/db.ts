@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { ConflictError, DatabaseUnavailableError, QueryTimeoutError, QueryTooLargeError, ResultTooLargeError } from '../errors';
+import { FairSemaphore, PermitWaitError } from '../limits/FairSemaphore';
 import type { CypherRegistry } from './cypher';
 import { pingNeo4j } from './driver';
 import type { Query } from './query';
@@ -33,6 +34,10 @@ export interface RequestBounds {
   readonly deadline: number;
   readonly requestTimeoutMs: number;
   readonly maxItems: number;
+  /** Who asks: sessions are shared out per client (see DbOptions.sessions). */
+  readonly client?: string;
+  /** Ends the request's transactions (its deadline passed on the HTTP side, or it was given up). */
+  readonly signal?: AbortSignal;
 }
 
 /** Says whether the database may be asked now; returns the error to fail with when it may not. */
@@ -41,12 +46,22 @@ export type AvailabilityGate = () => Error | null;
 export interface DbOptions {
   /** Neo4j transaction timeout of every transaction, in ms (the server stops the query). */
   readonly txTimeoutMs?: number;
+  /**
+   * How requests share the driver's connection pool: at most `total` sessions at once (the pool's
+   * size, so no request waits for the driver's acquisition timeout and fails while Neo4j is well),
+   * at most `perClient` for one client and `perRequest` for one request. Without it, unbounded.
+   */
+  readonly sessions?: { readonly total: number; readonly perClient: number; readonly perRequest: number };
 }
 
 interface RunOptions {
   readonly deadline?: number;
   readonly requestTimeoutMs?: number;
   readonly count?: (n: number) => void;
+  readonly client?: string;
+  readonly signal?: AbortSignal;
+  /** The request's own share of sessions. */
+  readonly requestSessions?: FairSemaphore;
 }
 
 /**
@@ -65,6 +80,10 @@ export class Db implements Database {
   private readonly bookmarks = neo4j.bookmarkManager();
   private gate: AvailabilityGate = () => null;
   private currentDriver: Driver;
+  /** Rejecters of the transactions under way, so that an outage ends them at once (failInFlight). */
+  private readonly inFlight = new Set<(e: Error) => void>();
+  /** Sessions shared out between clients (see DbOptions.sessions). */
+  readonly sessionGate: FairSemaphore | undefined;
 
   constructor(
     driver: Driver,
@@ -73,6 +92,8 @@ export class Db implements Database {
     private readonly options: DbOptions = {},
   ) {
     this.currentDriver = driver;
+    const shares = options.sessions;
+    this.sessionGate = shares ? new FairSemaphore(shares.total, shares.perClient) : undefined;
   }
 
   /** The driver in use (it changes when a restarted embedded Neo4j listens elsewhere). */
@@ -88,6 +109,17 @@ export class Db implements Database {
   /** Installs the check made before every transaction (a supervisor that knows Neo4j is down). */
   setAvailabilityGate(gate: AvailabilityGate): void {
     this.gate = gate;
+  }
+
+  /**
+   * Ends every transaction under way with `error` at once, instead of letting each wait for the
+   * driver's retries (seconds): the supervisor calls it when it sees Neo4j go down.
+   */
+  failInFlight(error: Error): number {
+    const n = this.inFlight.size;
+    for (const reject of [...this.inFlight]) reject(error);
+    this.inFlight.clear();
+    return n;
   }
 
   /** Runs `work` in a read transaction (retried on transient errors: keep it free of side effects). */
@@ -110,7 +142,15 @@ export class Db implements Database {
       loaded += n;
       if (loaded > bounds.maxItems) throw new ResultTooLargeError(bounds.maxItems, loaded);
     };
-    const opts: RunOptions = { deadline: bounds.deadline, requestTimeoutMs: bounds.requestTimeoutMs, count };
+    const perRequest = this.options.sessions?.perRequest;
+    const opts: RunOptions = {
+      deadline: bounds.deadline,
+      requestTimeoutMs: bounds.requestTimeoutMs,
+      count,
+      client: bounds.client ?? 'local',
+      signal: bounds.signal,
+      requestSessions: perRequest ? new FairSemaphore(perRequest) : undefined,
+    };
     return {
       database: this.database,
       read: (work) => this.session('READ', work, opts),
@@ -132,6 +172,29 @@ export class Db implements Database {
   private async session<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, opts: RunOptions): Promise<T> {
     const unavailable = this.gate();
     if (unavailable) throw unavailable;
+    const timeout = (): QueryTimeoutError => new QueryTimeoutError(opts.requestTimeoutMs ?? 0, 'request');
+    if (opts.signal?.aborted) throw timeout();
+    // A request's share of sessions first, then the client's share of the pool: what waits, waits
+    // here (in turn with other clients), not in the driver's pool where a wait ends in an error.
+    const releases: (() => void)[] = [];
+    try {
+      if (opts.requestSessions) releases.push(await opts.requestSessions.acquire('request', opts.deadline, opts.signal));
+      if (this.sessionGate && opts.deadline !== undefined) releases.push(await this.sessionGate.acquire(opts.client ?? 'local', opts.deadline, opts.signal));
+    } catch (e) {
+      for (const r of releases) r();
+      if (e instanceof PermitWaitError) throw timeout();
+      throw e;
+    }
+    try {
+      return await this.transaction(mode, work, opts);
+    } finally {
+      for (const r of releases) r();
+    }
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, opts: RunOptions): Promise<T> {
+    const unavailable = this.gate();
+    if (unavailable) throw unavailable;
     const remaining = opts.deadline === undefined ? Infinity : opts.deadline - Date.now();
     if (remaining <= 0) throw new QueryTimeoutError(opts.requestTimeoutMs ?? 0, 'request');
     const txTimeout = Math.max(1, Math.floor(Math.min(this.options.txTimeoutMs ?? Infinity, remaining)));
@@ -144,20 +207,27 @@ export class Db implements Database {
     const fn = (mtx: ManagedTransaction): Promise<T> => work(this.wrap(mtx, opts.count));
     const running = mode === 'READ' ? session.executeRead(fn, config) : session.executeWrite(fn, config);
     let timer: NodeJS.Timeout | undefined;
+    let rejecter: ((e: Error) => void) | undefined;
+    let onAbort: (() => void) | undefined;
     try {
-      if (!Number.isFinite(remaining)) return await running;
       // The transaction timeout stops the query on the server; this also stops waiting for retries
-      // or a connection once the request's deadline has passed.
+      // or a connection once the request's deadline has passed, or at once when Neo4j went down.
       return await Promise.race([
         running,
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new QueryTimeoutError(opts.requestTimeoutMs ?? Math.round(remaining), 'request')), remaining);
+          rejecter = reject;
+          this.inFlight.add(reject);
+          if (Number.isFinite(remaining)) timer = setTimeout(() => reject(new QueryTimeoutError(opts.requestTimeoutMs ?? Math.round(remaining), 'request')), remaining);
+          onAbort = () => reject(new QueryTimeoutError(opts.requestTimeoutMs ?? Math.round(remaining), 'request'));
+          opts.signal?.addEventListener('abort', onAbort, { once: true });
         }),
       ]);
     } catch (e) {
       throw translateDriverError(e, this.options.txTimeoutMs);
     } finally {
       clearTimeout(timer);
+      if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
+      if (rejecter) this.inFlight.delete(rejecter);
       running.catch(() => undefined);
       void session.close().catch(() => undefined);
     }

@@ -10,6 +10,8 @@ export interface DriverOptions {
   readonly log: Logger;
   /** How long transaction functions retry transient errors (a dead server included). */
   readonly maxRetryMs?: number;
+  /** Connections in the pool (NEO4J_POOL_SIZE; the driver's default is 100). */
+  readonly maxPoolSize?: number;
 }
 
 /**
@@ -17,8 +19,9 @@ export interface DriverOptions {
  * timeouts are short on purpose: a request to a dead server fails within seconds instead of
  * hanging (the supervisor's gate makes most fail at once; requests also have their own deadline).
  */
-export function createDriver({ uri, user, password, log, maxRetryMs = 2_000 }: DriverOptions): Driver {
+export function createDriver({ uri, user, password, log, maxRetryMs = 2_000, maxPoolSize = 100 }: DriverOptions): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    maxConnectionPoolSize: maxPoolSize,
     disableLosslessIntegers: true,
     userAgent: 'dstack-graph',
     // Opening a TCP/Bolt connection; a live server on a loopback or LAN answers in milliseconds.

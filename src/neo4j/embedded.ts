@@ -7,6 +7,7 @@ import { childProcessEnv, type EmbeddedNeo4jConfig } from '../config';
 import type { Logger } from '../logger';
 import { launcherDir } from '../paths';
 import { ensureLauncherBuilt, findJava, launcherClasspath, NEO4J_JVM_FLAGS } from './launcherBuild';
+import { restrictToOwner } from './ownerOnly';
 
 /** How an embedded Neo4j's JVM ended: its exit code or signal, and whether `stop()` asked for it. */
 export interface Neo4jExit {
@@ -84,8 +85,8 @@ export function runtimeConf(dataDir: string, heap: number): string {
     `dbms.memory.transaction.total.max=${Math.floor(heap * 0.7)}m`,
     '',
   ];
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, lines.join('\n'));
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, lines.join('\n'), { mode: 0o600 });
   return file;
 }
 
@@ -103,10 +104,17 @@ export async function startEmbeddedNeo4j(options: StartOptions): Promise<Embedde
 /** Starts the JVM (the launcher is built and Java found) and waits for its NEO4J_READY line. */
 async function launch(java: string, options: StartOptions, boltPort: number, signal: AbortSignal | undefined): Promise<EmbeddedNeo4j> {
   const { config, user, password, log } = options;
+  // The data folder is the owner's alone (store files, transaction logs, the system database with
+  // its hashed credential, logs): what an older version left readable by others is tightened at
+  // each start, and the JVM runs with umask 077, so everything it writes is 0600 in 0700 folders.
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const owner = restrictToOwner(config.dataDir);
+  if (owner.tightened.length > 0) log.info({ dataDir: config.dataDir, tightened: owner.tightened.length }, 'made the data folder readable by its owner only (folders 0700, files 0600)');
+  if (owner.failed.length > 0) log.warn({ dataDir: config.dataDir, failed: owner.failed.slice(0, 10) }, 'could not make these files of the data folder readable by their owner only');
   const logsDir = path.join(config.dataDir, 'logs');
-  fs.mkdirSync(logsDir, { recursive: true });
+  fs.mkdirSync(logsDir, { recursive: true, mode: 0o700 });
   const logFile = path.join(logsDir, 'neo4j.log');
-  const logStream = fs.createWriteStream(logFile, { flags: 'a' });
+  const logStream = fs.createWriteStream(logFile, { flags: 'a', mode: 0o600 });
 
   const args = [
     // Start small and grow to the maximum when needed (several Neo4j may share a test machine).
@@ -120,8 +128,10 @@ async function launch(java: string, options: StartOptions, boltPort: number, sig
   const started = Date.now();
   log.info({ dataDir: config.dataDir, boltPort, logFile }, 'starting embedded Neo4j 5.26');
   // Own process group: a Ctrl-C in the terminal reaches only Node, which then stops the API first and
-  // Neo4j second. The stdin pipe still ties the JVM's life to this process.
-  const child = spawn(java, args, {
+  // Neo4j second. The stdin pipe still ties the JVM's life to this process. The shell only sets the
+  // umask (Node's spawn has no option for it, and process.umask would change it for the whole
+  // process) and `exec`s Java in its place, so the child's pid is the JVM's, which the supervisor signals.
+  const child = spawn('/bin/sh', ['-c', 'umask 077 && exec "$0" "$@"', java, ...args], {
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: childProcessEnv({

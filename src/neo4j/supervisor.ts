@@ -33,6 +33,12 @@ export interface SupervisorOptions {
   readonly unansweredBeforeDown?: number;
   /** How long a restarted Neo4j may take to answer the driver before the attempt counts as failed, in ms. */
   readonly answerTimeoutMs?: number;
+  /**
+   * How long the embedded JVM may leave watchdog pings unanswered, counted from the first unanswered
+   * one, before it is killed (SIGKILL) and restarted like a dead one, in ms (NEO4J_HUNG_RESTART_S;
+   * default 30 000; 0 = never). An external Neo4j is only watched.
+   */
+  readonly hungRestartMs?: number;
 }
 
 /**
@@ -40,8 +46,10 @@ export interface SupervisorOptions {
  * (state `down`, error log) and answered with restarts under a backoff and a limit (then `failed`);
  * a watchdog ping every ~2 s on its own connection catches a server that refuses connections (at
  * once) or stays silent (after three unanswered pings); it is the only recovery in external mode,
- * where the driver reconnects by itself. While the state is not `up`, the Db's availability gate
- * fails every transaction at once with SERVICE_UNAVAILABLE instead of letting it wait.
+ * where the driver reconnects by itself. An embedded JVM that stays silent (hung, or stopped with
+ * SIGSTOP) for `hungRestartMs` is killed and restarted like a dead one. While the state is not `up`,
+ * the Db's availability gate fails every transaction at once with SERVICE_UNAVAILABLE instead of
+ * letting it wait, and the transactions under way when it left `up` are ended at once the same way.
  */
 export class Neo4jSupervisor implements Neo4jHealth {
   private state: Neo4jStatus['state'] = 'up';
@@ -62,6 +70,10 @@ export class Neo4jSupervisor implements Neo4jHealth {
   private tickTimer: NodeJS.Timeout | undefined;
   private watchdogDriver: Driver | undefined;
   private unanswered = 0;
+  /** When the first of the unanswered pings in a row was sent (epoch ms); 0 while pings are answered. */
+  private unansweredSince = 0;
+  /** The pid of the JVM killed as hung, so that it is killed (and logged) once. */
+  private hungKilledPid = 0;
   private readonly abort = new AbortController();
 
   constructor(private readonly options: SupervisorOptions) {
@@ -108,10 +120,22 @@ export class Neo4jSupervisor implements Neo4jHealth {
 
   private setState(state: Neo4jStatus['state']): void {
     if (state === this.state) return;
-    if (this.state === 'up') this.downSince = Date.now();
+    const wasUp = this.state === 'up';
+    if (wasUp) this.downSince = Date.now();
     this.state = state;
     this.since = Date.now();
     this.epoch += 1;
+    if (state === 'up') {
+      // A fresh start: unanswered pings of the server before it do not count against this one.
+      this.unanswered = 0;
+      this.unansweredSince = 0;
+    }
+    if (wasUp) {
+      // The gate is closed now; requests already waiting on the lost server end at once as well,
+      // instead of waiting for the driver's retries (seconds) or a hung server (forever).
+      const ended = this.options.db.failInFlight(new DatabaseUnavailableError());
+      this.options.log.warn({ ended, state }, 'transactions under way ended with SERVICE_UNAVAILABLE');
+    }
   }
 
   private follow(handle: EmbeddedNeo4j): void {
@@ -223,6 +247,7 @@ export class Neo4jSupervisor implements Neo4jHealth {
    */
   private async tick(): Promise<void> {
     const epoch = this.epoch;
+    const sentAt = Date.now();
     let failure: unknown;
     try {
       await pingNeo4j(this.watchdogDriver as Driver, this.options.db.database, this.options.pingTimeoutMs ?? 2000);
@@ -234,6 +259,8 @@ export class Neo4jSupervisor implements Neo4jHealth {
     if (!this.stopped && !this.recovering && epoch === this.epoch) {
       const unanswered = failure instanceof NoAnswerError;
       this.unanswered = unanswered ? this.unanswered + 1 : 0;
+      if (!unanswered) this.unansweredSince = 0;
+      else if (this.unanswered === 1) this.unansweredSince = sentAt;
       const { log } = this.options;
       if (failure === undefined) {
         if (this.state === 'down') {
@@ -251,10 +278,42 @@ export class Neo4jSupervisor implements Neo4jHealth {
           log.warn({ uri: this.currentUri, unansweredPings: this.unanswered }, 'Neo4j is slow to answer the watchdog');
         }
       }
+      if (unanswered) this.killIfHung();
     }
     this.scheduleTick();
   }
+
+  /**
+   * Kills the embedded JVM once it has left pings unanswered for `hungRestartMs`: SIGKILL also ends
+   * a stopped (SIGSTOP) process, and its exit then takes the restart path of a dead one.
+   */
+  private killIfHung(): void {
+    const hungRestartMs = this.options.hungRestartMs ?? DEFAULT_HUNG_RESTART_MS;
+    const handle = this.current;
+    if (!handle || !this.currentAlive || hungRestartMs <= 0 || handle.pid === this.hungKilledPid) return;
+    const silentMs = Date.now() - this.unansweredSince;
+    if (silentMs < hungRestartMs) return;
+    this.hungKilledPid = handle.pid;
+    this.options.log.error(
+      { javaPid: handle.pid, silentMs, unansweredPings: this.unanswered, hungRestartMs },
+      `embedded Neo4j hung: no answer for ${Math.round(silentMs / 1000)} s; killing it to restart`,
+    );
+    try {
+      process.kill(handle.pid, 'SIGKILL');
+    } catch (e) {
+      // ESRCH: it ended meanwhile; its exit is reported (and answered) anyway.
+      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') this.options.log.error({ javaPid: handle.pid, err: e }, 'killing the hung embedded Neo4j failed');
+    }
+  }
 }
+
+/**
+ * Default of `hungRestartMs` (NEO4J_HUNG_RESTART_S=30): well above what a busy but working server
+ * needs to answer `RETURN 1` (reads end at QUERY_TIMEOUT_MS, 10 s; a full GC of a few GiB of heap
+ * takes seconds), yet short next to the restart itself (10 s and more), so a hang costs at most
+ * about as much as a crash.
+ */
+export const DEFAULT_HUNG_RESTART_MS = 30_000;
 
 /** How long a failed ping waits for news of the embedded JVM's exit before it judges by itself. */
 const EXIT_GRACE_MS = 500;

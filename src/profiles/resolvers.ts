@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { InputError, NotFoundError } from '../errors';
 import type { Resolvers } from '../generated/graphql';
+import { loadAll } from '../graph/loadAll';
 import type { NodeRecord } from '../graph/records';
 import { RELATION_FIELDS } from '../graph/relations';
 import { checkRange, decodeCursor, encodeCursor, fromGraphQLEnum, toGraphQLEnum } from '../graph/validate';
@@ -294,7 +295,8 @@ export function profileResolvers(): Resolvers {
     CriterionScore: { criterion: (c: { criterion: string }, _a: unknown, ctx: Context) => nodeOf(c.criterion, ctx) },
     RankingEdge: {
       node: (e: { node: string }, _a: unknown, ctx: Context) => nodeOf(e.node, ctx),
-      unknown: async (e: { unknown: string[] }, _a: unknown, ctx: Context) => (await ctx.loaders.graph.nodeById.loadMany(e.unknown)).filter((n) => n && !(n instanceof Error)),
+      // A criterion id the graph does not hold is left out; a failed load fails the list.
+      unknown: async (e: { unknown: string[] }, _a: unknown, ctx: Context) => (await loadAll(ctx.loaders.graph.nodeById, e.unknown)).filter((n) => n !== null),
     },
     Change: {
       fields: (c: ChangeRecord) => list(c.fields),

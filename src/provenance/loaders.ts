@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/db';
 import { graphVersion } from '../system/graphVersion';
 import { coverageCache } from './coverageCache';
-import type { CoverageRecord, RuleRecord, SourceFactsRecord, SourceRecord } from './records';
-import { allRules, coverage, listSources, sourceFacts, sourcesByIds, type SourceListFilter } from './repository';
+import type { CitingNodeRecord, CitingRelationshipRecord, CoverageRecord, RuleRecord, SourceRecord } from './records';
+import { allRules, coverage, listSources, sourceFactNodes, sourceFactRelationships, sourcesByIds, type SourceListFilter } from './repository';
 
 /** The per-request loaders of provenance: sources by id (one query for all citations of a response), rules. */
 export interface ProvenanceLoaders {
@@ -12,7 +12,10 @@ export interface ProvenanceLoaders {
   rules(): Promise<RuleRecord[]>;
   ruleById(id: string): Promise<RuleRecord | null>;
   list(filter: SourceListFilter, skip: number, limit: number): Promise<{ total: number; sources: SourceRecord[] }>;
-  facts(id: string, first: number): Promise<SourceFactsRecord>;
+  /** A page of the nodes citing source `id` after the key `after`, with the stored properties `fields`. */
+  factNodes(id: string, after: readonly string[] | null, first: number, fields: readonly string[]): Promise<CitingNodeRecord[]>;
+  /** A page of the relationships citing source `id` after the key `after`, their ends with the given properties. */
+  factRelationships(id: string, after: readonly string[] | null, first: number, fromFields: readonly string[], toFields: readonly string[]): Promise<CitingRelationshipRecord[]>;
   /** Known component use of all services (cached per graph version). */
   coverage(): Promise<CoverageRecord>;
 }
@@ -27,7 +30,8 @@ export function createProvenanceLoaders(db: Database): ProvenanceLoaders {
     rules: readRules,
     ruleById: async (id) => (await readRules()).find((r) => r.id === id) ?? null,
     list: (filter, skip, limit) => db.read((tx) => listSources(tx, filter, skip, limit)),
-    facts: (id, first) => db.read((tx) => sourceFacts(tx, id, first)),
+    factNodes: (id, after, first, fields) => db.read((tx) => sourceFactNodes(tx, id, after, first, fields)),
+    factRelationships: (id, after, first, fromFields, toFields) => db.read((tx) => sourceFactRelationships(tx, id, after, first, fromFields, toFields)),
     // Read once per request; computed once per graph version and process.
     coverage: () => (cov ??= db.read((tx) => graphVersion(tx)).then((v) => coverageCache.get(v, () => db.read((tx) => coverage(tx))))),
   };

@@ -22,10 +22,28 @@ export interface RuleRecord {
   readonly sources: readonly string[];
 }
 
-/** What rests on one source. */
+/** What rests on one source, before a page is asked for: the source and the default page size. */
 export interface SourceFactsRecord {
-  readonly nodes: { node: NodeRecord; locator: string | null }[];
-  readonly relationships: { type: string; from: NodeRecord; to: NodeRecord; evidence: string | null; rule: string | null; locator: string | null }[];
+  readonly sourceId: string;
+  readonly first: number;
+}
+
+/** A node citing a source, with the cursor of its place in the page order (name, id). */
+export interface CitingNodeRecord {
+  readonly cursor: string;
+  readonly node: NodeRecord;
+  readonly locator: string | null;
+}
+
+/** A relationship citing a source, with the cursor of its place in the page order (type, start id, end id). */
+export interface CitingRelationshipRecord {
+  readonly cursor: string;
+  readonly type: string;
+  readonly from: NodeRecord;
+  readonly to: NodeRecord;
+  readonly evidence: string | null;
+  readonly rule: string | null;
+  readonly locator: string | null;
 }
 
 const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));

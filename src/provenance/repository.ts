@@ -1,15 +1,16 @@
 import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
-import { toNodeRecord } from '../graph/records';
-import { locatorOf, toSourceRecord, type CoverageGroupRecord, type CoverageRecord, type RuleRecord, type SourceFactsRecord, type SourceRecord } from './records';
+import type { NodeRecord } from '../graph/records';
+import { COVERAGE_LEVEL_LIMIT, COVERAGE_TOPIC_LIMIT } from './bounds';
+import { encodeFactCursor } from './factCursor';
+import { locatorOf, toSourceRecord, type CitingNodeRecord, type CitingRelationshipRecord, type CoverageGroupRecord, type CoverageRecord, type RuleRecord, type SourceRecord } from './records';
 
 const sourcesByIdsQuery = query<{ id: string; source: Record<string, unknown> | null }>('provenance/sourcesByIds');
 const listSourcesQuery = query<{ total: number; page: Record<string, unknown>[] }>('provenance/listSources');
-const sourceFactsQuery = query<{
-  nodes: { node: Record<string, unknown>; labels: string[]; locator: string | null }[];
-  relationships: { type: string; from: Record<string, unknown>; fromLabels: string[]; to: Record<string, unknown>; toLabels: string[]; evidence: string | null; rule: string | null; locator: string | null }[];
-}>('provenance/sourceFacts');
+type FactEnd = { id: string; name: string; label: string; values: unknown[] };
+const sourceFactNodesQuery = query<FactEnd & { citation: string | null }>('provenance/sourceFactNodes');
+const sourceFactRelationshipsQuery = query<{ type: string; evidence: string | null; rule: string | null; citation: string | null; from: FactEnd; to: FactEnd }>('provenance/sourceFactRelationships');
 type RawGroup = { key: string; name: string; services: number; sourced: number; inferred: number };
 const coverageQuery = query<{ services: number; sourced: number; inferred: number; byLevel: RawGroup[]; byTopic: RawGroup[] }>('provenance/coverage');
 const rulesQuery = query<{ rule: Record<string, unknown> }>('provenance/rules');
@@ -34,20 +35,47 @@ export async function listSources(tx: Tx, filter: SourceListFilter, skip: number
   return { total: row?.total ?? 0, sources: (row?.page ?? []).map(toSourceRecord) };
 }
 
-/** The nodes and relationships citing one source, each list bounded by `first`. */
-export async function sourceFacts(tx: Tx, id: string, first: number): Promise<SourceFactsRecord> {
-  const [row] = await tx.run(sourceFactsQuery, { id, first: intParam(first) });
-  return {
-    nodes: (row?.nodes ?? []).map((n) => ({ node: toNodeRecord(n.node, n.labels), locator: locatorOf(n.locator) })),
-    relationships: (row?.relationships ?? []).map((r) => ({
-      type: r.type,
-      from: toNodeRecord(r.from, r.fromLabels),
-      to: toNodeRecord(r.to, r.toLabels),
-      evidence: r.evidence,
-      rule: r.rule,
-      locator: locatorOf(r.locator),
-    })),
-  };
+/** A node record of id, name, label and the properties `fields` (those the node has). */
+function factNode(end: FactEnd, fields: readonly string[]): NodeRecord {
+  const props: Record<string, unknown> = {};
+  fields.forEach((f, i) => {
+    const v = end.values[i];
+    if (v !== null && v !== undefined) props[f] = v;
+  });
+  return { ...props, id: end.id, name: end.name, label: end.label };
+}
+
+/**
+ * A page of the nodes citing the source `id`, by name then id, after the key `after` ([name, id]);
+ * each node with the stored properties `fields` only.
+ */
+export async function sourceFactNodes(tx: Tx, id: string, after: readonly string[] | null, first: number, fields: readonly string[]): Promise<CitingNodeRecord[]> {
+  const rows = await tx.run(sourceFactNodesQuery, { id, after, first: intParam(first), fields });
+  return rows.map((r) => ({ cursor: encodeFactCursor('node', [r.name, r.id]), node: factNode(r, fields), locator: locatorOf(r.citation) }));
+}
+
+/**
+ * A page of the relationships citing the source `id`, by type, start id and end id, after the key
+ * `after`; the nodes at either end with the stored properties `fromFields` / `toFields` only.
+ */
+export async function sourceFactRelationships(
+  tx: Tx,
+  id: string,
+  after: readonly string[] | null,
+  first: number,
+  fromFields: readonly string[],
+  toFields: readonly string[],
+): Promise<CitingRelationshipRecord[]> {
+  const rows = await tx.run(sourceFactRelationshipsQuery, { id, after, first: intParam(first), fromFields, toFields });
+  return rows.map((r) => ({
+    cursor: encodeFactCursor('relationship', [r.type, r.from.id, r.to.id]),
+    type: r.type,
+    from: factNode(r.from, fromFields),
+    to: factNode(r.to, toFields),
+    evidence: r.evidence,
+    rule: r.rule,
+    locator: locatorOf(r.citation),
+  }));
 }
 
 /** Every rule, sorted by id. */
@@ -72,5 +100,12 @@ export async function coverage(tx: Tx): Promise<CoverageRecord> {
   const services = row?.services ?? 0;
   const sourced = row?.sourced ?? 0;
   const inferred = row?.inferred ?? 0;
-  return { services, sourced, inferred, none: services - sourced - inferred, byTopic: (row?.byTopic ?? []).map(group), byLevel: (row?.byLevel ?? []).map(group) };
+  return {
+    services,
+    sourced,
+    inferred,
+    none: services - sourced - inferred,
+    byTopic: (row?.byTopic ?? []).slice(0, COVERAGE_TOPIC_LIMIT).map(group),
+    byLevel: (row?.byLevel ?? []).slice(0, COVERAGE_LEVEL_LIMIT).map(group),
+  };
 }

@@ -1,3 +1,4 @@
+import { checkpoint } from '../cpu/checkpoint';
 import type { Severity } from '../model';
 
 /** One edge of the use graph: a consumer (service or component) and what it uses, needs or implements. */
@@ -118,13 +119,18 @@ export function applyChange(graph: UseGraph, change: Change, lostToday: Readonly
       queue.push(c);
     }
   };
-  while (queue.length > 0) {
-    const x = queue.shift() as string;
-    for (const e of consumers(x)) check(e.from);
+  // An index instead of shift(): shift is linear, and the queue holds every lost node.
+  for (let i = 0; i < queue.length; i++) {
+    const x = queue[i] as string;
+    for (const e of consumers(x)) {
+      checkpoint();
+      check(e.from);
+    }
   }
   const degraded = new Map<string, LostRole[]>();
   for (const x of lost) {
     for (const e of consumers(x)) {
+      checkpoint();
       const c = e.from;
       if (lost.has(c) || degraded.has(c)) continue;
       const roles = needsOf(graph.usesOf.get(c) ?? [], replaced)
@@ -150,6 +156,7 @@ export function reach(graph: UseGraph, origins: readonly string[], maxDepth: num
     const next: string[] = [];
     for (const x of frontier) {
       for (const e of graph.consumersOf.get(x) ?? []) {
+        checkpoint();
         if (e.fromLabel !== 'Component' || e.type === 'USES' || dist.has(e.from)) continue;
         dist.set(e.from, d);
         next.push(e.from);

@@ -4,14 +4,24 @@ import type { Resolvers } from '../generated/graphql';
 import type { NodeRecord } from '../graph/records';
 import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
 import type { LostRole, SeverityHit } from './engine';
-import type { WhatIfModel } from './loaders';
-import { RISK_KINDS, chainsFrom, risksOf, servicesReaching, type RiskKind } from './risks';
-import { simulate } from './simulate';
+import { RISK_KINDS, type RiskKind } from './risks';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 const nodeOf = (id: string, ctx: Context): Promise<NodeRecord | null> => ctx.loaders.graph.nodeById.load(id);
-const nodesOf = async (ids: readonly string[], ctx: Context): Promise<NodeRecord[]> =>
-  (await ctx.loaders.graph.nodeById.loadMany([...ids])).filter((n): n is NodeRecord => n !== null && !(n instanceof Error));
+
+/**
+ * The nodes of `ids` that exist, in order. A failed load (Neo4j down, the deadline passed) fails the
+ * field with its own code: it never reads as "missing", so a list is whole or absent, never shorter.
+ */
+async function nodesOf(ids: readonly string[], ctx: Context): Promise<NodeRecord[]> {
+  const found = await ctx.loaders.graph.nodeById.loadMany([...ids]);
+  const out: NodeRecord[] = [];
+  for (const n of found) {
+    if (n instanceof Error) throw n;
+    if (n) out.push(n);
+  }
+  return out;
+}
 
 function page<T>(items: readonly T[], args: { first?: number | null; after?: string | null }): { items: T[]; skip: number } {
   const first = checkRange('first', args.first, 1, 1000, 100);
@@ -19,16 +29,30 @@ function page<T>(items: readonly T[], args: { first?: number | null; after?: str
   return { items: items.slice(skip, skip + first), skip };
 }
 
+/** The first `first` items (1..1000, `fallback` when not given): lists that grow with the graph are cut where their price says. */
+function take<T>(items: readonly T[], first: number | null | undefined, fallback: number): T[] {
+  return items.slice(0, checkRange('first', first, 1, 1000, fallback));
+}
+
+/** A page of `items` with each item's cursor. */
+function paged<T extends object>(items: readonly T[], args: { first?: number | null; after?: string | null }): (T & { cursor: string })[] {
+  const { items: out, skip } = page(items, args);
+  return out.map((x, i) => ({ ...x, cursor: encodeCursor(skip + i) }));
+}
+
 function count(hits: readonly SeverityHit[], label: string) {
   const of = hits.filter((h) => h.label === label);
   return { broken: of.filter((h) => h.severity === 'broken').length, degraded: of.filter((h) => h.severity === 'degraded').length, reached: of.filter((h) => h.severity === 'reached').length };
 }
 
+/** Every id must name a node of `labels`; a database error fails with its own code, never NOT_FOUND. */
 async function checkIds(ids: readonly string[], name: string, ctx: Context, labels = ['Component', 'Standard']): Promise<void> {
   const found = await ctx.loaders.graph.nodeById.loadMany([...ids]);
+  const failed = found.find((n): n is Error => n instanceof Error);
+  if (failed) throw failed;
   ids.forEach((id, i) => {
-    const n = found[i];
-    if (!n || n instanceof Error) throw new NotFoundError(`No node has the id "${id}"`, { argument: name });
+    const n = found[i] as NodeRecord | null | undefined;
+    if (!n) throw new NotFoundError(`No node has the id "${id}"`, { argument: name });
     if (!labels.includes(n.label)) throw new InputError(`${name}: "${id}" is a ${n.label}; only ${labels.join(' and ')} can be ${name === 'removals' ? 'removed' : 'replaced'}`, { argument: name });
   });
 }
@@ -48,8 +72,7 @@ export function whatIfResolvers(): Resolvers {
         if (both.length > 0) throw new InputError(`"${both[0]}" is both removed and replaced; say one`, { argument: 'replacements' });
         await checkIds(removals, 'removals', ctx);
         await checkIds([...from, ...replacements.map((r) => r.to)], 'replacements', ctx);
-        const model = await ctx.loaders.whatif.model();
-        const sim = simulate(model, { removals, replacements }, today());
+        const sim = await ctx.loaders.whatif.simulate(removals, replacements, today());
         const changed = (label: string, state: 'broken' | 'degraded') => sim.changes.filter((c) => c.label === label && c.after === state).length;
         const recovered = (label: string) => sim.changes.filter((c) => c.label === label && (c.after === 'ok' || (c.before === 'broken' && c.after === 'degraded'))).length;
         const rank = { broken: 0, degraded: 1, ok: 2 } as const;
@@ -79,24 +102,15 @@ export function whatIfResolvers(): Resolvers {
         const service = await nodeOf(args.serviceId, ctx);
         if (!service) throw new NotFoundError(`No node has the id "${args.serviceId}"`, { argument: 'serviceId' });
         if (service.label !== 'Service') throw new InputError(`serviceId must be a service, "${args.serviceId}" is a ${service.label}`, { argument: 'serviceId' });
-        const model = await ctx.loaders.whatif.model();
-        const risks = riskList(model, args.serviceId, maxDepth);
+        const risks = await ctx.loaders.whatif.risks(args.serviceId, maxDepth, today());
         const byKind = RISK_KINDS.map((kind) => ({ kind, count: risks.filter((r) => r.kind === kind).length })).filter((k) => k.count > 0);
-        return { service, risks, byKind };
+        return { service, risks, riskCount: risks.length, byKind };
       },
       riskReach: async (_p: unknown, args: { kind: RiskKind; item?: string | null; maxDepth?: number | null }, ctx: Context) => {
         const maxDepth = checkRange('maxDepth', args.maxDepth, 1, 10, 6);
-        const model = await ctx.loaders.whatif.model();
-        const day = today();
-        let items = model.risks.filter((f) => risksOf(f, day).some((r) => r.kind === args.kind)).map((f) => f.id);
-        if (args.item) {
-          if (!(await nodeOf(args.item, ctx))) throw new NotFoundError(`No node has the id "${args.item}"`, { argument: 'item' });
-          if (!items.includes(args.item)) items = [];
-          else items = [args.item];
-        }
-        const reached = servicesReaching(model.graph, items.sort(), maxDepth);
-        const services = [...reached].map(([service, path]) => ({ service, path, item: path[path.length - 1] as string })).sort((a, b) => a.path.length - b.path.length || (a.service < b.service ? -1 : 1));
-        return { kind: args.kind, items, serviceCount: services.length, all: services };
+        if (args.item && !(await nodeOf(args.item, ctx))) throw new NotFoundError(`No node has the id "${args.item}"`, { argument: 'item' });
+        const { items, all } = await ctx.loaders.whatif.riskReach(args.kind, args.item ?? null, maxDepth, today());
+        return { kind: args.kind, items, itemCount: items.length, serviceCount: all.length, all };
       },
     },
     ImpactReport: {
@@ -111,35 +125,48 @@ export function whatIfResolvers(): Resolvers {
         return items.map((h, i) => ({ ...h, cursor: encodeCursor(skip + i) }));
       },
     },
-    SeverityHit: { node: (h: SeverityHit, _a: unknown, ctx: Context) => nodeOf(h.id, ctx) },
+    SeverityHit: {
+      node: (h: SeverityHit, _a: unknown, ctx: Context) => nodeOf(h.id, ctx),
+      lostRoles: (h: SeverityHit, args: { first?: number | null }) => take(h.lostRoles, args.first, 20),
+    },
     LostRole: {
       name: (r: LostRole) => r.roleName,
-      lost: (r: LostRole, _a: unknown, ctx: Context) => nodesOf(r.lost, ctx),
-      left: (r: LostRole, _a: unknown, ctx: Context) => nodesOf(r.left, ctx),
+      lost: (r: LostRole, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.lost, args.first, 20), ctx),
+      left: (r: LostRole, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.left, args.first, 20), ctx),
     },
     WhatIfReport: {
       removals: (r: { removals: string[] }, _a: unknown, ctx: Context) => nodesOf(r.removals, ctx),
       replacements: (r: { replacements: { from: string; to: string }[] }) => r.replacements,
-      lostToday: (r: { lostToday: string[] }, _a: unknown, ctx: Context) => nodesOf(r.lostToday, ctx),
+      lostToday: (r: { lostToday: string[] }, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.lostToday, args.first, 100), ctx),
+      lostTodayCount: (r: { lostToday: string[] }) => r.lostToday.length,
+      requirements: (r: { requirements: object[] }, args: { first?: number | null; after?: string | null }) => paged(r.requirements, args),
+      byTopic: (r: { byTopic: object[] }, args: { first?: number | null }) => take(r.byTopic, args.first, 50),
+      byLayer: (r: { byLayer: object[] }, args: { first?: number | null }) => take(r.byLayer, args.first, 100),
       changes: (r: { changes: { id: string; label: string }[] }, args: { first?: number | null; after?: string | null; label?: string | null }) => page(r.changes.filter((c) => !args.label || c.label === args.label), args).items,
     },
     Replacement: {
       from: (r: { from: string }, _a: unknown, ctx: Context) => nodeOf(r.from, ctx),
       to: (r: { to: string }, _a: unknown, ctx: Context) => nodeOf(r.to, ctx),
     },
-    StateChange: { node: (c: { id: string }, _a: unknown, ctx: Context) => nodeOf(c.id, ctx) },
+    StateChange: {
+      node: (c: { id: string }, _a: unknown, ctx: Context) => nodeOf(c.id, ctx),
+      lostRoles: (c: { lostRoles: readonly LostRole[] }, args: { first?: number | null }) => take(c.lostRoles, args.first, 20),
+    },
     RequirementChange: {
       requirement: (c: { requirement: string }, _a: unknown, ctx: Context) => nodeOf(c.requirement, ctx),
       service: (c: { service: string }, _a: unknown, ctx: Context) => nodeOf(c.service, ctx),
-      missing: (c: { missing: string[] }, _a: unknown, ctx: Context) => nodesOf(c.missing, ctx),
+      missing: (c: { missing: string[] }, args: { first?: number | null }, ctx: Context) => nodesOf(take(c.missing, args.first, 20), ctx),
     },
     GroupDelta: { node: (g: { key: string; level?: boolean }, _a: unknown, ctx: Context) => (g.level ? null : nodeOf(g.key, ctx)) },
     InheritedRisk: {
       item: (r: { item: string }, _a: unknown, ctx: Context) => nodeOf(r.item, ctx),
       path: (r: { path: string[] }, _a: unknown, ctx: Context) => nodesOf(r.path, ctx),
     },
+    ServiceRisks: {
+      risks: (r: { risks: object[] }, args: { first?: number | null; after?: string | null }) => paged(r.risks, args),
+    },
     RiskReach: {
-      items: (r: { items: string[] }, _a: unknown, ctx: Context) => nodesOf(r.items, ctx),
+      items: (r: { items: string[] }, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.items, args.first, 100), ctx),
       services: (r: { all: { service: string; path: string[]; item: string }[] }, args: { first?: number | null; after?: string | null }) => {
         const { items, skip } = page(r.all, args);
         return items.map((x, i) => ({ ...x, cursor: encodeCursor(skip + i) }));
@@ -158,16 +185,4 @@ export function whatIfResolvers(): Resolvers {
     },
   };
   return resolvers as Resolvers;
-}
-
-/** The risks a service inherits: for every item it depends on within maxDepth, that item's risks with the chain. */
-export function riskList(model: WhatIfModel, serviceId: string, maxDepth: number): { kind: RiskKind; item: string; detail: string; path: string[] }[] {
-  const day = today();
-  const out: { kind: RiskKind; item: string; detail: string; path: string[] }[] = [];
-  for (const [item, path] of chainsFrom(model.graph, serviceId, maxDepth)) {
-    const f = model.riskById.get(item);
-    if (!f) continue;
-    for (const r of risksOf(f, day)) out.push({ ...r, path });
-  }
-  return out.sort((a, b) => a.path.length - b.path.length || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0) || (a.kind < b.kind ? -1 : 1));
 }

@@ -1,3 +1,4 @@
+import { checkpoint } from '../cpu/checkpoint';
 import { inEu } from '../model';
 import type { UseGraph } from './engine';
 
@@ -68,6 +69,7 @@ export function chainsFrom(graph: UseGraph, start: string, maxDepth: number): Ma
     const next: string[] = [];
     for (const x of frontier) {
       for (const e of [...(graph.usesOf.get(x) ?? [])].sort((a, b) => (a.to < b.to ? -1 : 1))) {
+        checkpoint();
         if (seen.has(e.to)) continue;
         seen.add(e.to);
         prev.set(e.to, x);
@@ -102,6 +104,7 @@ export function servicesReaching(graph: UseGraph, items: readonly string[], maxD
     const level: string[] = [];
     for (const x of frontier) {
       for (const e of graph.consumersOf.get(x) ?? []) {
+        checkpoint();
         if (seen.has(e.from)) continue;
         seen.add(e.from);
         next.set(e.from, x);

@@ -1,6 +1,7 @@
+import { checkpoint } from '../cpu/checkpoint';
 import { compare, type Change, type Comparison, type Outcome, type UseGraph } from './engine';
 import { lostToday } from './risks';
-import type { WhatIfModel } from './loaders';
+import type { WhatIfModel } from './model';
 
 /** A requirement's status for one service, before and after a change. */
 export interface RequirementChange {
@@ -42,6 +43,7 @@ function reachable(graph: UseGraph, start: string, change: Change): Set<string> 
     const next: string[] = [];
     for (const x of frontier) {
       for (const e of graph.usesOf.get(x) ?? []) {
+        checkpoint();
         const t = replaced.get(e.to) ?? e.to;
         if (removed.has(t) || seen.has(t)) continue;
         seen.add(t);
@@ -71,6 +73,7 @@ function requirementChanges(model: WhatIfModel, change: Change): RequirementChan
       for (const e of model.graph.consumersOf.get(a) ?? []) if (e.fromLabel === 'Service' && e.type === 'USES') services.add(e.from);
     }
     for (const s of [...services].sort()) {
+      checkpoint();
       const r = reach(s);
       const missingBefore = req.targets.filter((t) => !r.before.has(t));
       const missingAfter = req.targets.filter((t) => !r.after.has(t));

@@ -7,6 +7,7 @@ import { serverAudits, type AuditResult } from 'graphql-http';
 import { readAbout } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createContext, type Context } from '../../src/context';
+import { CpuPool } from '../../src/cpu/CpuPool';
 import { createResolvers } from '../../src/resolvers';
 import { loadTypeDefs } from '../../src/schema';
 import { silentLog, type TestDb } from '../support/db';
@@ -62,8 +63,9 @@ async function startPlainApollo(t: TestDb): Promise<{ url: string; stop(): Promi
   const limits = loadConfig({}, false).limits;
   const apollo = new ApolloServer<Context>({ typeDefs: loadTypeDefs(), resolvers: createResolvers(readAbout()) as never });
   await apollo.start();
+  const cpu = new CpuPool({ size: 1, log: silentLog });
   const app = express();
-  app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async () => createContext({ db: t.db, log: silentLog, mode: 'embedded', limits }) }));
+  app.use('/graphql', express.json(), expressMiddleware(apollo, { context: async () => createContext({ db: t.db, log: silentLog, mode: 'embedded', limits, cpu }) }));
   const httpServer = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -74,6 +76,7 @@ async function startPlainApollo(t: TestDb): Promise<{ url: string; stop(): Promi
     url: `http://127.0.0.1:${port}/graphql`,
     async stop() {
       await apollo.stop();
+      await cpu.stop();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

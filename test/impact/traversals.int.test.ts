@@ -135,6 +135,9 @@ describe('traversals on the seeded graph', () => {
     for (const row of data.compatibility.rows) expect(row.cells.map((c: any) => c.stackId)).toEqual(stackIds);
     const missing = await api.exec('{ compatibility(stackIds: ["stack:atlantis"]) { rows { item { id } } } }');
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // At most 30 stacks (the matrix's stacks and each row's cells are priced at that bound).
+    const many = await api.exec('query($s: [ID!]!) { compatibility(stackIds: $s) { truncated } }', { s: Array.from({ length: 31 }, () => 'stack:germany') });
+    expect(many.errors?.[0]?.message).toBe('stackIds must name at most 30 stacks, got 31');
   });
 
   it('adoption counts the organisations of a level per component and status', async () => {

@@ -2,8 +2,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { loadConfig } from '../../src/config';
-import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { DatabaseUnavailableError } from '../../src/errors';
+import { loadCypher } from '../../src/neo4j/cypher';
+import { Db } from '../../src/neo4j/db';
+import { createDriver, type Driver } from '../../src/neo4j/driver';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { Neo4jSupervisor } from '../../src/neo4j/supervisor';
 import { silentLog } from '../support/db';
 import { latency, startProbe, within, type Sample } from '../support/probe';
 import { externalStartEnv, isAlive, runStartCommand, startEnv, waitForLog, waitUntilGone, type StartedCommand } from '../support/startCommand';
@@ -237,6 +243,184 @@ describe('the Neo4j supervisor', () => {
     }
   }, 360_000);
 });
+
+/**
+ * The supervisor driven directly (no HTTP), with a fast watchdog: a read under way when the JVM is
+ * killed ends at once, a JVM that stops answering (SIGSTOP) is killed and restarted after the hung
+ * time, and the data folder, pre-created as an older version left it (0755/0644), is the owner's alone.
+ */
+describe('the supervisor of an embedded Neo4j, driven directly', () => {
+  /** A read that keeps Neo4j busy for a minute or more (no APOC: plain Cypher arithmetic). */
+  const SLOW = 'UNWIND range(1, 5000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(*) AS n';
+  const HUNG_RESTART_MS = 8_000;
+  const PING = { pingIntervalMs: 500, pingTimeoutMs: 2_000, unansweredBeforeDown: 2 };
+  const password = 'supervisor-direct-password';
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dstack-graph-supervisor-direct-'));
+  const logs: Record<string, unknown>[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const drivers: Driver[] = [];
+  const makeDriver = (uri: string): Driver => {
+    const driver = createDriver({ uri, user: 'neo4j', password, log: silentLog });
+    drivers.push(driver);
+    return driver;
+  };
+  let first: EmbeddedNeo4j | undefined;
+  let db: Db;
+  let supervisor: Neo4jSupervisor | undefined;
+  let preCreated: string[] = [];
+
+  /** Every JVM this block started (the supervisor starts new ones): none may outlive it. */
+  const javaPids = (): number[] => logs.filter((l) => l.msg === 'embedded Neo4j is ready').map((l) => l.javaPid as number);
+
+  /** The first log entry from index `from` on whose message is or starts with `msg`. */
+  async function logEntry(msg: string, timeoutMs: number, from = 0): Promise<Record<string, unknown>> {
+    const t0 = Date.now();
+    for (;;) {
+      const hit = logs.slice(from).find((l) => typeof l.msg === 'string' && l.msg.startsWith(msg));
+      if (hit) return hit;
+      if (Date.now() - t0 > timeoutMs) throw new Error(`no log "${msg}" within ${timeoutMs} ms; last: ${JSON.stringify(logs.slice(-5))}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  beforeAll(async () => {
+    // As an older version left it: folders 0755, files 0644 (also the password file and a log).
+    fs.chmodSync(dataDir, 0o755);
+    fs.mkdirSync(path.join(dataDir, 'logs'));
+    fs.chmodSync(path.join(dataDir, 'logs'), 0o755);
+    for (const file of ['password', 'logs/neo4j.log']) {
+      fs.writeFileSync(path.join(dataDir, file), 'left by an older version\n');
+      fs.chmodSync(path.join(dataDir, file), 0o644);
+    }
+    preCreated = notOwnerOnly(dataDir);
+    const config = loadConfig(
+      { NEO4J_BOLT_PORT: '0', NEO4J_DATA_DIR: dataDir, NEO4J_PASSWORD: password, JAVA_HOME: process.env.JAVA_HOME, NEO4J_HEAP: '512m', NEO4J_PAGECACHE_MB: '64' },
+      false,
+    ).neo4j.embedded;
+    first = await startEmbeddedNeo4j({ config, user: 'neo4j', password, log });
+    // The transaction timeout only bounds the slow read below, should it ever outlive its 503.
+    db = new Db(makeDriver(first.uri), 'neo4j', loadCypher([]), { txTimeoutMs: 60_000 });
+    const started = Date.now();
+    for (;;) {
+      try {
+        await db.ping(2_000);
+        break;
+      } catch (e) {
+        if (Date.now() - started > 60_000) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    supervisor = new Neo4jSupervisor({ db, log, uri: first.uri, embedded: first, createDriver: makeDriver, maxRestarts: 5, hungRestartMs: HUNG_RESTART_MS, ...PING }).start();
+  }, 240_000);
+
+  afterAll(async () => {
+    const stopping = supervisor?.stop() ?? first?.stop();
+    // A stopped (SIGSTOP) JVM would sit out the stop's grace period: no JVM of this block survives it.
+    for (const pid of javaPids()) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    await stopping;
+    await Promise.all(drivers.map((d) => d.close().catch(() => undefined)));
+    for (const pid of javaPids()) expect(isAlive(pid)).toBe(false);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('keeps the data folder readable by its owner only: folders 0700, files 0600, also what an older version left', async () => {
+    expect(preCreated).toEqual(['755 .', '755 logs', '644 logs/neo4j.log', '644 password']);
+    await db.write((tx) => tx.runText('CREATE (:SupervisorPermissionProbe {at: timestamp()})'));
+    await db.write((tx) => tx.runText('MATCH (n:SupervisorPermissionProbe) DELETE n'));
+    expect(notOwnerOnly(dataDir)).toEqual([]);
+    expect(await logEntry('made the data folder readable by its owner only', 0)).toMatchObject({ tightened: 4 });
+    const walked = allEntries(dataDir);
+    expect(walked.some((p) => p.startsWith('data/databases/system/'))).toBe(true);
+    expect(walked.some((p) => p.startsWith('data/transactions/neo4j/'))).toBe(true);
+    console.log(`data folder: ${walked.length} files and folders, none readable by group or others; the start tightened the 4 pre-created ones`);
+  });
+
+  it('ends a read under way at once when the JVM is killed (SERVICE_UNAVAILABLE within 1 s)', async () => {
+    const from = logs.length;
+    const pid = (supervisor as Neo4jSupervisor).embedded?.pid as number;
+    const reading = db.read((tx) => tx.runText(SLOW)).then(
+      () => new Error('the slow read answered'),
+      (e: unknown) => e,
+    );
+    // Kill only once the read runs on the server.
+    const t0 = Date.now();
+    for (;;) {
+      const rows = await db.read((tx) => tx.runText("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH 'UNWIND range(1, 5000000000)' RETURN count(*) AS n"));
+      if (rows[0]?.n === 1) break;
+      if (Date.now() - t0 > 20_000) throw new Error('the slow read did not start on the server within 20 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const killedAt = Date.now();
+    process.kill(pid, 'SIGKILL');
+    const e = await reading;
+    const failedMs = Date.now() - killedAt;
+    expect(e).toBeInstanceOf(DatabaseUnavailableError);
+    expect((e as DatabaseUnavailableError).code).toBe('SERVICE_UNAVAILABLE');
+    expect(failedMs).toBeLessThan(1_000);
+    expect(await logEntry('transactions under way ended with SERVICE_UNAVAILABLE', 0, from)).toMatchObject({ ended: 1 });
+    // and it comes back by itself
+    const restarted = await logEntry('embedded Neo4j restarted', 180_000, from);
+    await expect(db.read((tx) => tx.runText('RETURN 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+    console.log(`embedded, kill -9 with a read under way: the read failed with SERVICE_UNAVAILABLE ${failedMs} ms after the kill; Neo4j answered again after ${restarted.downtimeMs as number} ms`);
+  }, 240_000);
+
+  it(`kills a hung (SIGSTOPped) JVM after the hung time (${HUNG_RESTART_MS} ms here) and restarts it like a dead one`, async () => {
+    const from = logs.length;
+    const pid = (supervisor as Neo4jSupervisor).embedded?.pid as number;
+    const stoppedAt = Date.now();
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const down = await logEntry('Neo4j does not answer; requests fail at once with SERVICE_UNAVAILABLE until it does', 20_000, from);
+      expect(supervisor?.status().state).toBe('down');
+      const t0 = Date.now();
+      await expect(db.read((tx) => tx.runText('RETURN 1 AS one'))).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      expect(Date.now() - t0).toBeLessThan(1_000);
+      expect(isAlive(pid)).toBe(true);
+
+      const hung = await logEntry('embedded Neo4j hung: no answer for', HUNG_RESTART_MS + 20_000, from);
+      expect(hung).toMatchObject({ level: 50, javaPid: pid, hungRestartMs: HUNG_RESTART_MS });
+      expect(hung.silentMs as number).toBeGreaterThanOrEqual(HUNG_RESTART_MS);
+      // Noticed at the end of the first ping that ends after the hung time: within one interval and timeout of it.
+      expect(hung.silentMs as number).toBeLessThan(HUNG_RESTART_MS + 2 * (PING.pingIntervalMs + PING.pingTimeoutMs) + 1_000);
+      const exit = await logEntry('embedded Neo4j exited unexpectedly', 5_000, from);
+      expect(exit).toMatchObject({ javaPid: pid, signal: 'SIGKILL' });
+      expect(await waitUntilGone(pid, 5_000)).toBeLessThan(5_000);
+      expect(await logEntry('restarting embedded Neo4j', 10_000, from)).toMatchObject({ attempt: 1 });
+      const restarted = await logEntry('embedded Neo4j restarted', 180_000, from);
+      await expect(db.read((tx) => tx.runText('RETURN 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+      const answeredAt = Date.now();
+      expect(supervisor?.status().state).toBe('up');
+      expect(supervisor?.embedded?.pid).not.toBe(pid);
+      console.log(
+        `embedded, JVM stopped (SIGSTOP): marked down ${(down.time as number) - stoppedAt} ms after the stop; ` +
+          `killed ${(hung.time as number) - stoppedAt} ms after it (${hung.silentMs as number} ms after the first unanswered ping; hung time ${HUNG_RESTART_MS} ms); ` +
+          `restarted (Neo4j answered) ${(restarted.time as number) - stoppedAt} ms, a read answered ${answeredAt - stoppedAt} ms after the stop`,
+      );
+    } finally {
+      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  }, 300_000);
+});
+
+/** Files and folders under `dir` (itself included, as `.`) that group or others may access, as `mode path`, sorted. */
+function notOwnerOnly(dir: string): string[] {
+  return allEntries(dir)
+    .map((p) => ({ p, mode: fs.lstatSync(path.join(dir, p)).mode }))
+    .filter(({ mode }) => (mode & 0o077) !== 0)
+    .map(({ p, mode }) => `${(mode & 0o777).toString(8)} ${p}`);
+}
+
+/** `dir` (as `.`) and every file and folder under it, relative to it, sorted; symbolic links not followed. */
+function allEntries(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    out.push(rel);
+    const st = fs.lstatSync(path.join(dir, rel));
+    if (st.isDirectory()) for (const name of fs.readdirSync(path.join(dir, rel))) walk(rel === '.' ? name : `${rel}/${name}`);
+  };
+  walk('.');
+  return out.sort();
+}
 
 /** A TCP port nothing listens on right now. */
 function freePort(): Promise<number> {

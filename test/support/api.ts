@@ -3,6 +3,7 @@ import { createApollo } from '../../src/apollo';
 import { readAbout } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createContext, type Context } from '../../src/context';
+import { CpuPool } from '../../src/cpu/CpuPool';
 import { openTestDb, silentLog, type TestDb } from './db';
 import { lockSharedGraph } from './graphLock';
 
@@ -28,10 +29,12 @@ export async function startTestApi(options: { lockGraph?: boolean } = {}): Promi
   const config = loadConfig({ NODE_ENV: 'test' }, false);
   const apollo: ApolloServer<Context> = createApollo({ config, log: silentLog, about: readAbout() });
   await apollo.start();
+  // The CPU workers of the what-if engines, as the HTTP server has them.
+  const cpu = new CpuPool({ size: 1, log: silentLog });
   return {
     t,
     async exec(query, variables, options) {
-      const contextValue = createContext({ db: t.db, log: silentLog, mode: 'embedded', limits: config.limits, lookahead: options?.lookahead });
+      const contextValue = createContext({ db: t.db, log: silentLog, mode: 'embedded', limits: config.limits, lookahead: options?.lookahead, cpu });
       const res = await apollo.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('incremental delivery is not expected');
       return res.body.singleResult as never;
@@ -49,6 +52,7 @@ export async function startTestApi(options: { lockGraph?: boolean } = {}): Promi
     async close() {
       try {
         await apollo.stop();
+        await cpu.stop();
         await t.close();
       } finally {
         release();

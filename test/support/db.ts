@@ -1,6 +1,6 @@
 import { createLogger } from '../../src/logger';
 import { loadCypher } from '../../src/neo4j/cypher';
-import { Db } from '../../src/neo4j/db';
+import { Db, type DbOptions } from '../../src/neo4j/db';
 import { createDriver, type Driver } from '../../src/neo4j/driver';
 import { testNeo4j } from './testEnv';
 
@@ -11,11 +11,14 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-/** Opens the test database with every `.cypher` file of the project loaded. */
-export function openTestDb(): TestDb {
+/**
+ * Opens the test database with every `.cypher` file of the project loaded; `options` as the API's
+ * Db takes them (session shares, transaction timeout) and the driver's pool size.
+ */
+export function openTestDb(options: DbOptions & { maxPoolSize?: number } = {}): TestDb {
   const t = testNeo4j();
-  const driver = createDriver({ uri: t.uri, user: t.user, password: t.password, log: createLogger({ logLevel: 'warn', logFormat: 'json' }, 'test') });
-  const db = new Db(driver, t.database, loadCypher([]));
+  const driver = createDriver({ uri: t.uri, user: t.user, password: t.password, log: createLogger({ logLevel: 'warn', logFormat: 'json' }, 'test'), maxPoolSize: options.maxPoolSize });
+  const db = new Db(driver, t.database, loadCypher([]), options);
   return { driver, db, close: () => driver.close() };
 }
 

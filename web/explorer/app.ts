@@ -190,6 +190,7 @@ export class Explorer {
     this.cy.add(this.subgraphElements(data.subgraph));
     this.cy.getElementById(id).addClass('origin');
     this.afterChange();
+    if (data.subgraph.truncated) this.setStatus(`${this.countText()} · only part of the neighbourhood (the API answers at most 5,000 nodes and edges at once): choose fewer hops`);
     await this.select(id);
   }
 
@@ -205,7 +206,7 @@ export class Explorer {
     this.cy.add(fresh);
     const added = this.cy.nodes().length - before;
     this.afterChange(added > 0);
-    this.setStatus(`${this.countText()} · ${added} node${added === 1 ? '' : 's'} added by expanding ${this.cy.getElementById(id).data('name') ?? id}.`);
+    this.setStatus(`${this.countText()} · ${added} node${added === 1 ? '' : 's'} added by expanding ${this.cy.getElementById(id).data('name') ?? id}${sub.truncated ? ' (only part of its neighbours: the API answers at most 5,000 at once)' : ''}.`);
   }
 
   private subgraphElements(sub: Subgraph): ElementDefinition[] {

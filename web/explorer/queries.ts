@@ -8,6 +8,7 @@ export const SEARCH = `query ExplorerSearch($text: String!) {
 
 export const SUBGRAPH = `query ExplorerSubgraph($ids: [ID!]!, $depth: Int!) {
   subgraph(ids: $ids, depth: $depth) {
+    truncated
     nodes { id label name evidence }
     edges { id source target type evidence provenance }
   }
@@ -103,6 +104,8 @@ export interface SubgraphEdge {
 export interface Subgraph {
   nodes: SubgraphNode[];
   edges: SubgraphEdge[];
+  /** The neighbourhood was larger than the API answers at once (5,000 nodes or edges) and was cut. */
+  truncated: boolean;
 }
 export interface GroupCount {
   node: { id: string; name: string };

@@ -1,0 +1,92 @@
+import { buildUseGraph, severities, type SeverityHit, type UseEdge } from './engine';
+import type { WhatIfModel } from './model';
+import { RISK_KINDS, chainsFrom, risksOf, servicesReaching, type ItemRiskFacts, type RiskKind } from './risks';
+import { simulate, type GroupDelta, type RequirementChange } from './simulate';
+import type { LostRole, State } from './engine';
+
+/** What the what-if model is built from: the rows of four queries of one graph version (plain data, cloneable). */
+export interface WhatIfRows {
+  readonly edges: readonly UseEdge[];
+  readonly risks: readonly ItemRiskFacts[];
+  readonly groups: { readonly services: readonly { id: string; topic: string | null; levels: string[] }[]; readonly layers: readonly { id: string; layer: string }[] };
+  readonly requirements: readonly { id: string; level: string; targets: string[]; appliesTo: string[] }[];
+}
+
+/** Builds the in-memory model of one graph version from its rows. */
+export function buildWhatIfModel(rows: WhatIfRows, version: number): WhatIfModel {
+  const layersOf = new Map<string, string[]>();
+  for (const l of rows.groups.layers) layersOf.set(l.id, [...(layersOf.get(l.id) ?? []), l.layer]);
+  return {
+    graph: buildUseGraph(rows.edges),
+    topicOf: new Map(rows.groups.services.map((x) => [x.id, x.topic])),
+    levelsOf: new Map(rows.groups.services.map((x) => [x.id, x.levels])),
+    layersOf,
+    requirements: rows.requirements,
+    risks: rows.risks,
+    riskById: new Map(rows.risks.map((r) => [r.id, r])),
+    version,
+    edgeCount: rows.edges.length,
+  };
+}
+
+/** The answer of a what-if, as the resolvers need it (no internal sets: it crosses a thread). */
+export interface SimulationResult {
+  readonly lostToday: readonly string[];
+  readonly changes: readonly { id: string; label: string; before: State; after: State; lostRoles: readonly LostRole[] }[];
+  readonly requirements: readonly RequirementChange[];
+  readonly byTopic: readonly GroupDelta[];
+  readonly byLevel: readonly GroupDelta[];
+  readonly byLayer: readonly GroupDelta[];
+}
+
+export interface InheritedRiskRow {
+  readonly kind: RiskKind;
+  readonly item: string;
+  readonly detail: string;
+  readonly path: string[];
+}
+
+export interface RiskReachResult {
+  readonly items: string[];
+  readonly all: { service: string; path: string[]; item: string }[];
+}
+
+/**
+ * The CPU work of the what-if domain, run in a CPU worker (src/cpu/) on the model of one graph
+ * version: each a pure function of the model and plain arguments returning plain data.
+ */
+export const whatIfTasks = {
+  simulate(model: WhatIfModel, args: { removals: string[]; replacements: { from: string; to: string }[]; today: string }): SimulationResult {
+    const sim = simulate(model, { removals: args.removals, replacements: args.replacements }, args.today);
+    return { lostToday: sim.lostToday, changes: sim.changes, requirements: sim.requirements, byTopic: sim.byTopic, byLevel: sim.byLevel, byLayer: sim.byLayer };
+  },
+  severity(model: WhatIfModel, args: { origin: string; maxDepth: number }): SeverityHit[] {
+    return severities(model.graph, [args.origin], args.maxDepth);
+  },
+  risks(model: WhatIfModel, args: { serviceId: string; maxDepth: number; today: string }): InheritedRiskRow[] {
+    return riskList(model, args.serviceId, args.maxDepth, args.today);
+  },
+  riskReach(model: WhatIfModel, args: { kind: RiskKind; item: string | null; maxDepth: number; today: string }): RiskReachResult {
+    let items = model.risks.filter((f) => risksOf(f, args.today).some((r) => r.kind === args.kind)).map((f) => f.id);
+    if (args.item) items = items.includes(args.item) ? [args.item] : [];
+    items.sort();
+    const reached = servicesReaching(model.graph, items, args.maxDepth);
+    const all = [...reached].map(([service, path]) => ({ service, path, item: path[path.length - 1] as string })).sort((a, b) => a.path.length - b.path.length || (a.service < b.service ? -1 : 1));
+    return { items, all };
+  },
+} as const;
+
+export type WhatIfTaskName = keyof typeof whatIfTasks;
+
+/** The risks a service inherits: for every item it depends on within maxDepth, that item's risks with the chain. */
+export function riskList(model: WhatIfModel, serviceId: string, maxDepth: number, today: string): InheritedRiskRow[] {
+  const out: InheritedRiskRow[] = [];
+  for (const [item, path] of chainsFrom(model.graph, serviceId, maxDepth)) {
+    const f = model.riskById.get(item);
+    if (!f) continue;
+    for (const r of risksOf(f, today)) out.push({ ...r, path });
+  }
+  return out.sort((a, b) => a.path.length - b.path.length || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0) || (a.kind < b.kind ? -1 : 1));
+}
+
+export { RISK_KINDS };
