@@ -291,7 +291,9 @@ export function translateDriverError(e: unknown, txTimeoutMs?: number): unknown 
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return new QueryTimeoutError(txTimeoutMs ?? 0, 'database query');
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+  // A connection the server closed under a transaction (it was killed mid-answer): not retried by the
+  // driver, but an outage all the same.
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'ProtocolError' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
     return new DatabaseUnavailableError();
   }
   // No free connection in time (the pool is busy or the server went away while we waited).
