@@ -1,5 +1,7 @@
 import type { Resolvers } from './generated/graphql';
 import type { AboutRecord } from './system/records';
+import { boundLists } from './limits/boundLists';
+import { PROFILE_LIST_BOUNDS } from './profiles/bounds';
 import { graphResolvers } from './graph/resolvers';
 import { impactResolvers } from './impact/resolvers';
 import { profileResolvers } from './profiles/resolvers';
@@ -24,5 +26,5 @@ export function mergeResolvers(...maps: Resolvers[]): Resolvers {
 
 /** All resolvers of the API. */
 export function createResolvers(about: AboutRecord): Resolvers {
-  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), provenanceResolvers(), profileResolvers(), whatIfResolvers());
+  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), provenanceResolvers(), boundLists(profileResolvers(), PROFILE_LIST_BOUNDS), whatIfResolvers());
 }

@@ -19,7 +19,7 @@ import { declaredBodyLimit } from './http/declaredBodyLimit';
 import { documentGuard } from './http/documentGuard';
 import { healthRouter } from './http/health';
 import { jsonErrorHandler, jsonNotFound } from './http/jsonErrors';
-import { mountMetrics } from './http/metrics';
+import { mountMetrics, type Gauge } from './http/metrics';
 import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
 import type { Neo4jHealth } from './neo4j/health';
@@ -92,7 +92,7 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
       strictTransportSecurity: false, // served over plain HTTP on loopback; a TLS proxy in front sets HSTS
     }),
   );
-  const metrics = mountMetrics(app, config.metrics ?? true);
+  const metrics = mountMetrics(app, config.metrics ?? true, () => fairShareGauges(cpu, budgets, db));
   app.use(healthRouter(db, health));
   const webUi = config.webUi ?? true;
   const assets = webUi ? (webAssets ?? loadWebAssets()) : null;
@@ -145,6 +145,28 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
       await cpu.stop();
     },
   };
+}
+
+/** What the fair shares are doing, for /metrics: CPU workers, refusals per share, Neo4j sessions. */
+function fairShareGauges(cpu: CpuPool, budgets: ClientBudgets, db: Db): Gauge[] {
+  const c = cpu.stats();
+  const b = budgets.stats();
+  const sessions = db.sessionGate?.stats();
+  return [
+    { name: 'dsg_cpu_jobs_queued', help: 'What-if, severity and risk jobs waiting for a CPU worker.', type: 'gauge', value: c.queued },
+    { name: 'dsg_cpu_workers_busy', help: 'CPU workers running a job.', type: 'gauge', value: c.busy },
+    { name: 'dsg_cpu_jobs_done_total', help: 'CPU jobs finished.', type: 'counter', value: c.done },
+    { name: 'dsg_cpu_jobs_stopped_total', help: 'CPU jobs stopped while running because their request ended (deadline).', type: 'counter', value: c.cancelled },
+    { name: 'dsg_cpu_workers_replaced_total', help: 'CPU workers replaced (crashed, or did not stop a job in time).', type: 'counter', value: c.restarted },
+    { name: 'dsg_rate_limited_concurrency_total', help: 'Requests refused because their client had too many in flight.', type: 'counter', value: b.refusedConcurrency },
+    { name: 'dsg_rate_limited_cost_total', help: 'Operations refused because their client had spent its cost budget.', type: 'counter', value: b.refusedCost },
+    ...(sessions
+      ? [
+          { name: 'dsg_neo4j_sessions_in_use', help: 'Neo4j sessions held by requests.', type: 'gauge' as const, value: sessions.inUse },
+          { name: 'dsg_neo4j_sessions_waiting', help: 'Requests waiting for a Neo4j session (their client is over its share, or the pool is full).', type: 'gauge' as const, value: sessions.waiting },
+        ]
+      : []),
+  ];
 }
 
 /** A client's request id when it is a plain token (it goes into logs), otherwise a new one. */

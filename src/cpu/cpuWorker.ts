@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildWhatIfModel, whatIfTasks, type WhatIfRows } from '../whatif/tasks';
 import type { WhatIfModel } from '../whatif/model';
@@ -9,6 +11,21 @@ import type { FromWorker, ModelPart, ToWorker } from './protocol';
  * it, one at a time, each under its deadline and the pool's cancel flag (src/cpu/checkpoint.ts).
  */
 const flag = new Int32Array((workerData as { cancel: SharedArrayBuffer }).cancel);
+
+/**
+ * A lower scheduling priority for this thread (nice 10), so that on a busy machine the event loop
+ * (and Neo4j) get the CPU first and the computations take what is left. Linux keeps a niceness per
+ * thread; the thread's own id is the last part of /proc/thread-self. Elsewhere it stays as it is.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, 10);
+  } catch {
+    // not Linux, or not allowed: the worker runs at the process's priority
+  }
+}
+lowerPriority();
 /** Models by graph version; the two newest are kept (a request may still run on the previous one). */
 const models = new Map<number, WhatIfModel>();
 const KEEP = 2;

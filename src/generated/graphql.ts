@@ -80,7 +80,7 @@ export type Assessment = {
   decision: Maybe<Decision>;
   /** inferred: by the mapping (`mapping`); sourced: rated by a published decision (`decision`). */
   evidence: Evidence;
-  /** The indicators the mapping read, with their values (null = not known). */
+  /** The indicators the mapping read, with their values (null = not known) (at most 4). */
   indicators: Array<IndicatorValue>;
   level: AssessmentLevel;
   mapping: Maybe<Scalars['String']['output']>;
@@ -187,7 +187,7 @@ export type Change = {
   /** When the load ran (ISO 8601). */
   at: Scalars['String']['output'];
   entity: ChangeEntity;
-  /** The properties that changed (for op changed). */
+  /** The properties that changed (for op changed) (at most 50). */
   fields: Array<Scalars['String']['output']>;
   from: Maybe<Scalars['String']['output']>;
   /** Node id, or TYPE|from|to for a relationship. */
@@ -354,7 +354,7 @@ export type Component = Node & {
   buildingBlocks: Array<NodeLink>;
   /** Criteria it meets. */
   criteria: Array<NodeLink>;
-  /** One assessment per D-Stack criterion (six), each with its level, evidence and what it rests on. */
+  /** One assessment per D-Stack criterion (six), each with its level, evidence and what it rests on (at most 6). */
   criteriaAssessments: Array<Assessment>;
   /** Decisions about it (DECIDES). */
   decisions: Array<NodeLink>;
@@ -381,7 +381,7 @@ export type Component = Node & {
   /** Layers it belongs to, in every scheme. */
   layers: Array<LayerLink>;
   license: Maybe<Scalars['String']['output']>;
-  /** Its inclusions in stacks with lifecycle stage, status, dates and rationale. */
+  /** Its inclusions in stacks with lifecycle stage, status, dates and rationale (at most 50). */
   lifecycle: Array<Inclusion>;
   /** Organisations that maintain it. */
   maintainers: Array<OrganizationLink>;
@@ -679,9 +679,12 @@ export type CoverageGroup = {
 
 export type CriteriaMapping = {
   __typename?: 'CriteriaMapping';
+  /** At most 6. */
   criteria: Array<CriterionIndicators>;
   id: Scalars['String']['output'];
+  /** At most 20. */
   indicators: Array<IndicatorDescription>;
+  /** At most 4. */
   points: Array<LevelPoints>;
   rule: Scalars['String']['output'];
 };
@@ -762,6 +765,7 @@ export type CriterionEdge = {
 export type CriterionIndicators = {
   __typename?: 'CriterionIndicators';
   criterion: Criterion;
+  /** At most 4. */
   indicators: Array<Scalars['String']['output']>;
 };
 
@@ -1179,7 +1183,7 @@ export type Inclusion = {
 
 export type InclusionAnswer = {
   __typename?: 'InclusionAnswer';
-  /** Decisions about the item: those scoped to this stack first, then any other, newest first. */
+  /** Decisions about the item: those scoped to this stack first, then any other, newest first (at most 50). */
   decisions: Array<Decision>;
   /** The answer in words, including when nothing is published. */
   explanation: Scalars['String']['output'];
@@ -1646,7 +1650,7 @@ export type Link = {
 export type Load = {
   __typename?: 'Load';
   at: Scalars['String']['output'];
-  /** The data set versions it read. */
+  /** The data set versions it read (at most 10). */
   datasets: Array<Scalars['String']['output']>;
   graphVersion: Maybe<Scalars['Int']['output']>;
   id: Scalars['String']['output'];
@@ -2109,6 +2113,7 @@ export type PathStep = {
 export type Profile = {
   __typename?: 'Profile';
   accessibility: Maybe<AccessibilityFact>;
+  /** At most 20. */
   attestations: Array<AttestationFact>;
   endOfSupport: Maybe<DateFact>;
   /** The steward's jurisdiction: its seat country and whether it is inside the EU. */
@@ -2116,12 +2121,14 @@ export type Profile = {
   licence: Maybe<LicenceFact>;
   /** Where the data set's `oss` flag contradicts the licence. */
   licenceConflict: Maybe<Scalars['String']['output']>;
+  /** At most 20. */
   obtain: Array<ObtainFact>;
   /** Open source by its licence class (null without a licence). */
   openSource: Maybe<Scalars['Boolean']['output']>;
+  /** At most 20. */
   operatingModels: Array<OperatingModelFact>;
   steward: Maybe<StewardFact>;
-  /** The profile facts nobody has stated for this item (licence, steward, jurisdiction, operatingModels, obtain, attestations, accessibility). */
+  /** The profile facts nobody has stated for this item (licence, steward, jurisdiction, operatingModels, obtain, attestations, accessibility) (at most 7). */
   unknown: Array<Scalars['String']['output']>;
 };
 
@@ -2828,12 +2835,13 @@ export type RankingConnection = {
   edges: Array<RankingEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
-  /** The weights applied, normalised to sum 1. */
+  /** The weights applied, normalised to sum 1 (at most 6). */
   weights: Array<AppliedWeight>;
 };
 
 export type RankingEdge = {
   __typename?: 'RankingEdge';
+  /** At most 6. */
   breakdown: Array<CriterionScore>;
   cursor: Scalars['String']['output'];
   node: Node;
@@ -2841,7 +2849,7 @@ export type RankingEdge = {
   rank: Scalars['Int']['output'];
   /** Weighted score 0..1. */
   score: Scalars['Float']['output'];
-  /** Criteria with weight whose level is unknown. */
+  /** Criteria with weight whose level is unknown (at most 6). */
   unknown: Array<Criterion>;
   /** Share of the weight resting on criteria whose level is unknown (0..1). */
   unknownWeight: Scalars['Float']['output'];
@@ -3503,7 +3511,7 @@ export type Standard = Node & {
   buildingBlocks: Array<NodeLink>;
   /** Criteria it meets. */
   criteria: Array<NodeLink>;
-  /** One assessment per D-Stack criterion (six), each with its level, evidence and what it rests on. */
+  /** One assessment per D-Stack criterion (six), each with its level, evidence and what it rests on (at most 6). */
   criteriaAssessments: Array<Assessment>;
   /** Decisions about it (DECIDES). */
   decisions: Array<NodeLink>;
@@ -3520,7 +3528,7 @@ export type Standard = Node & {
   label: Scalars['String']['output'];
   /** Layers it belongs to. */
   layers: Array<LayerLink>;
-  /** Its inclusions in stacks with lifecycle stage, status, dates and rationale. */
+  /** Its inclusions in stacks with lifecycle stage, status, dates and rationale (at most 50). */
   lifecycle: Array<Inclusion>;
   maintainer: Maybe<Scalars['String']['output']>;
   /** Organisations that maintain it. */

@@ -13,6 +13,14 @@ export interface ProcessFigures {
   readonly requestsTotal: number;
 }
 
+/** A figure another part of the server reports (CPU workers, fair shares, Neo4j sessions). */
+export interface Gauge {
+  readonly name: string;
+  readonly help: string;
+  readonly type: 'gauge' | 'counter';
+  readonly value: number;
+}
+
 /** A number in the Prometheus text format (`+Inf`, no exponent for ordinary values). */
 function num(n: number): string {
   if (n === Infinity) return '+Inf';
@@ -23,7 +31,7 @@ function num(n: number): string {
  * The Prometheus text exposition (version 0.0.4) of the event-loop delay histogram (kept in ms,
  * exposed in seconds) and the process figures.
  */
-export function formatMetrics(delayMs: Histogram, p: ProcessFigures): string {
+export function formatMetrics(delayMs: Histogram, p: ProcessFigures, gauges: readonly Gauge[] = []): string {
   const lines = [
     '# HELP dsg_event_loop_delay_seconds How late a 10 ms timer of the API process ran (event-loop delay), sampled every 10 ms.',
     '# TYPE dsg_event_loop_delay_seconds histogram',
@@ -46,6 +54,7 @@ export function formatMetrics(delayMs: Histogram, p: ProcessFigures): string {
     '# HELP dsg_http_requests_total HTTP requests received since the start.',
     '# TYPE dsg_http_requests_total counter',
     `dsg_http_requests_total ${p.requestsTotal}`,
+    ...gauges.flatMap((g) => [`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} ${g.type}`, `${g.name} ${num(g.value)}`]),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -62,7 +71,7 @@ export interface Metrics {
  * HTTP requests in flight and in total. Mounted before the other routes, its router also counts every
  * request that passes. Disabled (`enabled` false): a router that does nothing and no timer.
  */
-export function metricsRouter(enabled = true, monitor: EventLoopDelayMonitor | undefined = enabled ? startEventLoopDelayMonitor() : undefined): Metrics {
+export function metricsRouter(enabled = true, monitor: EventLoopDelayMonitor | undefined = enabled ? startEventLoopDelayMonitor() : undefined, gauges: () => readonly Gauge[] = () => []): Metrics {
   const router = express.Router();
   if (!enabled || !monitor) return { router, stop: () => monitor?.stop() };
   let [inFlight, total] = [0, 0];
@@ -74,7 +83,7 @@ export function metricsRouter(enabled = true, monitor: EventLoopDelayMonitor | u
   });
   router.get('/metrics', (_req: Request, res: Response) => {
     const mem = process.memoryUsage();
-    const body = formatMetrics(monitor.snapshot(), { residentBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, requestsInFlight: inFlight, requestsTotal: total });
+    const body = formatMetrics(monitor.snapshot(), { residentBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, requestsInFlight: inFlight, requestsTotal: total }, gauges());
     res.set('cache-control', 'no-store');
     res.type('text/plain; version=0.0.4; charset=utf-8').send(body);
   });
@@ -82,8 +91,8 @@ export function metricsRouter(enabled = true, monitor: EventLoopDelayMonitor | u
 }
 
 /** Mounts `metricsRouter` on `app` before the routes that follow; stop() stops its timer. */
-export function mountMetrics(app: Express, enabled = true): Metrics {
-  const metrics = metricsRouter(enabled);
+export function mountMetrics(app: Express, enabled = true, gauges?: () => readonly Gauge[]): Metrics {
+  const metrics = metricsRouter(enabled, undefined, gauges);
   app.use(metrics.router);
   return metrics;
 }

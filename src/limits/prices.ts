@@ -16,6 +16,7 @@ import { PROPERTY_LIST_LIMIT, PROPERTY_LISTS } from '../graph/propertyLists';
 import { CITATION_LIMIT, COVERAGE_LEVEL_LIMIT, COVERAGE_TOPIC_LIMIT, FACTS_PAGE_DEFAULT } from '../provenance/bounds';
 import type { CostRules, FieldArgs } from './cost';
 import { cpuPrice } from './cpuPrices';
+import { PROFILE_LIST_BOUNDS } from '../profiles/bounds';
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const len = (v: unknown): number => (Array.isArray(v) ? v.length : 1);
@@ -92,26 +93,8 @@ export const LIST_BOUNDS: CostRules['listBounds'] = {
   // List-valued properties of nodes and links (src/graph/propertyLists.ts); scalars are free, the
   // bound says what a client can get.
   ...Object.fromEntries(PROPERTY_LISTS.map((key) => [key, () => PROPERTY_LIST_LIMIT])),
-  // Profiles: the model bounds these lists (six criteria, a handful of facts per kind, 25 stacks).
-  'Component.criteriaAssessments': () => 6,
-  'Standard.criteriaAssessments': () => 6,
-  'Component.lifecycle': () => 25,
-  'Standard.lifecycle': () => 25,
-  'Profile.operatingModels': () => 5,
-  'Profile.obtain': () => 5,
-  'Profile.attestations': () => 5,
-  'Profile.unknown': () => 7,
-  'Assessment.indicators': () => 4,
-  'RankingEdge.breakdown': () => 6,
-  'RankingEdge.unknown': () => 6,
-  'RankingConnection.weights': () => 6,
-  'CriteriaMapping.criteria': () => 6,
-  'CriterionIndicators.indicators': () => 4,
-  'CriteriaMapping.indicators': () => 20,
-  'CriteriaMapping.points': () => 4,
-  'InclusionAnswer.decisions': () => 20,
-  'Load.datasets': () => 5,
-  'Change.fields': () => 20,
+  // Profiles: bounded by the model or cut where the answer is made (src/profiles/bounds.ts).
+  ...Object.fromEntries(Object.entries(PROFILE_LIST_BOUNDS).map(([k, n]) => [k, () => n])),
   'WhatIfReport.removals': () => 50,
   'WhatIfReport.replacements': () => 50,
   'WhatIfReport.byExecutingLevel': () => 3,

@@ -4,7 +4,7 @@ import { graphVersion } from '../system/graphVersion';
 import type { SeverityHit } from './engine';
 import { groupsOf, itemRiskFacts, requirementRows, useEdges } from './repository';
 import type { RiskKind } from './risks';
-import type { InheritedRiskRow, RiskReachResult, SimulationResult, WhatIfRows, WhatIfTaskName } from './tasks';
+import type { InheritedRiskRow, RiskReachResult, SimulationResult, SimulationWants, WhatIfRows, WhatIfTaskName } from './tasks';
 
 /** What a request's what-if work needs besides the database: the pool, who asks, and its bounds. */
 export interface WhatIfDeps {
@@ -27,7 +27,7 @@ export interface WhatIfDeps {
  * however many aliases ask for it.
  */
 export interface WhatIfLoaders {
-  simulate(removals: readonly string[], replacements: readonly { from: string; to: string }[], today: string): Promise<SimulationResult>;
+  simulate(removals: readonly string[], replacements: readonly { from: string; to: string }[], today: string, wants: SimulationWants): Promise<SimulationResult>;
   /** The severity of every hit of removing `origin`. */
   severity(origin: string, maxDepth: number): Promise<{ hits: SeverityHit[]; byId: Map<string, SeverityHit> }>;
   risks(serviceId: string, maxDepth: number, today: string): Promise<InheritedRiskRow[]>;
@@ -61,7 +61,7 @@ export function createWhatIfLoaders(db: Database, deps: WhatIfDeps): WhatIfLoade
   };
   const severities = new Map<string, Promise<{ hits: SeverityHit[]; byId: Map<string, SeverityHit> }>>();
   return {
-    simulate: (removals, replacements, today) => run('simulate', { removals: [...removals].sort(), replacements: [...replacements].sort((a, b) => (a.from < b.from ? -1 : 1)), today }),
+    simulate: (removals, replacements, today, wants) => run('simulate', { removals: [...removals].sort(), replacements: [...replacements].sort((a, b) => (a.from < b.from ? -1 : 1)), today, wants }),
     severity: (origin, maxDepth) => {
       const key = `${origin}|${maxDepth}`;
       let v = severities.get(key);

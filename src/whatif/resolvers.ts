@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { Context } from '../context';
 import { InputError, NotFoundError } from '../errors';
 import type { Resolvers } from '../generated/graphql';
@@ -57,11 +58,30 @@ async function checkIds(ids: readonly string[], name: string, ctx: Context, labe
   });
 }
 
+/**
+ * The names of the fields selected directly below this field (aliases, inline fragments and
+ * `@include`/`@skip` are read as selected); null when a named fragment is involved (then all are).
+ */
+function selectedFields(info: GraphQLResolveInfo): Set<string> | null {
+  const out = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): boolean => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) out.add(sel.name.value);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (!visit(sel.selectionSet)) return false;
+      } else return false;
+    }
+    return true;
+  };
+  for (const node of info.fieldNodes) if (!visit(node.selectionSet)) return null;
+  return out;
+}
+
 /** Resolvers of schema/whatif.graphql. */
 export function whatIfResolvers(): Resolvers {
   const resolvers: Record<string, Record<string, unknown>> = {
     Query: {
-      simulateChange: async (_p: unknown, args: { removals?: string[] | null; replacements?: { from: string; to: string }[] | null }, ctx: Context) => {
+      simulateChange: async (_p: unknown, args: { removals?: string[] | null; replacements?: { from: string; to: string }[] | null }, ctx: Context, info: GraphQLResolveInfo) => {
         const removals = [...new Set(args.removals ?? [])];
         const replacements = args.replacements ?? [];
         if (removals.length > 50 || replacements.length > 50) throw new InputError('at most 50 removals and 50 replacements at once', { argument: 'removals' });
@@ -72,25 +92,15 @@ export function whatIfResolvers(): Resolvers {
         if (both.length > 0) throw new InputError(`"${both[0]}" is both removed and replaced; say one`, { argument: 'replacements' });
         await checkIds(removals, 'removals', ctx);
         await checkIds([...from, ...replacements.map((r) => r.to)], 'replacements', ctx);
-        const sim = await ctx.loaders.whatif.simulate(removals, replacements, today());
-        const changed = (label: string, state: 'broken' | 'degraded') => sim.changes.filter((c) => c.label === label && c.after === state).length;
-        const recovered = (label: string) => sim.changes.filter((c) => c.label === label && (c.after === 'ok' || (c.before === 'broken' && c.after === 'degraded'))).length;
-        const rank = { broken: 0, degraded: 1, ok: 2 } as const;
+        const selected = selectedFields(info);
+        const wants = { changes: !selected || selected.has('changes'), requirements: !selected || selected.has('requirements'), groups: !selected || ['byTopic', 'byExecutingLevel', 'byLayer'].some((f) => selected.has(f)) };
+        const sim = await ctx.loaders.whatif.simulate(removals, replacements, today(), wants);
         return {
           removals,
           replacements,
           lostToday: sim.lostToday,
-          summary: {
-            brokenServices: changed('Service', 'broken'),
-            degradedServices: changed('Service', 'degraded'),
-            recoveredServices: recovered('Service'),
-            brokenComponents: changed('Component', 'broken'),
-            degradedComponents: changed('Component', 'degraded'),
-            recoveredComponents: recovered('Component'),
-            requirementsViolated: sim.requirements.filter((r) => r.after === 'violated').length,
-            requirementsMet: sim.requirements.filter((r) => r.after === 'met').length,
-          },
-          changes: [...sim.changes].sort((a, b) => rank[a.after] - rank[b.after] || (a.id < b.id ? -1 : 1)),
+          summary: sim.summary,
+          changes: sim.changes,
           requirements: sim.requirements,
           byTopic: sim.byTopic,
           byExecutingLevel: sim.byLevel.map((g) => ({ ...g, level: true })),
@@ -127,12 +137,12 @@ export function whatIfResolvers(): Resolvers {
     },
     SeverityHit: {
       node: (h: SeverityHit, _a: unknown, ctx: Context) => nodeOf(h.id, ctx),
-      lostRoles: (h: SeverityHit, args: { first?: number | null }) => take(h.lostRoles, args.first, 20),
+      lostRoles: (h: SeverityHit, args: { first?: number | null }) => take(h.lostRoles, args.first, 5),
     },
     LostRole: {
       name: (r: LostRole) => r.roleName,
-      lost: (r: LostRole, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.lost, args.first, 20), ctx),
-      left: (r: LostRole, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.left, args.first, 20), ctx),
+      lost: (r: LostRole, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.lost, args.first, 10), ctx),
+      left: (r: LostRole, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.left, args.first, 10), ctx),
     },
     WhatIfReport: {
       removals: (r: { removals: string[] }, _a: unknown, ctx: Context) => nodesOf(r.removals, ctx),
@@ -150,12 +160,12 @@ export function whatIfResolvers(): Resolvers {
     },
     StateChange: {
       node: (c: { id: string }, _a: unknown, ctx: Context) => nodeOf(c.id, ctx),
-      lostRoles: (c: { lostRoles: readonly LostRole[] }, args: { first?: number | null }) => take(c.lostRoles, args.first, 20),
+      lostRoles: (c: { lostRoles: readonly LostRole[] }, args: { first?: number | null }) => take(c.lostRoles, args.first, 5),
     },
     RequirementChange: {
       requirement: (c: { requirement: string }, _a: unknown, ctx: Context) => nodeOf(c.requirement, ctx),
       service: (c: { service: string }, _a: unknown, ctx: Context) => nodeOf(c.service, ctx),
-      missing: (c: { missing: string[] }, args: { first?: number | null }, ctx: Context) => nodesOf(take(c.missing, args.first, 20), ctx),
+      missing: (c: { missing: string[] }, args: { first?: number | null }, ctx: Context) => nodesOf(take(c.missing, args.first, 10), ctx),
     },
     GroupDelta: { node: (g: { key: string; level?: boolean }, _a: unknown, ctx: Context) => (g.level ? null : nodeOf(g.key, ctx)) },
     InheritedRisk: {

@@ -29,8 +29,32 @@ export function buildWhatIfModel(rows: WhatIfRows, version: number): WhatIfModel
   };
 }
 
-/** The answer of a what-if, as the resolvers need it (no internal sets: it crosses a thread). */
+/** The counts of a what-if. */
+export interface SimulationSummary {
+  readonly brokenServices: number;
+  readonly degradedServices: number;
+  readonly recoveredServices: number;
+  readonly brokenComponents: number;
+  readonly degradedComponents: number;
+  readonly recoveredComponents: number;
+  readonly requirementsViolated: number;
+  readonly requirementsMet: number;
+}
+
+/** Which lists of a what-if the query selected: only those cross back from the worker. */
+export interface SimulationWants {
+  readonly changes: boolean;
+  readonly requirements: boolean;
+  readonly groups: boolean;
+}
+
+/**
+ * The answer of a what-if, as the resolvers need it: the summary always, the lists the query asked
+ * for (empty otherwise), `changes` already sorted (newly broken first). No internal sets: it crosses
+ * a thread, and what crosses is copied on the event loop, so it is kept to what is used.
+ */
 export interface SimulationResult {
+  readonly summary: SimulationSummary;
   readonly lostToday: readonly string[];
   readonly changes: readonly { id: string; label: string; before: State; after: State; lostRoles: readonly LostRole[] }[];
   readonly requirements: readonly RequirementChange[];
@@ -38,6 +62,8 @@ export interface SimulationResult {
   readonly byLevel: readonly GroupDelta[];
   readonly byLayer: readonly GroupDelta[];
 }
+
+const RANK: Readonly<Record<State, number>> = { broken: 0, degraded: 1, ok: 2 };
 
 export interface InheritedRiskRow {
   readonly kind: RiskKind;
@@ -56,9 +82,30 @@ export interface RiskReachResult {
  * version: each a pure function of the model and plain arguments returning plain data.
  */
 export const whatIfTasks = {
-  simulate(model: WhatIfModel, args: { removals: string[]; replacements: { from: string; to: string }[]; today: string }): SimulationResult {
+  simulate(model: WhatIfModel, args: { removals: string[]; replacements: { from: string; to: string }[]; today: string; wants: SimulationWants }): SimulationResult {
     const sim = simulate(model, { removals: args.removals, replacements: args.replacements }, args.today);
-    return { lostToday: sim.lostToday, changes: sim.changes, requirements: sim.requirements, byTopic: sim.byTopic, byLevel: sim.byLevel, byLayer: sim.byLayer };
+    const changed = (label: string, state: State): number => sim.changes.filter((c) => c.label === label && c.after === state).length;
+    const recovered = (label: string): number => sim.changes.filter((c) => c.label === label && (c.after === 'ok' || (c.before === 'broken' && c.after === 'degraded'))).length;
+    const summary: SimulationSummary = {
+      brokenServices: changed('Service', 'broken'),
+      degradedServices: changed('Service', 'degraded'),
+      recoveredServices: recovered('Service'),
+      brokenComponents: changed('Component', 'broken'),
+      degradedComponents: changed('Component', 'degraded'),
+      recoveredComponents: recovered('Component'),
+      requirementsViolated: sim.requirements.filter((r) => r.after === 'violated').length,
+      requirementsMet: sim.requirements.filter((r) => r.after === 'met').length,
+    };
+    const { wants } = args;
+    return {
+      summary,
+      lostToday: sim.lostToday,
+      changes: wants.changes ? [...sim.changes].sort((a, b) => RANK[a.after] - RANK[b.after] || (a.id < b.id ? -1 : 1)) : [],
+      requirements: wants.requirements ? sim.requirements : [],
+      byTopic: wants.groups ? sim.byTopic : [],
+      byLevel: wants.groups ? sim.byLevel : [],
+      byLayer: wants.groups ? sim.byLayer : [],
+    };
   },
   severity(model: WhatIfModel, args: { origin: string; maxDepth: number }): SeverityHit[] {
     return severities(model.graph, [args.origin], args.maxDepth);

@@ -21,6 +21,7 @@ function hubRows(services: number): WhatIfRows {
 const small = hubRows(50);
 const big = hubRows(300_000);
 const today = '2026-12-07';
+const ALL = { changes: true, requirements: true, groups: true };
 
 function req(over: Partial<CpuRequest> & Pick<CpuRequest, 'args'>): CpuRequest {
   return { client: 'a', task: 'simulate', version: 1, rows: async () => small, deadline: Date.now() + 10_000, timeoutMs: 10_000, ...over };
@@ -31,7 +32,7 @@ describe('CpuPool', () => {
   afterAll(() => pool.stop());
 
   it('answers as the engine does in this thread', async () => {
-    const args = { removals: ['hub'], replacements: [], today };
+    const args = { removals: ['hub'], replacements: [], today, wants: ALL };
     const got = await pool.run(req({ args }));
     expect(got).toEqual(whatIfTasks.simulate(buildWhatIfModel(small, 1), args));
     expect((got as { changes: unknown[] }).changes).toHaveLength(150);
@@ -40,7 +41,7 @@ describe('CpuPool', () => {
   it('stops a job that runs past its deadline and keeps its worker', async () => {
     const before = pool.stats();
     const t0 = Date.now();
-    const err = await pool.run(req({ version: 2, rows: async () => big, args: { removals: ['hub'], replacements: [], today }, deadline: Date.now() + 3000, timeoutMs: 3000 })).then(
+    const err = await pool.run(req({ version: 2, rows: async () => big, args: { removals: ['hub'], replacements: [], today, wants: ALL }, deadline: Date.now() + 3000, timeoutMs: 3000 })).then(
       () => null,
       (e: unknown) => e,
     );
@@ -50,7 +51,7 @@ describe('CpuPool', () => {
     console.log(`a job cut at its 3 s deadline answered after ${ms} ms`);
     expect(ms).toBeLessThan(3000 + 500);
     // The worker noticed (cancelled, not replaced) and serves the next job.
-    await pool.run(req({ args: { removals: ['c1'], replacements: [], today } }));
+    await pool.run(req({ args: { removals: ['c1'], replacements: [], today, wants: ALL } }));
     const after = pool.stats();
     expect(after.restarted).toBe(before.restarted);
     expect(after.cancelled + after.restarted).toBeGreaterThan(before.cancelled + before.restarted);
@@ -59,20 +60,20 @@ describe('CpuPool', () => {
   it('refuses a job whose request was aborted, without running it', async () => {
     const c = new AbortController();
     c.abort();
-    await expect(pool.run(req({ args: { removals: ['hub'], replacements: [], today }, signal: c.signal }))).rejects.toBeInstanceOf(QueryTimeoutError);
+    await expect(pool.run(req({ args: { removals: ['hub'], replacements: [], today, wants: ALL }, signal: c.signal }))).rejects.toBeInstanceOf(QueryTimeoutError);
   });
 
   it('serves clients in turn: one job of client b does not wait behind all of client a', async () => {
     const order: string[] = [];
-    const jobs = [0, 1, 2, 3].map((i) => pool.run(req({ client: 'a', args: { removals: [`c${i}`], replacements: [], today } })).then(() => order.push(`a${i}`)));
-    const b = pool.run(req({ client: 'b', args: { removals: ['c9'], replacements: [], today } })).then(() => order.push('b'));
+    const jobs = [0, 1, 2, 3].map((i) => pool.run(req({ client: 'a', args: { removals: [`c${i}`], replacements: [], today, wants: ALL } })).then(() => order.push(`a${i}`)));
+    const b = pool.run(req({ client: 'b', args: { removals: ['c9'], replacements: [], today, wants: ALL } })).then(() => order.push('b'));
     await Promise.all([...jobs, b]);
     // a0 is on the worker at once; b is next in line after a1 at the latest.
     expect(order.indexOf('b')).toBeLessThanOrEqual(2);
   });
 
   it('refuses more waiting jobs of one client than allowed with RATE_LIMITED', async () => {
-    const runs = Array.from({ length: 8 }, (_, i) => pool.run(req({ client: 'c', args: { removals: [`c${i}`], replacements: [], today } })).then(() => 'ok', (e: unknown) => e));
+    const runs = Array.from({ length: 8 }, (_, i) => pool.run(req({ client: 'c', args: { removals: [`c${i}`], replacements: [], today, wants: ALL } })).then(() => 'ok', (e: unknown) => e));
     const outcomes = await Promise.all(runs);
     expect(outcomes.filter((o) => o instanceof RateLimitedError).length).toBeGreaterThan(0);
     expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThanOrEqual(5);

@@ -4,6 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import fc from 'fast-check';
 import type { Db } from '../../src/neo4j/db';
+import { lockSharedGraph } from '../support/graphLock';
 import { mapPool, rawRequest, startApi, tally, type RawAnswer, type RunningApi } from '../support/http';
 
 // A property-based flood of bad and hostile requests over real HTTP: wrong argument types, out of
@@ -1012,12 +1013,18 @@ async function graphState(db: Db): Promise<GraphState> {
 
 describe('a flood of bad and hostile requests over HTTP', () => {
   let api: RunningApi;
+  let releaseGraph: (() => void) | undefined;
 
   beforeAll(async () => {
-    api = await startApi();
-  });
+    // The graph must be the same after the flood: no graph-changing suite may run beside it.
+    releaseGraph = await lockSharedGraph();
+    // Every request is one client here: the per-client shares (tested in fairness.int.test.ts) would
+    // answer most of the flood with RATE_LIMITED instead of letting it reach the validation it tests.
+    api = await startApi({ CLIENT_MAX_CONCURRENT: '0', CLIENT_COST_PER_MINUTE: '0' });
+  }, 600_000);
   afterAll(async () => {
     await api?.stop();
+    releaseGraph?.();
   });
 
   it('judges answers as the flood needs (the oracle itself)', () => {

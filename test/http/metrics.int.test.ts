@@ -45,6 +45,17 @@ describe('GET /metrics', () => {
     expect(sample(await (await fetch(`${api.origin}/metrics`)).text(), 'dsg_http_requests_in_flight')).toBe(1);
   });
 
+  it('reports the CPU workers and the refusals of the fair shares', async () => {
+    const before = await (await fetch(`${api.origin}/metrics`)).text();
+    const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' }, body: JSON.stringify({ query: '{ simulateChange(removals: ["bundid"]) { summary { brokenServices } } }' }) });
+    expect((await res.json()).errors).toBeUndefined();
+    const after = await (await fetch(`${api.origin}/metrics`)).text();
+    expect(sample(after, 'dsg_cpu_jobs_done_total')).toBe(sample(before, 'dsg_cpu_jobs_done_total') + 1);
+    expect(sample(after, 'dsg_cpu_jobs_queued')).toBe(0);
+    expect(sample(after, 'dsg_rate_limited_concurrency_total')).toBe(0);
+    expect(sample(after, 'dsg_rate_limited_cost_total')).toBe(0);
+  });
+
   it('is not served with METRICS=off', async () => {
     const server = createServer({ config: loadConfig({ PORT: '0', NODE_ENV: 'test', METRICS: 'off' }, false), db: api.t.db, log: silentLog, about: readAbout() });
     const url = await server.listen();

@@ -15,10 +15,10 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Starts `createServer` with the test configuration (PORT 0, NODE_ENV test) and listens. */
-export async function startApi(): Promise<RunningApi> {
+/** Starts `createServer` with the test configuration (PORT 0, NODE_ENV test, plus `env`) and listens. */
+export async function startApi(env: Readonly<Record<string, string>> = {}): Promise<RunningApi> {
   const t = openTestDb();
-  const server = createServer({ config: loadConfig({ PORT: '0', NODE_ENV: 'test' }, false), db: t.db, log: silentLog, about: readAbout() });
+  const server = createServer({ config: loadConfig({ PORT: '0', NODE_ENV: 'test', ...env }, false), db: t.db, log: silentLog, about: readAbout() });
   const url = await server.listen();
   return {
     t,
