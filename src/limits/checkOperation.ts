@@ -12,6 +12,13 @@ export type OperationLimits = Pick<LimitsConfig, 'maxDepth' | 'maxAliases' | 'ma
 type Found = { code: LimitCode; limit: number; found: number; what: string };
 
 /**
+ * The depth, alias and directive check of each parsed document, kept as long as the document: Apollo
+ * keeps one DocumentNode per query text, so a query sent again is not walked again (the walk was a
+ * tenth of the event loop's work under load). Only the document enters this check, not variables.
+ */
+const armorOutcomes = new WeakMap<DocumentNode, WeakMap<OperationLimits, Found | null>>();
+
+/**
  * Checks depth, aliases and directives (graphql-armor's rules) and the cost (ours) of a parsed,
  * valid operation; throws a LimitError naming the first limit broken, its value and what was found.
  * Returns the cost.
@@ -24,18 +31,7 @@ export function checkOperation(
   limits: OperationLimits,
   rules: CostRules,
 ): number {
-  const refused: Found[] = [];
-  const onReject = (code: LimitCode, limit: number, what: string) => (_ctx: unknown, err: GraphQLError) => {
-    const m = /found (\d+)/.exec(err.message);
-    refused.push({ code, limit, found: m ? Number(m[1]) : limit + 1, what });
-  };
-  const armorRules: ValidationRule[] = [
-    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, onReject: [onReject('DEPTH_LIMIT_EXCEEDED', limits.maxDepth, 'fields nested')], propagateOnRejection: false }) as ValidationRule,
-    maxAliasesRule({ n: limits.maxAliases, onReject: [onReject('ALIAS_LIMIT_EXCEEDED', limits.maxAliases, 'aliases')], propagateOnRejection: false }) as ValidationRule,
-    maxDirectivesRule({ n: limits.maxDirectives, onReject: [onReject('DIRECTIVE_LIMIT_EXCEEDED', limits.maxDirectives, 'directives')], propagateOnRejection: false }) as ValidationRule,
-  ];
-  validate(schema, document, armorRules);
-  const first = refused[0];
+  const first = armorCheck(schema, document, limits);
   if (first) {
     throw new LimitError(first.code, `The query has ${first.found} ${first.what}; the limit is ${first.limit}. Split it into smaller queries.`, first.limit, first.found);
   }
@@ -50,4 +46,26 @@ export function checkOperation(
     );
   }
   return cost;
+}
+
+/** The first of depth, aliases and directives that `document` breaks (graphql-armor's rules), or null; memoised per document. */
+function armorCheck(schema: GraphQLSchema, document: DocumentNode, limits: OperationLimits): Found | null {
+  let byLimits = armorOutcomes.get(document);
+  if (!byLimits) armorOutcomes.set(document, (byLimits = new WeakMap()));
+  const known = byLimits.get(limits);
+  if (known !== undefined) return known;
+  const refused: Found[] = [];
+  const onReject = (code: LimitCode, limit: number, what: string) => (_ctx: unknown, err: GraphQLError) => {
+    const m = /found (\d+)/.exec(err.message);
+    refused.push({ code, limit, found: m ? Number(m[1]) : limit + 1, what });
+  };
+  const armorRules: ValidationRule[] = [
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, onReject: [onReject('DEPTH_LIMIT_EXCEEDED', limits.maxDepth, 'fields nested')], propagateOnRejection: false }) as ValidationRule,
+    maxAliasesRule({ n: limits.maxAliases, onReject: [onReject('ALIAS_LIMIT_EXCEEDED', limits.maxAliases, 'aliases')], propagateOnRejection: false }) as ValidationRule,
+    maxDirectivesRule({ n: limits.maxDirectives, onReject: [onReject('DIRECTIVE_LIMIT_EXCEEDED', limits.maxDirectives, 'directives')], propagateOnRejection: false }) as ValidationRule,
+  ];
+  validate(schema, document, armorRules);
+  const outcome = refused[0] ?? null;
+  byLimits.set(limits, outcome);
+  return outcome;
 }
