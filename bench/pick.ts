@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SUBGRAPH_EDGE_LIMIT } from '../src/impact/bounds';
 
 /** Runs a statement of bench/cypher/ and returns plain rows. */
 export type RunPick = (cypher: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
@@ -81,7 +82,7 @@ export interface Picks {
  * Picks the ids of the mix deterministically: the hub (the generator's heaviest hub when given,
  * else the component with the most incoming DEPENDS_ON and USES), the mid-sized origin, a subgraph
  * origin (hub, mid, bundid or the components nearest the mid-sized target, the first under 5,000
- * nodes at depth 2) and the compliance service.
+ * nodes and 5,000 relationships at depth 2) and the compliance service.
  */
 export async function pickParams(run: RunPick, generatorHubs: readonly string[] = []): Promise<Picks> {
   const byDegree = await run(readPickCypher('hubByDegree'));
@@ -92,9 +93,11 @@ export async function pickParams(run: RunPick, generatorHubs: readonly string[] 
   const dependentsOf = new Map<string, string[]>();
   for (const r of await run(readPickCypher('dependsOnEdges'))) dependentsOf.set(String(r.to), (r.from as unknown[]).map(String));
   const mid = pickMid(dependentsOf);
+  // A neighbourhood with more edges than a subgraph answer holds would be cut (`truncated`) and then
+  // differ from the raw Cypher it is compared with: it counts as too big.
   const sizeOf = async (id: string): Promise<number> => {
     const row = (await run(readPickCypher('neighbourhoodSize'), { id }))[0];
-    return row ? Number(row.nodes) : Infinity;
+    return row && Number(row.edges) < SUBGRAPH_EDGE_LIMIT ? Number(row.nodes) : Infinity;
   };
   // Then, when hub and mid are both too big, the 10 components nearest to the mid-sized target by
   // their number of direct dependents, then the 20 with the fewest (but some) dependents.
