@@ -6,6 +6,7 @@ import { createFormatError } from './errors';
 import { requestLoggerPlugin } from './http/requestLogger';
 import { statusForJsonPlugin } from './http/statusForJson';
 import { knownOperationTypesRule } from './limits/knownOperationTypes';
+import type { WorkSizes } from './limits/cost';
 import { limitsPlugin } from './limits/limitsPlugin';
 import type { Logger } from './logger';
 import { createResolvers } from './resolvers';
@@ -17,6 +18,8 @@ export interface ApolloDeps {
   readonly log: Logger;
   readonly about: AboutRecord;
   readonly plugins?: readonly ApolloServerPlugin<Context>[];
+  /** The sizes the CPU prices follow (default: the seed graph's). */
+  readonly work?: WorkSizes;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ApolloDeps {
  * introspection as configured, errors formatted in one place, each request logged. The HTTP server
  * and the tests use this same factory, so what the tests pass is what clients get.
  */
-export function createApollo({ config, log, about, plugins = [] }: ApolloDeps): ApolloServer<Context> {
+export function createApollo({ config, log, about, plugins = [], work }: ApolloDeps): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: createResolvers(about),
@@ -42,6 +45,6 @@ export function createApollo({ config, log, about, plugins = [] }: ApolloDeps): 
     // Apollo's cache-control plugin computes a cache hint for every field resolved (a per-field hook
     // that was a fifth of the CPU of a large answer); answers are cached by graph version instead
     // (src/cache), so it is off.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(config.limits), statusForJsonPlugin(), requestLoggerPlugin(), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(config.limits, work), statusForJsonPlugin(), requestLoggerPlugin(), ...plugins],
   });
 }

@@ -10,6 +10,7 @@ import { FAIRNESS_DEFAULTS, HTTP_DEFAULTS, type Config } from './config';
 import { CpuPool } from './cpu/CpuPool';
 import { graphqlHandler } from './http/graphqlHandler';
 import { ClientBudgets } from './limits/ClientBudgets';
+import { SEED_USE_EDGES } from './limits/cpuPrices';
 import { ResponseCache } from './cache/ResponseCache';
 import { responseCachePlugin } from './cache/responseCachePlugin';
 import { createContext, type Context } from './context';
@@ -83,7 +84,7 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
   installConnectionGuard(httpServer, httpConfig, log);
   // Answers are cached per process, keyed by query, variables and graph version (never stale).
   const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(db, new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
-  const apollo = createApollo({ config, log, about, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(cache ? [cache] : [])] });
+  const apollo = createApollo({ config, log, about, work: { useEdges: () => cpu.useEdges(SEED_USE_EDGES) }, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(cache ? [cache] : [])] });
 
   // Security headers in every mode: a JSON API needs no scripts, frames or cross-origin reads.
   app.use(

@@ -1,11 +1,10 @@
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { VersionCache } from '../cache/VersionCache';
 import { AppError, QueryTimeoutError, RateLimitedError } from '../errors';
-import { noteUseGraphSize } from '../limits/cpuPrices';
 import type { Logger } from '../logger';
 import type { WhatIfRows, WhatIfTaskName } from '../whatif/tasks';
 import type { FromWorker, ToWorker } from './protocol';
+import { sendModel, startWorker } from './workerThread';
 
 /** One job as a request hands it to the pool. */
 export interface CpuRequest {
@@ -65,9 +64,6 @@ interface Slot {
   killTimer?: NodeJS.Timeout;
 }
 
-/** Rows per part of a model sent to a worker (about 10 ms of copying each). */
-const MODEL_PART = 20_000;
-
 /** Thrown to the callers of a stopped pool. */
 class PoolStoppedError extends AppError {
   constructor() {
@@ -89,6 +85,8 @@ export class CpuPool {
   private readonly queues = new Map<string, Job[]>();
   private readonly rows = new VersionCache<WhatIfRows>();
   private nextId = 1;
+  /** Edges of the use graph last read (0: none yet). */
+  private edges = 0;
   private stopped = false;
   private figures = { done: 0, cancelled: 0, restarted: 0, cpuMs: 0 };
 
@@ -101,8 +99,7 @@ export class CpuPool {
     if (this.stopped) throw new PoolStoppedError();
     const rows = await this.rows.get(req.version, async () => {
       const r = await req.rows();
-      // The CPU prices follow the size of the graph the work runs on.
-      noteUseGraphSize(r.edges.length);
+      this.edges = r.edges.length;
       return r;
     });
     const queued = this.queues.get(req.client)?.length ?? 0;
@@ -137,6 +134,11 @@ export class CpuPool {
 
   /** Rows of the model each queued job needs, until it is dispatched. */
   private readonly modelRows = new Map<number, WhatIfRows>();
+
+  /** Edges of the use graph last read, or `fallback` before the first (the CPU prices follow it). */
+  useEdges(fallback: number): number {
+    return this.edges > 0 ? this.edges : fallback;
+  }
 
   stats(): CpuPoolStats {
     let queued = 0;
@@ -278,32 +280,13 @@ export class CpuPool {
       if (slot.versions.has(job.version) || !rows) post();
       else {
         const worker = slot.worker;
-        void this.sendModel(slot, job.version, rows).then(() => {
+        void sendModel(worker, job.version, rows, () => slot.worker !== worker || this.stopped).then(() => {
           if (slot.worker !== worker) return;
           slot.versions.add(job.version);
           while (slot.versions.size > 2) slot.versions.delete(Math.min(...slot.versions));
           post();
         });
       }
-    }
-  }
-
-  /**
-   * Sends a model's rows in parts of MODEL_PART rows, yielding to the event loop between parts: one
-   * copy of a million rows would block it for about a second (at --scale 1).
-   */
-  private async sendModel(slot: Slot, version: number, rows: WhatIfRows): Promise<void> {
-    const worker = slot.worker;
-    const n = Math.max(rows.edges.length, rows.groups.services.length);
-    for (let i = 0; i === 0 || i < n; i += MODEL_PART) {
-      if (slot.worker !== worker || this.stopped) return;
-      const part = {
-        edges: rows.edges.slice(i, i + MODEL_PART),
-        services: rows.groups.services.slice(i, i + MODEL_PART),
-        ...(i === 0 ? { rest: { risks: rows.risks, layers: rows.groups.layers, requirements: rows.requirements } } : {}),
-      };
-      worker.postMessage({ type: 'model', version, part, last: i + MODEL_PART >= n } satisfies ToWorker);
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
@@ -318,19 +301,4 @@ export class CpuPool {
     }
     return undefined;
   }
-}
-
-/**
- * Starts a worker on cpuWorker: the compiled .js in dist/, or the TypeScript source through tsx's
- * require hook when the code runs from src/ (tests, `npm run bench`).
- */
-function startWorker(cancel: SharedArrayBuffer): Worker {
-  const ext = path.extname(__filename);
-  const file = path.join(__dirname, `cpuWorker${ext}`);
-  const workerData = { cancel };
-  if (ext === '.ts') {
-    const hook = require.resolve('tsx/cjs');
-    return new Worker(`require(${JSON.stringify(hook)}); require(${JSON.stringify(file)});`, { eval: true, workerData });
-  }
-  return new Worker(file, { workerData });
 }

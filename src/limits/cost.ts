@@ -23,6 +23,12 @@ import { getArgumentValues } from 'graphql/execution/values';
 /** Arguments of a field as the resolver will see them (defaults applied, variables substituted). */
 export type FieldArgs = Readonly<Record<string, unknown>>;
 
+/** Sizes of what the in-memory engines work on, read when an operation is priced. */
+export interface WorkSizes {
+  /** Uses, needs and implementations of the current graph version (the what-if model's edges). */
+  useEdges(): number;
+}
+
 /** How the cost model prices a schema: list bounds and traversal prices per `Type.field`. */
 export interface CostRules {
   /** Size assumed for a list field without `first` and without a known bound. */
@@ -30,7 +36,9 @@ export interface CostRules {
   /** Known bounds of list fields, from the field's and its parent field's arguments. */
   readonly listBounds: Readonly<Record<string, (args: FieldArgs, parentArgs: FieldArgs) => number>>;
   /** The price of running a traversal root field, beyond the values it returns (e.g. per hop). */
-  readonly traversalPrices: Readonly<Record<string, (args: FieldArgs) => number>>;
+  readonly traversalPrices: Readonly<Record<string, (args: FieldArgs, work: WorkSizes) => number>>;
+  /** The sizes of the graph the in-memory engines work on (their prices follow them). */
+  readonly work: WorkSizes;
 }
 
 /**
@@ -111,7 +119,7 @@ export function operationCost(
     const args = argsOf(def, node);
     const named = getNamedType(def.type);
     const key = `${parent.name}.${name}`;
-    const traversal = rules.traversalPrices[key]?.(args) ?? 0;
+    const traversal = rules.traversalPrices[key]?.(args, rules.work) ?? 0;
     const isList = isListType(getNullableType(def.type));
     const first = typeof args.first === 'number' ? Math.max(0, args.first) : undefined;
     if (!isCompositeType(named)) return traversal;

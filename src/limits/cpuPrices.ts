@@ -21,14 +21,7 @@ export type CpuTask = keyof typeof CPU_US_PER_EDGE;
 /** Edges of the seed graph's use graph: the size assumed until a model has been read. */
 export const SEED_USE_EDGES = 11_000;
 
-let useEdges = SEED_USE_EDGES;
-
-/** Records the size of the use graph last read (the CPU pool does, per graph version). */
-export function noteUseGraphSize(edges: number): void {
-  if (Number.isFinite(edges) && edges > 0) useEdges = edges;
-}
-
-/** The points of one run of `task` on a use graph of `edges` edges (default: the last one read); at least 10. */
-export function cpuPrice(task: CpuTask, edges: number = useEdges): number {
+/** The points of one run of `task` on a use graph of `edges` edges; at least 10. */
+export function cpuPrice(task: CpuTask, edges: number): number {
   return Math.max(10, Math.ceil(((edges * CPU_US_PER_EDGE[task]) / 1000) * CPU_POINTS_PER_MS));
 }

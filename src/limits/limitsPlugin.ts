@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
 import { checkOperation, type OperationLimits } from './checkOperation';
-import type { CostRules } from './cost';
+import type { CostRules, WorkSizes } from './cost';
 import { costRules } from './prices';
 
 /**
@@ -11,11 +11,11 @@ import { costRules } from './prices';
  * The cost of an accepted operation is kept in the context for the request log and charged to the
  * client's budget per minute.
  */
-export function limitsPlugin(limits: OperationLimits & { assumedListSize: number }): ApolloServerPlugin<Context> {
+export function limitsPlugin(limits: OperationLimits & { assumedListSize: number }, work?: WorkSizes): ApolloServerPlugin<Context> {
   const rulesBySchema = new WeakMap<GraphQLSchema, CostRules>();
   const rulesFor = (schema: GraphQLSchema): CostRules => {
     let rules = rulesBySchema.get(schema);
-    if (!rules) rulesBySchema.set(schema, (rules = costRules(schema, limits.assumedListSize)));
+    if (!rules) rulesBySchema.set(schema, (rules = costRules(schema, limits.assumedListSize, work)));
     return rules;
   };
   return {

@@ -14,8 +14,11 @@ import {
 } from '../impact/bounds';
 import { PROPERTY_LIST_LIMIT, PROPERTY_LISTS } from '../graph/propertyLists';
 import { CITATION_LIMIT, COVERAGE_LEVEL_LIMIT, COVERAGE_TOPIC_LIMIT, FACTS_PAGE_DEFAULT } from '../provenance/bounds';
-import type { CostRules, FieldArgs } from './cost';
-import { cpuPrice } from './cpuPrices';
+import type { CostRules, FieldArgs, WorkSizes } from './cost';
+
+/** The work sizes assumed when nothing has been read yet: the seed graph's. */
+const SEED_WORK: WorkSizes = { useEdges: () => SEED_USE_EDGES };
+import { cpuPrice, SEED_USE_EDGES } from './cpuPrices';
 import { PROFILE_LIST_BOUNDS } from '../profiles/bounds';
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
@@ -49,10 +52,10 @@ export const TRAVERSAL_PRICES: CostRules['traversalPrices'] = {
   'Query.inclusion': () => 50,
   // In memory over the use graph, on a CPU worker: priced per edge of the graph by measured work
   // (src/limits/cpuPrices.ts, `npm run bench:cpu`): ~4,700 points a simulation on the seed graph.
-  'Query.simulateChange': () => cpuPrice('simulate'),
-  'Query.risks': () => cpuPrice('risks'),
-  'Query.riskReach': () => cpuPrice('riskReach'),
-  'ImpactReport.severity': () => cpuPrice('severity'),
+  'Query.simulateChange': (_a, work) => cpuPrice('simulate', work.useEdges()),
+  'Query.risks': (_a, work) => cpuPrice('risks', work.useEdges()),
+  'Query.riskReach': (_a, work) => cpuPrice('riskReach', work.useEdges()),
+  'ImpactReport.severity': (_a, work) => cpuPrice('severity', work.useEdges()),
   'About.coverage': () => 2_000,
 };
 
@@ -163,6 +166,6 @@ export function citationBounds(schema: GraphQLSchema): CostRules['listBounds'] {
 }
 
 /** The cost rules of this API's schema. */
-export function costRules(schema: GraphQLSchema, assumedListSize: number): CostRules {
-  return { assumedListSize, traversalPrices: TRAVERSAL_PRICES, listBounds: { ...LIST_BOUNDS, ...citationBounds(schema), ...connectionBounds(schema), ...introspectionBounds(schema) } };
+export function costRules(schema: GraphQLSchema, assumedListSize: number, work: WorkSizes = SEED_WORK): CostRules {
+  return { assumedListSize, traversalPrices: TRAVERSAL_PRICES, work, listBounds: { ...LIST_BOUNDS, ...citationBounds(schema), ...connectionBounds(schema), ...introspectionBounds(schema) } };
 }

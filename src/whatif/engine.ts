@@ -194,11 +194,12 @@ export function severities(graph: UseGraph, origins: readonly string[], maxDepth
   const outcome = applyChange(graph, { removals: origins, replacements: [] });
   const hits: SeverityHit[] = [];
   for (const [id, distance] of reach(graph, origins, maxDepth)) {
+    checkpoint();
     const b = outcome.broken.get(id);
     const d = outcome.degraded.get(id);
     hits.push({ id, label: graph.labelOf.get(id) ?? 'Component', distance, severity: b ? 'broken' : d ? 'degraded' : 'reached', lostRoles: b ?? d ?? [] });
   }
-  return hits.sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return hits.sort((a, b) => (checkpoint(), RANK[a.severity] - RANK[b.severity]) || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The state of a consumer under a change. */
@@ -223,6 +224,7 @@ export function compare(graph: UseGraph, change: Change, lostToday: ReadonlySet<
   const ids = new Set([...today.broken.keys(), ...today.degraded.keys(), ...after.broken.keys(), ...after.degraded.keys()]);
   const changes = [];
   for (const id of [...ids].sort()) {
+    checkpoint();
     if (isRemoved(change, id)) continue;
     const before = stateOf(today, id);
     const now = stateOf(after, id);

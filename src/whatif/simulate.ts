@@ -88,6 +88,7 @@ function requirementChanges(model: WhatIfModel, change: Change): RequirementChan
 function deltas(keysOf: (id: string) => readonly string[], ids: Iterable<string>, today: Outcome, after: Outcome): GroupDelta[] {
   const m = new Map<string, { brokenBefore: number; brokenAfter: number; degradedBefore: number; degradedAfter: number }>();
   for (const id of ids) {
+    checkpoint();
     const b0 = today.broken.has(id);
     const b1 = after.broken.has(id);
     const d0 = !b0 && today.degraded.has(id);

@@ -1,3 +1,4 @@
+import { checkpoint } from '../cpu/checkpoint';
 import { buildUseGraph, severities, type SeverityHit, type UseEdge } from './engine';
 import type { WhatIfModel } from './model';
 import { RISK_KINDS, chainsFrom, risksOf, servicesReaching, type ItemRiskFacts, type RiskKind } from './risks';
@@ -84,15 +85,17 @@ export interface RiskReachResult {
 export const whatIfTasks = {
   simulate(model: WhatIfModel, args: { removals: string[]; replacements: { from: string; to: string }[]; today: string; wants: SimulationWants }): SimulationResult {
     const sim = simulate(model, { removals: args.removals, replacements: args.replacements }, args.today);
-    const changed = (label: string, state: State): number => sim.changes.filter((c) => c.label === label && c.after === state).length;
-    const recovered = (label: string): number => sim.changes.filter((c) => c.label === label && (c.after === 'ok' || (c.before === 'broken' && c.after === 'degraded'))).length;
+    const n = { brokenServices: 0, degradedServices: 0, recoveredServices: 0, brokenComponents: 0, degradedComponents: 0, recoveredComponents: 0 };
+    for (const c of sim.changes) {
+      checkpoint();
+      const kind = c.label === 'Service' ? 'Services' : c.label === 'Component' ? 'Components' : null;
+      if (!kind) continue;
+      if (c.after === 'broken') n[`broken${kind}`] += 1;
+      else if (c.after === 'degraded') n[`degraded${kind}`] += 1;
+      if (c.after === 'ok' || (c.before === 'broken' && c.after === 'degraded')) n[`recovered${kind}`] += 1;
+    }
     const summary: SimulationSummary = {
-      brokenServices: changed('Service', 'broken'),
-      degradedServices: changed('Service', 'degraded'),
-      recoveredServices: recovered('Service'),
-      brokenComponents: changed('Component', 'broken'),
-      degradedComponents: changed('Component', 'degraded'),
-      recoveredComponents: recovered('Component'),
+      ...n,
       requirementsViolated: sim.requirements.filter((r) => r.after === 'violated').length,
       requirementsMet: sim.requirements.filter((r) => r.after === 'met').length,
     };
@@ -100,7 +103,7 @@ export const whatIfTasks = {
     return {
       summary,
       lostToday: sim.lostToday,
-      changes: wants.changes ? [...sim.changes].sort((a, b) => RANK[a.after] - RANK[b.after] || (a.id < b.id ? -1 : 1)) : [],
+      changes: wants.changes ? [...sim.changes].sort((a, b) => (checkpoint(), RANK[a.after] - RANK[b.after] || (a.id < b.id ? -1 : 1))) : [],
       requirements: wants.requirements ? sim.requirements : [],
       byTopic: wants.groups ? sim.byTopic : [],
       byLevel: wants.groups ? sim.byLevel : [],

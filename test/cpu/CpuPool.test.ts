@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logger';
 import type { UseEdge } from '../../src/whatif/engine';
 import { buildWhatIfModel, whatIfTasks, type WhatIfRows } from '../../src/whatif/tasks';
 
-const log = createLogger({ logLevel: 'silent', logFormat: 'json' }, 'test');
+const log = createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent', logFormat: 'json' }, 'test');
 
 /** A hub used by `services` services, each also using a component of its own that needs the hub. */
 function hubRows(services: number): WhatIfRows {
