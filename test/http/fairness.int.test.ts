@@ -224,6 +224,36 @@ describe('no request starves the others', () => {
     }
   }, 120_000);
 
+  it('stops the work of a client that hangs up before its answer', async () => {
+    const { server, origin } = await start({}, t);
+    try {
+      await post(origin, '{ simulateChange(removals: ["bundid"]) { summary { brokenServices } } }');
+      const before = server.cpu.stats();
+      const distinct = `{ ${componentIds.slice(0, 30).map((id, i) => `s${i}: simulateChange(removals: [${JSON.stringify(id)}], replacements: [{ from: "portalverbund", to: "bundid" }]) { summary { brokenServices } }`).join(' ')} }`;
+      const url = new URL(`${origin}/graphql`);
+      const body = Buffer.from(JSON.stringify({ query: distinct }));
+      const r = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache', 'content-length': String(body.length) } });
+      r.on('error', () => undefined);
+      r.end(body);
+      // Hang up once the simulations are under way.
+      const t0 = Date.now();
+      while (server.cpu.stats().done === before.done && Date.now() - t0 < 10_000) await new Promise((res) => setTimeout(res, 5));
+      r.destroy();
+      const hungUpAt = Date.now();
+      for (;;) {
+        const s = server.cpu.stats();
+        if (s.busy === 0 && s.queued === 0) break;
+        expect(Date.now() - hungUpAt).toBeLessThan(1500);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      const after = server.cpu.stats();
+      console.log(`a client hung up once its first simulation was done: the pool was idle ${Date.now() - hungUpAt} ms later, ${after.done - before.done} of 30 jobs done`);
+      expect(after.done - before.done).toBeLessThan(30);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+
   it('refuses a client over its share with 429 RATE_LIMITED and Retry-After', async () => {
     const { server, origin } = await start({ CLIENT_MAX_CONCURRENT: '2', CLIENT_COST_PER_MINUTE: '20000' }, t);
     try {
