@@ -117,6 +117,11 @@ export interface Config {
   readonly introspection: boolean;
   /** Whether the browser pages are served: the playground at /graphql and the explorer at /explore. */
   readonly webUi: boolean;
+  /**
+   * A port of its own for /healthz and /readyz, answered by a thread of its own (null: only on the
+   * API's port), and how long the event loop may stay silent before /healthz there says `stalled`.
+   */
+  readonly healthPort: { readonly port: number; readonly stallMs: number } | null;
   /** Whether `GET /metrics` answers (event-loop delay, memory, requests in flight; Prometheus text format). */
   readonly metrics: boolean;
   /** Size of the response cache in MiB (0: off). */
@@ -153,6 +158,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'NODE_ENV', default: 'development', description: '`development`, `production` or `test`; production hides error details' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'LOG_FORMAT', default: 'pretty on a terminal, else json', description: '`json` or `pretty`' },
+  { name: 'HEALTH_PORT', default: '(unset: only on PORT)', description: 'a port of its own for `/healthz` and `/readyz`, answered by a thread of its own: they answer in milliseconds however busy the API is, and `/healthz` turns 503 `stalled` when the event loop has not run for `HEALTH_STALL_MS`; point Kubernetes probes here (0 picks a free one)' },
+  { name: 'HEALTH_STALL_MS', default: '10000', description: 'how long the event loop may stay silent before `/healthz` on `HEALTH_PORT` answers 503 `stalled`' },
   { name: 'CORS_ORIGINS', default: '(unset: same origin only)', description: 'comma-separated origins (e.g. `https://portal.example.de`) whose web pages may call the API; `*` allows any' },
   { name: 'WEB_UI', default: 'on', description: '`on` or `off`: whether browsers get the GraphiQL playground at `/graphql` and the graph explorer at `/explore` (both served from this server, no other host)' },
   { name: 'METRICS', default: 'on', description: '`on` or `off`: whether `GET /metrics` answers in the Prometheus text format (event-loop delay histogram, memory, HTTP requests in flight; see "Metrics")' },
@@ -277,6 +284,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
     logFormat: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, isTty ? 'pretty' : 'json'),
     seedOnStart: oneOf('SEED_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
     corsOrigins,
+    healthPort: get('HEALTH_PORT') === undefined ? null : { port: int('HEALTH_PORT', 0, 0, 65535), stallMs: int('HEALTH_STALL_MS', 10_000, 100, 600_000) },
     introspection: onOff('INTROSPECTION', true),
     webUi: onOff('WEB_UI', true),
     metrics: onOff('METRICS', true),

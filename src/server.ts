@@ -19,6 +19,7 @@ import { installConnectionGuard } from './http/connectionGuard';
 import { declaredBodyLimit } from './http/declaredBodyLimit';
 import { documentGuard } from './http/documentGuard';
 import { healthRouter } from './http/health';
+import { startHealthPort, type HealthPort } from './http/healthBeacon';
 import { jsonErrorHandler, jsonNotFound } from './http/jsonErrors';
 import { mountMetrics, type Gauge } from './http/metrics';
 import type { Logger } from './logger';
@@ -30,7 +31,7 @@ import { loadWebAssets, type WebAssets } from './web/webAssets';
 import { PAGE_CSP, wantsHtml, webRouter } from './web/webRouter';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi' | 'metrics' | 'http' | 'fairness'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
+  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi' | 'metrics' | 'http' | 'fairness' | 'healthPort'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
@@ -48,6 +49,8 @@ export interface AppServer {
   readonly cpu: CpuPool;
   /** The per-client shares (requests in flight, cost per minute). */
   readonly budgets: ClientBudgets;
+  /** The origin of the health thread's port (HEALTH_PORT), once listening; undefined without it. */
+  readonly healthUrl: string | undefined;
   /** Starts Apollo and listens; resolves with the GraphQL URL. */
   listen(): Promise<string>;
   /** Stops accepting requests, drains those under way, stops Apollo. */
@@ -110,11 +113,15 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
   });
   if (assets) app.use(webRouter({ assets, version: about.version }));
 
+  let healthPort: HealthPort | undefined;
   return {
     apollo,
     httpServer,
     cpu,
     budgets,
+    get healthUrl() {
+      return healthPort?.url;
+    },
     async listen() {
       await apollo.start();
       const corsHandler = corsMiddleware(config.corsOrigins);
@@ -137,6 +144,7 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
         httpServer.listen(config.port, config.host, () => resolve());
       });
       const { port } = httpServer.address() as AddressInfo;
+      if (config.healthPort) healthPort = await startHealthPort({ host: config.host, port: config.healthPort.port, stallMs: config.healthPort.stallMs, health, log });
       return `http://${config.host}:${port}/graphql`;
     },
     async stop() {
@@ -144,6 +152,7 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await cpu.stop();
+      await healthPort?.stop();
     },
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CONFIG_KEYS, ConfigError, loadConfig } from '../src/config';
+import { autoCpuWorkers, CONFIG_KEYS, ConfigError, loadConfig, sessionShares } from '../src/config';
 import { projectRoot } from '../src/paths';
 
 describe('loadConfig', () => {
@@ -71,5 +71,31 @@ describe('README', () => {
   it('documents every configuration key in its table', () => {
     const readme = require('node:fs').readFileSync(path.join(projectRoot, 'README.md'), 'utf8') as string;
     for (const key of CONFIG_KEYS) expect(readme).toContain(`| \`${key.name}\` |`);
+  });
+});
+
+describe('fair shares, CPU workers and the health port', () => {
+  it('reads the fair-share settings and refuses wrong values with the name and the value', () => {
+    const c = loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8', CLIENT_MAX_CONCURRENT: '3', CPU_WORKERS: '2', NEO4J_POOL_SIZE: '40', CLIENT_POOL_SHARE_PERCENT: '10' }, false);
+    expect(c.fairness).toMatchObject({ trustProxy: 'loopback,10.0.0.0/8', clientMaxConcurrent: 3, cpuWorkers: 2, poolSize: 40, clientPoolSharePercent: 10 });
+    expect(loadConfig({ TRUST_PROXY: '2' }, false).fairness.trustProxy).toBe(2);
+    expect(loadConfig({}, false).fairness.trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' }, false)).toThrow(/TRUST_PROXY .*"everyone"/);
+    expect(() => loadConfig({ NEO4J_POOL_SIZE: '1' }, false)).toThrow(/NEO4J_POOL_SIZE must be a whole number from 2/);
+  });
+
+  it('gives the event loop a core of its own: CPU workers are the cores minus one, 1 to 4', () => {
+    expect([1, 2, 3, 8, 64].map(autoCpuWorkers)).toEqual([1, 1, 2, 4, 4]);
+  });
+
+  it('shares the pool out: a client gets its percentage, at least one session', () => {
+    expect(sessionShares({ poolSize: 100, clientPoolSharePercent: 25, sessionsPerRequest: 4 })).toEqual({ total: 100, perClient: 25, perRequest: 4 });
+    expect(sessionShares({ poolSize: 3, clientPoolSharePercent: 10, sessionsPerRequest: 1 }).perClient).toBe(1);
+  });
+
+  it('serves the probes on a port of their own only when HEALTH_PORT is set', () => {
+    expect(loadConfig({}, false).healthPort).toBeNull();
+    expect(loadConfig({ HEALTH_PORT: '4001' }, false).healthPort).toEqual({ port: 4001, stallMs: 10_000 });
+    expect(() => loadConfig({ HEALTH_PORT: '4001', HEALTH_STALL_MS: '5' }, false)).toThrow(/HEALTH_STALL_MS/);
   });
 });

@@ -26,16 +26,20 @@ export async function sendModel(worker: Worker, version: number, rows: WhatIfRow
 }
 
 /**
- * Starts a worker on cpuWorker: the compiled .js in dist/, or the TypeScript source through tsx's
- * require hook when the code runs from src/ (tests, `npm run bench`).
+ * Starts a worker thread on `<dir>/<base>`: the compiled .js in dist/, or the TypeScript source
+ * through tsx's require hook when the code runs from src/ (tests, `npm run bench`).
  */
-export function startWorker(cancel: SharedArrayBuffer): Worker {
+export function startWorkerFile(dir: string, base: string, workerData: unknown): Worker {
   const ext = path.extname(__filename);
-  const file = path.join(__dirname, `cpuWorker${ext}`);
-  const workerData = { cancel };
+  const file = path.join(dir, `${base}${ext}`);
   if (ext === '.ts') {
     const hook = require.resolve('tsx/cjs');
     return new Worker(`require(${JSON.stringify(hook)}); require(${JSON.stringify(file)});`, { eval: true, workerData });
   }
   return new Worker(file, { workerData });
+}
+
+/** Starts a CPU worker (cpuWorker) with its cancel flag. */
+export function startWorker(cancel: SharedArrayBuffer): Worker {
+  return startWorkerFile(__dirname, 'cpuWorker', { cancel });
 }
