@@ -5,6 +5,7 @@ import { createServer, type AppServer } from '../../src/server';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { killerQuery } from '../limits/cost.test';
 import { lockSharedGraph } from '../support/graphLock';
+import { pollOutside, type OutsidePoller } from '../support/outsidePoller';
 
 type Answer = { status: number; ms: number; headers: Headers; text: string; json: any };
 
@@ -23,6 +24,16 @@ async function send(url: string, init: RequestInit): Promise<Answer> {
 }
 const gql = (url: string, query: string, variables?: unknown, headers: Record<string, string> = {}): Promise<Answer> =>
   send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+
+/** Stops the outside poller; the latencies it saw between `from` and `to`, every answer a 200. */
+async function outsidePolls(poller: OutsidePoller, from: number, to: number): Promise<number[]> {
+  poller.stop();
+  const all = await poller.done;
+  return all.filter((p) => p.at >= from && p.at <= to).map((p) => {
+    expect(p.status).toBe(200);
+    return p.ms;
+  });
+}
 
 async function startServer(t: TestDb, env: Record<string, string> = {}, log = silentLog): Promise<{ server: AppServer; url: string; base: string }> {
   const server = createServer({ config: loadConfig({ PORT: '0', NODE_ENV: 'test', ...env }, false), db: t.db, log, about: readAbout() });
@@ -45,7 +56,7 @@ describe('hardening of the HTTP API', () => {
   let s: { server: AppServer; url: string; base: string };
   beforeAll(async () => {
     t = openTestDb();
-    s = await startServer(t);
+    s = await startServer(t, { HEALTH_PORT: '0' });
     // The first traversal on a fresh database plans its queries; on a loaded CI machine that took
     // seconds. Warm them here, so that the tests below time the server and not the planner.
     await gql(s.url, '{ impactAnalysis(id: "bundid") { components { distance } services { distance } summary { serviceCount byTopic { count } organizations { relations } } } }');
@@ -130,7 +141,7 @@ describe('hardening of the HTTP API', () => {
       }
     });
 
-    it('keeps /healthz under 100 ms while the most expensive allowed queries run', async () => {
+    it('keeps /healthz on HEALTH_PORT under 100 ms, and answering on the API port, while the most expensive allowed queries run', async () => {
       // (The time limit below covers the wait for the lock: the browser suite holds it for a minute or two.)
       // A timing: it holds the shared-graph lock so that the browser tests and the graph-changing
       // tests (the other heavy ones) do not run beside it on a two-core machine.
@@ -149,14 +160,20 @@ describe('hardening of the HTTP API', () => {
       expect(pre.json.errors).toBeUndefined();
       let running = true;
       const latencies: number[] = [];
-      const poll = (async () => {
-        while (running) {
-          const r = await send(`${s.base}/healthz`, {});
-          expect(r.status).toBe(200);
-          latencies.push(r.ms);
-          await new Promise((res) => setTimeout(res, 10));
-        }
-      })();
+      const ownPort: number[] = [];
+      const pollOf = (url: string, into: number[]) =>
+        (async () => {
+          while (running) {
+            const r = await send(url, {});
+            expect(r.status).toBe(200);
+            into.push(r.ms);
+            await new Promise((res) => setTimeout(res, 10));
+          }
+        })();
+      // HEALTH_PORT from a process of its own (this process runs the API: a poller here would wait for
+      // the same event loop); the API's port from here, as before.
+      const outside = pollOutside(`${s.server.healthUrl}/healthz`, 60_000);
+      const polls = [pollOf(`${s.base}/healthz`, latencies)];
       const t0 = Date.now();
       // Past the response cache (the warm-up above filled it): the database does the work each time.
       // Three rounds of three at once, so that the median rests on a few dozen polls, not a handful.
@@ -165,16 +182,25 @@ describe('hardening of the HTTP API', () => {
         results.push(...(await Promise.all(Array.from({ length: 3 }, () => gql(s.url, heavy, undefined, { 'cache-control': 'no-cache' })))));
       }
       const heavyMs = Date.now() - t0;
+      const t1 = Date.now();
       running = false;
-      await poll;
+      await Promise.all(polls);
+      ownPort.push(...(await outsidePolls(outside, t0, t1)));
       for (const r of results) expect(r.json.errors).toBeUndefined();
       latencies.sort((a, b) => a - b);
-      console.log(`3 rounds of the 3 heaviest queries at once in ${heavyMs} ms; /healthz polled ${latencies.length} times, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
-      expect(latencies.length).toBeGreaterThan(10);
-      // Other test files run beside this one and take the CPU at times. Half of the polls must be fast;
-      // the slowest are printed above (spikes of up to about a second were seen under parallel load:
-      // not yet the < 100 ms at all times that issue 7 asks for).
-      expect(latencies[Math.floor(latencies.length * 0.5)]!).toBeLessThan(100);
+      ownPort.sort((a, b) => a - b);
+      const at = (xs: number[], q: number): number => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
+      console.log(
+        `3 rounds of the 3 heaviest queries at once in ${heavyMs} ms; /healthz on the API's port polled ${latencies.length} times, p50 ${at(latencies, 0.5).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms; on HEALTH_PORT ${ownPort.length} times, p50 ${at(ownPort, 0.5).toFixed(1)} ms, p99 ${at(ownPort, 0.99).toFixed(1)} ms, max ${ownPort.at(-1)!.toFixed(1)} ms`,
+      );
+      expect(latencies.length).toBeGreaterThan(5);
+      expect(ownPort.length).toBeGreaterThan(10);
+      // The probes' own port answers from a thread of its own: fast whatever the event loop does.
+      expect(at(ownPort, 0.99)).toBeLessThan(100);
+      // On the API's port a probe waits in line with the answers (each of these is ~150,000 values,
+      // built on the event loop): it must not freeze (before the first hardening it took seconds), but
+      // under 100 ms at all times is not met there; that is what HEALTH_PORT is for.
+      expect(at(latencies, 0.5)).toBeLessThan(1000);
     }
   });
 

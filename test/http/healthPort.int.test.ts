@@ -1,51 +1,9 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readAbout } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
-
-/** A poller in a process of its own (this process's event loop is the one the test blocks). */
-const POLLER = `
-const http = require('node:http');
-const [url, ms] = [process.argv[1], Number(process.argv[2])];
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const out = [];
-const end = Date.now() + ms;
-const one = () => new Promise((resolve) => {
-  const t0 = performance.now();
-  http.get(url, { agent }, (res) => {
-    let body = '';
-    res.on('data', (c) => (body += c));
-    res.on('end', () => resolve({ at: Date.now(), ms: performance.now() - t0, status: res.statusCode, body: JSON.parse(body).status }));
-  }).on('error', (e) => resolve({ at: Date.now(), ms: performance.now() - t0, status: 0, body: e.message }));
-});
-(async () => {
-  while (Date.now() < end) {
-    out.push(await one());
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  process.stdout.write(JSON.stringify(out));
-  agent.destroy();
-})();
-`;
-
-interface Poll {
-  readonly at: number;
-  readonly ms: number;
-  readonly status: number;
-  readonly body: string;
-}
-
-function poll(url: string, ms: number): Promise<Poll[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', POLLER, url, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('exit', () => resolve(JSON.parse(out) as Poll[]));
-  });
-}
+import { pollOutside } from '../support/outsidePoller';
 
 /** Blocks this process's event loop (where the API runs) for `ms`. */
 function block(ms: number): void {
@@ -75,12 +33,12 @@ describe('health probes on a port of their own (HEALTH_PORT)', () => {
     const base = server.healthUrl as string;
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
-    const polls = poll(`${base}/healthz`, 3000);
+    const polls = pollOutside(`${base}/healthz`, 3000);
     await new Promise((r) => setTimeout(r, 600));
     const blockedFrom = Date.now();
     block(1500);
     const blockedTo = Date.now();
-    const answers = await polls;
+    const answers = await polls.done;
     const during = answers.filter((a) => a.at > blockedFrom && a.at < blockedTo);
     const after = answers.filter((a) => a.at > blockedTo + 300);
     console.log(
