@@ -134,7 +134,7 @@ export class Neo4jSupervisor implements Neo4jHealth {
       // The gate is closed now; requests already waiting on the lost server end at once as well,
       // instead of waiting for the driver's retries (seconds) or a hung server (forever).
       const ended = this.options.db.failInFlight(new DatabaseUnavailableError());
-      this.options.log.warn({ ended, state }, 'transactions under way ended with SERVICE_UNAVAILABLE');
+      if (ended > 0) this.options.log.warn({ ended, state }, 'transactions under way ended with SERVICE_UNAVAILABLE');
     }
   }
 

@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '../errors';
 import type { Resolvers } from '../generated/graphql';
 import type { NodeRecord } from '../graph/records';
 import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
+import { cut } from '../impact/bounds';
 import type { LostRole, SeverityHit } from './engine';
 import { RISK_KINDS, type RiskKind } from './risks';
 
@@ -32,7 +33,7 @@ function page<T>(items: readonly T[], args: { first?: number | null; after?: str
 
 /** The first `first` items (1..1000, `fallback` when not given): lists that grow with the graph are cut where their price says. */
 function take<T>(items: readonly T[], first: number | null | undefined, fallback: number): T[] {
-  return items.slice(0, checkRange('first', first, 1, 1000, fallback));
+  return cut(items, checkRange('first', first, 1, 1000, fallback));
 }
 
 /** A page of `items` with each item's cursor. */

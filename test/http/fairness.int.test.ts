@@ -203,7 +203,7 @@ describe('no request starves the others', () => {
       await post(origin, '{ simulateChange(removals: ["bundid"]) { summary { brokenServices } } }');
       await post(origin, '{ simulateChange(removals: ["bundid"]) { summary { brokenServices } } }');
       const before = server.cpu.stats();
-      const distinct = `{ ${componentIds.slice(0, 30).map((id, i) => `s${i}: simulateChange(removals: [${JSON.stringify(id)}], replacements: [{ from: "portalverbund", to: "bundid" }]) { summary { brokenServices } }`).join(' ')} }`;
+      const distinct = heavySimulations(componentIds);
       const a = await post(origin, distinct);
       const answeredAt = Date.now();
       console.log(`finding 5: 30 distinct simulations with a 400 ms deadline answered after ${a.ms.toFixed(0)} ms with ${JSON.stringify(codes(a))}`);
@@ -229,7 +229,7 @@ describe('no request starves the others', () => {
     try {
       await post(origin, '{ simulateChange(removals: ["bundid"]) { summary { brokenServices } } }');
       const before = server.cpu.stats();
-      const distinct = `{ ${componentIds.slice(0, 30).map((id, i) => `s${i}: simulateChange(removals: [${JSON.stringify(id)}], replacements: [{ from: "portalverbund", to: "bundid" }]) { summary { brokenServices } }`).join(' ')} }`;
+      const distinct = heavySimulations(componentIds);
       const url = new URL(`${origin}/graphql`);
       const body = Buffer.from(JSON.stringify({ query: distinct }));
       const r = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'cache-control': 'no-cache', 'content-length': String(body.length) } });
@@ -278,6 +278,11 @@ describe('no request starves the others', () => {
     }
   }, 120_000);
 });
+
+/** Thirty different simulations in one request, each removing one component and replacing the Portalverbund. */
+function heavySimulations(componentIds: readonly string[]): string {
+  return `{ ${componentIds.slice(0, 30).map((id, i) => `s${i}: simulateChange(removals: [${JSON.stringify(id)}], replacements: [{ from: "portalverbund", to: "bundid" }]) { summary { brokenServices } }`).join(' ')} }`;
+}
 
 function count(xs: readonly (string | number)[]): Record<string, number> {
   const m: Record<string, number> = {};

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -15,6 +14,9 @@ import { Neo4jSupervisor } from '../../src/neo4j/supervisor';
 import { defaultSources, runSeed } from '../../src/seed/seed';
 import { createServer, type AppServer } from '../../src/server';
 import { outageViolations, type HttpAnswer } from '../support/outageCheck';
+import { freePort } from '../support/freePort';
+import { tally } from '../support/http';
+import { isAlive } from '../support/startCommand';
 
 /**
  * An outage is an outage (issue 18, finding 4): while Neo4j is frozen (SIGSTOP) or killed (SIGKILL),
@@ -237,33 +239,6 @@ async function waitFor(what: string, ok: () => boolean, timeoutMs: number): Prom
   return Date.now() - t0;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A TCP port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Counts of values, most first. */
-function tally(values: Iterable<string>): Record<string, number> {
-  const m = new Map<string, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return Object.fromEntries([...m].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
-}
 
 /** A logger that keeps its JSON lines (warnings and worse), so that a masked error can be shown with its cause. */
 function capturingLogger(): { log: pino.Logger; lines: Record<string, unknown>[] } {

@@ -11,6 +11,7 @@ import { createDriver, type Driver } from '../../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { Neo4jSupervisor } from '../../src/neo4j/supervisor';
 import { silentLog } from '../support/db';
+import { freePort } from '../support/freePort';
 import { latency, startProbe, within, type Sample } from '../support/probe';
 import { externalStartEnv, isAlive, runStartCommand, startEnv, waitForLog, waitUntilGone, type StartedCommand } from '../support/startCommand';
 
@@ -422,14 +423,3 @@ function allEntries(dir: string): string[] {
   return out.sort();
 }
 
-/** A TCP port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
