@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { DERIVED_REL_TYPES, REL_RULES } from '../../src/model/relationships';
+import { DERIVED_REL_TYPES, REL_RULES } from '../../src/model';
 import { attackerAddress } from './args';
 
 /** One of the heaviest requests the default limits let through. */

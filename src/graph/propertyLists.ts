@@ -1,26 +1,30 @@
+import { MODEL, type Model } from '../model';
+import { linkInterfaceName, linkTypes } from '../model/relationFields';
+
 /**
  * The list-valued stored properties the schema exposes on nodes and links (tags, aliases, executing
  * levels, indicators) and their bound: each returns at most PROPERTY_LIST_LIMIT values, in the order
- * stored. Two users: the field resolvers below and the cost model (src/limits/prices.ts).
+ * stored. Two users: the field resolvers (src/generated/model.ts) and the cost model (src/limits/prices.ts).
  */
 export const PROPERTY_LIST_LIMIT = 50;
 
-const LINK_TYPES = ['ComponentLink', 'StandardLink', 'ServiceLink', 'OrganizationLink', 'LayerLink', 'NodeLink'] as const;
-
-/** `Type.field` of every list-valued property of the schema's node and link types. */
-export const PROPERTY_LISTS: readonly string[] = ['Component.tags', 'Component.aliases', 'Standard.tags', 'Standard.aliases', 'Service.executingLevels', ...LINK_TYPES.map((t) => `${t}.indicators`)];
-
-/** The stored value, cut at PROPERTY_LIST_LIMIT (null stays null). */
-export function propertyList(value: unknown): unknown {
-  return Array.isArray(value) && value.length > PROPERTY_LIST_LIMIT ? value.slice(0, PROPERTY_LIST_LIMIT) : value;
+/** `Type.field` of every list-valued property of a model's node, link interface and link types. */
+export function propertyLists(model: Model): string[] {
+  const out: string[] = [];
+  for (const [label, spec] of Object.entries(model.labels)) {
+    for (const [name, p] of Object.entries(spec.fields)) if (p.type === '[String!]') out.push(`${label}.${name}`);
+  }
+  const listProps = (rel: string): string[] => Object.entries(model.relationships[rel]?.properties ?? {}).filter(([, p]) => p.type === '[String!]').map(([k]) => k);
+  for (const rel of Object.keys(model.relationships)) for (const name of listProps(rel)) out.push(`${linkInterfaceName(rel)}.${name}`);
+  for (const t of linkTypes(model)) for (const name of listProps(t.rel)) out.push(`${t.name}.${name}`);
+  return out;
 }
 
-/** Resolvers that read each list-valued property through `propertyList`. */
-export function propertyListResolvers(): Record<string, Record<string, (parent: Record<string, unknown>) => unknown>> {
-  const out: Record<string, Record<string, (parent: Record<string, unknown>) => unknown>> = {};
-  for (const key of PROPERTY_LISTS) {
-    const [type, field] = key.split('.') as [string, string];
-    (out[type] ??= {})[field] = (parent) => propertyList(parent[field]);
-  }
-  return out;
+/** `Type.field` of every list-valued property of this API's schema. */
+export const PROPERTY_LISTS: readonly string[] = propertyLists(MODEL);
+
+/** The stored value as a list of strings, cut at PROPERTY_LIST_LIMIT (anything else is null). */
+export function propertyList(value: unknown): string[] | null {
+  if (!Array.isArray(value)) return null;
+  return value.slice(0, PROPERTY_LIST_LIMIT).map(String);
 }

@@ -10,9 +10,16 @@ export interface NodeRecord {
 export interface LinkRecord {
   readonly type: string;
   readonly node: NodeRecord;
-  /** The GraphQL type of this link (ComponentLink, NodeLink, ...). */
+  /** The GraphQL type of this link (DependsOnComponentLink, ConcernsNodeLink, ...: src/model/relationFields.ts). */
   readonly linkType: string;
   readonly [property: string]: unknown;
+}
+
+/** A page of a root list: its edges, paging, and the total count when it was selected (else null). */
+export interface ConnectionRecord {
+  readonly edges: readonly { readonly cursor: string; readonly node: NodeRecord }[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly totalCount: number | null;
 }
 
 /** Builds a NodeRecord from a node's properties and labels (the model label, not GraphNode). */

@@ -22,3 +22,6 @@ export const REQUIREMENT_RULES = ['must-use', 'must-meet', 'must-not'] as const;
 
 /** Whether a layer of a published scheme is confirmed by its source. */
 export const LAYER_STATUSES = ['confirmed', 'unconfirmed'] as const;
+
+/** Adoption states of an organisation's ADOPTS. */
+export const ADOPTION_STATUSES = ['planned', 'piloting', 'in-use', 'retired'] as const;
