@@ -4,6 +4,9 @@ import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
 import { createGraphLoaders, type GraphLoaders } from './graph/loaders';
 import { createImpactLoaders, type ImpactLoaders } from './impact/loaders';
+import { createExploreLoaders, type ExploreLoaders } from './explore/loaders';
+import { createComplianceLoaders, type ComplianceLoaders } from './compliance/loaders';
+import { createStackLoaders, type StackLoaders } from './stacks/loaders';
 import { createProfileLoaders, type ProfileLoaders } from './profiles/loaders';
 import { createProvenanceLoaders, type ProvenanceLoaders } from './provenance/loaders';
 import { createSystemLoaders, type SystemLoaders } from './system/loaders';
@@ -27,12 +30,6 @@ export interface Context {
   readonly loaders: Loaders;
   /** Figures of this request for its log line (the cost is set once the operation is priced). */
   readonly stats: { cost: number | null };
-  /**
-   * Whether root fields compile their whole selection into one statement (the default). Off, every
-   * node is fetched whole and every relationship field through the links loader: the plain
-   * resolver-per-field engine that tests compare the compiled answers with.
-   */
-  readonly lookahead: boolean;
 }
 
 /** The per-request loaders of every domain. */
@@ -40,6 +37,9 @@ export interface Loaders {
   readonly system: SystemLoaders;
   readonly graph: GraphLoaders;
   readonly impact: ImpactLoaders;
+  readonly explore: ExploreLoaders;
+  readonly compliance: ComplianceLoaders;
+  readonly stacks: StackLoaders;
   readonly provenance: ProvenanceLoaders;
   readonly profiles: ProfileLoaders;
   readonly whatif: WhatIfLoaders;
@@ -51,8 +51,6 @@ export interface ContextDeps {
   readonly mode: Config['neo4j']['mode'];
   /** Deadline and result budget of each request. */
   readonly limits: Pick<LimitsConfig, 'requestTimeoutMs' | 'maxResultItems'>;
-  /** See Context.lookahead (default true). */
-  readonly lookahead?: boolean;
   /** The CPU workers the in-memory engines run on. */
   readonly cpu: CpuPool;
   /** See Context.client (default `local`). */
@@ -87,11 +85,13 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
     budgets: deps.budgets,
     log: deps.log.child({ requestId }),
     stats: { cost: null },
-    lookahead: deps.lookahead ?? true,
     loaders: {
       system: createSystemLoaders(db, deps.mode),
       graph,
-      impact: createImpactLoaders(db, graph),
+      impact: createImpactLoaders(db),
+      explore: createExploreLoaders(db, graph),
+      compliance: createComplianceLoaders(db),
+      stacks: createStackLoaders(db, graph),
       provenance: createProvenanceLoaders(db),
       profiles: createProfileLoaders(db),
       whatif: createWhatIfLoaders(db, { cpu: deps.cpu, shared: deps.db, client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal }),

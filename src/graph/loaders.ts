@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/db';
 import type { LinkRecord, NodeRecord } from './records';
 import type { RelationField } from './relations';
-import type { CompiledStatement } from './projection/statements';
-import { linksByIds, listNodes, nodesByIds, runCompiled, searchNodes, type ListFilter } from './repository';
+import type { CompiledStatement } from '../engine/statements';
+import { linksByIds, nodesByIds, runCompiled } from './repository';
 
 /** What a links request is keyed by: the node, the relationship field, and the bound. */
 export interface LinkKey {
@@ -16,12 +16,8 @@ export interface LinkKey {
 export interface GraphLoaders {
   readonly nodeById: DataLoader<string, NodeRecord | null>;
   readonly links: DataLoader<LinkKey, LinkRecord[], string>;
-  /** One page of a root list. */
-  list(label: string, filter: ListFilter, skip: number, limit: number): Promise<{ total: number; nodes: NodeRecord[] }>;
   /** Runs a statement compiled from the query's selection (a root field, its nodes and their links in one round trip). */
   select(statement: CompiledStatement): Promise<Record<string, unknown>[]>;
-  /** Full-text search. */
-  search(luceneQuery: string, labels: string[] | null, first: number): Promise<{ score: number; node: NodeRecord }[]>;
 }
 
 const groupKey = (k: LinkKey): string => `${k.field.rel}|${k.field.dir}|${k.field.label ?? '*'}|${k.first}`;
@@ -52,8 +48,6 @@ export function createGraphLoaders(db: Database): GraphLoaders {
       },
       { cacheKeyFn: (k) => `${k.id}|${groupKey(k)}` },
     ),
-    list: (label, filter, skip, limit) => db.read((tx) => listNodes(tx, label, filter, skip, limit)),
     select: (statement) => db.read((tx) => runCompiled(tx, statement)),
-    search: (q, labels, first) => db.read((tx) => searchNodes(tx, q, labels, first)),
   };
 }

@@ -16,18 +16,8 @@ export function checkLabels(name: string, labels: readonly string[] | null | und
   return [...labels];
 }
 
-/** Encodes a list offset as an opaque cursor. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64');
-}
-
-/** Decodes a cursor from `encodeCursor`; BAD_USER_INPUT for anything else. */
-export function decodeCursor(cursor: string): number {
-  const text = Buffer.from(cursor, 'base64').toString('utf8');
-  const m = /^offset:(\d{1,9})$/.exec(text);
-  if (!m) throw new InputError(`after must be a cursor from a previous page, got "${cursor.slice(0, 100)}"`, { argument: 'after' });
-  return Number(m[1]);
-}
+// The offset cursors of every paged list (src/engine/paging.ts), here for the importers of this module.
+export { decodeCursor, encodeCursor } from '../engine/paging';
 
 /** Longest search text and most words a search may have. */
 export const SEARCH_MAX_CHARS = 200;

@@ -32,5 +32,5 @@ export const COMMON_LINK_FIELDS = [
   'note: String',
 ];
 
-/** Properties every node and relationship may carry besides the declared ones (the loader's own). */
-export const COMMON_PROPERTIES = ['id', 'name', 'nameEn', 'source', 'evidence', 'sources', 'description', 'descriptionEn', 'note', 'rule'] as const;
+/** Properties every relationship may carry besides its type's own (the common link fields). */
+export const COMMON_LINK_PROPERTIES = ['source', 'evidence', 'sources', 'note', 'rule'] as const;

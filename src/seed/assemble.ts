@@ -1,4 +1,5 @@
-import { REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type SeedIssue } from './graph';
+import { MODEL, relRules, type Model } from '../model';
+import { type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type SeedIssue } from './graph';
 
 /** The validated graph, ready to write: unique node ids, edges whose ends exist and fit the model. */
 export interface Graph {
@@ -11,7 +12,8 @@ export interface Graph {
  * may enrich a landscape item of the same id and label), every edge's ends exist and have labels
  * its type allows, and no (type, from, to) appears twice. Returns the graph and every issue found.
  */
-export function assemble(parts: readonly GraphPart[]): { graph: Graph; issues: SeedIssue[] } {
+export function assemble(parts: readonly GraphPart[], model: Model = MODEL): { graph: Graph; issues: SeedIssue[] } {
+  const rules = relRules(model);
   const issues: SeedIssue[] = parts.flatMap((p) => p.issues);
   const byId = new Map<string, GraphNode>();
   const enrichable = new Set<string>();
@@ -46,21 +48,25 @@ export function assemble(parts: readonly GraphPart[]): { graph: Graph; issues: S
   for (const part of parts) {
     for (const edge of part.edges) {
       const [file, entry] = splitOrigin(edge.origin);
-      const rule = REL_RULES[edge.type] as { from: readonly NodeLabel[] | 'any'; to: readonly NodeLabel[] | 'any' };
+      const rule = rules[edge.type];
+      if (!rule) {
+        issues.push({ file, entry, field: 'type', message: `must be one of ${Object.keys(rules).join(', ')}, got "${edge.type}"` });
+        continue;
+      }
       const from = byId.get(edge.from);
       const to = byId.get(edge.to);
       let ok = true;
       if (!from) {
         issues.push({ file, entry, field: 'from', message: `"${edge.from}" is no known id` });
         ok = false;
-      } else if (rule.from !== 'any' && !rule.from.includes(from.label)) {
+      } else if (rule.from !== 'any' && !(rule.from as readonly string[]).includes(from.label)) {
         issues.push({ file, entry, field: 'from', message: `"${edge.from}" is a ${from.label}; ${edge.type} starts at ${rule.from.join(' or ')}` });
         ok = false;
       }
       if (!to) {
         issues.push({ file, entry, field: 'to', message: `"${edge.to}" is no known id` });
         ok = false;
-      } else if (rule.to !== 'any' && !rule.to.includes(to.label)) {
+      } else if (rule.to !== 'any' && !(rule.to as readonly string[]).includes(to.label)) {
         issues.push({ file, entry, field: 'to', message: `"${edge.to}" is a ${to.label}; ${edge.type} ends at ${rule.to.join(' or ')}` });
         ok = false;
       }

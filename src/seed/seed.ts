@@ -4,14 +4,15 @@ import path from 'node:path';
 import type { Logger } from '../logger';
 import type { Db } from '../neo4j/db';
 import { projectRoot } from '../paths';
-import { formatCitation, parseCitations } from '../model';
-import { assemble, countGraph } from './assemble';
+import { formatCitation, MODEL, parseCitations, type Model } from '../model';
+import { checkNodeProperties, checkRelationshipProperties } from '../model/checkProperties';
+import { assemble, countGraph, splitOrigin } from './assemble';
 import { resolveCitations, type CitedGraph } from './citations';
 import { applyProfiles } from './profiles';
 import { applyRoles } from './roles';
 import { applyRules, readRules, type LoadedRule } from './rules';
 import { readSourceRegistry, seedFilePaths } from './sources/registry';
-import { SeedValidationError, type GraphPart } from './graph';
+import { SeedValidationError, type GraphEdge, type GraphNode, type GraphPart, type SeedIssue } from './graph';
 import { refreshPlannerStatistics } from './repository';
 import { readClassification, readLandscape } from './sources/landscape';
 import { readOzgCatalogue } from './sources/ozgCatalogue';
@@ -59,6 +60,26 @@ export function datasetVersions(sources: SeedSources, nodes: readonly { label: s
   ];
 }
 
+const issueKey = (i: SeedIssue): string => `${i.file}\u0000${i.entry}\u0000${i.field}\u0000${i.message}`;
+
+/** The model's check of every node's and relationship's properties, located by origin. */
+export function checkGraph(graph: { readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] }, model: Model = MODEL): SeedIssue[] {
+  const issues: SeedIssue[] = [];
+  for (const n of graph.nodes) {
+    for (const p of checkNodeProperties(model, n.label, n.props)) {
+      const [file, entry] = splitOrigin(n.origin);
+      issues.push({ file, entry, field: p.field, message: p.message });
+    }
+  }
+  for (const e of graph.edges) {
+    for (const p of checkRelationshipProperties(model, e.type, e.props)) {
+      const [file, entry] = splitOrigin(e.origin);
+      issues.push({ file, entry, field: p.field, message: p.message });
+    }
+  }
+  return issues;
+}
+
 /** Reads and validates every source; throws SeedValidationError listing every problem. */
 export function buildGraph(sources: SeedSources, today: string = new Date().toISOString().slice(0, 10)): LoadedGraph {
   const { classification, issues: classIssues } = readClassification(path.join(sources.seedsDir, 'landscape-classification.yaml'), sources.displayRoot);
@@ -84,6 +105,10 @@ export function buildGraph(sources: SeedSources, today: string = new Date().toIS
   issues.push(...roled.issues);
   const { graph, issues: citationIssues } = resolveCitations(roled.graph, registry);
   issues.push(...citationIssues);
+  // Everything written passes the model's one check, also what the loader made itself (rules,
+  // profiles, roles); a problem a seed file's reader reported already is not repeated.
+  const reported = new Set(issues.map(issueKey));
+  for (const i of checkGraph(graph)) if (!reported.has(issueKey(i))) issues.push(i);
   if (issues.length > 0) throw new SeedValidationError(issues);
   return {
     ...graph,

@@ -2,88 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { seedFilePaths } from './registry';
-import {
-  BUILDING_BLOCK_FRAMEWORKS,
-  COMPONENT_KINDS,
-  INTEGRATION_POINT_KINDS,
-  LAYER_STATUSES,
-  REQUIREMENT_LEVELS,
-  REQUIREMENT_RULES,
-  STANDARD_FAMILIES,
-} from '../../model';
-import { EVIDENCE, ORGANIZATION_LEVELS, REL_RULES, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue, isMap } from '../graph';
+import { MODEL, type Model } from '../../model';
+import { checkNodeProperties, checkRelationshipProperties } from '../../model/checkProperties';
+import { EVIDENCE, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue, isMap } from '../graph';
 
-/** How one node section of a seed file becomes nodes of one label. */
+/** How one node section of a seed file becomes nodes of one label (from the model: src/model/labels.ts). */
 interface SectionSpec {
   readonly label: NodeLabel;
   readonly idPattern: RegExp;
   readonly idForm: string;
-  readonly required: readonly string[];
-  readonly enums?: Readonly<Record<string, readonly string[]>>;
-  /** Fields that hold an id of another node; become relationships. */
-  readonly refs?: Readonly<Record<string, RelType>>;
+  /** Fields that hold an id of another node (required); become relationships. */
+  readonly refs: Readonly<Record<string, RelType>>;
 }
 
-const SLUG = '[a-z0-9][a-z0-9.-]*';
-
-/** The node sections a seed file may hold (documented in seeds/README.md). */
-export const SECTIONS: Readonly<Record<string, SectionSpec>> = {
-  organizations: {
-    label: 'Organization',
-    idPattern: new RegExp(`^org:${SLUG}$`),
-    idForm: 'org:<slug>',
-    required: ['level'],
-    enums: { level: ORGANIZATION_LEVELS },
-  },
-  components: {
-    label: 'Component',
-    idPattern: new RegExp(`^${SLUG}$`),
-    idForm: '<slug>',
-    required: ['kind'],
-    enums: { kind: COMPONENT_KINDS },
-  },
-  standards: {
-    label: 'Standard',
-    idPattern: new RegExp(`^${SLUG}$`),
-    idForm: '<slug>',
-    required: ['family'],
-    enums: { family: STANDARD_FAMILIES },
-  },
-  layers: { label: 'Layer', idPattern: new RegExp(`^layer:${SLUG}:${SLUG}$`), idForm: 'layer:<scheme>:<slug>', required: ['scheme'], enums: { status: LAYER_STATUSES } },
-  integrationPoints: {
-    label: 'IntegrationPoint',
-    idPattern: new RegExp(`^ip:${SLUG}$`),
-    idForm: 'ip:<slug>',
-    required: ['kind'],
-    enums: { kind: INTEGRATION_POINT_KINDS },
-  },
-  buildingBlocks: {
-    label: 'BuildingBlock',
-    idPattern: new RegExp(`^bb:${SLUG}:${SLUG}$`),
-    idForm: 'bb:<framework>:<slug>',
-    required: ['framework'],
-    enums: { framework: BUILDING_BLOCK_FRAMEWORKS },
-  },
-  stacks: { label: 'Stack', idPattern: new RegExp(`^stack:${SLUG}$`), idForm: 'stack:<slug>', required: [] },
-  requirements: {
-    label: 'Requirement',
-    idPattern: new RegExp(`^req:${SLUG}$`),
-    idForm: 'req:<slug>',
-    required: ['level', 'text'],
-    enums: { level: REQUIREMENT_LEVELS, rule: REQUIREMENT_RULES },
-  },
-  exceptions: {
-    label: 'Exception',
-    idPattern: new RegExp(`^exc:${SLUG}$`),
-    idForm: 'exc:<slug>',
-    required: ['requirement', 'grantedTo'],
-    refs: { requirement: 'DEVIATES_FROM', grantedTo: 'GRANTED_FOR' },
-  },
-  kpis: { label: 'Kpi', idPattern: new RegExp(`^kpi:${SLUG}$`), idForm: 'kpi:<slug>', required: [] },
-  referencePatterns: { label: 'ReferencePattern', idPattern: new RegExp(`^pattern:${SLUG}$`), idForm: 'pattern:<slug>', required: [] },
-  milestones: { label: 'Milestone', idPattern: new RegExp(`^milestone:${SLUG}$`), idForm: 'milestone:<slug>', required: ['date'] },
-  criteria: { label: 'Criterion', idPattern: new RegExp(`^criterion:${SLUG}:${SLUG}$`), idForm: 'criterion:<scheme>:<slug>', required: ['scheme'] },
-};
+/** The node sections a seed file may hold: each label the model lets seed files write, under its plural. */
+export function sections(model: Model = MODEL): Readonly<Record<string, SectionSpec>> {
+  const out: Record<string, SectionSpec> = {};
+  for (const [label, spec] of Object.entries(model.labels)) {
+    if (spec.seed) out[spec.plural] = { label: label as NodeLabel, idPattern: spec.seed.idPattern, idForm: spec.seed.idForm, refs: (spec.seed.refs ?? {}) as Record<string, RelType> };
+  }
+  return out;
+}
 
 /** Top-level keys that are not node sections. */
 const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'rules', 'profiles', 'jurisdictions', 'decisions']);
@@ -91,10 +30,9 @@ const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'so
 /** Sections read from one file only. */
 const ONLY_IN: Readonly<Record<string, string>> = { rules: 'rules.yaml', denied: 'deny-list.yaml', landscapeStandards: 'landscape-classification.yaml' };
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /** Reads every `*.yaml` file of `dir` into nodes and edges, collecting every problem found. */
-export function readSeedFiles(dir: string, displayRoot: string = path.dirname(dir)): GraphPart {
+export function readSeedFiles(dir: string, displayRoot: string = path.dirname(dir), model: Model = MODEL): GraphPart {
+  const SECTIONS = sections(model);
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const issues: SeedIssue[] = [];
@@ -124,15 +62,15 @@ export function readSeedFiles(dir: string, displayRoot: string = path.dirname(di
         issues.push({ file, entry: key, field: '(section)', message: `is unknown; allowed: ${[...Object.keys(SECTIONS), 'relationships'].join(', ')}` });
         continue;
       }
-      readSection(file, key, spec, value, nodes, edges, issues);
+      readSection(model, file, key, spec, value, nodes, edges, issues);
     }
     const rels = (doc as Record<string, unknown>).relationships;
-    if (rels !== undefined) readRelationships(file, rels, edges, issues);
+    if (rels !== undefined) readRelationships(model, file, rels, edges, issues);
   }
   return { nodes, edges, issues };
 }
 
-function readSection(file: string, key: string, spec: SectionSpec, value: unknown, nodes: GraphNode[], edges: GraphEdge[], issues: SeedIssue[]): void {
+function readSection(model: Model, file: string, key: string, spec: SectionSpec, value: unknown, nodes: GraphNode[], edges: GraphEdge[], issues: SeedIssue[]): void {
   if (value === null) return;
   if (!Array.isArray(value)) {
     issues.push({ file, entry: key, field: '(section)', message: 'must be a list' });
@@ -148,17 +86,12 @@ function readSection(file: string, key: string, spec: SectionSpec, value: unknow
     if (!props) return;
     const id = props.id as string;
     if (!spec.idPattern.test(id)) problem('id', `must look like ${spec.idForm} (lower case, digits, "-" and "."), got "${id}"`);
-    for (const field of spec.required) {
+    for (const field of Object.keys(spec.refs)) {
       if (raw[field] === undefined || raw[field] === null || raw[field] === '') problem(field, 'is required');
     }
-    for (const [field, allowed] of Object.entries(spec.enums ?? {})) {
-      const v = raw[field];
-      if (v !== undefined && v !== null && !allowed.includes(String(v))) problem(field, `must be one of ${allowed.join(', ')}, got "${String(v)}"`);
-    }
-    if (spec.label === 'Milestone' && raw.date !== undefined && !DATE.test(String(raw.date))) problem('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${String(raw.date)}"`);
-    if (spec.label === 'Exception' && raw.expires !== undefined && !DATE.test(String(raw.expires))) problem('expires', `must be YYYY-MM-DD, got "${String(raw.expires)}"`);
+    for (const p of checkNodeProperties(model, spec.label, raw)) problem(p.field, p.message);
     const origin = `${file}: ${entry}`;
-    for (const [field, type] of Object.entries(spec.refs ?? {})) {
+    for (const [field, type] of Object.entries(spec.refs)) {
       const target = raw[field];
       if (typeof target === 'string' && target !== '') {
         edges.push({ type, from: id, to: target, props: { source: props.source as string, evidence: props.evidence as string }, origin: `${origin} field "${field}"` });
@@ -168,7 +101,7 @@ function readSection(file: string, key: string, spec: SectionSpec, value: unknow
   });
 }
 
-function readRelationships(file: string, value: unknown, edges: GraphEdge[], issues: SeedIssue[]): void {
+function readRelationships(model: Model, file: string, value: unknown, edges: GraphEdge[], issues: SeedIssue[]): void {
   if (value === null) return;
   if (!Array.isArray(value)) {
     issues.push({ file, entry: 'relationships', field: '(section)', message: 'must be a list' });
@@ -181,8 +114,7 @@ function readRelationships(file: string, value: unknown, edges: GraphEdge[], iss
     };
     if (!isMap(raw)) return problem('(entry)', 'must be a mapping');
     const type = raw.type;
-    if (typeof type !== 'string' || !(type in REL_RULES)) return problem('type', `must be one of ${Object.keys(REL_RULES).join(', ')}, got "${String(type)}"`);
-    const rule = REL_RULES[type as RelType] as { required?: readonly string[]; enums?: Record<string, readonly string[]> };
+    if (typeof type !== 'string' || !(type in model.relationships)) return problem('type', `must be one of ${Object.keys(model.relationships).join(', ')}, got "${String(type)}"`);
     let ok = true;
     for (const field of ['from', 'to', 'source']) {
       if (typeof raw[field] !== 'string' || (raw[field] as string).trim() === '') {
@@ -190,18 +122,10 @@ function readRelationships(file: string, value: unknown, edges: GraphEdge[], iss
         ok = false;
       }
     }
-    for (const field of rule.required ?? []) {
-      if (raw[field] === undefined || raw[field] === null || raw[field] === '') {
-        problem(field, `is required for ${type}`);
-        ok = false;
-      }
-    }
-    for (const [field, allowed] of Object.entries(rule.enums ?? {})) {
-      const v = raw[field];
-      if (v !== undefined && !allowed.includes(String(v))) {
-        problem(field, `must be one of ${allowed.join(', ')}, got "${String(v)}"`);
-        ok = false;
-      }
+    const { type: _type, from: _from, to: _to, ...stated } = raw;
+    for (const p of checkRelationshipProperties(model, type, stated)) {
+      problem(p.field, p.message);
+      ok = false;
     }
     const evidence = raw.evidence ?? 'sourced';
     if (!(EVIDENCE as readonly string[]).includes(String(evidence))) {
