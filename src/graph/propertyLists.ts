@@ -1,4 +1,4 @@
-import { MODEL, type Model } from '../model';
+import type { Model } from '../model';
 import { linkInterfaceName, linkTypes } from '../model/relationFields';
 
 /**
@@ -20,8 +20,6 @@ export function propertyLists(model: Model): string[] {
   return out;
 }
 
-/** `Type.field` of every list-valued property of this API's schema. */
-export const PROPERTY_LISTS: readonly string[] = propertyLists(MODEL);
 
 /** The stored value as a list of strings, cut at PROPERTY_LIST_LIMIT (anything else is null). */
 export function propertyList(value: unknown): string[] | null {

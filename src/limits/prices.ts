@@ -1,18 +1,10 @@
 import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isListType, isObjectType, isUnionType, getNullableType, type GraphQLSchema } from 'graphql';
-import {
-  ADOPTION_STATUS_LIMIT,
-  COMPATIBILITY_ROW_LIMIT,
-  COMPATIBILITY_STACK_LIMIT,
-  COMPLIANCE_ITEM_LIMIT,
-  COMPLIANCE_MISSING_LIMIT,
-  DEPENDENCY_ENTRY_LIMIT,
-  MAX_DEPTH,
-  SUBGRAPH_EDGE_LIMIT,
-  SUBGRAPH_NODE_LIMIT,
-  SUMMARY_GROUP_LIMIT,
-  SUMMARY_LEVEL_LIMIT,
-} from '../impact/bounds';
-import { PROPERTY_LIST_LIMIT, PROPERTY_LISTS } from '../graph/propertyLists';
+import { COMPLIANCE_ITEM_LIMIT, COMPLIANCE_MISSING_LIMIT } from '../compliance/bounds';
+import { SUBGRAPH_EDGE_LIMIT, SUBGRAPH_NODE_LIMIT } from '../explore/bounds';
+import { DEPENDENCY_ENTRY_LIMIT, MAX_DEPTH, SUMMARY_GROUP_LIMIT, SUMMARY_LEVEL_LIMIT } from '../impact/bounds';
+import { ADOPTION_STATUS_LIMIT, COMPATIBILITY_ROW_LIMIT, COMPATIBILITY_STACK_LIMIT } from '../stacks/bounds';
+import { PROPERTY_LIST_LIMIT, propertyLists } from '../graph/propertyLists';
+import { MODEL, type Model } from '../model';
 import { CITATION_LIMIT, COVERAGE_LEVEL_LIMIT, COVERAGE_TOPIC_LIMIT, FACTS_PAGE_DEFAULT } from '../provenance/bounds';
 import type { CostRules, FieldArgs, WorkSizes } from './cost';
 
@@ -66,7 +58,7 @@ export const TRAVERSAL_PRICES: CostRules['traversalPrices'] = {
  * field without `first` that is missing here.
  */
 export const LIST_BOUNDS: CostRules['listBounds'] = {
-  // Traversals (src/impact/bounds.ts).
+  // Traversals (src/impact, src/explore, src/compliance, src/stacks: bounds.ts).
   'Path.nodes': (_a, parent: FieldArgs) => num(parent.maxDepth, 6) + 1,
   'Path.steps': (_a, parent: FieldArgs) => num(parent.maxDepth, 6),
   'ImpactedComponent.path': () => MAX_DEPTH + 1,
@@ -93,9 +85,6 @@ export const LIST_BOUNDS: CostRules['listBounds'] = {
   'SourceFacts.relationships': (_a, parent: FieldArgs) => num(parent.first, FACTS_PAGE_DEFAULT),
   'Coverage.byTopic': () => COVERAGE_TOPIC_LIMIT,
   'Coverage.byLevel': () => COVERAGE_LEVEL_LIMIT,
-  // List-valued properties of nodes and links (src/graph/propertyLists.ts); scalars are free, the
-  // bound says what a client can get.
-  ...Object.fromEntries(PROPERTY_LISTS.map((key) => [key, () => PROPERTY_LIST_LIMIT])),
   // Profiles: bounded by the model or cut where the answer is made (src/profiles/bounds.ts).
   ...Object.fromEntries(Object.entries(PROFILE_LIST_BOUNDS).map(([k, n]) => [k, () => n])),
   'WhatIfReport.removals': () => 50,
@@ -165,7 +154,15 @@ export function citationBounds(schema: GraphQLSchema): CostRules['listBounds'] {
   return out;
 }
 
-/** The cost rules of this API's schema. */
-export function costRules(schema: GraphQLSchema, assumedListSize: number, work: WorkSizes = SEED_WORK): CostRules {
-  return { assumedListSize, traversalPrices: TRAVERSAL_PRICES, work, listBounds: { ...LIST_BOUNDS, ...citationBounds(schema), ...connectionBounds(schema), ...introspectionBounds(schema) } };
+/**
+ * The list-valued properties of the model's node and link types (src/graph/propertyLists.ts):
+ * scalars are free, the bound says what a client can get.
+ */
+export function propertyListBounds(model: Model): CostRules['listBounds'] {
+  return Object.fromEntries(propertyLists(model).map((key) => [key, () => PROPERTY_LIST_LIMIT]));
+}
+
+/** The cost rules of this API's schema (generated from `model`: src/model). */
+export function costRules(schema: GraphQLSchema, assumedListSize: number, work: WorkSizes = SEED_WORK, model: Model = MODEL): CostRules {
+  return { assumedListSize, traversalPrices: TRAVERSAL_PRICES, work, listBounds: { ...LIST_BOUNDS, ...propertyListBounds(model), ...citationBounds(schema), ...connectionBounds(schema), ...introspectionBounds(schema) } };
 }

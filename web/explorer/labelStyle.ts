@@ -1,26 +1,8 @@
 import type { Css } from 'cytoscape';
+import { LABELS } from '../../src/model/labels';
 
-/** Colour and shape per node label: the legend, the filters and the canvas use this one table. */
-export const LABEL_STYLE: Record<string, { color: string; shape: Css.NodeShape }> = {
-  Component: { color: '#2563eb', shape: 'round-rectangle' },
-  Standard: { color: '#7c3aed', shape: 'diamond' },
-  Service: { color: '#059669', shape: 'ellipse' },
-  OzgService: { color: '#10b981', shape: 'ellipse' },
-  LifeSituation: { color: '#34d399', shape: 'ellipse' },
-  Topic: { color: '#065f46', shape: 'ellipse' },
-  Organization: { color: '#d97706', shape: 'hexagon' },
-  Layer: { color: '#64748b', shape: 'tag' },
-  IntegrationPoint: { color: '#0891b2', shape: 'octagon' },
-  Stack: { color: '#be185d', shape: 'barrel' },
-  Requirement: { color: '#dc2626', shape: 'triangle' },
-  Exception: { color: '#f87171', shape: 'vee' },
-  Criterion: { color: '#a16207', shape: 'star' },
-  BuildingBlock: { color: '#4f46e5', shape: 'round-pentagon' },
-  Kpi: { color: '#ca8a04', shape: 'rhomboid' },
-  Milestone: { color: '#9333ea', shape: 'round-tag' },
-  Decision: { color: '#0f766e', shape: 'cut-rectangle' },
-  ReferencePattern: { color: '#0f766e', shape: 'round-octagon' },
-};
+/** Colour and shape per node label (declared with each label in src/model/labels.ts): the legend, the filters and the canvas use this one table. */
+export const LABEL_STYLE: Record<string, { color: string; shape: Css.NodeShape }> = Object.fromEntries(Object.entries(LABELS).map(([label, spec]) => [label, spec.style]));
 
 export const FALLBACK_STYLE = { color: '#6b7280', shape: 'ellipse' as Css.NodeShape };
 
