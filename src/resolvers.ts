@@ -4,6 +4,9 @@ import { boundLists } from './limits/boundLists';
 import { PROFILE_LIST_BOUNDS } from './profiles/bounds';
 import { graphResolvers } from './graph/resolvers';
 import { impactResolvers } from './impact/resolvers';
+import { exploreResolvers } from './explore/resolvers';
+import { complianceResolvers } from './compliance/resolvers';
+import { stackResolvers } from './stacks/resolvers';
 import { profileResolvers } from './profiles/resolvers';
 import { provenanceResolvers } from './provenance/resolvers';
 import { systemResolvers } from './system/resolvers';
@@ -11,20 +14,27 @@ import { whatIfResolvers } from './whatif/resolvers';
 
 /** Merges the resolver maps of all domains; a field defined twice is a programming error. */
 export function mergeResolvers(...maps: Resolvers[]): Resolvers {
-  const out: Record<string, Record<string, unknown>> = {};
+  const out: Resolvers = {};
   for (const map of maps) {
-    for (const [type, fields] of Object.entries(map)) {
-      const target = (out[type] ??= {});
-      for (const [field, fn] of Object.entries(fields as Record<string, unknown>)) {
-        if (field in target) throw new Error(`resolver ${type}.${field} is defined twice`);
-        target[field] = fn;
-      }
-    }
+    for (const type of Object.keys(map)) if (isTypeName(map, type)) mergeType(out, type, map[type]);
   }
-  return out as Resolvers;
+  return out;
+}
+
+/** Whether `key` is a type `map` has resolvers for (Object.keys gives a Resolvers' own keys as plain strings). */
+const isTypeName = (map: Resolvers, key: string): key is keyof Resolvers => Object.hasOwn(map, key);
+
+/** Adds the field resolvers of one type to `out`; the type's resolvers keep their generated type. */
+function mergeType<K extends keyof Resolvers>(out: Resolvers, type: K, fields: Resolvers[K]): void {
+  if (!fields) return;
+  const target = out[type];
+  if (target) {
+    for (const field of Object.keys(fields)) if (field in target) throw new Error(`resolver ${type}.${field} is defined twice`);
+  }
+  out[type] = { ...target, ...fields };
 }
 
 /** All resolvers of the API. */
 export function createResolvers(about: AboutRecord): Resolvers {
-  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), provenanceResolvers(), boundLists(profileResolvers(), PROFILE_LIST_BOUNDS), whatIfResolvers());
+  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), exploreResolvers(), complianceResolvers(), stackResolvers(), provenanceResolvers(), boundLists(profileResolvers(), PROFILE_LIST_BOUNDS), whatIfResolvers());
 }

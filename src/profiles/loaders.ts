@@ -11,14 +11,13 @@ import {
   rankingCandidates,
   type AssessmentRow,
   type ChangeFilterValues,
-  type ChangeRecord,
   type InclusionFacts,
   type InclusionRow,
-  type LoadRecordRow,
   type ProfileRow,
   type RankingCandidate,
   type RankingFilterValues,
 } from './repository';
+import type { ChangeRecord, LoadRecord } from './records';
 
 /** The per-request loaders of profiles: N items cost one query per kind of fact, never N. */
 export interface ProfileLoaders {
@@ -27,11 +26,11 @@ export interface ProfileLoaders {
   readonly inclusionsById: DataLoader<string, InclusionRow[]>;
   /** History per node, batched per `first`. */
   history(id: string, first: number): Promise<ChangeRecord[]>;
-  readonly loadById: DataLoader<string, LoadRecordRow | null>;
+  readonly loadById: DataLoader<string, LoadRecord | null>;
   candidates(filter: RankingFilterValues, criteria: readonly string[]): Promise<RankingCandidate[]>;
   inclusion(item: string, stack: string): Promise<InclusionFacts>;
   changes(filter: ChangeFilterValues, skip: number, limit: number): Promise<{ total: number; changes: ChangeRecord[] }>;
-  recentLoads(limit: number): Promise<LoadRecordRow[]>;
+  recentLoads(limit: number): Promise<LoadRecord[]>;
 }
 
 export function createProfileLoaders(db: Database): ProfileLoaders {

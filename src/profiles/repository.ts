@@ -2,6 +2,7 @@ import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import { toNodeRecord, type NodeRecord } from '../graph/records';
+import { toChangeRecord, toLoadRecord, type ChangeRecord, type LoadRecord } from './records';
 
 type Props = Record<string, unknown>;
 type Related = { org: Props; sources: unknown; evidence: unknown } | null;
@@ -123,11 +124,6 @@ export async function inclusionFacts(tx: Tx, item: string, stack: string): Promi
   };
 }
 
-/** A change log entry as stored. */
-export type ChangeRecord = Props & { readonly load: string; readonly at: string };
-/** A load as stored. */
-export type LoadRecordRow = Props & { readonly id: string };
-
 export interface ChangeFilterValues {
   readonly since: string;
   readonly until: string | null;
@@ -139,18 +135,18 @@ export interface ChangeFilterValues {
 
 export async function listChanges(tx: Tx, filter: ChangeFilterValues, skip: number, limit: number): Promise<{ total: number; changes: ChangeRecord[] }> {
   const [r] = await tx.run(changesQuery, { ...filter, skip: intParam(skip), limit: intParam(limit) });
-  return { total: r?.total ?? 0, changes: (r?.page ?? []) as ChangeRecord[] };
+  return { total: r?.total ?? 0, changes: (r?.page ?? []).map(toChangeRecord) };
 }
 
 /** The change log of nodes (the node and relationships at it), newest first, in key order. */
 export async function historyOf(tx: Tx, ids: readonly string[], limit: number): Promise<ChangeRecord[][]> {
   const rows = await tx.run(historyOfQuery, { ids, limit: intParam(limit) });
-  const byId = new Map(rows.map((r) => [r.id, r.changes as ChangeRecord[]]));
+  const byId = new Map(rows.map((r) => [r.id, r.changes.map(toChangeRecord)]));
   return ids.map((id) => byId.get(id) ?? []);
 }
 
 /** Loads by id (or the newest `limit` when ids is null). */
-export async function loads(tx: Tx, ids: readonly string[] | null, limit: number): Promise<LoadRecordRow[]> {
+export async function loads(tx: Tx, ids: readonly string[] | null, limit: number): Promise<LoadRecord[]> {
   const rows = await tx.run(loadsQuery, { ids, limit: intParam(limit) });
-  return rows.map((r) => r.load as LoadRecordRow);
+  return rows.map((r) => toLoadRecord(r.load));
 }

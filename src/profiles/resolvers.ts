@@ -1,10 +1,10 @@
 import type { Context } from '../context';
 import { InputError, NotFoundError } from '../errors';
-import type { Resolvers } from '../generated/graphql';
+import type { ChangeFilter, RankingFilter, Resolvers, ResolversParentTypes } from '../generated/graphql';
+import { onEveryNodeType } from '../generated/model';
 import { loadAll } from '../graph/loadAll';
 import type { NodeRecord } from '../graph/records';
-import { RELATION_FIELDS } from '../graph/relations';
-import { checkRange, decodeCursor, encodeCursor, fromGraphQLEnum, toGraphQLEnum } from '../graph/validate';
+import { checkRange, decodeCursor, encodeCursor, fromGraphQLEnum } from '../graph/validate';
 import {
   ASSESSMENT_LEVELS,
   ASSESSMENT_MAPPING_ID,
@@ -17,10 +17,28 @@ import {
   inEu,
   parseCitations,
 } from '../model';
+import { evidenceOf, type EvidenceValue } from '../provenance/records';
 import { citations } from '../provenance/resolvers';
 import { rank } from './ranking';
-import type { AssessmentRow, ChangeRecord, InclusionRow, ProfileRow } from './repository';
-
+import {
+  assessmentLevelOf,
+  licenceClassOf,
+  lifecycleStageOf,
+  listOf,
+  operatingModelOf,
+  textOf,
+  type AccessibilityFactRecord,
+  type AssessmentRecord,
+  type AttestationFactRecord,
+  type DateFactRecord,
+  type InclusionRecord,
+  type JurisdictionRecord,
+  type LicenceFactRecord,
+  type ObtainFactRecord,
+  type OperatingModelFactRecord,
+  type StewardFactRecord,
+} from './records';
+import type { AssessmentRow, InclusionRow, ProfileRow } from './repository';
 
 /** The rationale the D-Stack data set gives every item alike. */
 const GENERIC_RATIONALES = new Set(['Integriert in den Deutschland Stack', 'Integrated into Germany Stack']);
@@ -33,24 +51,31 @@ function citationList(stored: unknown): string[] {
   return 'citations' in parsed ? parsed.citations.map(formatCitation) : [];
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-const at = (xs: string[], i: number): string | null => (xs[i] === undefined || xs[i] === '' ? null : (xs[i] as string));
+/** The entry `i` of a parallel list ('' where a fact leaves the field out), or null. */
+const at = (xs: readonly string[], i: number): string | null => {
+  const v = xs[i];
+  return v === undefined || v === '' ? null : v;
+};
+
+/** The stored evidence of a fact; a fact states its sources unless it says otherwise ('' in a parallel list: not stated). */
+const factEvidence = (v: unknown): EvidenceValue => (v === '' ? 'sourced' : (evidenceOf(v) ?? 'sourced'));
 
 /** The Profile answer of one item (organisations by id; their fields resolve through the node loader). */
-function profileOf(row: ProfileRow) {
+function profileOf(row: ProfileRow): ResolversParentTypes['Profile'] {
   const p = row.item;
-  const licence = typeof p.licence === 'string' && typeof p.licenceClass === 'string'
-    ? { spdx: p.licence, class: toGraphQLEnum(p.licenceClass), evidence: String(p.licenceEvidence ?? 'sourced'), sources: citationList(p.licenceSources) }
-    : null;
-  const steward = row.steward
-    ? { organization: row.steward.org, via: 'STEWARDS', evidence: row.steward.evidence, sources: row.steward.sources }
+  const licence: LicenceFactRecord | null =
+    typeof p.licence === 'string' && typeof p.licenceClass === 'string'
+      ? { spdx: p.licence, class: licenceClassOf(p.licenceClass), evidence: factEvidence(p.licenceEvidence), sources: citationList(p.licenceSources) }
+      : null;
+  const steward: StewardFactRecord | null = row.steward
+    ? { organization: row.steward.org, via: 'STEWARDS', evidence: factEvidence(row.steward.evidence), sources: row.steward.sources }
     : row.maintainer
       ? { organization: row.maintainer.org, via: 'MAINTAINS', evidence: 'inferred', sources: row.maintainer.sources }
       : null;
   const org = steward?.organization;
-  const checksTrue = list(p.checksTrue);
-  const checksFalse = list(p.checksFalse);
-  const jurisdiction =
+  const checksTrue = listOf(p.checksTrue);
+  const checksFalse = listOf(p.checksFalse);
+  const jurisdiction: JurisdictionRecord | null =
     org && typeof org.country === 'string'
       ? {
           country: org.country,
@@ -68,55 +93,59 @@ function profileOf(row: ProfileRow) {
             sources: [`dstack-landscape (items/${String(p.id)}.json)`],
           }
         : null;
-  const models = list(p.operatingModels);
-  const modelBy = list(p.operatingModelBy);
-  const modelSources = list(p.operatingModelSources);
-  const modelEvidence = list(p.operatingModelEvidence);
-  const channels = list(p.obtainChannels);
-  const obtainBy = list(p.obtainBy);
-  const obtainUrls = list(p.obtainUrls);
-  const obtainSources = list(p.obtainSources);
-  const obtainEvidence = list(p.obtainEvidence);
-  const schemes = list(p.attestations);
-  const holders = list(p.attestationHolders);
-  const scopes = list(p.attestationScopes);
-  const dates = list(p.attestationDates);
-  const attSources = list(p.attestationSources);
-  const attEvidence = list(p.attestationEvidence);
-  const profile = {
+  const models = listOf(p.operatingModels);
+  const modelBy = listOf(p.operatingModelBy);
+  const modelSources = listOf(p.operatingModelSources);
+  const modelEvidence = listOf(p.operatingModelEvidence);
+  const channels = listOf(p.obtainChannels);
+  const obtainBy = listOf(p.obtainBy);
+  const obtainUrls = listOf(p.obtainUrls);
+  const obtainSources = listOf(p.obtainSources);
+  const obtainEvidence = listOf(p.obtainEvidence);
+  const schemes = listOf(p.attestations);
+  const holders = listOf(p.attestationHolders);
+  const scopes = listOf(p.attestationScopes);
+  const dates = listOf(p.attestationDates);
+  const attSources = listOf(p.attestationSources);
+  const attEvidence = listOf(p.attestationEvidence);
+  const operatingModels = models.map((m, i): OperatingModelFactRecord => ({ model: operatingModelOf(m), by: at(modelBy, i), evidence: factEvidence(modelEvidence[i]), sources: citationList(modelSources[i]) }));
+  const obtain = channels.map((c, i): ObtainFactRecord => ({ channel: c, by: at(obtainBy, i), url: at(obtainUrls, i), evidence: factEvidence(obtainEvidence[i]), sources: citationList(obtainSources[i]) }));
+  const attestations = schemes.map((s, i): AttestationFactRecord => ({ scheme: s, holder: at(holders, i), scope: at(scopes, i), date: at(dates, i), evidence: factEvidence(attEvidence[i]), sources: citationList(attSources[i]) }));
+  const accessibility: AccessibilityFactRecord | null =
+    typeof p.accessibility === 'string'
+      ? { standard: p.accessibility, level: textOf(p.accessibilityLevel), conformance: textOf(p.accessibilityConformance), evidence: factEvidence(p.accessibilityEvidence), sources: citationList(p.accessibilitySources) }
+      : null;
+  const endOfSupport: DateFactRecord | null =
+    typeof p.endOfSupport === 'string' ? { date: p.endOfSupport, evidence: factEvidence(p.endOfSupportEvidence), sources: citationList(p.endOfSupportSources) } : null;
+  const stated: [string, boolean][] = [
+    ['licence', licence !== null],
+    ['steward', steward !== null],
+    ['jurisdiction', jurisdiction !== null],
+    ['operatingModels', operatingModels.length > 0],
+    ['obtain', obtain.length > 0],
+    ['attestations', attestations.length > 0],
+    ['accessibility', accessibility !== null],
+  ];
+  return {
     licence,
     openSource: typeof p.openSource === 'boolean' ? p.openSource : null,
     licenceConflict: typeof p.licenceConflict === 'string' ? p.licenceConflict : null,
     steward,
     jurisdiction,
-    operatingModels: models.map((m, i) => ({ model: toGraphQLEnum(m), by: at(modelBy, i), evidence: modelEvidence[i] ?? 'sourced', sources: citationList(modelSources[i]) })),
-    obtain: channels.map((c, i) => ({ channel: c, by: at(obtainBy, i), url: at(obtainUrls, i), evidence: obtainEvidence[i] ?? 'sourced', sources: citationList(obtainSources[i]) })),
-    attestations: schemes.map((s, i) => ({ scheme: s, holder: at(holders, i), scope: at(scopes, i), date: at(dates, i), evidence: attEvidence[i] ?? 'sourced', sources: citationList(attSources[i]) })),
-    accessibility:
-      typeof p.accessibility === 'string'
-        ? { standard: p.accessibility, level: p.accessibilityLevel ?? null, conformance: p.accessibilityConformance ?? null, evidence: String(p.accessibilityEvidence ?? 'sourced'), sources: citationList(p.accessibilitySources) }
-        : null,
-    endOfSupport: typeof p.endOfSupport === 'string' ? { date: p.endOfSupport, evidence: String(p.endOfSupportEvidence ?? 'sourced'), sources: citationList(p.endOfSupportSources) } : null,
+    operatingModels,
+    obtain,
+    attestations,
+    accessibility,
+    endOfSupport,
+    unknown: stated.filter(([, known]) => !known).map(([fact]) => fact),
   };
-  const unknown = [
-    ['licence', profile.licence],
-    ['steward', profile.steward],
-    ['jurisdiction', profile.jurisdiction],
-    ['operatingModels', profile.operatingModels.length > 0],
-    ['obtain', profile.obtain.length > 0],
-    ['attestations', profile.attestations.length > 0],
-    ['accessibility', profile.accessibility],
-  ]
-    .filter(([, v]) => !v)
-    .map(([k]) => k as string);
-  return { ...profile, unknown };
 }
 
-function assessmentOf(a: AssessmentRow) {
+function assessmentOf(a: AssessmentRow): AssessmentRecord {
   return {
     criterion: a.criterion,
-    level: toGraphQLEnum(a.level),
-    evidence: a.evidence,
+    level: assessmentLevelOf(a.level),
+    evidence: evidenceOf(a.evidence) ?? 'inferred',
     mapping: a.mapping,
     decision: a.decision,
     indicators: a.indicators.map((s) => {
@@ -127,20 +156,20 @@ function assessmentOf(a: AssessmentRow) {
   };
 }
 
-function inclusionOf(stack: NodeRecord, r: Record<string, unknown>) {
-  const rationale = typeof r.rationale === 'string' ? r.rationale : null;
+function inclusionOf(stack: NodeRecord, r: Readonly<Record<string, unknown>>): InclusionRecord {
+  const rationale = textOf(r.rationale);
   return {
     stack,
-    status: r.status ?? null,
-    stage: r.stage ?? null,
-    stageBasis: r.stageBasis ?? null,
-    since: r.since ?? null,
-    until: r.until ?? null,
-    role: r.role ?? null,
+    status: textOf(r.status),
+    stage: r.stage === undefined || r.stage === null ? null : lifecycleStageOf(r.stage),
+    stageBasis: textOf(r.stageBasis),
+    since: textOf(r.since),
+    until: textOf(r.until),
+    role: textOf(r.role),
     rationale,
     rationaleIsGeneric: rationale === null || GENERIC_RATIONALES.has(rationale.trim()),
-    listedIn: r.listedIn ?? null,
-    sources: list(r.sources),
+    listedIn: textOf(r.listedIn),
+    sources: listOf(r.sources),
   };
 }
 
@@ -152,19 +181,27 @@ function isoTime(name: string, v: string): string {
 }
 
 /** The node an optional fact names (an organisation, a decision), through the request's node loader. */
-const byId = (id: unknown, ctx: Context): Promise<NodeRecord | null> | null => (typeof id === 'string' ? ctx.loaders.graph.nodeById.load(id) : null);
-const sourcesOf = (x: { sources?: unknown }, _a: unknown, ctx: Context) => citations(x.sources, ctx);
+const byId = (id: string | null, ctx: Context): Promise<NodeRecord | null> | null => (id === null ? null : ctx.loaders.graph.nodeById.load(id));
+/** The citations of a profile fact. */
+const sourcesOf = (fact: { readonly sources: readonly string[] }, _a: unknown, ctx: Context) => citations(fact.sources, ctx);
 const nodeOf = (id: string, ctx: Context) => ctx.loaders.graph.nodeById.load(id);
 
-type RankingArgs = {
-  weights: { criterion: string; weight: number }[];
-  filter?: { labels?: string[] | null; layer?: string | null; stack?: string | null; licenceClass?: string[] | null; operatingModel?: string[] | null; stage?: string[] | null } | null;
-  first?: number | null;
-  after?: string | null;
-};
+/**
+ * The node of an id the answer names (a criterion of the model, a ranked item) for a non-null field:
+ * one the graph does not hold fails the field with a message, never a null.
+ */
+async function namedNode(id: string, ctx: Context): Promise<NodeRecord> {
+  const node = await nodeOf(id, ctx);
+  if (!node) throw new Error(`the node "${id}" is not in the graph`);
+  return node;
+}
+
+/** The change log of a node (any node type), newest first. */
+const history = (n: NodeRecord, args: { first?: number | null }, ctx: Context) => ctx.loaders.profiles.history(n.id, checkRange('first', args.first, 1, 100, 20));
 
 /** Resolvers of schema/profiles.graphql and the `history` field of every node type. */
 export function profileResolvers(): Resolvers {
+  // The profile fields of components and standards.
   const item = {
     profile: async (n: NodeRecord, _a: unknown, ctx: Context) => {
       const row = await ctx.loaders.profiles.profileById.load(n.id);
@@ -173,16 +210,17 @@ export function profileResolvers(): Resolvers {
     criteriaAssessments: async (n: NodeRecord, _a: unknown, ctx: Context) => (await ctx.loaders.profiles.assessmentsById.load(n.id)).map(assessmentOf),
     lifecycle: async (n: NodeRecord, _a: unknown, ctx: Context) => (await ctx.loaders.profiles.inclusionsById.load(n.id)).map((i: InclusionRow) => inclusionOf(i.stack, i.props)),
   };
-  const resolvers: Record<string, Record<string, unknown>> = {
+  return {
+    ...onEveryNodeType({ history }),
     Query: {
       criteriaMapping: () => ({
         id: ASSESSMENT_MAPPING_ID,
         rule: LEVEL_RULE,
-        points: ASSESSMENT_LEVELS.map((l) => ({ level: toGraphQLEnum(l), points: LEVEL_POINTS[l] })),
-        criteria: DSTACK_CRITERIA.map((c) => ({ criterion: c, indicators: CRITERIA_INDICATORS[c] })),
+        points: ASSESSMENT_LEVELS.map((l) => ({ level: assessmentLevelOf(l), points: LEVEL_POINTS[l] })),
+        criteria: DSTACK_CRITERIA.map((c) => ({ criterion: c, indicators: CRITERIA_INDICATORS[c] ?? [] })),
         indicators: Object.entries(INDICATORS).map(([indicator, d]) => ({ indicator, description: d.description, appliesTo: d.appliesTo ?? null })),
       }),
-      ranking: async (_p: unknown, args: RankingArgs, ctx: Context) => {
+      ranking: async (_p, args, ctx) => {
         const first = checkRange('first', args.first, 1, 300, 20);
         const skip = args.after ? decodeCursor(args.after) + 1 : 0;
         const weights: Record<string, number> = {};
@@ -193,7 +231,7 @@ export function profileResolvers(): Resolvers {
           weights[w.criterion] = w.weight;
         }
         if (!Object.values(weights).some((w) => w > 0)) throw new InputError('weights: at least one criterion needs a weight above 0', { argument: 'weights' });
-        const f = args.filter ?? {};
+        const f: RankingFilter = args.filter ?? {};
         const labels = f.labels ?? ['Component', 'Standard'];
         const bad = labels.filter((l) => l !== 'Component' && l !== 'Standard');
         if (bad.length > 0 || labels.length === 0) throw new InputError(`filter.labels must be Component and/or Standard, got ${labels.join(', ') || 'nothing'}`, { argument: 'filter.labels' });
@@ -223,13 +261,13 @@ export function profileResolvers(): Resolvers {
             node: r.id,
             score: r.score,
             unknownWeight: r.unknownWeight,
-            breakdown: r.breakdown.map((b) => ({ ...b, level: toGraphQLEnum(b.level) })),
+            breakdown: r.breakdown.map((b) => ({ ...b, level: assessmentLevelOf(b.level), evidence: evidenceOf(b.evidence) ?? 'inferred' })),
             unknown: r.unknown,
           })),
           pageInfo: { hasNextPage: skip + page.length < ranked.length, endCursor: page.length > 0 ? encodeCursor(skip + page.length - 1) : null },
         };
       },
-      inclusion: async (_p: unknown, args: { item: string; stack: string }, ctx: Context) => {
+      inclusion: async (_p, args, ctx) => {
         const facts = await ctx.loaders.profiles.inclusion(args.item, args.stack);
         if (!facts.item) throw new NotFoundError(`No node has the id "${args.item}"`, { argument: 'item' });
         if (!facts.stack) throw new NotFoundError(`No stack has the id "${args.stack}"; the stacks list has them all`, { argument: 'stack' });
@@ -262,13 +300,13 @@ export function profileResolvers(): Resolvers {
         if (elsewhere.length > 0) parts.push(`Other decisions about it: ${elsewhere.map((d) => `${String(d.decision.name)} (${String(d.decision.date ?? 'date not stated')})`).join('; ')}.`);
         return { item: facts.item, stack: facts.stack, included: inclusion !== null, inclusion, decisions, published, explanation: parts.join(' ') };
       },
-      changes: async (_p: unknown, args: { since: string; until?: string | null; filter?: { entity?: string | null; op?: string | null; label?: string | null; node?: string | null } | null; first?: number | null; after?: string | null }, ctx: Context) => {
+      changes: async (_p, args, ctx) => {
         const first = checkRange('first', args.first, 1, 500, 100);
         const skip = args.after ? decodeCursor(args.after) + 1 : 0;
         const since = isoTime('since', args.since);
         // A date as `until` means the whole day.
         const until = args.until ? (/^\d{4}-\d{2}-\d{2}$/.test(args.until) ? isoTime('until', args.until).replace('T00:00:00.000Z', 'T23:59:59.999Z') : isoTime('until', args.until)) : null;
-        const f = args.filter ?? {};
+        const f: ChangeFilter = args.filter ?? {};
         const { total, changes } = await ctx.loaders.profiles.changes({ since, until, entity: f.entity ?? null, op: f.op ?? null, label: f.label ?? null, node: f.node ?? null }, skip, first);
         return {
           totalCount: total,
@@ -276,42 +314,35 @@ export function profileResolvers(): Resolvers {
           pageInfo: { hasNextPage: skip + changes.length < total, endCursor: changes.length > 0 ? encodeCursor(skip + changes.length - 1) : null },
         };
       },
-      loads: (_p: unknown, args: { first?: number | null }, ctx: Context) => ctx.loaders.profiles.recentLoads(checkRange('first', args.first, 1, 100, 20)),
+      loads: (_p, args, ctx) => ctx.loaders.profiles.recentLoads(checkRange('first', args.first, 1, 100, 20)),
     },
-    Component: item,
-    Standard: item,
+    Component: { ...item, history },
+    Standard: { ...item, history },
     StewardFact: { sources: sourcesOf },
     Jurisdiction: { sources: sourcesOf },
     LicenceFact: { sources: sourcesOf },
-    OperatingModelFact: { by: (f: { by: unknown }, _a: unknown, ctx: Context) => byId(f.by, ctx), sources: sourcesOf },
-    ObtainFact: { by: (f: { by: unknown }, _a: unknown, ctx: Context) => byId(f.by, ctx), sources: sourcesOf },
-    AttestationFact: { holder: (f: { holder: unknown }, _a: unknown, ctx: Context) => byId(f.holder, ctx), sources: sourcesOf },
+    OperatingModelFact: { by: (f, _a, ctx) => byId(f.by, ctx), sources: sourcesOf },
+    ObtainFact: { by: (f, _a, ctx) => byId(f.by, ctx), sources: sourcesOf },
+    AttestationFact: { holder: (f, _a, ctx) => byId(f.holder, ctx), sources: sourcesOf },
     AccessibilityFact: { sources: sourcesOf },
     DateFact: { sources: sourcesOf },
-    Assessment: { decision: (a: { decision: unknown }, _a: unknown, ctx: Context) => byId(a.decision, ctx), sources: sourcesOf },
+    Assessment: { decision: (a, _a, ctx) => byId(a.decision, ctx), sources: sourcesOf },
     Inclusion: { sources: sourcesOf },
-    CriterionIndicators: { criterion: (c: { criterion: string }, _a: unknown, ctx: Context) => nodeOf(c.criterion, ctx) },
-    AppliedWeight: { criterion: (c: { criterion: string }, _a: unknown, ctx: Context) => nodeOf(c.criterion, ctx) },
-    CriterionScore: { criterion: (c: { criterion: string }, _a: unknown, ctx: Context) => nodeOf(c.criterion, ctx) },
+    CriterionIndicators: { criterion: (c, _a, ctx) => namedNode(c.criterion, ctx) },
+    AppliedWeight: { criterion: (c, _a, ctx) => namedNode(c.criterion, ctx) },
+    CriterionScore: { criterion: (c, _a, ctx) => namedNode(c.criterion, ctx) },
     RankingEdge: {
-      node: (e: { node: string }, _a: unknown, ctx: Context) => nodeOf(e.node, ctx),
+      node: (e, _a, ctx) => namedNode(e.node, ctx),
       // A criterion id the graph does not hold is left out; a failed load fails the list.
-      unknown: async (e: { unknown: string[] }, _a: unknown, ctx: Context) => (await loadAll(ctx.loaders.graph.nodeById, e.unknown)).filter((n) => n !== null),
+      unknown: async (e, _a, ctx) => (await loadAll(ctx.loaders.graph.nodeById, e.unknown)).filter((n) => n !== null),
     },
     Change: {
-      fields: (c: ChangeRecord) => list(c.fields),
-      from: (c: ChangeRecord) => (typeof c.from === 'string' ? c.from : null),
-      to: (c: ChangeRecord) => (typeof c.to === 'string' ? c.to : null),
-      load: (c: ChangeRecord, _a: unknown, ctx: Context) => ctx.loaders.profiles.loadById.load(c.load),
-      node: (c: ChangeRecord, _a: unknown, ctx: Context) => (c.entity === 'node' && c.op !== 'removed' ? nodeOf(String(c.key), ctx) : null),
+      load: async (c, _a, ctx) => {
+        const load = await ctx.loaders.profiles.loadById.load(c.load);
+        if (!load) throw new Error(`the load "${c.load}" of a change is not recorded`);
+        return load;
+      },
+      node: (c, _a, ctx) => (c.entity === 'node' && c.op !== 'removed' ? nodeOf(c.key, ctx) : null),
     },
-    Load: { datasets: (l: Record<string, unknown>) => list(l.datasets), initial: (l: Record<string, unknown>) => l.initial === true, itemised: (l: Record<string, unknown>) => l.itemised !== false },
   };
-  for (const label of Object.keys(RELATION_FIELDS)) {
-    resolvers[label] = {
-      ...resolvers[label],
-      history: (n: NodeRecord, args: { first?: number | null }, ctx: Context) => ctx.loaders.profiles.history(n.id, checkRange('first', args.first, 1, 100, 20)),
-    };
-  }
-  return resolvers as Resolvers;
 }

@@ -1,5 +1,22 @@
-import { readCitation, type SourceEntry, type SourceKind } from '../model';
+import { EVIDENCE, readCitation, type SourceEntry, type SourceKind } from '../model';
 import type { NodeRecord } from '../graph/records';
+
+/** A value of the Evidence enum (the model's values are the schema's). */
+export type EvidenceValue = (typeof EVIDENCE)[number];
+
+/** A stored evidence value; null when none is stored. A stored value the schema does not know is a data error. */
+export function evidenceOf(stored: unknown): EvidenceValue | null {
+  if (stored === null || stored === undefined) return null;
+  const value = EVIDENCE.find((e) => e === stored);
+  if (value === undefined) throw new Error(`stored evidence "${String(stored)}" is none of ${EVIDENCE.join(', ')}`);
+  return value;
+}
+
+/** One citation as `Citation` resolves it: the source of the registry and where in it. */
+export interface CitationRecord {
+  readonly source: SourceRecord;
+  readonly locator: string | null;
+}
 
 /** A source as the API returns it (plain values, no driver types): the registry entry and its counts. */
 export interface SourceRecord extends SourceEntry {
@@ -41,7 +58,8 @@ export interface CitingRelationshipRecord {
   readonly type: string;
   readonly from: NodeRecord;
   readonly to: NodeRecord;
-  readonly evidence: string | null;
+  readonly evidence: EvidenceValue | null;
+  /** The id of the rule that made it (`CitingRelationship.rule` resolves it). */
   readonly rule: string | null;
   readonly locator: string | null;
 }

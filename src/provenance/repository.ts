@@ -4,7 +4,7 @@ import { query } from '../neo4j/query';
 import type { NodeRecord } from '../graph/records';
 import { COVERAGE_LEVEL_LIMIT, COVERAGE_TOPIC_LIMIT } from './bounds';
 import { encodeFactCursor } from './factCursor';
-import { locatorOf, toSourceRecord, type CitingNodeRecord, type CitingRelationshipRecord, type CoverageGroupRecord, type CoverageRecord, type RuleRecord, type SourceRecord } from './records';
+import { evidenceOf, locatorOf, toSourceRecord, type CitingNodeRecord, type CitingRelationshipRecord, type CoverageGroupRecord, type CoverageRecord, type RuleRecord, type SourceRecord } from './records';
 
 const sourcesByIdsQuery = query<{ id: string; source: Record<string, unknown> | null }>('provenance/sourcesByIds');
 const listSourcesQuery = query<{ total: number; page: Record<string, unknown>[] }>('provenance/listSources');
@@ -72,7 +72,7 @@ export async function sourceFactRelationships(
     type: r.type,
     from: factNode(r.from, fromFields),
     to: factNode(r.to, toFields),
-    evidence: r.evidence,
+    evidence: evidenceOf(r.evidence),
     rule: r.rule,
     locator: locatorOf(r.citation),
   }));

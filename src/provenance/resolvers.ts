@@ -1,18 +1,15 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import type { Resolvers } from '../generated/graphql';
+import { onEveryLinkType, onEveryNodeType } from '../generated/model';
 import { InputError } from '../errors';
 import { readCitation, SOURCE_KINDS } from '../model';
 import { loadAll } from '../graph/loadAll';
-import { RELATION_FIELDS } from '../graph/relations';
+import type { LinkRecord, NodeRecord } from '../graph/records';
 import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
 import { CITATION_LIMIT, FACTS_PAGE_DEFAULT, FACTS_PAGE_MAX } from './bounds';
 import { decodeFactCursor } from './factCursor';
-import type { RuleRecord, SourceFactsRecord, SourceRecord } from './records';
+import type { CitationRecord, RuleRecord, SourceFactsRecord } from './records';
 import { selectedNodeProperties } from './selection';
-
-/** The link types of the schema, read off the relation table (every one carries `sources` and `rule`). */
-const LINK_TYPES = [...new Set(['NodeLink', ...Object.values(RELATION_FIELDS).flatMap((fields) => Object.values(fields).map((f) => f.linkType))])];
 
 /**
  * The citations of a node or relationship: its stored `sources` (`id` or `id (locator)`) resolved
@@ -20,12 +17,12 @@ const LINK_TYPES = [...new Set(['NodeLink', ...Object.values(RELATION_FIELDS).fl
  * whose source is missing from the graph (a registry entry removed since) is left out; a failed load
  * (Neo4j down, the deadline passed) fails the list with its own code instead of shortening it.
  */
-export async function citations(stored: unknown, ctx: Context): Promise<{ source: SourceRecord; locator: string | null }[]> {
+export async function citations(stored: unknown, ctx: Context): Promise<CitationRecord[]> {
   if (!Array.isArray(stored)) return [];
   // At most CITATION_LIMIT, in the order stated (schema: `sources` of nodes and links).
   const parsed = stored.slice(0, CITATION_LIMIT).map((s) => readCitation(String(s))).filter((c) => c !== null);
   const sources = await loadAll(ctx.loaders.provenance.sourceById, parsed.map((c) => c.id));
-  const out: { source: SourceRecord; locator: string | null }[] = [];
+  const out: CitationRecord[] = [];
   parsed.forEach((c, i) => {
     const s = sources[i];
     if (s) out.push({ source: s, locator: c.locator });
@@ -33,21 +30,19 @@ export async function citations(stored: unknown, ctx: Context): Promise<{ source
   return out;
 }
 
-const ruleOf = (parent: { rule?: unknown }, _a: unknown, ctx: Context): Promise<RuleRecord | null> | null =>
-  typeof parent.rule === 'string' ? ctx.loaders.provenance.ruleById(parent.rule) : null;
-
-type FactPageArgs = { first?: number | null; after?: string | null };
+/** The rule a relationship names (the id it stores), or null. */
+const ruleOf = (id: unknown, ctx: Context): Promise<RuleRecord | null> | null => (typeof id === 'string' ? ctx.loaders.provenance.ruleById(id) : null);
 
 /** The page size of a facts list: its own `first`, else the `first` of `facts`. */
-const factPage = (f: SourceFactsRecord, args: FactPageArgs): number => checkRange('first', args.first, 1, FACTS_PAGE_MAX, f.first);
-
-type SourcesArgs = { first?: number | null; after?: string | null; filter?: { kind?: string | null; text?: string | null; cited?: boolean | null } | null };
+const factPage = (f: SourceFactsRecord, args: { first?: number | null }): number => checkRange('first', args.first, 1, FACTS_PAGE_MAX, f.first);
 
 /** Resolvers of schema/provenance.graphql and the `sources` / `rule` fields of nodes and links. */
 export function provenanceResolvers(): Resolvers {
-  const resolvers: Record<string, Record<string, unknown>> = {
+  return {
+    ...onEveryNodeType({ sources: (n: NodeRecord, _a: unknown, ctx: Context) => citations(n.sources, ctx) }),
+    ...onEveryLinkType({ sources: (l: LinkRecord, _a: unknown, ctx: Context) => citations(l.sources, ctx), rule: (l: LinkRecord, _a: unknown, ctx: Context) => ruleOf(l.rule, ctx) }),
     Query: {
-      sources: async (_p: unknown, args: SourcesArgs, ctx: Context) => {
+      sources: async (_p, args, ctx) => {
         const first = checkRange('first', args.first, 1, 500, 50);
         const skip = args.after ? decodeCursor(args.after) + 1 : 0;
         const text = args.filter?.text?.trim() || null;
@@ -61,18 +56,18 @@ export function provenanceResolvers(): Resolvers {
           pageInfo: { hasNextPage: skip + sources.length < total, endCursor: sources.length > 0 ? encodeCursor(skip + sources.length - 1) : null },
         };
       },
-      source: (_p: unknown, args: { id: string }, ctx: Context) => ctx.loaders.provenance.sourceById.load(args.id),
-      rules: async (_p: unknown, args: { first?: number | null }, ctx: Context) => (await ctx.loaders.provenance.rules()).slice(0, checkRange('first', args.first, 1, 1000, 100)),
+      source: (_p, args, ctx) => ctx.loaders.provenance.sourceById.load(args.id),
+      rules: async (_p, args, ctx) => (await ctx.loaders.provenance.rules()).slice(0, checkRange('first', args.first, 1, 1000, 100)),
     },
     Source: {
-      facts: (s: SourceRecord, args: { first?: number | null }): SourceFactsRecord => ({ sourceId: s.id, first: checkRange('first', args.first, 1, FACTS_PAGE_MAX, FACTS_PAGE_DEFAULT) }),
+      facts: (s, args) => ({ sourceId: s.id, first: checkRange('first', args.first, 1, FACTS_PAGE_MAX, FACTS_PAGE_DEFAULT) }),
     },
     // Each list is a page read in the database (sorted, cut after the cursor), with only the node
     // properties the query selected.
     SourceFacts: {
-      nodes: (f: SourceFactsRecord, args: FactPageArgs, ctx: Context, info: GraphQLResolveInfo) =>
+      nodes: (f, args, ctx, info) =>
         ctx.loaders.provenance.factNodes(f.sourceId, args.after ? decodeFactCursor('node', args.after) : null, factPage(f, args), selectedNodeProperties(info, 'node')),
-      relationships: (f: SourceFactsRecord, args: FactPageArgs, ctx: Context, info: GraphQLResolveInfo) =>
+      relationships: (f, args, ctx, info) =>
         ctx.loaders.provenance.factRelationships(
           f.sourceId,
           args.after ? decodeFactCursor('relationship', args.after) : null,
@@ -82,11 +77,8 @@ export function provenanceResolvers(): Resolvers {
         ),
     },
     Rule: {
-      sources: (r: RuleRecord, _a: unknown, ctx: Context) => citations(r.sources, ctx),
+      sources: (r, _a, ctx) => citations(r.sources, ctx),
     },
-    CitingRelationship: { rule: ruleOf },
+    CitingRelationship: { rule: (r, _a, ctx) => ruleOf(r.rule, ctx) },
   };
-  for (const label of Object.keys(RELATION_FIELDS)) resolvers[label] = { sources: (n: { sources?: unknown }, _a: unknown, ctx: Context) => citations(n.sources, ctx) };
-  for (const t of LINK_TYPES) resolvers[t] = { sources: (l: { sources?: unknown }, _a: unknown, ctx: Context) => citations(l.sources, ctx), rule: ruleOf };
-  return resolvers as Resolvers;
 }

@@ -1,6 +1,6 @@
 import { getNamedType, isAbstractType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
-import { collectFields, subSelections } from '../graph/projection/collectFields';
-import { scopeOf } from '../graph/projection/statements';
+import { collectFields, subSelections } from '../engine/collectFields';
+import { scopeOf } from '../engine/statements';
 import { RELATION_FIELDS, type RelationField } from '../graph/relations';
 
 /** Fields every node record carries whatever was selected (the resolvers and `__resolveType` need them). */
@@ -12,7 +12,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * list field (`nodes { node { ... } }`, `relationships { from { ... } }`): every selected field of
  * every possible node type that is neither a relationship field (those go through the links loader,
  * by id) nor one of id, name and label, sorted. The same rule as the look-ahead's projection
- * (src/graph/projection/Projection.ts), so a node reads only what its fields need.
+ * (src/engine/Projection.ts), so a node reads only what its fields need.
  */
 export function selectedNodeProperties(info: GraphQLResolveInfo, child: string): string[] {
   const scope = scopeOf(info);

@@ -4,12 +4,23 @@ import { InputError, NotFoundError } from '../errors';
 import type { Resolvers } from '../generated/graphql';
 import type { NodeRecord } from '../graph/records';
 import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
-import { cut } from '../impact/bounds';
-import type { LostRole, SeverityHit } from './engine';
-import { RISK_KINDS, type RiskKind } from './risks';
+import { cut } from '../engine/paging';
+import type { SeverityHit } from './engine';
+import type { ImpactSeverityRecord } from './records';
+import { RISK_KINDS } from './risks';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 const nodeOf = (id: string, ctx: Context): Promise<NodeRecord | null> => ctx.loaders.graph.nodeById.load(id);
+
+/**
+ * The node of an id the what-if model names, for a non-null field: the model was read from the graph,
+ * so a node missing now (the graph changed since) fails the field with a message, never a null.
+ */
+async function modelNode(id: string, ctx: Context): Promise<NodeRecord> {
+  const node = await nodeOf(id, ctx);
+  if (!node) throw new Error(`the node "${id}" of the what-if model is no longer in the graph`);
+  return node;
+}
 
 /**
  * The nodes of `ids` that exist, in order. A failed load (Neo4j down, the deadline passed) fails the
@@ -78,11 +89,22 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> | null {
   return out;
 }
 
+/**
+ * The impact an impact hit belongs to: `ImpactReport.components` and `.services` add its origin and
+ * depth to every hit (src/impact/resolvers.ts); a hit without them is a programming error.
+ */
+function impactOf(hit: object): ImpactSeverityRecord {
+  const origin = 'origin' in hit ? hit.origin : undefined;
+  const maxDepth = 'maxDepth' in hit ? hit.maxDepth : undefined;
+  if (typeof origin !== 'string' || typeof maxDepth !== 'number') throw new Error('an impact hit without the origin and maxDepth of its report');
+  return { origin, maxDepth };
+}
+
 /** Resolvers of schema/whatif.graphql. */
 export function whatIfResolvers(): Resolvers {
-  const resolvers: Record<string, Record<string, unknown>> = {
+  return {
     Query: {
-      simulateChange: async (_p: unknown, args: { removals?: string[] | null; replacements?: { from: string; to: string }[] | null }, ctx: Context, info: GraphQLResolveInfo) => {
+      simulateChange: async (_p, args, ctx, info) => {
         const removals = [...new Set(args.removals ?? [])];
         const replacements = args.replacements ?? [];
         if (removals.length > 50 || replacements.length > 50) throw new InputError('at most 50 removals and 50 replacements at once', { argument: 'removals' });
@@ -108,7 +130,7 @@ export function whatIfResolvers(): Resolvers {
           byLayer: sim.byLayer,
         };
       },
-      risks: async (_p: unknown, args: { serviceId: string; maxDepth?: number | null }, ctx: Context) => {
+      risks: async (_p, args, ctx) => {
         const maxDepth = checkRange('maxDepth', args.maxDepth, 1, 10, 6);
         const service = await nodeOf(args.serviceId, ctx);
         if (!service) throw new NotFoundError(`No node has the id "${args.serviceId}"`, { argument: 'serviceId' });
@@ -117,7 +139,7 @@ export function whatIfResolvers(): Resolvers {
         const byKind = RISK_KINDS.map((kind) => ({ kind, count: risks.filter((r) => r.kind === kind).length })).filter((k) => k.count > 0);
         return { service, risks, riskCount: risks.length, byKind };
       },
-      riskReach: async (_p: unknown, args: { kind: RiskKind; item?: string | null; maxDepth?: number | null }, ctx: Context) => {
+      riskReach: async (_p, args, ctx) => {
         const maxDepth = checkRange('maxDepth', args.maxDepth, 1, 10, 6);
         if (args.item && !(await nodeOf(args.item, ctx))) throw new NotFoundError(`No node has the id "${args.item}"`, { argument: 'item' });
         const { items, all } = await ctx.loaders.whatif.riskReach(args.kind, args.item ?? null, maxDepth, today());
@@ -125,75 +147,76 @@ export function whatIfResolvers(): Resolvers {
       },
     },
     ImpactReport: {
-      severity: (r: { origin: NodeRecord; maxDepth: number }) => ({ origin: r.origin.id, maxDepth: r.maxDepth }),
+      severity: (r) => ({ origin: r.origin.id, maxDepth: r.maxDepth }),
     },
     ImpactSeverity: {
-      components: async (s: { origin: string; maxDepth: number }, _a: unknown, ctx: Context) => count((await ctx.loaders.whatif.severity(s.origin, s.maxDepth)).hits, 'Component'),
-      services: async (s: { origin: string; maxDepth: number }, _a: unknown, ctx: Context) => count((await ctx.loaders.whatif.severity(s.origin, s.maxDepth)).hits, 'Service'),
-      hits: async (s: { origin: string; maxDepth: number }, args: { first?: number | null; after?: string | null; severity?: string | null; label?: string | null }, ctx: Context) => {
+      components: async (s, _a, ctx) => count((await ctx.loaders.whatif.severity(s.origin, s.maxDepth)).hits, 'Component'),
+      services: async (s, _a, ctx) => count((await ctx.loaders.whatif.severity(s.origin, s.maxDepth)).hits, 'Service'),
+      hits: async (s, args, ctx) => {
         const all = (await ctx.loaders.whatif.severity(s.origin, s.maxDepth)).hits.filter((h) => (!args.severity || h.severity === args.severity) && (!args.label || h.label === args.label));
         const { items, skip } = page(all, args);
         return items.map((h, i) => ({ ...h, cursor: encodeCursor(skip + i) }));
       },
     },
     SeverityHit: {
-      node: (h: SeverityHit, _a: unknown, ctx: Context) => nodeOf(h.id, ctx),
-      lostRoles: (h: SeverityHit, args: { first?: number | null }) => take(h.lostRoles, args.first, 5),
+      node: (h, _a, ctx) => modelNode(h.id, ctx),
+      lostRoles: (h, args) => take(h.lostRoles, args.first, 5),
     },
     LostRole: {
-      name: (r: LostRole) => r.roleName,
-      lost: (r: LostRole, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.lost, args.first, 10), ctx),
-      left: (r: LostRole, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.left, args.first, 10), ctx),
+      name: (r) => r.roleName,
+      lost: (r, args, ctx) => nodesOf(take(r.lost, args.first, 10), ctx),
+      left: (r, args, ctx) => nodesOf(take(r.left, args.first, 10), ctx),
     },
     WhatIfReport: {
-      removals: (r: { removals: string[] }, _a: unknown, ctx: Context) => nodesOf(r.removals, ctx),
-      replacements: (r: { replacements: { from: string; to: string }[] }) => r.replacements,
-      lostToday: (r: { lostToday: string[] }, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.lostToday, args.first, 100), ctx),
-      lostTodayCount: (r: { lostToday: string[] }) => r.lostToday.length,
-      requirements: (r: { requirements: object[] }, args: { first?: number | null; after?: string | null }) => paged(r.requirements, args),
-      byTopic: (r: { byTopic: object[] }, args: { first?: number | null }) => take(r.byTopic, args.first, 50),
-      byLayer: (r: { byLayer: object[] }, args: { first?: number | null }) => take(r.byLayer, args.first, 100),
-      changes: (r: { changes: { id: string; label: string }[] }, args: { first?: number | null; after?: string | null; label?: string | null }) => page(r.changes.filter((c) => !args.label || c.label === args.label), args).items,
+      removals: (r, _a, ctx) => nodesOf(r.removals, ctx),
+      lostToday: (r, args, ctx) => nodesOf(take(r.lostToday, args.first, 100), ctx),
+      lostTodayCount: (r) => r.lostToday.length,
+      requirements: (r, args) => paged(r.requirements, args),
+      byTopic: (r, args) => take(r.byTopic, args.first, 50),
+      byLayer: (r, args) => take(r.byLayer, args.first, 100),
+      changes: (r, args) => page(r.changes.filter((c) => !args.label || c.label === args.label), args).items,
     },
     Replacement: {
-      from: (r: { from: string }, _a: unknown, ctx: Context) => nodeOf(r.from, ctx),
-      to: (r: { to: string }, _a: unknown, ctx: Context) => nodeOf(r.to, ctx),
+      from: (r, _a, ctx) => modelNode(r.from, ctx),
+      to: (r, _a, ctx) => modelNode(r.to, ctx),
     },
     StateChange: {
-      node: (c: { id: string }, _a: unknown, ctx: Context) => nodeOf(c.id, ctx),
-      lostRoles: (c: { lostRoles: readonly LostRole[] }, args: { first?: number | null }) => take(c.lostRoles, args.first, 5),
+      node: (c, _a, ctx) => modelNode(c.id, ctx),
+      lostRoles: (c, args) => take(c.lostRoles, args.first, 5),
     },
     RequirementChange: {
-      requirement: (c: { requirement: string }, _a: unknown, ctx: Context) => nodeOf(c.requirement, ctx),
-      service: (c: { service: string }, _a: unknown, ctx: Context) => nodeOf(c.service, ctx),
-      missing: (c: { missing: string[] }, args: { first?: number | null }, ctx: Context) => nodesOf(take(c.missing, args.first, 10), ctx),
+      requirement: (c, _a, ctx) => modelNode(c.requirement, ctx),
+      service: (c, _a, ctx) => modelNode(c.service, ctx),
+      missing: (c, args, ctx) => nodesOf(take(c.missing, args.first, 10), ctx),
     },
-    GroupDelta: { node: (g: { key: string; level?: boolean }, _a: unknown, ctx: Context) => (g.level ? null : nodeOf(g.key, ctx)) },
+    GroupDelta: { node: (g, _a, ctx) => (g.level ? null : nodeOf(g.key, ctx)) },
     InheritedRisk: {
-      item: (r: { item: string }, _a: unknown, ctx: Context) => nodeOf(r.item, ctx),
-      path: (r: { path: string[] }, _a: unknown, ctx: Context) => nodesOf(r.path, ctx),
+      item: (r, _a, ctx) => modelNode(r.item, ctx),
+      path: (r, _a, ctx) => nodesOf(r.path, ctx),
     },
     ServiceRisks: {
-      risks: (r: { risks: object[] }, args: { first?: number | null; after?: string | null }) => paged(r.risks, args),
+      risks: (r, args) => paged(r.risks, args),
     },
     RiskReach: {
-      items: (r: { items: string[] }, args: { first?: number | null }, ctx: Context) => nodesOf(take(r.items, args.first, 100), ctx),
-      services: (r: { all: { service: string; path: string[]; item: string }[] }, args: { first?: number | null; after?: string | null }) => {
-        const { items, skip } = page(r.all, args);
-        return items.map((x, i) => ({ ...x, cursor: encodeCursor(skip + i) }));
-      },
+      items: (r, args, ctx) => nodesOf(take(r.items, args.first, 100), ctx),
+      services: (r, args) => paged(r.all, args),
     },
     RiskedService: {
-      service: (r: { service: string }, _a: unknown, ctx: Context) => nodeOf(r.service, ctx),
-      item: (r: { item: string }, _a: unknown, ctx: Context) => nodeOf(r.item, ctx),
-      path: (r: { path: string[] }, _a: unknown, ctx: Context) => nodesOf(r.path, ctx),
+      service: (r, _a, ctx) => modelNode(r.service, ctx),
+      item: (r, _a, ctx) => modelNode(r.item, ctx),
+      path: (r, _a, ctx) => nodesOf(r.path, ctx),
     },
     ImpactedComponent: {
-      severity: async (c: { component: NodeRecord; origin?: string; maxDepth?: number }, _a: unknown, ctx: Context) => (await ctx.loaders.whatif.severity(String(c.origin), Number(c.maxDepth))).byId.get(c.component.id)?.severity ?? 'reached',
+      severity: async (c, _a, ctx) => {
+        const { origin, maxDepth } = impactOf(c);
+        return (await ctx.loaders.whatif.severity(origin, maxDepth)).byId.get(c.component.id)?.severity ?? 'reached';
+      },
     },
     ImpactedService: {
-      severity: async (s: { service: NodeRecord; origin?: string; maxDepth?: number }, _a: unknown, ctx: Context) => (await ctx.loaders.whatif.severity(String(s.origin), Number(s.maxDepth))).byId.get(s.service.id)?.severity ?? 'reached',
+      severity: async (s, _a, ctx) => {
+        const { origin, maxDepth } = impactOf(s);
+        return (await ctx.loaders.whatif.severity(origin, maxDepth)).byId.get(s.service.id)?.severity ?? 'reached';
+      },
     },
   };
-  return resolvers as Resolvers;
 }
