@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SUBGRAPH_EDGE_LIMIT } from '../src/impact/bounds';
+import { SUBGRAPH_EDGE_LIMIT } from '../src/explore/bounds';
 
 /** Runs a statement of bench/cypher/ and returns plain rows. */
 export type RunPick = (cypher: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;

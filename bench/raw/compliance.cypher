@@ -1,5 +1,5 @@
-// Compliance of the service $serviceId as the API computes it (cypher/impact/compliance.cypher and the
-// score of src/impact/loaders.ts): every requirement applying to the service or to a node it uses,
+// Compliance of the service $serviceId as the API computes it (cypher/compliance/complianceRows.cypher and the
+// score of src/compliance/score.ts): every requirement applying to the service or to a node it uses,
 // its status (not_assessable without targets, met when no target is missing, exempted by a valid
 // exception, else violated), grouped into MUSS and SOLL, ordered by id, and the score (share of
 // assessable requirements met or exempted, MUSS counting twice; 1 when none is assessable).

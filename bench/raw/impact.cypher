@@ -1,6 +1,6 @@
 // Impact of a change of the Component or Standard $id, as one row `report`: the summary (component and
 // service counts, hit nodes per layer, hit services per topic and per executing level) and the first
-// $first impacted services ordered by distance, then id. Same semantics as cypher/impact/*.cypher:
+// $first impacted services ordered by distance, then id. Same semantics as src/engine/impactStatement.ts:
 // components reach the origin over DEPENDS_ON (IMPLEMENTS as the last hop for a standard origin)
 // within $maxDepth hops; a service's distance is 1 + the distance of its nearest used hit (origin 0).
 // Shared by the raw baseline and the peer's @cypher field. Parameters: $id, $maxDepth, $first.

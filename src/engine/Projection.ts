@@ -10,7 +10,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import neo4j from 'neo4j-driver';
-import { RELATION_FIELDS, type RelationField } from '../relations';
+import { RELATION_FIELDS, type RelationField } from '../graph/relations';
 import { collectFields, subSelections, type SelectionScope } from './collectFields';
 
 /** Bounds of a relationship field's `first` (the resolver reports values outside). */

@@ -1,11 +1,6 @@
-import { EVIDENCE } from '../model';
 import type { NodeRecord } from '../graph/records';
-
-/** A part of an ordered list: the items from position `offset` on (the whole list when offset is 0 and complete). */
-export interface Slice<T> {
-  readonly offset: number;
-  readonly items: readonly T[];
-}
+import type { EVIDENCE } from '../model';
+import type { Slice } from '../engine/paging';
 
 export interface ImpactedComponentRecord {
   readonly cursor: string;
@@ -66,17 +61,22 @@ export interface ImpactReportRecord {
   readonly summary: ImpactSummaryRecord;
 }
 
-/** A neighbourhood as nodes and edges (the `subgraph` answer), cut at its bounds when `truncated`. */
-export interface SubgraphRecord {
-  nodes: { id: string; label: string; name: string; evidence: EvidenceValue | null }[];
-  edges: { id: string; source: string; target: string; type: string; evidence: EvidenceValue | null; provenance: string | null }[];
-  truncated: boolean;
+/** One entry of a dependency tree: a node one hop from its parent, nearest first. */
+export interface DependencyEntryRecord {
+  readonly node: NodeRecord;
+  readonly distance: number;
+  readonly evidence: EvidenceValue;
+  readonly parent: NodeRecord;
+  readonly relationship: string;
+}
+
+/** What `dependencies` resolves to: at most DEPENDENCY_ENTRY_LIMIT entries, `truncated` when there were more. */
+export interface DependencyTreeRecord {
+  readonly root: NodeRecord;
+  readonly entries: DependencyEntryRecord[];
+  readonly truncated: boolean;
 }
 
 /** Evidence as stored: stated by a source, or our inference (the model's EVIDENCE). */
 export type EvidenceValue = (typeof EVIDENCE)[number];
 
-/** A stored evidence value, or null when it is missing or unknown. */
-export function evidenceOf(v: unknown): EvidenceValue | null {
-  return (EVIDENCE as readonly unknown[]).includes(v) ? (v as EvidenceValue) : null;
-}

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { lockSharedGraph } from '../support/graphLock';
 import { readAbout } from '../../src/app';
 import { CACHE_HEADER } from '../../src/cache/responseCachePlugin';
 import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
 import { bumpGraphVersion, graphVersion } from '../../src/system/graphVersion';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
+import { startOwnNeo4j, type OwnNeo4j } from '../support/ownNeo4j';
 
 const config = loadConfig({ PORT: '0', NODE_ENV: 'test', RESPONSE_CACHE_MB: '8' }, false);
 
@@ -28,24 +28,25 @@ describe('the response cache keyed by the graph version', () => {
     });
   }
 
-  let releaseGraph: () => void = () => undefined;
+  let own: OwnNeo4j;
   beforeAll(async () => {
-    // Holds the shared graph while its temporary component exists: see test/support/graphLock.ts.
-    releaseGraph = await lockSharedGraph();
-    t = openTestDb();
+    // Its component and every change of the graph version are its own: a bump by another file
+    // between two reads would turn an expected hit into a miss (test/support/ownNeo4j.ts).
+    own = await startOwnNeo4j({ name: 'response-cache' });
+    t = openTestDb({ neo4j: own.neo4j });
     server = createServer({ config, db: t.db, log: silentLog, about: readAbout() });
     url = await server.listen();
-  });
+  }, 300_000);
   afterAll(async () => {
     try {
-      await t.db.write(async (tx) => {
+      await t?.db.write(async (tx) => {
         await tx.runText('MATCH (n:GraphNode {id: $id}) DETACH DELETE n', { id });
         await bumpGraphVersion(tx, 'test');
       });
-      await server.stop();
-      await t.close();
+      await server?.stop();
+      await t?.close();
     } finally {
-      releaseGraph();
+      await own?.stop();
     }
   });
 

@@ -1,4 +1,4 @@
-import { complianceCoverage, complianceScore } from '../../src/impact/loaders';
+import { complianceCoverage, complianceScore } from '../../src/compliance/score';
 
 const group = (met: number, violated: number, exempted: number, notAssessable: number) => ({ met, violated, exempted, notAssessable, items: [] });
 

@@ -5,7 +5,6 @@ import { readAbout } from '../../src/app';
 import { loadConfig, sessionShares } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
-import { lockSharedGraph } from '../support/graphLock';
 
 /**
  * Issue 18, findings 1, 3 and 5: one client cannot starve the others. CPU work runs off the event
@@ -81,13 +80,10 @@ async function pollWhile(done: Promise<unknown>, probe: () => Promise<number>, g
 }
 
 describe('no request starves the others', () => {
-  let release: () => void;
   let t: TestDb;
   let componentIds: string[];
 
   beforeAll(async () => {
-    // Timing figures: no browser or graph-changing suite runs beside this file.
-    release = await lockSharedGraph();
     t = openTestDb({ maxPoolSize: 20, sessions: sessionShares({ poolSize: 20, clientPoolSharePercent: 25, sessionsPerRequest: 4 }) });
     const { server, origin } = await start({}, t);
     const a = await post(origin, '{ components(first: 40, filter: { stack: "stack:germany" }) { edges { node { id } } } }');
@@ -99,7 +95,6 @@ describe('no request starves the others', () => {
   afterAll(async () => {
     await t?.close();
     agent.destroy();
-    release?.();
   });
 
   it('finding 1: 30 what-if aliases run on a worker while /healthz and light queries answer', async () => {

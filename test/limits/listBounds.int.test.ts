@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { loadConfig } from '../../src/config';
-import { SUBGRAPH_EDGE_LIMIT, SUBGRAPH_NODE_LIMIT } from '../../src/impact/bounds';
+import { SUBGRAPH_EDGE_LIMIT, SUBGRAPH_NODE_LIMIT } from '../../src/explore/bounds';
 import { operationCost } from '../../src/limits/cost';
 import { costRules } from '../../src/limits/prices';
 import { loadTypeDefs } from '../../src/schema';

@@ -6,25 +6,21 @@ import { splitStatements } from '../../src/neo4j/cypher';
 import { waitForNeo4j } from '../../src/neo4j/driver';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { testNeo4j } from '../support/testEnv';
-import { lockSharedGraph } from '../support/graphLock';
 
 describe('the real Neo4j over Bolt', () => {
   let t: TestDb;
   const label = `Test_${randomUUID().replace(/-/g, '')}`;
 
-  let releaseGraph: () => void = () => undefined;
-
+  // The shared test graph is read-only for test files (test/support/ownNeo4j.ts): the writes here
+  // are rolled back, and the label of their nodes is this file's own.
   beforeAll(async () => {
-    // Holds the shared graph: see test/support/graphLock.ts.
-    releaseGraph = await lockSharedGraph();
     t = openTestDb();
   });
   afterAll(async () => {
     try {
       await t.driver.executeQuery(`MATCH (n:${label}) DETACH DELETE n`);
-      await t.close();
     } finally {
-      releaseGraph();
+      await t.close();
     }
   });
 
@@ -97,14 +93,16 @@ describe('the real Neo4j over Bolt', () => {
     expect(rows).toEqual([{ n: 0 }]);
   });
 
-  it('turns a unique constraint violation into a ConflictError', async () => {
-    const id = `test-${randomUUID()}`;
-    await t.db.write((tx) => tx.runText('CREATE (:Component {id: $id, name: $id})', { id }));
-    try {
-      await expect(t.db.write((tx) => tx.runText('CREATE (:Component {id: $id, name: $id})', { id }))).rejects.toBeInstanceOf(ConflictError);
-    } finally {
-      await t.db.write((tx) => tx.runText('MATCH (c:Component {id: $id}) DETACH DELETE c', { id }));
-    }
+  it('turns a unique constraint violation into a ConflictError, and commits nothing', async () => {
+    // Both components in one transaction: the shared graph never holds the first one.
+    const id = `test-db-${randomUUID()}`;
+    await expect(
+      t.db.write(async (tx) => {
+        await tx.runText('CREATE (:Component {id: $id, name: $id})', { id });
+        await tx.runText('CREATE (:Component {id: $id, name: $id})', { id });
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await t.db.read((tx) => tx.runText('MATCH (c:Component {id: $id}) RETURN count(c) AS n', { id }))).toEqual([{ n: 0 }]);
   });
 
   it('returns plain values: numbers, ISO strings and maps, never driver types', async () => {

@@ -13,14 +13,14 @@ describe('profiles on the seeded graph', () => {
   const files = buildGraph(defaultSources());
 
   beforeAll(async () => {
-    api = await startTestApi({ lockGraph: true });
+    api = await startTestApi();
   });
   afterAll(async () => {
     await api.close();
   });
 
   it('gives every component and standard six assessments, each resting on the mapping or on a decision, with sources', async () => {
-    const [r] = (await cypher(`MATCH (n) WHERE (n:Component OR n:Standard) AND NOT n.id STARTS WITH 'test-'
+    const [r] = (await cypher(`MATCH (n) WHERE n:Component OR n:Standard
       RETURN count(n) AS items,
         sum(COUNT { (n)-[:ASSESSED]->(:Criterion) }) AS assessments,
         sum(COUNT { (n)-[a:ASSESSED]->() WHERE size(coalesce(a.sources, [])) = 0 OR NOT ((a.evidence = 'inferred' AND a.mapping IS NOT NULL) OR (a.evidence = 'sourced' AND a.decision IS NOT NULL)) }) AS bare`)) as [{ items: number; assessments: number; bare: number }];
@@ -91,7 +91,7 @@ describe('profiles on the seeded graph', () => {
   });
 
   it('ranks like a plain TypeScript computation over the stored assessments, for random weights and filters', async () => {
-    const rows = (await cypher(`MATCH (n)-[a:ASSESSED]->(c:Criterion) WHERE (n:Component OR n:Standard) AND NOT n.id STARTS WITH 'test-'
+    const rows = (await cypher(`MATCH (n)-[a:ASSESSED]->(c:Criterion) WHERE n:Component OR n:Standard
       RETURN n.id AS id, head([l IN labels(n) WHERE l <> 'GraphNode']) AS label, n.name AS name, n.licenceClass AS cls, EXISTS { (:Stack {id: 'stack:germany'})-[:INCLUDES]->(n) } AS germany, c.id AS criterion, a.level AS level`)) as {
       id: string;
       label: string;
@@ -183,7 +183,7 @@ describe('profiles on the seeded graph', () => {
     const q = `{ ${Object.entries(roots).map(([l, f]) => `${l}: ${f}(first: 1) { totalCount }`).join(' ')} }`;
     const { data, errors } = await api.exec(q);
     expect(errors).toBeUndefined();
-    const counts = Object.fromEntries(((await cypher(`MATCH (n:GraphNode) WHERE NOT n.id STARTS WITH 'test-' UNWIND [l IN labels(n) WHERE l <> 'GraphNode'] AS l RETURN l, count(*) AS n`)) as { l: string; n: number }[]).map((r) => [r.l, r.n]));
+    const counts = Object.fromEntries(((await cypher(`MATCH (n:GraphNode) UNWIND [l IN labels(n) WHERE l <> 'GraphNode'] AS l RETURN l, count(*) AS n`)) as { l: string; n: number }[]).map((r) => [r.l, r.n]));
     for (const l of Object.keys(roots)) expect([l, data[l].totalCount]).toEqual([l, counts[l] ?? 0]);
     const filtered = await api.exec(`{
       a: components(first: 1, filter: {stack: "stack:germany", licenceClass: strong_copyleft}) { totalCount }

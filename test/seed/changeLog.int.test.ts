@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildGraph, defaultSources, runSeed, type LoadedGraph, type SeedSources } from '../../src/seed/seed';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
-import { lockSharedGraph } from '../support/graphLock';
+import { startOwnNeo4j, type OwnNeo4j } from '../support/ownNeo4j';
 import { tmpTree } from '../support/tmpdir';
 import { startTestApi, type TestApi } from '../support/api';
 
@@ -68,21 +68,23 @@ function editedSeeds(sources: SeedSources): SeedSources {
 describe('the change log of loads', () => {
   let t: TestDb;
   let api: TestApi;
-  let release: () => void = () => undefined;
+  let own: OwnNeo4j;
   const sources = defaultSources();
   const read = (q: string, p: Record<string, unknown> = {}) => t.db.read((tx) => tx.runText(q, p));
 
   beforeAll(async () => {
-    release = await lockSharedGraph();
-    t = openTestDb();
-    api = await startTestApi();
-  });
+    // It loads other data and back, and reads the newest load: on a Neo4j of its own, seeded as
+    // test/support/globalSetup.ts seeds the shared one.
+    own = await startOwnNeo4j({ name: 'changelog', seed: true });
+    t = openTestDb({ neo4j: own.neo4j });
+    api = await startTestApi({ neo4j: own.neo4j });
+  }, 300_000);
   afterAll(async () => {
     try {
       await api?.close();
       await t?.close();
     } finally {
-      release();
+      await own?.stop();
     }
   });
 

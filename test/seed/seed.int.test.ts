@@ -9,30 +9,26 @@ import { writeGraph } from '../../src/seed/writeGraph';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { expectedCounts } from '../support/expectedCounts';
 import { tmpTree } from '../support/tmpdir';
-import { lockSharedGraph } from '../support/graphLock';
-
-// Other integration tests run at the same time and make their own nodes with ids starting with
-// "test-"; the checks here leave those out.
-const OWN = "NOT n.id STARTS WITH 'test-'";
+import { startOwnNeo4j, type OwnNeo4j } from '../support/ownNeo4j';
 
 /** Every model node and relationship with all properties, in a stable order. */
 async function snapshot(db: Db): Promise<{ nodes: unknown[]; relationships: unknown[] }> {
   return db.read(async (tx) => ({
-    nodes: await tx.runText(`MATCH (n:GraphNode) WHERE ${OWN} RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id`),
+    nodes: await tx.runText('MATCH (n:GraphNode) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id'),
     relationships: await tx.runText(
-      `MATCH (n:GraphNode)-[r]->(b:GraphNode) WHERE ${OWN} RETURN n.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to`,
+      'MATCH (n:GraphNode)-[r]->(b:GraphNode) RETURN n.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to',
     ),
   }));
 }
 
-/** Model nodes per label and relationships per type, without other tests' nodes. */
+/** Model nodes per label and relationships per type. */
 async function counts(db: Db): Promise<{ nodes: Record<string, unknown>; relationships: Record<string, unknown> }> {
   return db.read(async (tx) => ({
     nodes: Object.fromEntries(
-      (await tx.runText(`MATCH (n:GraphNode) WHERE ${OWN} UNWIND [l IN labels(n) WHERE l <> 'GraphNode'] AS label RETURN label, count(*) AS count ORDER BY label`)).map((r) => [r.label, r.count]),
+      (await tx.runText("MATCH (n:GraphNode) UNWIND [l IN labels(n) WHERE l <> 'GraphNode'] AS label RETURN label, count(*) AS count ORDER BY label")).map((r) => [r.label, r.count]),
     ),
     relationships: Object.fromEntries(
-      (await tx.runText(`MATCH (n:GraphNode)-[r]->(:GraphNode) WHERE ${OWN} RETURN type(r) AS type, count(*) AS count ORDER BY type`)).map((r) => [r.type, r.count]),
+      (await tx.runText('MATCH (n:GraphNode)-[r]->(:GraphNode) RETURN type(r) AS type, count(*) AS count ORDER BY type')).map((r) => [r.type, r.count]),
     ),
   }));
 }
@@ -41,18 +37,18 @@ describe('the seed loader on the real Neo4j', () => {
   let t: TestDb;
   const sources = defaultSources();
 
-  let releaseGraph: () => void = () => undefined;
+  let own: OwnNeo4j;
   beforeAll(async () => {
-    // It changes the shared graph for a while (and restores it): see test/support/graphLock.ts.
-    releaseGraph = await lockSharedGraph();
-    // test/support/globalSetup.ts has loaded the graph with runSeed(defaultSources()).
-    t = openTestDb();
-  });
+    // It reloads the seed with edits, tampers with nodes and watches the graph version: on a Neo4j
+    // of its own, loaded with runSeed(defaultSources()) as test/support/globalSetup.ts loads the shared one.
+    own = await startOwnNeo4j({ name: 'seed', seed: true });
+    t = openTestDb({ neo4j: own.neo4j });
+  }, 300_000);
   afterAll(async () => {
     try {
-      await t.close();
+      await t?.close();
     } finally {
-      releaseGraph();
+      await own?.stop();
     }
   });
 
@@ -101,9 +97,9 @@ describe('the seed loader on the real Neo4j', () => {
   it('keeps the provenance on every node and relationship', async () => {
     const rows = await t.db.read((tx) =>
       tx.runText(
-        `MATCH (n:GraphNode) WHERE ${OWN} AND (n.source IS NULL OR NOT n.evidence IN ['sourced', 'inferred'] OR n.name IS NULL) RETURN count(n) AS bad
+        `MATCH (n:GraphNode) WHERE n.source IS NULL OR NOT n.evidence IN ['sourced', 'inferred'] OR n.name IS NULL RETURN count(n) AS bad
          UNION ALL
-         MATCH (n:GraphNode)-[r]->(:GraphNode) WHERE ${OWN} AND (r.source IS NULL OR NOT r.evidence IN ['sourced', 'inferred']) RETURN count(r) AS bad`,
+         MATCH (n:GraphNode)-[r]->(:GraphNode) WHERE r.source IS NULL OR NOT r.evidence IN ['sourced', 'inferred'] RETURN count(r) AS bad`,
       ),
     );
     expect(rows).toEqual([{ bad: 0 }, { bad: 0 }]);

@@ -9,10 +9,26 @@ import { loadCypher } from '../../src/neo4j/cypher';
 import { Db } from '../../src/neo4j/db';
 import { createDriver } from '../../src/neo4j/driver';
 import { defaultSources, runSeed } from '../../src/seed/seed';
+import { graphVersion } from '../../src/system/graphVersion';
 
 declare global {
   // eslint-disable-next-line no-var
   var __DSG_TEST_NEO4J__: { neo4j: EmbeddedNeo4j; dataDir: string } | undefined;
+  // eslint-disable-next-line no-var
+  var __DSG_TEST_GRAPH_FINGERPRINT__: string | undefined;
+}
+
+/**
+ * The graph version and the node and relationship counts of the shared test graph. Test files run
+ * side by side and compare whole-graph answers with counts of the seed, so the shared graph is
+ * read-only for them (a file that writes starts a Neo4j of its own, test/support/ownNeo4j.ts);
+ * globalTeardown fails the run when the fingerprint has changed.
+ */
+export async function graphFingerprint(db: Db): Promise<string> {
+  return db.read(async (tx) => {
+    const [counts] = await tx.runText('RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS relationships');
+    return JSON.stringify({ version: await graphVersion(tx), ...counts });
+  });
 }
 
 /**
@@ -52,6 +68,7 @@ async function seed(uri: string, user: string, password: string, database: strin
     const db = new Db(driver, database, loadCypher([]));
     await applySchema(db, log);
     await runSeed(db, defaultSources(), log);
+    globalThis.__DSG_TEST_GRAPH_FINGERPRINT__ = await graphFingerprint(db);
   } finally {
     await driver.close();
   }

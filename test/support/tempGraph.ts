@@ -8,8 +8,9 @@ export interface TempGraph {
 }
 
 /**
- * Writes a temporary graph beside the seed graph (ids starting with `test-`) and advances the graph
- * version, so that answers cached for the graph without it are not served.
+ * Writes a temporary graph (ids starting with a per-file prefix `test-<file>-<random>`) and advances
+ * the graph version, so that answers cached for the graph without it are not served. Only on a
+ * file's own Neo4j (test/support/ownNeo4j.ts): the shared test graph is read-only.
  */
 export async function writeTempGraph(db: Db, g: TempGraph): Promise<void> {
   await db.write(async (tx) => {

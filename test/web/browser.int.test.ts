@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, recordRequests, saveScreenshot } from '../support/browser';
 import { startApi, type RunningApi } from '../support/http';
-import { lockSharedGraph } from '../support/graphLock';
 
 jest.setTimeout(180_000);
 
@@ -38,10 +37,9 @@ describe('playground and explorer in Chromium', () => {
   let context: BrowserContext;
   let requests: ReturnType<typeof recordRequests>;
 
-  let release: () => void = () => undefined;
   beforeAll(async () => {
-    // The drawings are compared with the API's answers: no other test may change the graph meanwhile.
-    release = await lockSharedGraph();
+    // The drawings are compared with the API's answers: the shared test graph is read-only for every
+    // test file (test/support/ownNeo4j.ts).
     server = await startApi();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 760 }, acceptDownloads: true, locale: 'en-GB' });
@@ -51,9 +49,8 @@ describe('playground and explorer in Chromium', () => {
     try {
       await context?.close();
       await browser?.close();
-      await server?.stop();
     } finally {
-      release();
+      await server?.stop();
     }
   });
   afterEach(() => {

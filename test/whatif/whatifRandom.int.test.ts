@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '../support/api';
+import { startOwnNeo4j, type OwnNeo4j } from '../support/ownNeo4j';
 import { removeTempGraph, writeTempGraph } from '../support/tempGraph';
 import { randomGraph, reachRef, reference, rng } from '../support/whatifReference';
 
@@ -8,8 +9,13 @@ describe('severity and what-if on random graphs with roles and redundancy, again
   const prefix = `test-wi-${randomUUID().slice(0, 8)}`;
   const graphs = [11, 22, 33].map((seed) => ({ seed, g: randomGraph(`${prefix}-${seed}`, seed) }));
 
+  let own: OwnNeo4j;
+
   beforeAll(async () => {
-    api = await startTestApi({ lockGraph: true });
+    // The random graphs are Components, Services and Standards, which whole-graph answers of other
+    // files (root list counts, coverage) would see: on a Neo4j of their own (test/support/ownNeo4j.ts).
+    own = await startOwnNeo4j({ name: 'whatif-random' });
+    api = await startTestApi({ neo4j: own.neo4j });
     for (const { g } of graphs) {
       await writeTempGraph(api.t.db, {
         nodes: [['Component', g.components], ['Standard', g.standards], ['Service', g.services]],
@@ -21,12 +27,16 @@ describe('severity and what-if on random graphs with roles and redundancy, again
         })),
       });
     }
-  });
+  }, 300_000);
   afterAll(async () => {
     try {
-      await removeTempGraph(api.t.db, prefix);
+      if (api) await removeTempGraph(api.t.db, prefix);
     } finally {
-      await api.close();
+      try {
+        await api?.close();
+      } finally {
+        await own?.stop();
+      }
     }
   });
 

@@ -1,0 +1,112 @@
+import { InputError, NotFoundError } from '../errors';
+import { memoizeCalls } from '../engine/memoizeCalls';
+import { requireNode, requireNodeIn } from '../engine/requireNode';
+import type { GraphLoaders } from '../graph/loaders';
+import type { NodeRecord } from '../graph/records';
+import { DERIVED_REL_TYPES, REL_RULES } from '../model';
+import type { Database } from '../neo4j/db';
+import { SUBGRAPH_EDGE_LIMIT, SUBGRAPH_NODE_LIMIT } from './bounds';
+import { evidenceOf, type AlternativeRecord, type PathRecord, type SubgraphRecord } from './records';
+import * as repo from './repository';
+
+/** Per-request traversals for exploring the graph; each costs a fixed number of round trips per level. */
+export interface ExploreLoaders {
+  /** A shortest connection of `from` and `to` within `maxDepth` hops, or null. */
+  path(from: string, to: string, maxDepth: number, sourcedOnly?: boolean): Promise<PathRecord | null>;
+  /** The first `first` alternatives of `id`, by name, then id. */
+  alternatives(id: string, first: number): Promise<AlternativeRecord[]>;
+  /** The neighbourhood of `ids` up to `depth` hops over `types` (null: all but the derived ones), cut at its bounds. */
+  subgraph(ids: readonly string[], depth: number, types: readonly string[] | null): Promise<SubgraphRecord>;
+}
+
+/** Creates the exploring traversals of one request on its graph loaders; identical calls within it share one answer. */
+export function createExploreLoaders(db: Database, graph: GraphLoaders): ExploreLoaders {
+  return memoizeCalls<ExploreLoaders>({
+    async path(from, to, maxDepth, sourcedOnly = false) {
+      const [a] = await Promise.all([requireNode(graph, from, 'from'), requireNode(graph, to, 'to')]);
+      if (from === to) return { length: 0, evidence: 'sourced', nodes: [a], steps: [] };
+      const p = await db.read((tx) => repo.shortestPath(tx, from, to, maxDepth, sourcedOnly));
+      if (!p) return null;
+      const steps = p.relationships.map((r, i) => {
+        const x = p.nodes[i] as NodeRecord;
+        const y = p.nodes[i + 1] as NodeRecord;
+        return { from: x, to: y, type: r.type, forward: r.from === x.id };
+      });
+      return { length: steps.length, evidence: p.evidence, nodes: p.nodes, steps };
+    },
+
+    async alternatives(id, first) {
+      const rows = await db.read(async (tx) => {
+        await requireNodeIn(tx, id);
+        return repo.alternatives(tx, id, first);
+      });
+      const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+      return rows.map((r) => ({
+        alternative: r.alternative,
+        guidance: text(r.relationship.guidance),
+        evidence: evidenceOf(r.relationship.evidence),
+        source: text(r.relationship.source),
+        note: text(r.relationship.note),
+        affectedServices: r.affected,
+      }));
+    },
+
+    async subgraph(ids, depth, types) {
+      if (ids.length === 0) throw new InputError('ids must name at least one node', { argument: 'ids' });
+      if (types) {
+        const unknown = types.filter((t) => !(t in REL_RULES));
+        if (unknown.length > 0) throw new InputError(`types must be relationship types (${Object.keys(REL_RULES).join(', ')}), got ${unknown.join(', ')}`, { argument: 'types' });
+      }
+      // Without types: every type but the derived ones (ASSESSED ties every item to the six criteria).
+      const followed = types ?? Object.keys(REL_RULES).filter((t) => !(DERIVED_REL_TYPES as readonly string[]).includes(t));
+      const origins = [...new Set(ids)];
+      if (origins.length > SUBGRAPH_NODE_LIMIT) throw new InputError(`ids must name at most ${SUBGRAPH_NODE_LIMIT} nodes, got ${origins.length}`, { argument: 'ids' });
+      // One transaction: the ids checked, one statement per level, then the names of what was found.
+      // Breadth first: each level reads at most one edge more than there is room for, so neither the
+      // database nor this process ever holds more than the bounds; a cut level sets `truncated`.
+      return db.read(async (tx) => {
+        const found = new Set((await repo.subgraphNodes(tx, origins)).map((n) => n.id));
+        const missing = origins.find((id) => !found.has(id));
+        if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
+        const seen = new Set(origins);
+        const edges = new Map<string, SubgraphRecord['edges'][number]>();
+        let truncated = false;
+        let previous: string[] = [];
+        let frontier = origins;
+        for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
+          const next: string[] = [];
+          const rows = await repo.neighbours(tx, frontier, followed, previous, SUBGRAPH_EDGE_LIMIT - edges.size + 1);
+          for (const r of rows) {
+            const id = `${r.source}|${r.type}|${r.target}`;
+            if (edges.has(id)) continue;
+            if (edges.size >= SUBGRAPH_EDGE_LIMIT) {
+              truncated = true;
+              break;
+            }
+            const fresh = [...new Set([r.source, r.target])].filter((n) => !seen.has(n));
+            if (seen.size + fresh.length > SUBGRAPH_NODE_LIMIT) {
+              truncated = true; // an edge to a node beyond the bound is left out; edges among kept nodes stay
+              continue;
+            }
+            for (const n of fresh) {
+              seen.add(n);
+              next.push(n);
+            }
+            edges.set(id, { id, source: r.source, target: r.target, type: r.type, evidence: evidenceOf(r.evidence), provenance: r.provenance });
+          }
+          previous = frontier;
+          frontier = next;
+        }
+        const byId = new Map((await repo.subgraphNodes(tx, [...seen])).map((n) => [n.id, n]));
+        return {
+          nodes: [...seen].flatMap((id) => {
+            const n = byId.get(id);
+            return n ? [{ id: n.id, label: n.label, name: n.name, evidence: evidenceOf(n.evidence) }] : [];
+          }),
+          edges: [...edges.values()],
+          truncated,
+        };
+      });
+    },
+  });
+}
