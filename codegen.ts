@@ -14,9 +14,9 @@ function modelMappers(): Record<string, string> {
   return out;
 }
 
-/** Turns every schema/*.graphql (any depth) into typed resolvers; `npm run codegen` writes, `npm test` checks it is current. */
+/** Turns every schema/*.graphql (any depth) and the SDL generated from the model (src/generated/schema) into typed resolvers; `npm run codegen` writes, `npm test` checks it is current. */
 const config: CodegenConfig = {
-  schema: 'schema/**/*.graphql',
+  schema: ['schema/**/*.graphql', 'src/generated/schema/*.graphql'],
   overwrite: true,
   generates: {
     'src/generated/graphql.ts': {

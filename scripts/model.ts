@@ -1,5 +1,5 @@
 /**
- * Writes what the graph model (src/model) determines: schema/graph.graphql, schema/lists.graphql,
+ * Writes what the graph model (src/model) determines: src/generated/schema/graph.graphql, src/generated/schema/lists.graphql,
  * src/generated/model.ts (the resolver maps per label and link type), cypher/schema/model.cypher and the two tables of seeds/README.md. `--check` writes nothing and
  * fails when a file differs from what the model gives (npm test runs it).
  *

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { schemaDir } from './paths';
+import { generatedSchemaDir, schemaDir } from './paths';
 
-/** Reads every `.graphql` file below `schema/` (sorted, base first) as the server's type definitions. */
-export function loadTypeDefs(dir: string = schemaDir): string[] {
+/**
+ * Reads every `.graphql` file below `schema/` (hand-written: the domain questions) and
+ * `src/generated/schema/` (generated from the model: node, link and list types), sorted, base first,
+ * as the server's type definitions.
+ */
+export function loadTypeDefs(dirs: readonly string[] = [schemaDir, generatedSchemaDir]): string[] {
   const files: string[] = [];
   const walk = (folder: string): void => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -12,7 +16,7 @@ export function loadTypeDefs(dir: string = schemaDir): string[] {
       else if (entry.name.endsWith('.graphql')) files.push(full);
     }
   };
-  walk(dir);
+  for (const dir of dirs) walk(dir);
   files.sort((a, b) => (path.basename(a) === 'base.graphql' ? -1 : path.basename(b) === 'base.graphql' ? 1 : a.localeCompare(b)));
   return files.map((f) => fs.readFileSync(f, 'utf8'));
 }

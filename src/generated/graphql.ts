@@ -2354,7 +2354,7 @@ export type LifecycleStage =
 /**
  * A relationship seen from one of its ends, with its properties. `node` is the other end. Every
  * relationship type has an interface of its own with its properties (`DependsOnLink`), and a typed
- * variant per label at the other end (`DependsOnComponentLink`): see schema/graph.graphql.
+ * variant per label at the other end (`DependsOnComponentLink`): see src/generated/schema/graph.graphql.
  */
 export type Link = {
   evidence: Maybe<Evidence>;

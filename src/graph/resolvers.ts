@@ -92,7 +92,7 @@ const parts: ModelResolverParts = {
   },
 };
 
-/** Resolvers of schema/graph.graphql, schema/lists.graphql and `node` / `search`: the model's, and the two root fields. */
+/** Resolvers of src/generated/schema/graph.graphql, src/generated/schema/lists.graphql and `node` / `search`: the model's, and the two root fields. */
 export function graphResolvers(): Resolvers {
   const generated = modelResolvers(parts);
   return {

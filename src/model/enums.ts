@@ -6,7 +6,7 @@ import { DECISION_OUTCOMES, OPERATING_MODELS } from './profiles';
 import { ADOPTION_STATUSES, EVIDENCE } from './values';
 
 /**
- * The value lists of the model that the API types as GraphQL enums (in schema/graph.graphql, generated).
+ * The value lists of the model that the API types as GraphQL enums (in src/generated/schema/graph.graphql, generated).
  * GraphQL names use `_` where the stored values use `-` (`not-met` is `not_met`).
  */
 export const ENUMS = {

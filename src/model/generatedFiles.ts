@@ -7,8 +7,8 @@ import { relationshipsTable, replaceBetweenMarkers, sectionsTable } from './seed
 /** Every file (relative to the project) the model writes, as a function of its current text. */
 export function generatedFiles(model: Model): Record<string, (current: string) => string> {
   return {
-    'schema/graph.graphql': () => graphSdl(model),
-    'schema/lists.graphql': () => listsSdl(model),
+    'src/generated/schema/graph.graphql': () => graphSdl(model),
+    'src/generated/schema/lists.graphql': () => listsSdl(model),
     'src/generated/model.ts': () => resolversTs(model),
     'cypher/schema/model.cypher': () => neo4jSchemaCypher(model),
     'seeds/README.md': (current) => replaceBetweenMarkers(replaceBetweenMarkers(current, 'sections', sectionsTable(model)), 'relationships', relationshipsTable(model)),

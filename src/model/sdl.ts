@@ -21,7 +21,7 @@ export function propertyType(p: PropertySpec): string {
 const field = (name: string, p: PropertySpec): string => `${description(p.description, '  ')}  ${name}: ${propertyType(p)}`;
 const block = (head: string, lines: readonly string[]): string => `${head} {\n${lines.map((l) => (l.startsWith('  ') ? l : `  ${l}`)).join('\n')}\n}\n`;
 
-/** schema/graph.graphql: the model's enums, one link interface per relationship type and its typed variants, the node types. */
+/** src/generated/schema/graph.graphql: the model's enums, one link interface per relationship type and its typed variants, the node types. */
 export function graphSdl(model: Model): string {
   const parts: string[] = [`# ${GENERATED_HEADER}\n# Node types of the knowledge graph, their relationships in both directions, and the model's enums.\n# Relationship fields take \`first\` (1..1000, default 100) and are sorted by order, name, id.\n`];
   for (const [name, spec] of Object.entries(model.enums)) {
@@ -52,7 +52,7 @@ export function graphSdl(model: Model): string {
   return parts.join('\n');
 }
 
-/** schema/lists.graphql: one root list per label, a cursor connection with its filters and `totalCount`. */
+/** src/generated/schema/lists.graphql: one root list per label, a cursor connection with its filters and `totalCount`. */
 export function listsSdl(model: Model): string {
   const roots = Object.entries(model.labels).map(
     ([label, spec]) =>
