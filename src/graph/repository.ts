@@ -33,7 +33,7 @@ export async function linksByIds(tx: Tx, ids: readonly string[], field: Relation
 
 
 /**
- * Runs a statement compiled from a query's selection (src/graph/projection): rows of plain values,
+ * Runs a statement compiled from a query's selection (src/engine): rows of plain values,
  * node records already shaped as the resolvers read them.
  */
 export async function runCompiled(tx: Tx, statement: CompiledStatement): Promise<Record<string, unknown>[]> {

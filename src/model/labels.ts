@@ -79,7 +79,7 @@ export const LABELS = {
       lastAuditDate: { type: 'String' },
     },
     filters: ['text', 'evidence', 'kind', 'layer', 'stack', 'licenceClass', 'operatingModel', 'stage'],
-    seed: seedId('<slug>', '<slug>'),
+    seed: seedId('<slug> (a landscape item id to enrich that item)', '<slug>'),
     style: { color: '#2563eb', shape: 'round-rectangle' },
   },
   Standard: {
@@ -95,7 +95,7 @@ export const LABELS = {
       maturity: { type: 'String', description: 'Maturity, as the landscape data set states it.' },
     },
     filters: ['text', 'evidence', 'family', 'layer', 'stack', 'licenceClass', 'stage'],
-    seed: seedId('<slug>', '<slug>'),
+    seed: seedId('<slug> (a landscape item id to enrich that item)', '<slug>'),
     style: { color: '#7c3aed', shape: 'diamond' },
   },
   Layer: {
