@@ -65,7 +65,7 @@ export type AdoptionStatus =
   | 'planned'
   | 'retired';
 
-/** A ADOPTS link: an organisation adopts a component or standard. */
+/** An ADOPTS link: an organisation adopts a component or standard. */
 export type AdoptsLink = {
   evidence: Maybe<Evidence>;
   /** The node at the other end. */
@@ -82,7 +82,7 @@ export type AdoptsLink = {
   type: Scalars['String']['output'];
 };
 
-/** A ADOPTS link to any node, with its properties. */
+/** An ADOPTS link to any node, with its properties. */
 export type AdoptsNodeLink = AdoptsLink & Link & {
   __typename?: 'AdoptsNodeLink';
   evidence: Maybe<Evidence>;
@@ -99,7 +99,7 @@ export type AdoptsNodeLink = AdoptsLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A ADOPTS link to a Organization, with its properties. */
+/** An ADOPTS link to an Organization, with its properties. */
 export type AdoptsOrganizationLink = AdoptsLink & Link & {
   __typename?: 'AdoptsOrganizationLink';
   evidence: Maybe<Evidence>;
@@ -127,7 +127,7 @@ export type AlternativeOption = {
   source: Maybe<Scalars['String']['output']>;
 };
 
-/** A ALTERNATIVE_TO link to a Component, with its properties. */
+/** An ALTERNATIVE_TO link to a Component, with its properties. */
 export type AlternativeToComponentLink = AlternativeToLink & Link & {
   __typename?: 'AlternativeToComponentLink';
   evidence: Maybe<Evidence>;
@@ -144,7 +144,7 @@ export type AlternativeToComponentLink = AlternativeToLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A ALTERNATIVE_TO link: two items can stand in for each other (read in both directions). */
+/** An ALTERNATIVE_TO link: two items can stand in for each other (read in both directions). */
 export type AlternativeToLink = {
   evidence: Maybe<Evidence>;
   /** When to prefer which. */
@@ -161,7 +161,7 @@ export type AlternativeToLink = {
   type: Scalars['String']['output'];
 };
 
-/** A ALTERNATIVE_TO link to a Standard, with its properties. */
+/** An ALTERNATIVE_TO link to a Standard, with its properties. */
 export type AlternativeToStandardLink = AlternativeToLink & Link & {
   __typename?: 'AlternativeToStandardLink';
   evidence: Maybe<Evidence>;
@@ -184,7 +184,7 @@ export type AppliedWeight = {
   weight: Scalars['Float']['output'];
 };
 
-/** A APPLIES_TO link: a requirement applies to an item, service, layer, integration point or organisation. */
+/** An APPLIES_TO link: a requirement applies to an item, service, layer, integration point or organisation. */
 export type AppliesToLink = {
   evidence: Maybe<Evidence>;
   /** The node at the other end. */
@@ -199,7 +199,7 @@ export type AppliesToLink = {
   type: Scalars['String']['output'];
 };
 
-/** A APPLIES_TO link to any node, with its properties. */
+/** An APPLIES_TO link to any node, with its properties. */
 export type AppliesToNodeLink = AppliesToLink & Link & {
   __typename?: 'AppliesToNodeLink';
   evidence: Maybe<Evidence>;
@@ -214,7 +214,7 @@ export type AppliesToNodeLink = AppliesToLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A APPLIES_TO link to a Requirement, with its properties. */
+/** An APPLIES_TO link to a Requirement, with its properties. */
 export type AppliesToRequirementLink = AppliesToLink & Link & {
   __typename?: 'AppliesToRequirementLink';
   evidence: Maybe<Evidence>;
@@ -229,7 +229,7 @@ export type AppliesToRequirementLink = AppliesToLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A ASSESSED link to a Criterion, with its properties. */
+/** An ASSESSED link to a Criterion, with its properties. */
 export type AssessedCriterionLink = AssessedLink & Link & {
   __typename?: 'AssessedCriterionLink';
   /** The decision that rated it, where one did. */
@@ -252,7 +252,7 @@ export type AssessedCriterionLink = AssessedLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A ASSESSED link: the loader's assessment of an item against a D-Stack criterion (derived from its profile). Derived by the loader. */
+/** An ASSESSED link: the loader's assessment of an item against a D-Stack criterion (derived from its profile). Derived by the loader. */
 export type AssessedLink = {
   /** The decision that rated it, where one did. */
   decision: Maybe<Scalars['String']['output']>;
@@ -275,7 +275,7 @@ export type AssessedLink = {
   type: Scalars['String']['output'];
 };
 
-/** A ASSESSED link to any node, with its properties. */
+/** An ASSESSED link to any node, with its properties. */
 export type AssessedNodeLink = AssessedLink & Link & {
   __typename?: 'AssessedNodeLink';
   /** The decision that rated it, where one did. */
@@ -1076,7 +1076,7 @@ export type DecidedByLink = {
   type: Scalars['String']['output'];
 };
 
-/** A DECIDED_BY link to a Organization, with its properties. */
+/** A DECIDED_BY link to an Organization, with its properties. */
 export type DecidedByOrganizationLink = DecidedByLink & Link & {
   __typename?: 'DecidedByOrganizationLink';
   evidence: Maybe<Evidence>;
@@ -1343,7 +1343,7 @@ export type DependsOnLink = {
   type: Scalars['String']['output'];
 };
 
-/** A DEVIATES_FROM link to a Exception, with its properties. */
+/** A DEVIATES_FROM link to an Exception, with its properties. */
 export type DeviatesFromExceptionLink = DeviatesFromLink & Link & {
   __typename?: 'DeviatesFromExceptionLink';
   evidence: Maybe<Evidence>;
@@ -1463,7 +1463,7 @@ export type ExceptionEdge = {
   node: Exception;
 };
 
-/** A GRANTED_FOR link to a Exception, with its properties. */
+/** A GRANTED_FOR link to an Exception, with its properties. */
 export type GrantedForExceptionLink = GrantedForLink & Link & {
   __typename?: 'GrantedForExceptionLink';
   evidence: Maybe<Evidence>;
@@ -1660,7 +1660,7 @@ export type ImpactedService = {
   via: Node;
 };
 
-/** A IMPLEMENTS link to a Component, with its properties. */
+/** An IMPLEMENTS link to a Component, with its properties. */
 export type ImplementsComponentLink = ImplementsLink & Link & {
   __typename?: 'ImplementsComponentLink';
   /** The kind of dependency, as the landscape data set states it. */
@@ -1683,7 +1683,7 @@ export type ImplementsComponentLink = ImplementsLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A IMPLEMENTS link: a component implements a standard. */
+/** An IMPLEMENTS link: a component implements a standard. */
 export type ImplementsLink = {
   /** The kind of dependency, as the landscape data set states it. */
   dependencyType: Maybe<Scalars['String']['output']>;
@@ -1706,7 +1706,7 @@ export type ImplementsLink = {
   type: Scalars['String']['output'];
 };
 
-/** A IMPLEMENTS link to a Standard, with its properties. */
+/** An IMPLEMENTS link to a Standard, with its properties. */
 export type ImplementsStandardLink = ImplementsLink & Link & {
   __typename?: 'ImplementsStandardLink';
   /** The kind of dependency, as the landscape data set states it. */
@@ -1729,7 +1729,7 @@ export type ImplementsStandardLink = ImplementsLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A IN_LAYER link to a Layer, with its properties. */
+/** An IN_LAYER link to a Layer, with its properties. */
 export type InLayerLayerLink = InLayerLink & Link & {
   __typename?: 'InLayerLayerLink';
   evidence: Maybe<Evidence>;
@@ -1744,7 +1744,7 @@ export type InLayerLayerLink = InLayerLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A IN_LAYER link: an item belongs to a layer of an architecture scheme. */
+/** An IN_LAYER link: an item belongs to a layer of an architecture scheme. */
 export type InLayerLink = {
   evidence: Maybe<Evidence>;
   /** The node at the other end. */
@@ -1759,7 +1759,7 @@ export type InLayerLink = {
   type: Scalars['String']['output'];
 };
 
-/** A IN_LAYER link to any node, with its properties. */
+/** An IN_LAYER link to any node, with its properties. */
 export type InLayerNodeLink = InLayerLink & Link & {
   __typename?: 'InLayerNodeLink';
   evidence: Maybe<Evidence>;
@@ -1774,7 +1774,7 @@ export type InLayerNodeLink = InLayerLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A INCLUDES link: a stack includes an item, with its lifecycle stage. */
+/** An INCLUDES link: a stack includes an item, with its lifecycle stage. */
 export type IncludesLink = {
   evidence: Maybe<Evidence>;
   /** The stack version that lists it. */
@@ -1807,7 +1807,7 @@ export type IncludesLink = {
   until: Maybe<Scalars['String']['output']>;
 };
 
-/** A INCLUDES link to any node, with its properties. */
+/** An INCLUDES link to any node, with its properties. */
 export type IncludesNodeLink = IncludesLink & Link & {
   __typename?: 'IncludesNodeLink';
   evidence: Maybe<Evidence>;
@@ -1840,7 +1840,7 @@ export type IncludesNodeLink = IncludesLink & Link & {
   until: Maybe<Scalars['String']['output']>;
 };
 
-/** A INCLUDES link to a Stack, with its properties. */
+/** An INCLUDES link to a Stack, with its properties. */
 export type IncludesStackLink = IncludesLink & Link & {
   __typename?: 'IncludesStackLink';
   evidence: Maybe<Evidence>;
@@ -1935,7 +1935,7 @@ export type InheritedRisk = {
   path: Array<Node>;
 };
 
-/** A INTEGRATES_VIA link to a Component, with its properties. */
+/** An INTEGRATES_VIA link to a Component, with its properties. */
 export type IntegratesViaComponentLink = IntegratesViaLink & Link & {
   __typename?: 'IntegratesViaComponentLink';
   evidence: Maybe<Evidence>;
@@ -1950,7 +1950,7 @@ export type IntegratesViaComponentLink = IntegratesViaLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A INTEGRATES_VIA link to a IntegrationPoint, with its properties. */
+/** An INTEGRATES_VIA link to an IntegrationPoint, with its properties. */
 export type IntegratesViaIntegrationPointLink = IntegratesViaLink & Link & {
   __typename?: 'IntegratesViaIntegrationPointLink';
   evidence: Maybe<Evidence>;
@@ -1965,7 +1965,7 @@ export type IntegratesViaIntegrationPointLink = IntegratesViaLink & Link & {
   type: Scalars['String']['output'];
 };
 
-/** A INTEGRATES_VIA link: a component connects through an integration point of the DVC or a government network. */
+/** An INTEGRATES_VIA link: a component connects through an integration point of the DVC or a government network. */
 export type IntegratesViaLink = {
   evidence: Maybe<Evidence>;
   /** The node at the other end. */
@@ -2444,7 +2444,7 @@ export type MaintainsNodeLink = Link & MaintainsLink & {
   type: Scalars['String']['output'];
 };
 
-/** A MAINTAINS link to a Organization, with its properties. */
+/** A MAINTAINS link to an Organization, with its properties. */
 export type MaintainsOrganizationLink = Link & MaintainsLink & {
   __typename?: 'MaintainsOrganizationLink';
   evidence: Maybe<Evidence>;
@@ -2717,7 +2717,7 @@ export type ObtainFact = {
   url: Maybe<Scalars['String']['output']>;
 };
 
-/** A OFFERS link: an organisation offers a service. */
+/** An OFFERS link: an organisation offers a service. */
 export type OffersLink = {
   evidence: Maybe<Evidence>;
   /** The node at the other end. */
@@ -2732,7 +2732,7 @@ export type OffersLink = {
   type: Scalars['String']['output'];
 };
 
-/** A OFFERS link to a Organization, with its properties. */
+/** An OFFERS link to an Organization, with its properties. */
 export type OffersOrganizationLink = Link & OffersLink & {
   __typename?: 'OffersOrganizationLink';
   evidence: Maybe<Evidence>;
@@ -2747,7 +2747,7 @@ export type OffersOrganizationLink = Link & OffersLink & {
   type: Scalars['String']['output'];
 };
 
-/** A OFFERS link to a Service, with its properties. */
+/** An OFFERS link to a Service, with its properties. */
 export type OffersServiceLink = Link & OffersLink & {
   __typename?: 'OffersServiceLink';
   evidence: Maybe<Evidence>;
@@ -2762,7 +2762,7 @@ export type OffersServiceLink = Link & OffersLink & {
   type: Scalars['String']['output'];
 };
 
-/** A OPERATES link: an organisation operates a component or integration point. */
+/** An OPERATES link: an organisation operates a component or integration point. */
 export type OperatesLink = {
   evidence: Maybe<Evidence>;
   /** The node at the other end. */
@@ -2779,7 +2779,7 @@ export type OperatesLink = {
   type: Scalars['String']['output'];
 };
 
-/** A OPERATES link to any node, with its properties. */
+/** An OPERATES link to any node, with its properties. */
 export type OperatesNodeLink = Link & OperatesLink & {
   __typename?: 'OperatesNodeLink';
   evidence: Maybe<Evidence>;
@@ -2796,7 +2796,7 @@ export type OperatesNodeLink = Link & OperatesLink & {
   type: Scalars['String']['output'];
 };
 
-/** A OPERATES link to a Organization, with its properties. */
+/** An OPERATES link to an Organization, with its properties. */
 export type OperatesOrganizationLink = Link & OperatesLink & {
   __typename?: 'OperatesOrganizationLink';
   evidence: Maybe<Evidence>;
@@ -3099,7 +3099,7 @@ export type PartOfLink = {
   type: Scalars['String']['output'];
 };
 
-/** A PART_OF link to a Organization, with its properties. */
+/** A PART_OF link to an Organization, with its properties. */
 export type PartOfOrganizationLink = Link & PartOfLink & {
   __typename?: 'PartOfOrganizationLink';
   evidence: Maybe<Evidence>;
@@ -3114,7 +3114,7 @@ export type PartOfOrganizationLink = Link & PartOfLink & {
   type: Scalars['String']['output'];
 };
 
-/** A PART_OF link to a OzgService, with its properties. */
+/** A PART_OF link to an OzgService, with its properties. */
 export type PartOfOzgServiceLink = Link & PartOfLink & {
   __typename?: 'PartOfOzgServiceLink';
   evidence: Maybe<Evidence>;
@@ -4927,7 +4927,7 @@ export type StewardsNodeLink = Link & StewardsLink & {
   type: Scalars['String']['output'];
 };
 
-/** A STEWARDS link to a Organization, with its properties. */
+/** A STEWARDS link to an Organization, with its properties. */
 export type StewardsOrganizationLink = Link & StewardsLink & {
   __typename?: 'StewardsOrganizationLink';
   evidence: Maybe<Evidence>;
@@ -5058,7 +5058,7 @@ export type TopicEdge = {
   node: Topic;
 };
 
-/** A USES link to a Component, with its properties. */
+/** An USES link to a Component, with its properties. */
 export type UsesComponentLink = Link & UsesLink & {
   __typename?: 'UsesComponentLink';
   evidence: Maybe<Evidence>;
@@ -5087,7 +5087,7 @@ export type UsesComponentLink = Link & UsesLink & {
   type: Scalars['String']['output'];
 };
 
-/** A USES link: a service uses a component or standard; a golden path uses one as a step. */
+/** An USES link: a service uses a component or standard; a golden path uses one as a step. */
 export type UsesLink = {
   evidence: Maybe<Evidence>;
   /** How many providers of the role the consumer needs (default 1: any one). */
@@ -5116,7 +5116,7 @@ export type UsesLink = {
   type: Scalars['String']['output'];
 };
 
-/** A USES link to any node, with its properties. */
+/** An USES link to any node, with its properties. */
 export type UsesNodeLink = Link & UsesLink & {
   __typename?: 'UsesNodeLink';
   evidence: Maybe<Evidence>;
@@ -5145,7 +5145,7 @@ export type UsesNodeLink = Link & UsesLink & {
   type: Scalars['String']['output'];
 };
 
-/** A USES link to a ReferencePattern, with its properties. */
+/** An USES link to a ReferencePattern, with its properties. */
 export type UsesReferencePatternLink = Link & UsesLink & {
   __typename?: 'UsesReferencePatternLink';
   evidence: Maybe<Evidence>;
@@ -5174,7 +5174,7 @@ export type UsesReferencePatternLink = Link & UsesLink & {
   type: Scalars['String']['output'];
 };
 
-/** A USES link to a Service, with its properties. */
+/** An USES link to a Service, with its properties. */
 export type UsesServiceLink = Link & UsesLink & {
   __typename?: 'UsesServiceLink';
   evidence: Maybe<Evidence>;
@@ -5203,7 +5203,7 @@ export type UsesServiceLink = Link & UsesLink & {
   type: Scalars['String']['output'];
 };
 
-/** A USES link to a Standard, with its properties. */
+/** An USES link to a Standard, with its properties. */
 export type UsesStandardLink = Link & UsesLink & {
   __typename?: 'UsesStandardLink';
   evidence: Maybe<Evidence>;

@@ -18,6 +18,11 @@ export function propertyType(p: PropertySpec): string {
   return p.enum ?? p.type;
 }
 
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `a` or `an` before a word (by its first letter). */
+const a = (word: string): string => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
+
 const field = (name: string, p: PropertySpec): string => `${description(p.description, '  ')}  ${name}: ${propertyType(p)}`;
 const block = (head: string, lines: readonly string[]): string => `${head} {\n${lines.map((l) => (l.startsWith('  ') ? l : `  ${l}`)).join('\n')}\n}\n`;
 
@@ -29,11 +34,11 @@ export function graphSdl(model: Model): string {
   }
   const own = (rel: string): string[] => Object.entries(model.relationships[rel]?.properties ?? {}).map(([k, p]) => field(k, p));
   for (const [rel, spec] of Object.entries(model.relationships)) {
-    const text = `A ${rel} link: ${spec.description.charAt(0).toLowerCase()}${spec.description.slice(1)}${spec.derived ? ' Derived by the loader.' : ''}`;
+    const text = `${cap(a(rel))} link: ${spec.description.charAt(0).toLowerCase()}${spec.description.slice(1)}${spec.derived ? ' Derived by the loader.' : ''}`;
     parts.push(`${description(text)}${block(`interface ${linkInterfaceName(rel)} implements Link`, [...COMMON_LINK_FIELDS, ...own(rel), '"The node at the other end."\n  node: Node!'])}`);
   }
   for (const t of linkTypes(model)) {
-    const text = `A ${t.rel} link to ${t.other ? `a ${t.other}` : 'any node'}, with its properties.`;
+    const text = `${cap(a(t.rel))} link to ${t.other ? a(t.other) : 'any node'}, with its properties.`;
     parts.push(`${description(text)}${block(`type ${t.name} implements Link & ${linkInterfaceName(t.rel)}`, [...COMMON_LINK_FIELDS, ...own(t.rel), `node: ${t.other ?? 'Node'}!`])}`);
   }
   const relations = relationFields(model);
