@@ -34,7 +34,7 @@ function filesUnder(dir) {
 /** Hash of everything the bundles are made from. */
 function inputHash() {
   const h = crypto.createHash('sha256');
-  const inputs = [...filesUnder(webDir), ...filesUnder(path.join(root, 'schema')), 'package-lock.json', 'scripts/build-web.js'];
+  const inputs = [...filesUnder(webDir), ...filesUnder(path.join(root, 'schema')), ...filesUnder(path.join(root, 'src', 'generated', 'schema')), ...filesUnder(path.join(root, 'src', 'model')), 'package-lock.json', 'scripts/build-web.js'];
   for (const f of inputs) {
     h.update(f);
     h.update(fs.readFileSync(path.join(root, f)));
@@ -62,7 +62,8 @@ function isCurrent(hash) {
  */
 function nodeFieldsModule() {
   const { buildSchema, getNamedType, isLeafType, isObjectType } = require('graphql');
-  const sdl = filesUnder(path.join(root, 'schema'))
+  // The hand-written SDL and the SDL generated from the model (src/generated/schema).
+  const sdl = [...filesUnder(path.join(root, 'schema')), ...filesUnder(path.join(root, 'src', 'generated', 'schema'))]
     .filter((f) => f.endsWith('.graphql'))
     .map((f) => fs.readFileSync(path.join(root, f), 'utf8'))
     .join('\n');
