@@ -8,6 +8,14 @@ import { loadConfig } from '../../src/config';
 import { connectionGuardOf, type ConnectionGuardStats } from '../../src/http/connectionGuard';
 import { createServer, type AppServer } from '../../src/server';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
+import { holdTimingLock } from '../support/timingLock';
+
+// Latency figures or a hard load: no other such file runs beside this one (test/support/timingLock.ts).
+let releaseTimingLock: () => void = () => undefined;
+beforeAll(async () => {
+  releaseTimingLock = await holdTimingLock();
+}, 900_000);
+afterAll(() => releaseTimingLock());
 
 // Finding 2 of issue 18: idle and half-sent connections must not pile up. A flood of 20,000
 // connections with unfinished headers comes from child processes (the server lives in this jest

@@ -5,6 +5,14 @@ import { readAbout } from '../../src/app';
 import { loadConfig, sessionShares } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
+import { holdTimingLock } from '../support/timingLock';
+
+// Latency figures or a hard load: no other such file runs beside this one (test/support/timingLock.ts).
+let releaseTimingLock: () => void = () => undefined;
+beforeAll(async () => {
+  releaseTimingLock = await holdTimingLock();
+}, 900_000);
+afterAll(() => releaseTimingLock());
 
 /**
  * Issue 18, findings 1, 3 and 5: one client cannot starve the others. CPU work runs off the event

@@ -5,6 +5,14 @@ import zlib from 'node:zlib';
 import fc from 'fast-check';
 import type { Db } from '../../src/neo4j/db';
 import { mapPool, rawRequest, startApi, tally, type RawAnswer, type RunningApi } from '../support/http';
+import { holdTimingLock } from '../support/timingLock';
+
+// Latency figures or a hard load: no other such file runs beside this one (test/support/timingLock.ts).
+let releaseTimingLock: () => void = () => undefined;
+beforeAll(async () => {
+  releaseTimingLock = await holdTimingLock();
+}, 900_000);
+afterAll(() => releaseTimingLock());
 
 // A property-based flood of bad and hostile requests over real HTTP: wrong argument types, out of
 // range numbers, hostile strings (quotes, Lucene syntax, Cypher fragments, control characters,

@@ -5,6 +5,14 @@ import { createServer, type AppServer } from '../../src/server';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { killerQuery } from '../limits/cost.test';
 import { pollOutside, type OutsidePoller } from '../support/outsidePoller';
+import { holdTimingLock } from '../support/timingLock';
+
+// Latency figures or a hard load: no other such file runs beside this one (test/support/timingLock.ts).
+let releaseTimingLock: () => void = () => undefined;
+beforeAll(async () => {
+  releaseTimingLock = await holdTimingLock();
+}, 900_000);
+afterAll(() => releaseTimingLock());
 
 type Answer = { status: number; ms: number; headers: Headers; text: string; json: any };
 

@@ -4,6 +4,14 @@ import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { pollOutside } from '../support/outsidePoller';
+import { holdTimingLock } from '../support/timingLock';
+
+// Latency figures or a hard load: no other such file runs beside this one (test/support/timingLock.ts).
+let releaseTimingLock: () => void = () => undefined;
+beforeAll(async () => {
+  releaseTimingLock = await holdTimingLock();
+}, 900_000);
+afterAll(() => releaseTimingLock());
 
 /** Blocks this process's event loop (where the API runs) for `ms`. */
 function block(ms: number): void {

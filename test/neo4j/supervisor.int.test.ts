@@ -14,6 +14,14 @@ import { silentLog } from '../support/db';
 import { freePort } from '../support/freePort';
 import { latency, startProbe, within, type Sample } from '../support/probe';
 import { externalStartEnv, isAlive, runStartCommand, startEnv, waitForLog, waitUntilGone, type StartedCommand } from '../support/startCommand';
+import { holdTimingLock } from '../support/timingLock';
+
+// Latency figures or a hard load: no other such file runs beside this one (test/support/timingLock.ts).
+let releaseTimingLock: () => void = () => undefined;
+beforeAll(async () => {
+  releaseTimingLock = await holdTimingLock();
+}, 900_000);
+afterAll(() => releaseTimingLock());
 
 /**
  * Supervision end to end, through the README's start command and real HTTP: a SIGKILLed embedded

@@ -3,6 +3,14 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, recordRequests, saveScreenshot } from '../support/browser';
 import { startApi, type RunningApi } from '../support/http';
+import { holdTimingLock } from '../support/timingLock';
+
+// Latency figures or a hard load: no other such file runs beside this one (test/support/timingLock.ts).
+let releaseTimingLock: () => void = () => undefined;
+beforeAll(async () => {
+  releaseTimingLock = await holdTimingLock();
+}, 900_000);
+afterAll(() => releaseTimingLock());
 
 jest.setTimeout(180_000);
 
