@@ -6,6 +6,23 @@ const C: NodeLabel = 'Component';
 const S: NodeLabel = 'Standard';
 const f = (on: NodeLabel, field: string, dir: RelationFieldSpec['dir'], other: NodeLabel | null, description: string): RelationFieldSpec => ({ on, field, dir, other, description });
 
+/** The roles of a use (USES, DEPENDS_ON): what the what-if engine reads (src/seed/roles.ts). */
+const ROLE_PROPERTIES = {
+  role: { type: 'String', description: 'The role this use serves (stated, or inferred from alternative groups).' },
+  roleName: { type: 'String', description: 'The role as the source names it.' },
+  roleEvidence: { type: 'String', description: 'Whether the role is sourced or inferred.', values: EVIDENCE },
+  roleRule: { type: 'String', description: 'The rule that inferred the role.' },
+  need: { type: 'Int', description: 'How many providers of the role the consumer needs (default 1: any one).' },
+} as const satisfies RelTypeSpec['properties'];
+
+/** How and why one item builds on another (DEPENDS_ON, IMPLEMENTS), as the landscape data set states it. */
+const REASON_PROPERTIES = {
+  scope: { type: 'String', description: 'required or optional.', values: ['required', 'optional'] },
+  dependencyType: { type: 'String', description: 'The kind of dependency, as the landscape data set states it.' },
+  reason: { type: 'String', description: 'Why, as the source states it.' },
+  reasonEn: { type: 'String', description: 'Why, in English.' },
+} as const satisfies RelTypeSpec['properties'];
+
 /**
  * The relationship types of the model: which labels they connect, their own properties (the common
  * ones are in COMMON_LINK_FIELDS) and the fields that read them on the node types. Adding a type or
@@ -41,11 +58,7 @@ export const RELATIONSHIPS = {
     properties: {
       step: { type: 'String', description: 'The step of a golden path.' },
       order: { type: 'Int', description: 'The position of the step in the golden path.' },
-      role: { type: 'String', description: 'The role this use serves (stated, or inferred from alternative groups).' },
-      roleName: { type: 'String', description: 'The role as the source names it.' },
-      roleEvidence: { type: 'String', description: 'Whether the role is sourced or inferred.', values: EVIDENCE },
-      roleRule: { type: 'String', description: 'The rule that inferred the role.' },
-      need: { type: 'Int', description: 'How many providers of the role the consumer needs (default 1: any one).' },
+      ...ROLE_PROPERTIES,
     },
     fields: [
       f('Service', 'uses', 'out', 'Component', "Components this service uses."),
@@ -61,15 +74,8 @@ export const RELATIONSHIPS = {
     from: [C],
     to: [C],
     properties: {
-      scope: { type: 'String', description: 'required or optional.', values: ['required', 'optional'] },
-      dependencyType: { type: 'String', description: 'The kind of dependency, as the landscape data set states it.' },
-      reason: { type: 'String', description: 'Why, as the source states it.' },
-      reasonEn: { type: 'String', description: 'Why, in English.' },
-      role: { type: 'String', description: 'The role this use serves (stated, or inferred from alternative groups).' },
-      roleName: { type: 'String', description: 'The role as the source names it.' },
-      roleEvidence: { type: 'String', description: 'Whether the role is sourced or inferred.', values: EVIDENCE },
-      roleRule: { type: 'String', description: 'The rule that inferred the role.' },
-      need: { type: 'Int', description: 'How many providers of the role the consumer needs (default 1: any one).' },
+      ...REASON_PROPERTIES,
+      ...ROLE_PROPERTIES,
     },
     fields: [
       f('Component', 'dependsOn', 'out', 'Component', "What it depends on (DEPENDS_ON, outgoing)."),
@@ -81,10 +87,7 @@ export const RELATIONSHIPS = {
     from: [C],
     to: [S],
     properties: {
-      scope: { type: 'String', description: 'required or optional.', values: ['required', 'optional'] },
-      dependencyType: { type: 'String', description: 'The kind of dependency, as the landscape data set states it.' },
-      reason: { type: 'String', description: 'Why, as the source states it.' },
-      reasonEn: { type: 'String', description: 'Why, in English.' },
+      ...REASON_PROPERTIES,
     },
     fields: [
       f('Component', 'implements', 'out', 'Standard', "Standards it implements."),
