@@ -10,11 +10,13 @@ import type { WorkSizes } from './limits/cost';
 import { limitsPlugin } from './limits/limitsPlugin';
 import type { Logger } from './logger';
 import { createResolvers } from './resolvers';
+import { authPlugin } from './auth/authPlugin';
+import { writeAccessOf } from './curation/writeAccess';
 import { loadTypeDefs } from './schema';
 import type { AboutRecord } from './system/records';
 
 export interface ApolloDeps {
-  readonly config: Pick<Config, 'env' | 'introspection' | 'limits'>;
+  readonly config: Pick<Config, 'env' | 'introspection' | 'limits'> & Partial<Pick<Config, 'auth'>>;
   readonly log: Logger;
   readonly about: AboutRecord;
   readonly plugins?: readonly ApolloServerPlugin<Context>[];
@@ -30,7 +32,7 @@ export interface ApolloDeps {
 export function createApollo({ config, log, about, plugins = [], work }: ApolloDeps): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: createResolvers(about),
+    resolvers: createResolvers(about, writeAccessOf(config.auth)),
     introspection: config.introspection,
     // A backstop for callers that do not pass the HTTP guard (which counts tokens exactly).
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -45,6 +47,6 @@ export function createApollo({ config, log, about, plugins = [], work }: ApolloD
     // Apollo's cache-control plugin computes a cache hint for every field resolved (a per-field hook
     // that was a fifth of the CPU of a large answer); answers are cached by graph version instead
     // (src/cache), so it is off.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(config.limits, work), statusForJsonPlugin(), requestLoggerPlugin(), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), authPlugin(config.auth?.readAccess ?? 'public'), limitsPlugin(config.limits, work), statusForJsonPlugin(), requestLoggerPlugin(), ...plugins],
   });
 }

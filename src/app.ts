@@ -12,6 +12,7 @@ import { declaredQueries } from './neo4j/query';
 import { Neo4jSupervisor } from './neo4j/supervisor';
 import { projectRoot } from './paths';
 import { createServer, type AppServer } from './server';
+import { TokenVerifier } from './auth/TokenVerifier';
 import { graphNodeCount } from './seed/repository';
 import { defaultSources, runSeed } from './seed/seed';
 import type { AboutRecord } from './system/records';
@@ -77,7 +78,10 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       maxRestarts: config.neo4j.embedded.maxRestarts,
       hungRestartMs: config.neo4j.embedded.hungRestartMs,
     });
-    const server = createServer({ config, db, log, about: readAbout(), health: supervisor });
+    // Sign-in: the issuer's keys are found (discovery) before the API answers, so a wrong issuer stops the start.
+    const verifier = config.auth.oidc ? await TokenVerifier.create(config.auth.oidc, { log }) : undefined;
+    if (!verifier) log.info('no sign-in configured (OIDC_ISSUER): the API is read-only');
+    const server = createServer({ config, db, log, about: readAbout(), health: supervisor, verifier });
     supervisor.start();
     let url: string;
     try {

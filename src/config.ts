@@ -102,6 +102,41 @@ export function sessionShares(f: Pick<FairnessConfig, 'poolSize' | 'clientPoolSh
   return { total: f.poolSize, perClient: Math.max(1, Math.floor((f.poolSize * f.clientPoolSharePercent) / 100)), perRequest: f.sessionsPerRequest };
 }
 
+/** Asymmetric JWS algorithms a token may be signed with; `none` and HS* (shared secrets) are never accepted. */
+export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
+
+/** How bearer tokens of the OpenID Connect issuer are checked and read (see src/auth/). */
+export interface OidcConfig {
+  /** The `iss` every token must carry, exactly. */
+  readonly issuer: string;
+  /** The `aud` every token must carry (one of its values). */
+  readonly audience: string;
+  /** Where the issuer's signing keys are; undefined: read from the issuer's discovery document at start. */
+  readonly jwksUri: string | undefined;
+  /** Dotted path of the claim with the roles (`realm_access.roles`). */
+  readonly rolesClaim: string;
+  /** Claim with the caller's organizations: a graph id or a list of them. */
+  readonly organizationClaim: string;
+  /** Claim with the caller's display name (falls back to `sub`). */
+  readonly nameClaim: string;
+  readonly algorithms: readonly string[];
+  /** Seconds by which `exp` and `nbf` may be off. */
+  readonly clockSkewS: number;
+  /** Least seconds between two fetches of the key set caused by an unknown key id. */
+  readonly jwksCooldownS: number;
+}
+
+/** Who may read and write, and how much one writer may do. */
+export interface AuthConfig {
+  /** null: no sign-in, the API is read-only. */
+  readonly oidc: OidcConfig | null;
+  readonly readAccess: 'public' | 'authenticated';
+  /** Writes one user may make per minute (0: no limit). */
+  readonly writeRatePerMinute: number;
+  /** Most operations in one change set. */
+  readonly proposalMaxOperations: number;
+}
+
 /** The validated, frozen configuration of one process. */
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -129,6 +164,7 @@ export interface Config {
   readonly limits: LimitsConfig;
   readonly http: HttpConfig;
   readonly fairness: FairnessConfig;
+  readonly auth: AuthConfig;
   readonly neo4j: {
     readonly mode: Neo4jMode;
     /** The URI the driver connects to; for the embedded server it is known only once it runs. */
@@ -188,6 +224,18 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'NEO4J_POOL_SIZE', default: '100', description: 'connections of the driver\'s pool; the sessions of all requests together never exceed it, so a full pool means waiting, never a 503' },
   { name: 'CPU_WORKERS', default: 'auto', description: 'worker threads for what-if, severity and risks (CPU work off the event loop); `auto`: the cores minus one, 1 to 4' },
   { name: 'RESPONSE_CACHE_MB', default: '64', description: 'answers kept per API process, keyed by query, variables and graph version (never stale); `0` turns the cache off; a request with `Cache-Control: no-cache` bypasses it' },
+  { name: 'OIDC_ISSUER', default: '(unset: no sign-in, the API is read-only)', description: 'the OpenID Connect issuer whose bearer tokens sign users in (e.g. `https://login.example.de/realms/dstack`); every token\'s `iss` must be exactly this; `https://`, or `http://` on a loopback address only' },
+  { name: 'OIDC_AUDIENCE', default: '(required with OIDC_ISSUER)', description: 'the `aud` a token must carry to be accepted here (the API\'s client id at the issuer)' },
+  { name: 'OIDC_JWKS_URI', default: '(read from `<issuer>/.well-known/openid-configuration` at start)', description: 'where the issuer publishes its signing keys (JWKS)' },
+  { name: 'OIDC_ROLES_CLAIM', default: 'realm_access.roles', description: 'dotted path of the token claim with the caller\'s roles; `contributor`, `reviewer` and `admin` count, other names are ignored' },
+  { name: 'OIDC_ORGANIZATION_CLAIM', default: 'organization', description: 'token claim with the caller\'s organizations: a graph id such as `org:land-hamburg` or a list of them' },
+  { name: 'OIDC_NAME_CLAIM', default: 'preferred_username', description: 'token claim with the caller\'s display name (falls back to `sub`)' },
+  { name: 'OIDC_ALGORITHMS', default: 'RS256,PS256,ES256,EdDSA', description: `comma-separated signature algorithms a token may use, asymmetric only (${ASYMMETRIC_ALGORITHMS.join(', ')}); \`none\` and HS* are refused` },
+  { name: 'OIDC_CLOCK_SKEW_S', default: '30', description: 'seconds by which a token\'s `exp` and `nbf` may be off against this server\'s clock (0 to 300)' },
+  { name: 'OIDC_JWKS_COOLDOWN_S', default: '30', description: 'a token with an unknown key id fetches the issuer\'s keys again (key rotation), at most once in this many seconds' },
+  { name: 'READ_ACCESS', default: 'public', description: '`public`: anyone may read; `authenticated`: every request needs a valid token (needs `OIDC_ISSUER`)' },
+  { name: 'WRITE_RATE_PER_MINUTE', default: '30', description: 'writes one user may make per minute; beyond it `RATE_LIMITED` (0: no limit)' },
+  { name: 'PROPOSAL_MAX_OPERATIONS', default: '500', description: 'most operations in one change set (1 to 100000)' },
   { name: 'SEED_ON_START', default: 'auto', description: '`auto` loads the seed data when the database holds no model node, `always` at every start, `never` not at all' },
   { name: 'NEO4J_URI', default: '(unset: start the embedded Neo4j)', description: 'an existing Neo4j: `bolt://`, `neo4j://` (routing) or `neo4j+s://` (Aura)' },
   { name: 'NEO4J_USER', default: 'neo4j', description: 'Neo4j user' },
@@ -318,6 +366,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
       poolSize: int('NEO4J_POOL_SIZE', FAIRNESS_DEFAULTS.poolSize, 2, 10_000),
       cpuWorkers: get('CPU_WORKERS') === undefined || get('CPU_WORKERS') === 'auto' ? FAIRNESS_DEFAULTS.cpuWorkers : int('CPU_WORKERS', 1, 1, 64),
     },
+    auth: authOf(get, int, oneOf, problems),
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
       uri,
@@ -356,6 +405,60 @@ export function autoMemory(totalBytes: number): { heapMb: number; pageCacheMb: n
 /** Worker threads for the in-memory engines: the cores minus one (the event loop keeps one), 1 to 4. */
 export function autoCpuWorkers(cores: number): number {
   return Math.min(4, Math.max(1, cores - 1));
+}
+
+/** The auth section: OIDC only when OIDC_ISSUER is set, and then OIDC_AUDIENCE is required. */
+function authOf(
+  get: (name: string) => string | undefined,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+  oneOf: <T extends string>(name: string, allowed: readonly T[], fallback: T) => T,
+  problems: string[],
+): AuthConfig {
+  const issuer = get('OIDC_ISSUER');
+  const readAccess = oneOf('READ_ACCESS', ['public', 'authenticated'] as const, 'public');
+  const rates = { writeRatePerMinute: int('WRITE_RATE_PER_MINUTE', 30, 0, 100_000), proposalMaxOperations: int('PROPOSAL_MAX_OPERATIONS', 500, 1, 100_000) };
+  if (issuer === undefined) {
+    const stray = ['OIDC_AUDIENCE', 'OIDC_JWKS_URI', 'OIDC_ROLES_CLAIM', 'OIDC_ORGANIZATION_CLAIM', 'OIDC_NAME_CLAIM', 'OIDC_ALGORITHMS', 'OIDC_CLOCK_SKEW_S', 'OIDC_JWKS_COOLDOWN_S'].filter((k) => get(k) !== undefined);
+    if (stray.length > 0) problems.push(`${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} set but OIDC_ISSUER is not; set OIDC_ISSUER to turn sign-in on, or unset ${stray.length === 1 ? 'it' : 'them'}`);
+    if (readAccess === 'authenticated') problems.push('READ_ACCESS=authenticated needs OIDC_ISSUER: without an issuer no one could sign in to read');
+    return { oidc: null, readAccess, ...rates };
+  }
+  const url = (name: string, raw: string): void => {
+    // Keys fetched over plain HTTP could be swapped on the way; only a loopback issuer may use it.
+    const u = URL.canParse(raw) ? new URL(raw) : undefined;
+    if (!(u?.protocol === 'https:' || (u?.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)))) {
+      problems.push(`${name} must be an https:// URL (http:// only on localhost, 127.0.0.1 or [::1]), got "${raw}"`);
+    }
+  };
+  url('OIDC_ISSUER', issuer);
+  const audience = get('OIDC_AUDIENCE');
+  if (audience === undefined) problems.push('OIDC_AUDIENCE must be set when OIDC_ISSUER is set (the `aud` tokens for this API carry)');
+  const jwksUri = get('OIDC_JWKS_URI');
+  if (jwksUri !== undefined) url('OIDC_JWKS_URI', jwksUri);
+  const claim = (name: string, fallback: string): string => {
+    const raw = get(name) ?? fallback;
+    if (/\s/.test(raw) || /^\.|\.$|\.\./.test(raw)) problems.push(`${name} must be a claim name or a dotted path such as realm_access.roles, got "${raw}"`);
+    return raw;
+  };
+  const algorithms = (get('OIDC_ALGORITHMS') ?? 'RS256,PS256,ES256,EdDSA').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  for (const a of algorithms) {
+    if (/^none$/i.test(a)) problems.push('OIDC_ALGORITHMS must not list "none": unsigned tokens could be forged by anyone');
+    else if (/^HS\d+$/i.test(a)) problems.push(`OIDC_ALGORITHMS must not list "${a}": it is symmetric, so whoever can check a token could also forge one; use the issuer's asymmetric keys (e.g. RS256)`);
+    else if (!(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(a)) problems.push(`OIDC_ALGORITHMS must list only ${ASYMMETRIC_ALGORITHMS.join(', ')}, got "${a}"`);
+  }
+  if (algorithms.length === 0) problems.push('OIDC_ALGORITHMS must list at least one algorithm, e.g. RS256');
+  const oidc: OidcConfig = {
+    issuer,
+    audience: audience ?? '',
+    jwksUri,
+    rolesClaim: claim('OIDC_ROLES_CLAIM', 'realm_access.roles'),
+    organizationClaim: claim('OIDC_ORGANIZATION_CLAIM', 'organization'),
+    nameClaim: claim('OIDC_NAME_CLAIM', 'preferred_username'),
+    algorithms,
+    clockSkewS: int('OIDC_CLOCK_SKEW_S', 30, 0, 300),
+    jwksCooldownS: int('OIDC_JWKS_COOLDOWN_S', 30, 0, 86_400),
+  };
+  return { oidc, readAccess, ...rates };
 }
 
 /** TRUST_PROXY as Express's `trust proxy` takes it; a wrong value is a problem named with the value. */

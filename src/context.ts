@@ -14,6 +14,9 @@ import { createWhatIfLoaders, type WhatIfLoaders } from './whatif/loaders';
 import type { Config } from './config';
 import type { CpuPool } from './cpu/CpuPool';
 import type { ClientBudgets } from './limits/ClientBudgets';
+import { anonymous, type Actor } from './curation/Actor';
+import type { Curation } from './curation/Curation';
+import { createCurationLoaders, type CurationLoaders } from './curation/loaders';
 
 /** Everything a resolver may use; made anew for every request. */
 export interface Context {
@@ -30,6 +33,8 @@ export interface Context {
   readonly loaders: Loaders;
   /** Figures of this request for its log line (the cost is set once the operation is priced). */
   readonly stats: { cost: number | null };
+  /** Who sends the request: the signed-in principal, or why there is none. */
+  readonly actor: Actor;
 }
 
 /** The per-request loaders of every domain. */
@@ -43,6 +48,7 @@ export interface Loaders {
   readonly provenance: ProvenanceLoaders;
   readonly profiles: ProfileLoaders;
   readonly whatif: WhatIfLoaders;
+  readonly curation: CurationLoaders;
 }
 
 export interface ContextDeps {
@@ -60,6 +66,10 @@ export interface ContextDeps {
   /** Epoch ms; default now + REQUEST_TIMEOUT_MS. */
   readonly deadline?: number;
   readonly budgets?: ClientBudgets;
+  /** Who sends the request (default: anonymous, on a server without sign-in). */
+  readonly actor?: Actor;
+  /** The write side (absent: the server is read-only). */
+  readonly curation?: Curation;
 }
 
 /**
@@ -77,7 +87,9 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
     signal: deps.signal,
   });
   const graph = createGraphLoaders(db);
+  const actor = deps.actor ?? anonymous(requestId);
   return {
+    actor,
     requestId,
     client,
     deadline,
@@ -95,6 +107,7 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
       provenance: createProvenanceLoaders(db),
       profiles: createProfileLoaders(db),
       whatif: createWhatIfLoaders(db, { cpu: deps.cpu, shared: deps.db, client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal }),
+      curation: createCurationLoaders(db, actor, deps.curation),
     },
   };
 }

@@ -11,6 +11,8 @@ import { profileResolvers } from './profiles/resolvers';
 import { provenanceResolvers } from './provenance/resolvers';
 import { systemResolvers } from './system/resolvers';
 import { whatIfResolvers } from './whatif/resolvers';
+import { curationResolvers } from './curation/resolvers';
+import type { WriteAccessRecord } from './curation/proposalRecord';
 
 /** Merges the resolver maps of all domains; a field defined twice is a programming error. */
 export function mergeResolvers(...maps: Resolvers[]): Resolvers {
@@ -34,7 +36,10 @@ function mergeType<K extends keyof Resolvers>(out: Resolvers, type: K, fields: R
   out[type] = { ...target, ...fields };
 }
 
+/** `about { writes }` of a server without sign-in. */
+export const READ_ONLY: WriteAccessRecord = Object.freeze({ enabled: false, issuer: null, audience: null, readAccess: 'public', writesPerMinute: 0, maxOperations: 0 });
+
 /** All resolvers of the API. */
-export function createResolvers(about: AboutRecord): Resolvers {
-  return mergeResolvers(systemResolvers(about), graphResolvers(), impactResolvers(), exploreResolvers(), complianceResolvers(), stackResolvers(), provenanceResolvers(), boundLists(profileResolvers(), PROFILE_LIST_BOUNDS), whatIfResolvers());
+export function createResolvers(about: AboutRecord, access: WriteAccessRecord = READ_ONLY): Resolvers {
+  return mergeResolvers(systemResolvers(about), curationResolvers(access), graphResolvers(), impactResolvers(), exploreResolvers(), complianceResolvers(), stackResolvers(), provenanceResolvers(), boundLists(profileResolvers(), PROFILE_LIST_BOUNDS), whatIfResolvers());
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
@@ -6,6 +7,9 @@ import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
 import { createApollo } from './apollo';
+import { actorOf } from './auth/actorOf';
+import type { TokenVerifier } from './auth/TokenVerifier';
+import { createCuration } from './curation/createCuration';
 import { FAIRNESS_DEFAULTS, HTTP_DEFAULTS, type Config } from './config';
 import { CpuPool } from './cpu/CpuPool';
 import { graphqlHandler } from './http/graphqlHandler';
@@ -31,7 +35,7 @@ import { loadWebAssets, type WebAssets } from './web/webAssets';
 import { PAGE_CSP, wantsHtml, webRouter } from './web/webRouter';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi' | 'metrics' | 'http' | 'fairness' | 'healthPort'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
+  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi' | 'metrics' | 'http' | 'fairness' | 'healthPort' | 'auth'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
@@ -39,6 +43,8 @@ export interface ServerDeps {
   readonly health?: Neo4jHealth;
   /** The browser bundles (default: dist-web/, read at start and again when rebuilt). */
   readonly webAssets?: WebAssets;
+  /** Checks bearer tokens (sign-in configured: OIDC_ISSUER); absent: every request is anonymous and the API read-only. */
+  readonly verifier?: TokenVerifier;
 }
 
 /** The HTTP server with GraphQL at /graphql and the health routes; created, not yet listening. */
@@ -64,7 +70,7 @@ function corsMiddleware(origins: readonly string[]): express.RequestHandler | un
 }
 
 /** Wires Express, Apollo and the routes. It does not connect anything itself. */
-export function createServer({ config, db, log, about, health, webAssets }: ServerDeps): AppServer {
+export function createServer({ config, db, log, about, health, webAssets, verifier }: ServerDeps): AppServer {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -86,6 +92,8 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
   httpServer.on('clientError', clientErrorHandler());
   installConnectionGuard(httpServer, httpConfig, log);
   // Answers are cached per process, keyed by query, variables and graph version (never stale).
+  // The write side exists only with sign-in; it checks proposals by the model and the seeds' deny-list.
+  const curation = verifier ? createCuration(config.auth, log) : undefined;
   const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(db, new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
   const apollo = createApollo({ config, log, about, work: { useEdges: () => cpu.useEdges(SEED_USE_EDGES) }, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(cache ? [cache] : [])] });
 
@@ -134,7 +142,11 @@ export function createServer({ config, db, log, about, health, webAssets }: Serv
         graphqlHandler(apollo, {
           requestTimeoutMs: config.limits.requestTimeoutMs,
           budgets,
-          context: (req, bounds) => createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, ...bounds }, requestIdOf(req.header('x-request-id'))),
+          context: async (req, bounds) => {
+            const requestId = requestIdOf(req.header('x-request-id')) ?? randomUUID();
+            const actor = await actorOf(req.header('authorization'), verifier, requestId);
+            return createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, actor, curation, ...bounds }, requestId);
+          },
         }),
       );
       app.use(jsonNotFound());

@@ -99,3 +99,104 @@ describe('fair shares, CPU workers and the health port', () => {
     expect(() => loadConfig({ HEALTH_PORT: '4001', HEALTH_STALL_MS: '5' }, false)).toThrow(/HEALTH_STALL_MS/);
   });
 });
+
+describe('auth: OIDC sign-in, read access, write limits', () => {
+  const oidcEnv = { OIDC_ISSUER: 'https://login.example.de/realms/dstack', OIDC_AUDIENCE: 'dstack-graph' };
+  const problemsOf = (env: Record<string, string>): readonly string[] => {
+    try {
+      loadConfig(env, false);
+    } catch (e) {
+      if (e instanceof ConfigError) return e.problems;
+      throw e;
+    }
+    return [];
+  };
+
+  it('is read-only and public without OIDC_ISSUER, with the documented write limits', () => {
+    expect(loadConfig({}, false).auth).toEqual({ oidc: null, readAccess: 'public', writeRatePerMinute: 30, proposalMaxOperations: 500 });
+  });
+
+  it('gives the documented defaults when OIDC_ISSUER and OIDC_AUDIENCE are set', () => {
+    const c = loadConfig(oidcEnv, false);
+    expect(c.auth.oidc).toEqual({
+      issuer: 'https://login.example.de/realms/dstack',
+      audience: 'dstack-graph',
+      jwksUri: undefined,
+      rolesClaim: 'realm_access.roles',
+      organizationClaim: 'organization',
+      nameClaim: 'preferred_username',
+      algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+      clockSkewS: 30,
+      jwksCooldownS: 30,
+    });
+    expect(Object.isFrozen(c.auth.oidc?.algorithms)).toBe(true);
+  });
+
+  it('reads every key', () => {
+    const c = loadConfig({
+      OIDC_ISSUER: 'http://127.0.0.1:8080/realms/dstack',
+      OIDC_AUDIENCE: 'api',
+      OIDC_JWKS_URI: 'https://login.example.de/certs',
+      OIDC_ROLES_CLAIM: 'resource_access.dstack-graph.roles',
+      OIDC_ORGANIZATION_CLAIM: 'org',
+      OIDC_NAME_CLAIM: 'name',
+      OIDC_ALGORITHMS: 'ES256, EdDSA',
+      OIDC_CLOCK_SKEW_S: '0',
+      OIDC_JWKS_COOLDOWN_S: '5',
+      READ_ACCESS: 'authenticated',
+      WRITE_RATE_PER_MINUTE: '0',
+      PROPOSAL_MAX_OPERATIONS: '100000',
+    }, false);
+    expect(c.auth).toEqual({
+      oidc: { issuer: 'http://127.0.0.1:8080/realms/dstack', audience: 'api', jwksUri: 'https://login.example.de/certs', rolesClaim: 'resource_access.dstack-graph.roles', organizationClaim: 'org', nameClaim: 'name', algorithms: ['ES256', 'EdDSA'], clockSkewS: 0, jwksCooldownS: 5 },
+      readAccess: 'authenticated',
+      writeRatePerMinute: 0,
+      proposalMaxOperations: 100_000,
+    });
+  });
+
+  it('requires OIDC_AUDIENCE with OIDC_ISSUER', () => {
+    expect(problemsOf({ OIDC_ISSUER: oidcEnv.OIDC_ISSUER })).toEqual(['OIDC_AUDIENCE must be set when OIDC_ISSUER is set (the `aud` tokens for this API carry)']);
+  });
+
+  it('refuses none and HS* with the reason, and unknown algorithms with the list', () => {
+    const problems = problemsOf({ ...oidcEnv, OIDC_ALGORITHMS: 'RS256,none,HS256,RS1' });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toBe('OIDC_ALGORITHMS must not list "none": unsigned tokens could be forged by anyone');
+    expect(problems[1]).toMatch(/^OIDC_ALGORITHMS must not list "HS256": it is symmetric/);
+    expect(problems[2]).toMatch(/^OIDC_ALGORITHMS must list only RS256, .*EdDSA.*, got "RS1"$/);
+    expect(problemsOf({ ...oidcEnv, OIDC_ALGORITHMS: ' , ' })).toEqual(['OIDC_ALGORITHMS must list at least one algorithm, e.g. RS256']);
+  });
+
+  it('accepts https issuers, and http only on a loopback address', () => {
+    expect(problemsOf({ ...oidcEnv, OIDC_ISSUER: 'http://localhost:8080/realms/dstack' })).toEqual([]);
+    expect(problemsOf({ ...oidcEnv, OIDC_ISSUER: 'http://login.example.de/realms/dstack' })).toEqual([
+      'OIDC_ISSUER must be an https:// URL (http:// only on localhost, 127.0.0.1 or [::1]), got "http://login.example.de/realms/dstack"',
+    ]);
+    expect(problemsOf({ ...oidcEnv, OIDC_JWKS_URI: 'certs' })).toEqual([expect.stringMatching(/^OIDC_JWKS_URI must be an https:\/\/ URL .*got "certs"$/)]);
+  });
+
+  it('names wrong ranges and claim paths with their values', () => {
+    expect(problemsOf({ ...oidcEnv, OIDC_CLOCK_SKEW_S: '301', OIDC_ROLES_CLAIM: 'realm_access..roles', WRITE_RATE_PER_MINUTE: '-1', PROPOSAL_MAX_OPERATIONS: '0' }).slice().sort()).toEqual([
+      'OIDC_CLOCK_SKEW_S must be a whole number from 0 to 300, got "301"',
+      'OIDC_ROLES_CLAIM must be a claim name or a dotted path such as realm_access.roles, got "realm_access..roles"',
+      'PROPOSAL_MAX_OPERATIONS must be a whole number from 1 to 100000, got "0"',
+      'WRITE_RATE_PER_MINUTE must be a whole number from 0 to 100000, got "-1"',
+    ]);
+    expect(problemsOf({ READ_ACCESS: 'private' })).toEqual(['READ_ACCESS must be one of public, authenticated, got "private"']);
+  });
+
+  it('refuses OIDC settings or READ_ACCESS=authenticated without OIDC_ISSUER', () => {
+    expect(problemsOf({ OIDC_AUDIENCE: 'api', OIDC_JWKS_URI: 'https://x.example/certs' })).toEqual([
+      'OIDC_AUDIENCE, OIDC_JWKS_URI are set but OIDC_ISSUER is not; set OIDC_ISSUER to turn sign-in on, or unset them',
+    ]);
+    expect(problemsOf({ READ_ACCESS: 'authenticated' })).toEqual(['READ_ACCESS=authenticated needs OIDC_ISSUER: without an issuer no one could sign in to read']);
+  });
+
+  it('documents each auth key', () => {
+    const names = CONFIG_KEYS.map((k) => k.name);
+    for (const k of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URI', 'OIDC_ROLES_CLAIM', 'OIDC_ORGANIZATION_CLAIM', 'OIDC_NAME_CLAIM', 'OIDC_ALGORITHMS', 'OIDC_CLOCK_SKEW_S', 'OIDC_JWKS_COOLDOWN_S', 'READ_ACCESS', 'WRITE_RATE_PER_MINUTE', 'PROPOSAL_MAX_OPERATIONS']) {
+      expect(names).toContain(k);
+    }
+  });
+});

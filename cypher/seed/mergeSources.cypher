@@ -1,8 +1,9 @@
 // Writes the source registry as :Source nodes (not :GraphNode: sources are not part of traversals),
-// replacing their properties, and removes Source nodes no longer in the registry. Always one row.
+// replacing their properties, and removes Source nodes no longer in the registry (except those a
+// proposal or an admin added: `curated`, kept until the seed files hold them). Always one row.
 // Parameters: $rows: [{ id, url, publisher, title, kind, ... , nodeCount, relationshipCount }].
 CALL () {
-  MATCH (old:Source) WHERE NOT old.id IN [row IN $rows | row.id]
+  MATCH (old:Source) WHERE NOT old.id IN [row IN $rows | row.id] AND old.curated IS NULL
   DELETE old
   RETURN count(*) AS removed
 }

@@ -1,8 +1,14 @@
 /** Levels of organisations. */
 export const ORGANIZATION_LEVELS = ['Bund', 'Land', 'Kommune', 'EU', 'international', 'company', 'cooperative'] as const;
 
-/** Values of `evidence`. */
-export const EVIDENCE = ['sourced', 'inferred'] as const;
+/**
+ * Values of `evidence`: `sourced` (a source states it), `reported` (the organisation concerned states
+ * it about itself, through an accepted proposal), `inferred` (our conclusion, e.g. by a cited rule).
+ */
+export const EVIDENCE = ['sourced', 'reported', 'inferred'] as const;
+
+/** What seed files may state: reported facts come only through accepted proposals (src/curation). */
+export const SEED_EVIDENCE = ['sourced', 'inferred'] as const;
 
 /** Kinds of components. */
 export const COMPONENT_KINDS = ['basisdienst', 'product', 'platform', 'register', 'online-service', 'infrastructure', 'technology'] as const;

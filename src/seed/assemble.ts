@@ -1,5 +1,6 @@
-import { MODEL, relRules, type Model } from '../model';
-import { type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type SeedIssue } from './graph';
+import { MODEL, type Model } from '../model';
+import { checkLinkEnds } from '../model/checkLinkEnds';
+import { type GraphEdge, type GraphNode, type GraphPart, type SeedIssue } from './graph';
 
 /** The validated graph, ready to write: unique node ids, edges whose ends exist and fit the model. */
 export interface Graph {
@@ -13,7 +14,6 @@ export interface Graph {
  * its type allows, and no (type, from, to) appears twice. Returns the graph and every issue found.
  */
 export function assemble(parts: readonly GraphPart[], model: Model = MODEL): { graph: Graph; issues: SeedIssue[] } {
-  const rules = relRules(model);
   const issues: SeedIssue[] = parts.flatMap((p) => p.issues);
   const byId = new Map<string, GraphNode>();
   const enrichable = new Set<string>();
@@ -48,36 +48,11 @@ export function assemble(parts: readonly GraphPart[], model: Model = MODEL): { g
   for (const part of parts) {
     for (const edge of part.edges) {
       const [file, entry] = splitOrigin(edge.origin);
-      const rule = rules[edge.type];
-      if (!rule) {
-        issues.push({ file, entry, field: 'type', message: `must be one of ${Object.keys(rules).join(', ')}, got "${edge.type}"` });
-        continue;
-      }
       const from = byId.get(edge.from);
       const to = byId.get(edge.to);
-      let ok = true;
-      if (!from) {
-        issues.push({ file, entry, field: 'from', message: `"${edge.from}" is no known id` });
-        ok = false;
-      } else if (rule.from !== 'any' && !(rule.from as readonly string[]).includes(from.label)) {
-        issues.push({ file, entry, field: 'from', message: `"${edge.from}" is a ${from.label}; ${edge.type} starts at ${rule.from.join(' or ')}` });
-        ok = false;
-      }
-      if (!to) {
-        issues.push({ file, entry, field: 'to', message: `"${edge.to}" is no known id` });
-        ok = false;
-      } else if (rule.to !== 'any' && !(rule.to as readonly string[]).includes(to.label)) {
-        issues.push({ file, entry, field: 'to', message: `"${edge.to}" is a ${to.label}; ${edge.type} ends at ${rule.to.join(' or ')}` });
-        ok = false;
-      }
-      if (ok && edge.type === 'PART_OF' && from && to && from.label !== to.label && !isCatalogueChain(from.label, to.label)) {
-        issues.push({ file, entry, field: 'to', message: `PART_OF joins nodes of one label (or the catalogue chain), got ${from.label} -> ${to.label}` });
-        ok = false;
-      }
-      if (ok && edge.from === edge.to) {
-        issues.push({ file, entry, field: 'to', message: `"${edge.to}" points to itself` });
-        ok = false;
-      }
+      const problems = checkLinkEnds(model, edge.type, { id: edge.from, label: from?.label ?? null }, { id: edge.to, label: to?.label ?? null });
+      for (const p of problems) issues.push({ file, entry, field: p.field, message: p.message });
+      const ok = problems.length === 0;
       if (!ok) continue;
       const key = edgeKey(edge.type, edge.from, edge.to);
       const first = seen.get(key);
@@ -90,10 +65,6 @@ export function assemble(parts: readonly GraphPart[], model: Model = MODEL): { g
     }
   }
   return { graph: { nodes: [...byId.values()], edges }, issues };
-}
-
-function isCatalogueChain(from: NodeLabel, to: NodeLabel): boolean {
-  return (from === 'Service' && to === 'OzgService') || (from === 'OzgService' && to === 'LifeSituation') || (from === 'LifeSituation' && to === 'Topic');
 }
 
 /** The identity of a relationship: type and ends; ALTERNATIVE_TO is undirected, so its ends are sorted. */

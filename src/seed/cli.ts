@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../logger';
 import { applySchema } from '../neo4j/applySchema';
 import { connectForCli, loadCliConfig } from '../neo4j/connectForCli';
 import { formatIssue, SeedValidationError } from './graph';
-import { buildGraph, defaultSources, formatProvenance, runSeed, summarizeProvenance, type SeedSources } from './seed';
+import { buildGraph, defaultSources, formatCuration, formatProvenance, runSeed, summarizeProvenance, type SeedSources } from './seed';
 import { isLandscape } from './sources/landscape';
 import { isOzgCatalogue } from './sources/ozgCatalogue';
 import type { WriteSummary } from './writeGraph';
@@ -123,9 +123,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const progress = progressReporter(log);
     try {
       await applySchema(db, log);
-      const { summary, provenance } = await runSeed(db, args.sources, log, progress.onProgress);
+      const { summary, provenance, curation } = await runSeed(db, args.sources, log, progress.onProgress);
       progress.stop();
-      process.stdout.write(formatSummary(summary) + formatProvenance(provenance));
+      process.stdout.write(formatSummary(summary) + formatProvenance(provenance) + formatCuration(curation));
       return 0;
     } finally {
       progress.stop();

@@ -18,6 +18,9 @@ import { readClassification, readLandscape } from './sources/landscape';
 import { readOzgCatalogue } from './sources/ozgCatalogue';
 import { readSeedFiles } from './sources/seedFiles';
 import { writeGraph, type ProgressFn, type WriteSummary } from './writeGraph';
+import { applyOverlay, type CurationConflict } from '../curation/overlay';
+import { readOverlay } from '../curation/readOverlay';
+import { recordConflicts } from '../curation/repository';
 
 /** Where the loader reads from: the two data sets and the hand-written seed files. */
 export interface SeedSources {
@@ -125,6 +128,8 @@ export interface SeedResult {
   readonly counts: ReturnType<typeof countGraph>;
   readonly summary: WriteSummary;
   readonly provenance: ProvenanceSummary;
+  /** The accepted proposals laid over the seed files: how many, how many applied, and the conflicts. */
+  readonly curation: { readonly accepted: number; readonly applied: number; readonly conflicts: readonly CurationConflict[] };
 }
 
 /** What the load says about its provenance: sources by kind, rules and their links, known use. */
@@ -172,10 +177,24 @@ export function formatProvenance(p: ProvenanceSummary): string {
   ].join('\n');
 }
 
+/** The curated overlay of a load as lines for a terminal: how many proposals applied, and each conflict. */
+export function formatCuration(c: SeedResult['curation']): string {
+  if (c.accepted === 0) return '';
+  const lines = [`curated: ${c.applied} of ${c.accepted} accepted proposals re-applied${c.conflicts.length > 0 ? `, ${c.conflicts.length} in conflict (see curationConflicts; review them again):` : ''}`];
+  for (const x of c.conflicts) lines.push(`  - ${x.proposal}: ${x.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
 /** Validates everything, then writes it in one transaction (nothing is written when validation fails). */
 export async function runSeed(db: Db, sources: SeedSources, log: Logger, onProgress?: ProgressFn): Promise<SeedResult> {
   const t0 = Date.now();
-  const graph = buildGraph(sources);
+  const built = buildGraph(sources);
+  // Accepted proposals are an overlay on the seed files, re-applied in order after every load; one
+  // that no longer applies is listed as a conflict (log, seed summary, curationConflicts), never dropped silently.
+  const overlay = await readOverlay(db);
+  const laid = applyOverlay(built, overlay);
+  const graph: LoadedGraph = { ...built, nodes: laid.graph.nodes, edges: laid.graph.edges };
+  for (const c of laid.conflicts) log.warn({ proposal: c.proposal, operation: c.operation, target: c.target }, `curated change no longer applies: ${c.message}`);
   const counts = countGraph(graph);
   log.info({ nodes: graph.nodes.length, relationships: graph.edges.length, validateMs: Date.now() - t0 }, 'seed data validated');
   const summary = await writeGraph(db, graph, onProgress);
@@ -188,5 +207,6 @@ export async function runSeed(db: Db, sources: SeedSources, log: Logger, onProgr
   const total = (o: WriteSummary['nodes']): { created: number; changed: number; unchanged: number } =>
     Object.values(o).reduce((a, b) => ({ created: a.created + b.created, changed: a.changed + b.changed, unchanged: a.unchanged + b.unchanged }), { created: 0, changed: 0, unchanged: 0 });
   log.info({ nodes: total(summary.nodes), relationships: total(summary.relationships), writeMs: summary.ms }, 'seed data written');
-  return { counts, summary, provenance: summarizeProvenance(graph) };
+  if (overlay.length > 0) await db.write((tx) => recordConflicts(tx, summary.load.id, laid.conflicts.map((c) => ({ proposal: c.proposal, json: JSON.stringify(c) }))));
+  return { counts, summary, provenance: summarizeProvenance(graph), curation: { accepted: overlay.length, applied: laid.applied.length, conflicts: laid.conflicts } };
 }

@@ -2,7 +2,9 @@ import http from 'node:http';
 import { readAbout } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
+import type { TokenVerifier } from '../../src/auth/TokenVerifier';
 import { openTestDb, silentLog, type TestDb } from './db';
+import type { TestNeo4j } from './testEnv';
 
 /** Our HTTP server (the same one `npm start` serves) on a free port over the test database. */
 export interface RunningApi {
@@ -15,10 +17,13 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Starts `createServer` with the test configuration (PORT 0, NODE_ENV test, plus `env`) and listens. */
-export async function startApi(env: Readonly<Record<string, string>> = {}): Promise<RunningApi> {
-  const t = openTestDb();
-  const server = createServer({ config: loadConfig({ PORT: '0', NODE_ENV: 'test', ...env }, false), db: t.db, log: silentLog, about: readAbout() });
+/**
+ * Starts `createServer` with the test configuration (PORT 0, NODE_ENV test, plus `env`) and listens;
+ * `neo4j` names a file's own server, `verifier` turns sign-in (and so writes) on.
+ */
+export async function startApi(env: Readonly<Record<string, string>> = {}, options: { neo4j?: TestNeo4j; verifier?: TokenVerifier } = {}): Promise<RunningApi> {
+  const t = openTestDb({ neo4j: options.neo4j });
+  const server = createServer({ config: loadConfig({ PORT: '0', NODE_ENV: 'test', ...env }, false), db: t.db, log: silentLog, about: readAbout(), verifier: options.verifier });
   const url = await server.listen();
   return {
     t,

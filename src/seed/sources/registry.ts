@@ -56,55 +56,71 @@ export function readSourceRegistry(dir: string, displayRoot: string = path.dirna
       const problem = (field: string, message: string): void => {
         issues.push({ file, entry, field, message });
       };
-      if (!isMap(raw)) return problem('(entry)', 'must be a mapping');
-      for (const k of Object.keys(raw)) if (!FIELDS.has(k)) problem(k, `is no field of a source; allowed: ${[...FIELDS].join(', ')}`);
-      const id = raw.id;
-      if (typeof id !== 'string' || !SOURCE_ID.test(id)) return problem('id', `is required: lower case, digits and "-", got "${String(id ?? '')}"`);
-      const kind = String(raw.kind ?? '');
-      if (!(SOURCE_KINDS as readonly string[]).includes(kind)) problem('kind', `must be one of ${SOURCE_KINDS.join(', ')}, got "${kind}"`);
-      const text = (k: string): string | null => (raw[k] === undefined || raw[k] === null || raw[k] === '' ? null : raw[k] instanceof Date ? (raw[k] as Date).toISOString().slice(0, 10) : String(raw[k]));
-      const url = text('url');
-      if (url === null) {
-        if (kind !== 'internal') problem('url', 'is required (the canonical address at the original publisher)');
-      } else {
-        const host = hostOf(url);
-        if (host === null) problem('url', `must be an http(s) address, got "${url}"`);
-        else {
-          const deny = denied.find((d) => hostMatches(host, d.domain));
-          if (deny) problem('url', `"${url}" is on the deny-list (${deny.domain} copies ${deny.copies}); cite the original publisher's address`);
-        }
-        const other = byUrl.get(normalizeUrl(url));
-        if (other !== undefined && other !== id) problem('url', `"${url}" is already the address of source "${other}"; cite that id`);
-        else byUrl.set(normalizeUrl(url), id);
-      }
-      for (const k of ['published', 'retrieved']) {
-        const v = text(k);
-        if (v !== null && !DATE.test(v)) problem(k, `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
-      }
-      const via = text('via');
-      if (via !== null) {
-        const viaHost = hostOf(/^https?:/.test(via) ? via : `https://${via.split(/\s/)[0]}`);
-        if (viaHost === null) problem('via', `must name the copy's address, got "${via}"`);
+      const checked = checkSourceEntry(raw, denied);
+      for (const p of checked.problems) problem(p.field, p.message);
+      const e = checked.entry;
+      if (!e) return;
+      const id = e.id;
+      if (e.url !== null) {
+        const other = byUrl.get(normalizeUrl(e.url));
+        if (other !== undefined && other !== id) problem('url', `"${e.url}" is already the address of source "${other}"; cite that id`);
+        else byUrl.set(normalizeUrl(e.url), id);
       }
       const first = where.get(id);
       if (first !== undefined) return problem('id', `"${id}" is already defined at ${first}`);
       where.set(id, `${file}: ${entry}`);
-      entries.set(id, {
-        id,
-        url,
-        publisher: text('publisher'),
-        title: text('title'),
-        kind: kind as SourceKind,
-        language: text('language'),
-        published: text('published'),
-        retrieved: text('retrieved'),
-        via,
-        note: text('note'),
-        titleFromAddress: raw.titleFromAddress === true,
-      });
+      entries.set(id, e);
     });
   }
   return { registry: { entries, denied }, issues };
+}
+
+/**
+ * The one check of a source registry entry (seed files' `sources:` sections and proposals' new
+ * sources): known fields, an id, a kind, an http(s) address at the publisher (except internal notes)
+ * that is on no denied domain, dates, and `via`. Uniqueness across entries is the caller's.
+ */
+export function checkSourceEntry(raw: unknown, denied: readonly DeniedDomain[]): { entry: SourceEntry | null; problems: { field: string; message: string }[] } {
+  const problems: { field: string; message: string }[] = [];
+  const problem = (field: string, message: string): void => {
+    problems.push({ field, message });
+  };
+  if (!isMap(raw)) return { entry: null, problems: [{ field: '(entry)', message: 'must be a mapping' }] };
+  for (const k of Object.keys(raw)) if (!FIELDS.has(k)) problem(k, `is no field of a source; allowed: ${[...FIELDS].join(', ')}`);
+  const id = raw.id;
+  if (typeof id !== 'string' || !SOURCE_ID.test(id)) return { entry: null, problems: [...problems, { field: 'id', message: `is required: lower case, digits and "-", got "${String(id ?? '')}"` }] };
+  const kind = String(raw.kind ?? '');
+  if (!(SOURCE_KINDS as readonly string[]).includes(kind)) problem('kind', `must be one of ${SOURCE_KINDS.join(', ')}, got "${kind}"`);
+  const text = (k: string): string | null => (raw[k] === undefined || raw[k] === null || raw[k] === '' ? null : raw[k] instanceof Date ? (raw[k] as Date).toISOString().slice(0, 10) : String(raw[k]));
+  const url = text('url');
+  if (url === null) {
+    if (kind !== 'internal') problem('url', 'is required (the canonical address at the original publisher)');
+  } else {
+    const host = hostOf(url);
+    if (host === null) problem('url', `must be an http(s) address, got "${url}"`);
+    else {
+      const deny = denied.find((d) => hostMatches(host, d.domain));
+      if (deny) problem('url', `"${url}" is on the deny-list (${deny.domain} copies ${deny.copies}); cite the original publisher's address`);
+    }
+  }
+  for (const k of ['published', 'retrieved']) {
+    const v = text(k);
+    if (v !== null && !DATE.test(v)) problem(k, `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
+  }
+  const via = text('via');
+  if (via !== null) {
+    const viaHost = hostOf(/^https?:/.test(via) ? via : `https://${via.split(/\s/)[0]}`);
+    if (viaHost === null) problem('via', `must name the copy's address, got "${via}"`);
+  }
+  return {
+    entry: { id, url, publisher: text('publisher'), title: text('title'), kind: kind as SourceKind, language: text('language'), published: text('published'), retrieved: text('retrieved'), via, note: text('note'), titleFromAddress: raw.titleFromAddress === true },
+    problems,
+  };
+}
+
+/** Reads the deny-list of `dir` (seeds/deny-list.yaml); problems go to `issues`. */
+export function readDenyListOf(dir: string, displayRoot: string, issues: SeedIssue[]): DeniedDomain[] {
+  return readDenyList(path.join(dir, 'deny-list.yaml'), displayRoot, issues);
 }
 
 function readDenyList(full: string, displayRoot: string, issues: SeedIssue[]): DeniedDomain[] {
@@ -135,7 +151,7 @@ function readDenyList(full: string, displayRoot: string, issues: SeedIssue[]): D
 }
 
 /** Two addresses that differ only in scheme, "www.", the host's case or a trailing slash are one address. */
-function normalizeUrl(url: string): string {
+export function normalizeUrl(url: string): string {
   const m = /^https?:\/\/(?:www\.)?([^/?#]*)(.*)$/i.exec(url);
   return m ? `${(m[1] as string).toLowerCase()}${(m[2] as string).replace(/\/$/, '')}` : url;
 }

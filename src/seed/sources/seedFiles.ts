@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { seedFilePaths } from './registry';
-import { MODEL, type Model } from '../../model';
+import { MODEL, SEED_EVIDENCE, type Model } from '../../model';
 import { checkNodeProperties, checkRelationshipProperties } from '../../model/checkProperties';
-import { EVIDENCE, type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue, isMap } from '../graph';
+import { type GraphEdge, type GraphNode, type GraphPart, type NodeLabel, type PropValue, type RelType, type SeedIssue, isMap } from '../graph';
 
 /** How one node section of a seed file becomes nodes of one label (from the model: src/model/labels.ts). */
 interface SectionSpec {
@@ -128,8 +128,9 @@ function readRelationships(model: Model, file: string, value: unknown, edges: Gr
       ok = false;
     }
     const evidence = raw.evidence ?? 'sourced';
-    if (!(EVIDENCE as readonly string[]).includes(String(evidence))) {
-      problem('evidence', `must be sourced or inferred, got "${String(evidence)}"`);
+    const evidenceProblem = checkSeedEvidence(evidence, raw.proposal);
+    if (evidenceProblem) {
+      problem('evidence', evidenceProblem);
       ok = false;
     }
     if (!ok) return;
@@ -155,8 +156,9 @@ function commonProps(raw: Record<string, unknown>, problem: (field: string, mess
     }
   }
   const evidence = raw.evidence ?? 'sourced';
-  if (!(EVIDENCE as readonly string[]).includes(String(evidence))) {
-    problem('evidence', `must be sourced or inferred, got "${String(evidence)}"`);
+  const evidenceProblem = checkSeedEvidence(evidence, raw.proposal);
+  if (evidenceProblem) {
+    problem('evidence', evidenceProblem);
     ok = false;
   }
   if (!ok) return undefined;
@@ -172,6 +174,17 @@ function commonProps(raw: Record<string, unknown>, problem: (field: string, mess
   // Full-text indexes read strings only: aliases become one searchable text as well.
   if (Array.isArray(props.aliases) && props.aliases.length > 0) props.aliasesText = props.aliases.map(String).join(' | ');
   return ok ? props : undefined;
+}
+
+/**
+ * What is wrong with the evidence of a seed entry, or null: seed files state `sourced` or `inferred`
+ * facts; `reported` ones only as exported from an accepted proposal (npm run export-curated), which
+ * names it.
+ */
+function checkSeedEvidence(evidence: unknown, proposal: unknown): string | null {
+  if ((SEED_EVIDENCE as readonly string[]).includes(String(evidence))) return null;
+  if (evidence === 'reported') return typeof proposal === 'string' && proposal !== '' ? null : 'is reported, which only an accepted proposal states: name it (proposal), or say sourced or inferred';
+  return `must be sourced or inferred, got "${String(evidence)}"`;
 }
 
 /** Converts a YAML value into a storable property, or `undefined` when it cannot be stored. */

@@ -1,0 +1,288 @@
+import type { Principal } from '../auth/Principal';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, RateLimitedError } from '../errors';
+import type { DeniedDomain, Model } from '../model';
+import { formatCitation } from '../model';
+import type { Database, Tx } from '../neo4j/db';
+import type { PropValue } from '../seed/graph';
+import { mergeNodes, mergeRelationships, pruneNodes, pruneRelationships, recordLoad } from '../seed/repository';
+import { changeLog } from '../seed/writeGraph';
+import { checkSourceEntry, normalizeUrl } from '../seed/sources/registry';
+import { bumpGraphVersion } from '../system/graphVersion';
+import { requireRole, type Actor } from './Actor';
+import { applyChangeSet, type Stamp } from './applyChangeSet';
+import { auditRecord, auditRefusal, appendToAudit, type AuditFacts } from './audit';
+import { idsOf, sameBase, stableJson, type Base, type GraphView, type Operation } from './changeSet';
+import { checkChangeSet, describe, type ChangeProblem } from './checkChangeSet';
+import { LayeredView } from './LayeredView';
+import { readOperations, readProposalCitations, type ChangeInputShape } from './proposalInput';
+import { readProposal, type ProposalRecord } from './proposalRecord';
+import { createProposal, createSources, linksForChange, lockAccepts, nextProposalNumber, nodesForChange, proposalById, sourcesForCitations, updateProposal } from './repository';
+import type { WriteLimiter } from './WriteLimiter';
+
+/** A proposal as the API takes it. */
+export interface ProposalInputShape {
+  readonly reason: string;
+  readonly citations?: readonly string[] | null;
+  readonly newSources?: readonly Readonly<Record<string, unknown>>[] | null;
+  readonly organization?: string | null;
+  readonly operations: readonly ChangeInputShape[];
+}
+
+/** What the write side needs: the model, the deny-list, the limits, and the per-user write rate. */
+export interface CurationDeps {
+  readonly model: Model;
+  readonly denied: readonly DeniedDomain[];
+  readonly maxOperations: number;
+  readonly limiter: WriteLimiter;
+}
+
+/**
+ * The write side: proposals (file, accept, reject, withdraw) and registry entries, each allowed by
+ * role, checked by the model's one validator, applied in one transaction, and audited whether it is
+ * applied or refused.
+ */
+export class Curation {
+  constructor(private readonly deps: CurationDeps) {}
+
+  /** Files a change set with its reason and citations (role contributor; a report only for one's own organisation). */
+  propose(db: Database, actor: Actor, input: ProposalInputShape): Promise<ProposalRecord> {
+    const facts: AuditFacts = { operation: 'propose', ids: touchedIds(input.operations), after: { reason: input.reason, organization: input.organization ?? null, operations: input.operations.length } };
+    return this.attempt(db, actor, facts, async () => {
+      const author = requireRole(actor, 'contributor', 'propose a change');
+      this.limit(author);
+      const { operations, problems } = readOperations(input.operations);
+      if (input.operations.length === 0) problems.push({ field: 'operations', message: 'is empty: a proposal changes at least one node or link' });
+      if (input.operations.length > this.deps.maxOperations) throw new InputError(`A proposal holds at most ${this.deps.maxOperations} operations (PROPOSAL_MAX_OPERATIONS), got ${input.operations.length}; split it.`, { limit: this.deps.maxOperations, found: input.operations.length });
+      if (input.reason.trim() === '') problems.push({ field: 'reason', message: 'is required: say why the graph should change' });
+      const organization = this.organizationOf(author, input.organization ?? null, operations);
+      const { citations, problem } = readProposalCitations(input.citations ?? []);
+      if (problem) problems.push({ field: 'citations', message: problem });
+      if (citations.length + (input.newSources?.length ?? 0) === 0) problems.push({ field: 'citations', message: 'is empty: cite at least one registry source, or add one in newSources' });
+      failOn(problems);
+      return db.write(async (tx) => {
+        const view = await loadView(tx, operations);
+        const found = checkChangeSet(this.deps.model, operations, view);
+        const sources = await this.checkSources(tx, citations.map((c) => c.id), input.newSources ?? []);
+        failOn([...found, ...sources.problems]);
+        const bases = basesOf(operations, view);
+        const number = await nextProposalNumber(tx);
+        const id = `proposal-${number}`;
+        const allCitations = [...citations.map(formatCitation), ...sources.entries.map((e) => String(e.id)).filter((c) => !citations.some((x) => x.id === c))];
+        const props: Record<string, PropValue | null> = {
+          id,
+          number,
+          status: 'submitted',
+          kind: input.organization ? 'report' : 'change',
+          organization,
+          author: author.subject,
+          authorName: author.name,
+          reason: input.reason.trim(),
+          citations: allCitations,
+          sourceText: sources.text(allCitations),
+          newSources: JSON.stringify(sources.entries),
+          operations: JSON.stringify(operations),
+          bases: JSON.stringify(bases),
+          touches: touchedIds(input.operations),
+          operationCount: operations.length,
+          createdAt: new Date().toISOString(),
+        };
+        await createProposal(tx, props);
+        await appendToAudit(tx, auditRecord(actor, { ...facts, ids: [id, ...facts.ids], after: { proposal: id, operations } }, 'recorded'));
+        return readProposal(props);
+      });
+    });
+  }
+
+  /**
+   * Accepts a submitted proposal (role reviewer, never one's own) and applies it in one transaction:
+   * refused CONFLICT when anything it changes is no longer as it was when it was filed.
+   */
+  accept(db: Database, actor: Actor, id: string): Promise<ProposalRecord> {
+    return this.attempt(db, actor, { operation: 'acceptProposal', ids: [id] }, async () => {
+      const reviewer = requireRole(actor, 'reviewer', 'accept a proposal');
+      this.limit(reviewer);
+      return db.write(async (tx) => {
+        const seq = await lockAccepts(tx);
+        const p = await this.submitted(tx, id, reviewer, 'accept');
+        const operations = JSON.parse(String(p.operations)) as Operation[];
+        const bases = JSON.parse(String(p.bases)) as Base[];
+        const view = await loadView(tx, operations);
+        const stale = staleOperation(operations, bases, view);
+        if (stale) throw new ConflictError(`${id} was made against an older state: ${stale}. It was not applied; the author may file it again against today's graph.`, { proposal: id });
+        const problems = checkChangeSet(this.deps.model, operations, view);
+        if (problems.length > 0) throw new ConflictError(`${id} no longer fits the graph: ${problems.slice(0, 3).map((x) => `${x.field} ${x.message}`).join('; ')}`, { proposal: id });
+        const newSources = JSON.parse(String(p.newSources ?? '[]')) as Record<string, PropValue | null>[];
+        await createSources(tx, newSources);
+        const stamp: Stamp = { proposal: id, organization: String(p.organization), reviewer: reviewer.name, evidence: p.kind === 'report' ? 'reported' : 'sourced', citations: (p.citations as string[]) ?? [], sourceText: String(p.sourceText ?? '') };
+        const writes = applyChangeSet(operations, view, stamp);
+        await pruneRelationships(tx, writes.removedLinks);
+        await pruneNodes(tx, writes.removedNodes);
+        const merged = [...(writes.nodes.length > 0 ? await mergeNodes(tx, writes.nodes) : []), ...(writes.links.length > 0 ? await mergeRelationships(tx, writes.links) : [])];
+        const version = await bumpGraphVersion(tx, 'curation');
+        const decidedAt = new Date().toISOString();
+        const decision = { status: 'accepted', seq, reviewer: reviewer.subject, reviewerName: reviewer.name, decidedAt, appliedBases: JSON.stringify(writes.bases), diff: JSON.stringify(writes.diff), graphVersion: version };
+        await updateProposal(tx, id, decision);
+        const log = changeLog(merged, writes.diff.filter((d) => d.op === 'removeNode').map((d) => ({ id: d.key, label: d.kind })), writes.removedLinks);
+        await recordLoad(tx, { id: `curation:${id}`, at: decidedAt, datasets: [`${id}: proposed by ${String(p.authorName)} (${String(p.organization)}), accepted by ${reviewer.name}`], inputHash: id, initial: false, itemised: true, graphVersion: version }, log);
+        await appendToAudit(tx, auditRecord(actor, { operation: 'acceptProposal', ids: [id, ...((p.touches as string[]) ?? [])], before: writes.diff.map((d) => ({ key: d.key, before: d.before })), after: writes.diff.map((d) => ({ key: d.key, after: d.after })) }, 'applied'));
+        return readProposal({ ...p, ...decision });
+      });
+    });
+  }
+
+  /** Rejects a submitted proposal with a reason (role reviewer, never one's own). */
+  reject(db: Database, actor: Actor, id: string, reason: string): Promise<ProposalRecord> {
+    return this.attempt(db, actor, { operation: 'rejectProposal', ids: [id], after: { reason } }, async () => {
+      const reviewer = requireRole(actor, 'reviewer', 'reject a proposal');
+      this.limit(reviewer);
+      if (reason.trim() === '') throw new InputError('A rejection needs a reason (reason): the author learns from it.', { field: 'reason' });
+      return this.decide(db, actor, id, reviewer, 'reject', { status: 'rejected', reviewer: reviewer.subject, reviewerName: reviewer.name, decisionReason: reason.trim(), decidedAt: new Date().toISOString() });
+    });
+  }
+
+  /** Withdraws one's own submitted proposal. */
+  withdraw(db: Database, actor: Actor, id: string): Promise<ProposalRecord> {
+    return this.attempt(db, actor, { operation: 'withdrawProposal', ids: [id] }, async () => {
+      const author = requireRole(actor, 'contributor', 'withdraw a proposal');
+      this.limit(author);
+      return this.decide(db, actor, id, author, 'withdraw', { status: 'withdrawn', decidedAt: new Date().toISOString() });
+    });
+  }
+
+  /** Adds an entry to the source registry (role admin); the deny-list applies. */
+  registerSource(db: Database, actor: Actor, input: Readonly<Record<string, unknown>>): Promise<Record<string, PropValue | null>> {
+    return this.attempt(db, actor, { operation: 'registerSource', ids: [String(input.id ?? '')], after: input }, async () => {
+      const admin = requireRole(actor, 'admin', 'manage the source registry');
+      this.limit(admin);
+      return db.write(async (tx) => {
+        const sources = await this.checkSources(tx, [], [input], 'source');
+        failOn(sources.problems);
+        const entry = sources.entries[0] as Record<string, PropValue | null>;
+        await createSources(tx, [entry]);
+        await bumpGraphVersion(tx, 'curation');
+        await appendToAudit(tx, auditRecord(actor, { operation: 'registerSource', ids: [String(entry.id)], after: entry }, 'applied'));
+        return entry;
+      });
+    });
+  }
+
+  /** Runs a write attempt; a refusal (any error) is audited in a transaction of its own and rethrown. */
+  private async attempt<T>(db: Database, actor: Actor, facts: AuditFacts, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      await auditRefusal(db, actor, facts, e);
+      throw e;
+    }
+  }
+
+  private limit(p: Principal): void {
+    const wait = this.deps.limiter.take(p.subject);
+    if (wait > 0) throw new RateLimitedError(`You made more writes in the last minute than this server allows one user (WRITE_RATE_PER_MINUTE); try again in ${wait} s.`, wait);
+  }
+
+  /** The organisation a proposal is filed for: the report's (one the author speaks for), else the author's first. */
+  private organizationOf(author: Principal, reported: string | null, operations: readonly Operation[]): string {
+    if (reported === null) {
+      const own = author.organizations[0];
+      if (own === undefined) throw new ForbiddenError('Your token names no organisation you speak for (the organisation claim); ask your identity provider\'s administrators to add it.', { reason: 'no_organization' });
+      return own;
+    }
+    if (!author.organizations.includes(reported)) throw new ForbiddenError(`You report for "${reported}", but your token lets you speak for ${author.organizations.length > 0 ? author.organizations.join(', ') : 'no organisation'}; report for your own organisation only.`, { organization: reported });
+    const foreign = operations.find((op) => !idsOf(op).includes(reported));
+    if (foreign) throw new ForbiddenError(`A report states facts about the reporting organisation "${reported}" only; ${describe(foreign)} is not about it. File other changes as a proposal without organization.`, { organization: reported });
+    return reported;
+  }
+
+  /** The submitted proposal `id`, decided by someone other than its author (or, to withdraw, by its author). */
+  private async submitted(tx: Tx, id: string, who: Principal, action: 'accept' | 'reject' | 'withdraw'): Promise<Record<string, PropValue | null>> {
+    const p = await proposalById(tx, id);
+    if (!p) throw new NotFoundError(`There is no proposal "${id}".`, { proposal: id });
+    if (action === 'withdraw' && p.author !== who.subject) throw new ForbiddenError(`Only its author withdraws ${id}.`, { proposal: id });
+    if (action !== 'withdraw' && p.author === who.subject) throw new ForbiddenError(`You filed ${id}, so you cannot ${action} it: another reviewer decides (four eyes).`, { proposal: id });
+    if (p.status !== 'submitted') throw new ConflictError(`${id} is ${String(p.status)} already; only a submitted proposal can be decided.`, { proposal: id, status: p.status });
+    return { ...p };
+  }
+
+  private async decide(db: Database, actor: Actor, id: string, who: Principal, action: 'reject' | 'withdraw', decision: Record<string, PropValue>): Promise<ProposalRecord> {
+    return db.write(async (tx) => {
+      const p = await this.submitted(tx, id, who, action);
+      await updateProposal(tx, id, decision);
+      await appendToAudit(tx, auditRecord(actor, { operation: `${action}Proposal`, ids: [id], before: { status: p.status }, after: decision }, 'recorded'));
+      return readProposal({ ...p, ...decision });
+    });
+  }
+
+  /** Checks citations against the registry and new entries by the registry's own rules; returns the entries and a source text. */
+  private async checkSources(tx: Tx, cited: readonly string[], fresh: readonly Readonly<Record<string, unknown>>[], field = 'newSources'): Promise<{ problems: ChangeProblem[]; entries: Record<string, PropValue | null>[]; text: (c: readonly string[]) => string }> {
+    const problems: ChangeProblem[] = [];
+    const entries: Record<string, PropValue | null>[] = [];
+    const freshIds = fresh.map((s) => String(s.id ?? ''));
+    const urls = fresh.map((s) => (typeof s.url === 'string' ? s.url : '')).filter((u) => u !== '');
+    const known = await sourcesForCitations(tx, [...cited, ...freshIds], urls);
+    const byId = new Map(known.map((k) => [k.id, k]));
+    for (const [i, c] of cited.entries()) if (!byId.has(c) && !freshIds.includes(c)) problems.push({ field: `citations[${i}]`, message: `"${c}" is no source of the registry; cite a registry id (see the sources query) or add the source in newSources` });
+    fresh.forEach((raw, i) => {
+      const at = fresh.length === 1 && field === 'source' ? 'source' : `${field}[${i}]`;
+      const checked = checkSourceEntry(raw, this.deps.denied);
+      for (const p of checked.problems) problems.push({ field: `${at}.${p.field}`, message: p.message });
+      const e = checked.entry;
+      if (!e) return;
+      if (byId.has(e.id)) problems.push({ field: `${at}.id`, message: `"${e.id}" is already a source of the registry; cite it in citations` });
+      const sameUrl = e.url === null ? undefined : known.find((k) => k.url !== null && normalizeUrl(k.url) === normalizeUrl(e.url as string));
+      if (sameUrl) problems.push({ field: `${at}.url`, message: `"${String(e.url)}" is already the address of source "${sameUrl.id}"; cite that id` });
+      entries.push({ ...e, titleFromAddress: e.titleFromAddress, curated: true });
+    });
+    const urlOf = new Map<string, string>([...known.map((k) => [k.id, k.url ?? k.id] as [string, string]), ...entries.map((e) => [String(e.id), String(e.url ?? e.id)] as [string, string])]);
+    const text = (citations: readonly string[]): string =>
+      citations
+        .map((c) => {
+          const m = /^([^ (]+)(?:\s*\((.*)\))?$/.exec(c);
+          const idOf = m?.[1] ?? c;
+          return `${urlOf.get(idOf) ?? idOf}${m?.[2] ? ` (${m[2]})` : ''}`;
+        })
+        .join(' ; ');
+    return { problems, entries, text };
+  }
+}
+
+/** Every node id a change input names (its node, or both ends of its link), once each. */
+function touchedIds(ops: readonly ChangeInputShape[]): string[] {
+  return [...new Set(ops.flatMap((o) => [o.id, o.from, o.to].filter((x): x is string => typeof x === 'string' && x !== '')))];
+}
+
+/** BAD_USER_INPUT naming every problem (the first three in the message, all in `problems`). */
+function failOn(problems: readonly ChangeProblem[]): void {
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('; ');
+  throw new InputError(`The proposal has ${problems.length} problem(s); nothing was filed: ${shown}${problems.length > 3 ? '; ...' : ''}`, { problems: problems.map((p) => ({ field: p.field, message: p.message })) });
+}
+
+/** The graph as a change set sees it: the nodes it names and the links it names, read in `tx`. */
+export async function loadView(tx: Tx, operations: readonly Operation[]): Promise<GraphView> {
+  const ids = [...new Set(operations.flatMap(idsOf))];
+  const links = operations.filter((o): o is Extract<Operation, { type: string }> => 'type' in o).map((o) => ({ type: o.type, from: o.from, to: o.to }));
+  const nodes = await nodesForChange(tx, ids);
+  const found = await linksForChange(tx, links);
+  return { node: (id) => nodes.get(id) ?? null, link: (type, from, to) => found.get(`${type}|${from}|${to}`) ?? null };
+}
+
+/** The base of every operation, each against the graph as the earlier ones leave it. */
+function basesOf(operations: readonly Operation[], view: GraphView): Base[] {
+  return applyChangeSet(operations, view, { proposal: '', organization: '', reviewer: '', evidence: 'sourced', citations: [], sourceText: '' }).bases;
+}
+
+/** The first operation whose target is no longer as it was when the proposal was filed, in words; or null. */
+export function staleOperation(operations: readonly Operation[], bases: readonly Base[], view: GraphView): string | null {
+  const layered = new LayeredView(view);
+  const now = basesOf(operations, layered);
+  for (const [i, op] of operations.entries()) {
+    const then = bases[i];
+    const current = now[i] as Base;
+    if (!then || !sameBase(then, current)) {
+      const keys = Object.keys({ ...(then?.values ?? {}), ...(current.values ?? {}) }).filter((k) => stableJson(then?.values?.[k] ?? null) !== stableJson(current.values?.[k] ?? null));
+      return `operations[${i}] (${describe(op)}): ${then?.exists && !current.exists ? 'it was removed' : !then?.exists && current.exists ? 'it exists now' : `changed: ${keys.join(', ')}`}`;
+    }
+  }
+  return null;
+}

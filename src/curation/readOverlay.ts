@@ -1,0 +1,26 @@
+import type { Database } from '../neo4j/db';
+import type { Base, Operation } from './changeSet';
+import type { OverlayEntry } from './overlay';
+import { acceptedProposals, type StoredProposal } from './repository';
+
+/** The overlay entry of an accepted proposal as stored. */
+export function overlayEntryOf(p: StoredProposal): OverlayEntry {
+  return {
+    id: String(p.id),
+    operations: JSON.parse(String(p.operations ?? '[]')) as Operation[],
+    bases: JSON.parse(String(p.appliedBases ?? p.bases ?? '[]')) as Base[],
+    stamp: {
+      proposal: String(p.id),
+      organization: String(p.organization ?? ''),
+      reviewer: String(p.reviewerName ?? p.reviewer ?? ''),
+      evidence: p.kind === 'report' ? 'reported' : 'sourced',
+      citations: Array.isArray(p.citations) ? p.citations.map(String) : [],
+      sourceText: String(p.sourceText ?? ''),
+    },
+  };
+}
+
+/** Every accepted proposal, in the order accepted, as the overlay a load re-applies. */
+export async function readOverlay(db: Pick<Database, 'read'>): Promise<OverlayEntry[]> {
+  return (await db.read((tx) => acceptedProposals(tx))).map(overlayEntryOf);
+}
