@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { Config } from './config';
+import type { Config, OidcConfig } from './config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
 import { requestLoggerPlugin } from './http/requestLogger';
@@ -20,6 +20,8 @@ export interface ApolloDeps {
   readonly log: Logger;
   readonly about: AboutRecord;
   readonly plugins?: readonly ApolloServerPlugin<Context>[];
+  /** The issuer whose tokens are accepted (default: the configured one), for `about { writes }`. */
+  readonly oidc?: OidcConfig | null;
   /** The sizes the CPU prices follow (default: the seed graph's). */
   readonly work?: WorkSizes;
 }
@@ -29,10 +31,10 @@ export interface ApolloDeps {
  * introspection as configured, errors formatted in one place, each request logged. The HTTP server
  * and the tests use this same factory, so what the tests pass is what clients get.
  */
-export function createApollo({ config, log, about, plugins = [], work }: ApolloDeps): ApolloServer<Context> {
+export function createApollo({ config, log, about, plugins = [], work, oidc }: ApolloDeps): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: createResolvers(about, writeAccessOf(config.auth)),
+    resolvers: createResolvers(about, writeAccessOf(config.auth, oidc === undefined ? (config.auth?.oidc ?? null) : oidc)),
     introspection: config.introspection,
     // A backstop for callers that do not pass the HTTP guard (which counts tokens exactly).
     parseOptions: { maxTokens: config.limits.maxTokens },

@@ -28,7 +28,8 @@ export function bearerToken(authorizationHeader: string | undefined): string | n
 export class TokenVerifier {
   /** A verifier whose keys come from `getKey`; `create` makes one that fetches the issuer's key set. */
   constructor(
-    private readonly oidc: OidcConfig,
+    /** The settings tokens are checked against. */
+    readonly oidc: OidcConfig,
     private readonly getKey: JWTVerifyGetKey,
     private readonly log?: VerifierLog,
   ) {}

@@ -1,15 +1,14 @@
-import type { AuthConfig } from '../config';
+import type { AuthConfig, OidcConfig } from '../config';
 import type { WriteAccessRecord } from './proposalRecord';
 
-/** What `about { writes }` says for the auth settings (read-only without OIDC_ISSUER). */
-export function writeAccessOf(auth: AuthConfig | undefined): WriteAccessRecord {
-  const oidc = auth?.oidc ?? null;
+/** What `about { writes }` says for the auth settings and the issuer in use (read-only without one). */
+export function writeAccessOf(auth: AuthConfig | undefined, oidc: OidcConfig | null = auth?.oidc ?? null): WriteAccessRecord {
   return {
     enabled: oidc !== null,
     issuer: oidc?.issuer ?? null,
     audience: oidc?.audience ?? null,
     readAccess: auth?.readAccess ?? 'public',
-    writesPerMinute: oidc ? (auth?.writeRatePerMinute ?? 0) : 0,
-    maxOperations: oidc ? (auth?.proposalMaxOperations ?? 0) : 0,
+    writesPerMinute: oidc ? (auth?.writeRatePerMinute ?? 30) : 0,
+    maxOperations: oidc ? (auth?.proposalMaxOperations ?? 500) : 0,
   };
 }

@@ -17,6 +17,7 @@ import { refreshPlannerStatistics } from './repository';
 import { readClassification, readLandscape } from './sources/landscape';
 import { readOzgCatalogue } from './sources/ozgCatalogue';
 import { readSeedFiles } from './sources/seedFiles';
+import { readCuratedSections } from './sources/curatedSections';
 import { writeGraph, type ProgressFn, type WriteSummary } from './writeGraph';
 import { applyOverlay, type CurationConflict } from '../curation/overlay';
 import { readOverlay } from '../curation/readOverlay';
@@ -106,8 +107,18 @@ export function buildGraph(sources: SeedSources, today: string = new Date().toIS
   // Roles and redundancy on uses (stated, or inferred from alternative groups).
   const roled = applyRoles(profiled.graph);
   issues.push(...roled.issues);
-  const { graph, issues: citationIssues } = resolveCitations(roled.graph, registry);
+  const { graph: cited, issues: citationIssues } = resolveCitations(roled.graph, registry);
   issues.push(...citationIssues);
+  // Curated facts merged into the seed files (npm run export-curated): laid over everything else by
+  // the same rules as the live overlay; one that does not fit is a problem of its entry.
+  const curatedSections = readCuratedSections(sources.seedsDir, sources.displayRoot);
+  issues.push(...curatedSections.issues);
+  const curated = applyOverlay(cited, curatedSections.entries);
+  for (const c of curated.conflicts) {
+    const at = curatedSections.entries.find((e) => e.id === c.proposal);
+    issues.push({ file: at?.file ?? 'seeds', entry: at?.entry ?? c.proposal, field: c.operation >= 0 ? `changes[${c.operation}]` : 'changes', message: c.message });
+  }
+  const graph = { ...cited, nodes: curated.graph.nodes, edges: curated.graph.edges };
   // Everything written passes the model's one check, also what the loader made itself (rules,
   // profiles, roles); a problem a seed file's reader reported already is not repeated.
   const reported = new Set(issues.map(issueKey));

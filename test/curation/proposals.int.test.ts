@@ -9,7 +9,7 @@ import { startOwnNeo4j, type OwnNeo4j } from '../support/ownNeo4j';
 let own: OwnNeo4j;
 let api: RunningApi;
 let issuer: LocalIssuer;
-const tokens: Record<string, string> = {};
+const tokens = {} as Record<'alice' | 'bob' | 'rita' | 'carla', string>;
 
 const PROPOSE = `mutation($input: ProposalInput!) { propose(input: $input) { id status kind organization author diff { op key before after conflict } } }`;
 const ACCEPT = `mutation($id: ID!) { acceptProposal(id: $id) { id status reviewer graphVersion } }`;
@@ -43,5 +43,95 @@ describe('proposals', () => {
     expect(accepted.data.acceptProposal).toMatchObject({ status: 'accepted', reviewer: 'rita' });
     const after = await gql(api.url, '{ node(id: "bundid") { ... on Component { homepage proposal contributedBy reviewedBy } } }');
     expect(after.data.node).toEqual({ homepage: 'https://id.bund.de/de', proposal: p.id, contributedBy: 'org:land-hamburg', reviewedBy: 'rita' });
+  });
+
+  it('refuses a change set that breaks the model with BAD_USER_INPUT naming operation and field, and files nothing', async () => {
+    const count = async (): Promise<number> => (await gql(api.url, '{ proposals(first: 100) { id } }')).data.proposals.length;
+    const n = await count();
+    const bad = await gql(
+      api.url,
+      PROPOSE,
+      {
+        input: {
+          reason: 'Several mistakes at once.',
+          citations: ['brandenburg-bundid'],
+          operations: [
+            { op: 'ADD_NODE', id: 'made-up', label: 'Gadget', properties: { name: 'X' } },
+            { op: 'ADD_NODE', id: 'new-thing', label: 'Component', properties: { name: 'New thing', kind: 'spaceship' } },
+            { op: 'ADD_LINK', type: 'DEPENDS_ON', from: 'bundid', to: 'no-such-node', properties: {} },
+            { op: 'CHANGE_NODE', id: 'bundid', properties: { homepage: 'https://example.org' } },
+            { op: 'CHANGE_NODE', id: 'bundid', properties: { status: 'x' } },
+            { op: 'ADD_LINK', type: 'ADOPTS', from: 'org:land-hamburg', to: 'bundid', properties: { status: 'in-use', gudiance: 'typo' } },
+            { op: 'CHANGE_NODE', id: 'bundid-postfach', properties: { evidence: 'sourced' } },
+          ],
+        },
+      },
+      tokens.alice,
+    );
+    expect(bad.code).toBe('BAD_USER_INPUT');
+    const fields = (bad.errors?.[0]?.extensions?.problems as { field: string }[]).map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['operations[0].label', 'operations[1].properties.kind', 'operations[2].to', 'operations[4]', 'operations[5].properties.gudiance', 'operations[6].properties.evidence']));
+    expect(await count()).toBe(n);
+    const dangling = await gql(api.url, PROPOSE, { input: { reason: 'x', citations: ['no-such-source'], operations: [{ op: 'REMOVE_NODE', id: 'no-such-node' }] } }, tokens.alice);
+    expect(dangling.code).toBe('BAD_USER_INPUT');
+    expect((dangling.errors?.[0]?.extensions?.problems as { field: string }[]).map((p) => p.field).sort()).toEqual(['citations[0]', 'operations[0].id']);
+    const denied = await gql(api.url, PROPOSE, { input: { reason: 'x', newSources: [{ id: 'copy-of-x', url: 'https://profilbaru.com/article/BundID', kind: 'secondary' }], operations: [{ op: 'CHANGE_NODE', id: 'bundid', properties: { note: 'n' } }] } }, tokens.alice);
+    expect(denied.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(denied.errors?.[0]?.extensions?.problems)).toMatch(/deny-list/);
+  });
+
+  it('keeps four eyes: a reviewer cannot accept or reject their own proposal; the author withdraws, others cannot', async () => {
+    const own = await gql(api.url, PROPOSE, { input: { reason: 'Own.', citations: ['brandenburg-bundid'], operations: [{ op: 'CHANGE_NODE', id: 'bundid-postfach', properties: { note: 'carla' } }] } }, tokens.carla);
+    const id = own.data.propose.id;
+    expect((await gql(api.url, ACCEPT, { id }, tokens.carla)).code).toBe('FORBIDDEN');
+    expect((await gql(api.url, 'mutation($id: ID!) { rejectProposal(id: $id, reason: "no") { id } }', { id }, tokens.carla)).code).toBe('FORBIDDEN');
+    expect((await gql(api.url, 'mutation($id: ID!) { withdrawProposal(id: $id) { id } }', { id }, tokens.alice)).code).toBe('FORBIDDEN');
+    const w = await gql(api.url, 'mutation($id: ID!) { withdrawProposal(id: $id) { status } }', { id }, tokens.carla);
+    expect(w.data.withdrawProposal.status).toBe('withdrawn');
+    expect((await gql(api.url, ACCEPT, { id }, tokens.rita)).code).toBe('CONFLICT');
+    const r = await gql(api.url, PROPOSE, { input: { reason: 'Other.', citations: ['brandenburg-bundid'], operations: [{ op: 'CHANGE_NODE', id: 'bundid-postfach', properties: { note: 'bob' } }] } }, tokens.bob);
+    const rejected = await gql(api.url, 'mutation($id: ID!) { rejectProposal(id: $id, reason: "Not what the source says.") { status reviewer decisionReason } }', { id: r.data.propose.id }, tokens.carla);
+    expect(rejected.data.rejectProposal).toEqual({ status: 'rejected', reviewer: 'carla', decisionReason: 'Not what the source says.' });
+  });
+
+  it('refuses CONFLICT when what a proposal changes moved since it was filed, and applies nothing of it', async () => {
+    const change = (value: string) => ({ input: { reason: `Note ${value}.`, citations: ['brandenburg-bundid'], operations: [{ op: 'CHANGE_NODE', id: 'muk', properties: { note: value } }, { op: 'ADD_LINK', type: 'ADOPTS', from: 'org:land-berlin', to: 'muk', properties: { status: 'planned' } }] } });
+    const first = (await gql(api.url, PROPOSE, change('first'), tokens.alice)).data.propose.id;
+    const second = (await gql(api.url, PROPOSE, change('second'), tokens.bob)).data.propose.id;
+    expect((await gql(api.url, ACCEPT, { id: first }, tokens.rita)).errors).toBeUndefined();
+    const diff = await gql(api.url, 'query($id: ID!) { proposal(id: $id) { status diff { key conflict } } }', { id: second });
+    expect(diff.data.proposal.diff[0].conflict).toMatch(/note/);
+    const late = await gql(api.url, ACCEPT, { id: second }, tokens.rita);
+    expect(late.code).toBe('CONFLICT');
+    expect(late.errors?.[0]?.message).toMatch(/older state/);
+    const node = await gql(api.url, '{ node(id: "muk") { ... on Component { note } } }');
+    expect(node.data.node.note).toBe('first');
+    expect((await gql(api.url, 'query($id: ID!) { proposal(id: $id) { status } }', { id: second })).data.proposal.status).toBe('submitted');
+  });
+
+  it('lets an organisation report about itself (evidence reported), never about another', async () => {
+    const report = (org: string, token: string) => gql(api.url, PROPOSE, { input: { reason: 'We run it.', organization: org, citations: ['brandenburg-bundid'], operations: [{ op: 'ADD_LINK', type: 'ADOPTS', from: org, to: 'bundid-postfach', properties: { status: 'piloting' } }] } }, token);
+    expect((await report('org:land-berlin', tokens.alice)).code).toBe('FORBIDDEN');
+    const mixed = await gql(api.url, PROPOSE, { input: { reason: 'x', organization: 'org:land-hamburg', citations: ['brandenburg-bundid'], operations: [{ op: 'CHANGE_NODE', id: 'bundid', properties: { note: 'n' } }] } }, tokens.alice);
+    expect(mixed.code).toBe('FORBIDDEN');
+    const ok = await report('org:land-hamburg', tokens.alice);
+    expect(ok.data.propose.kind).toBe('report');
+    expect((await gql(api.url, ACCEPT, { id: ok.data.propose.id }, tokens.rita)).errors).toBeUndefined();
+    const links = await gql(api.url, '{ node(id: "org:land-hamburg") { ... on Organization { adopts(first: 100) { ... on AdoptsLink { status evidence proposal node { id } } } } } }');
+    const link = links.data.node.adopts.find((l: { node: { id: string } }) => l.node.id === 'bundid-postfach');
+    expect(link).toMatchObject({ status: 'piloting', evidence: 'reported', proposal: ok.data.propose.id });
+  });
+
+  it('refuses every write without a valid token or role, and says read-only when sign-in is off', async () => {
+    const input = { input: { reason: 'x', citations: ['brandenburg-bundid'], operations: [{ op: 'CHANGE_NODE', id: 'bundid', properties: { note: 'n' } }] } };
+    expect((await gql(api.url, PROPOSE, input)).code).toBe('UNAUTHENTICATED');
+    expect((await gql(api.url, PROPOSE, input, tokens.rita)).code).toBe('FORBIDDEN');
+    const expired = await issuer.token({ sub: 'u-alice', roles: ['contributor'], organizations: ['org:land-hamburg'] }, { expiresInS: -120 });
+    expect((await gql(api.url, PROPOSE, input, expired)).code).toBe('UNAUTHENTICATED');
+    const read = await gql(api.url, '{ __typename }', {}, expired);
+    expect(read.status).toBe(401);
+    expect(read.code).toBe('UNAUTHENTICATED');
+    const about = await gql(api.url, '{ about { writes { enabled issuer audience readAccess } } }');
+    expect(about.data.about.writes).toMatchObject({ enabled: true, audience: 'dstack-graph', readAccess: 'public' });
   });
 });

@@ -25,7 +25,7 @@ export function sections(model: Model = MODEL): Readonly<Record<string, SectionS
 }
 
 /** Top-level keys that are not node sections. */
-const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'rules', 'profiles', 'jurisdictions', 'decisions']);
+const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'rules', 'profiles', 'jurisdictions', 'decisions', 'curation']);
 
 /** Sections read from one file only. */
 const ONLY_IN: Readonly<Record<string, string>> = { rules: 'rules.yaml', denied: 'deny-list.yaml', landscapeStandards: 'landscape-classification.yaml' };
