@@ -37,7 +37,10 @@ export type AuditRecord = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 /** The SHA-256 of an entry's content and the hash before it: changing any field, or the order, breaks the chain. */
 export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
   const { seq, at, subject, name, organizations, operation, ids, before, after, requestId, outcome, code, message, prevHash } = entry;
-  return crypto.createHash('sha256').update(stableJson({ seq, at, subject, name, organizations, operation, ids, before, after, requestId, outcome, code, message, prevHash })).digest('hex');
+  // Neo4j stores no null properties: an absent field and null hash alike.
+  const n = <T>(v: T | null | undefined): T | null => v ?? null;
+  const content = { seq, at, subject: n(subject), name: n(name), organizations: organizations ?? [], operation, ids: ids ?? [], before: n(before), after: n(after), requestId, outcome, code: n(code), message: n(message), prevHash };
+  return crypto.createHash('sha256').update(stableJson(content)).digest('hex');
 }
 
 /** The entry that follows the head `{seq, hash}`. */

@@ -38,7 +38,7 @@ export interface KeycloakProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves with the ms from spawn to the first 200 of the realm's discovery document; rejects on exit or timeout. */
   waitReady(timeoutMs: number): Promise<number>;
-  /** Stops Keycloak (SIGTERM to the group, SIGKILL after 20 s), waits until no process of it is left, removes temp data. */
+  /** Stops Keycloak (SIGKILL to the group for temp data; SIGTERM, SIGKILL after 20 s, for a dataDir), waits until no process of it is left, removes temp data. */
   stop(): Promise<void>;
 }
 
@@ -59,11 +59,12 @@ const DEV_BUILD_MARKER = '.dstack-dev-build';
 const STOP_GRACE_MS = 20_000;
 
 /**
- * Shell wrapper around kc.sh: a background reader on the Node pipe (fd 3) kills the whole process
- * group when the pipe ends, i.e. when the Node parent is gone however it ended; then kc.sh replaces
- * the shell (same pid, the group leader) and starts Java as its child.
+ * Shell wrapper around kc.sh: a background reader on the Node pipe (fd 3) stops the whole process
+ * group when the pipe ends, i.e. when the Node parent is gone however it ended (SIGTERM, which
+ * Quarkus honours only once started, then SIGKILL after 30 s); kc.sh replaces the shell (same pid,
+ * the group leader) and starts Java as its child.
  */
-const WATCHDOG = 'exec 3<&0; ( cat <&3 >/dev/null; kill -TERM 0 ) & exec "$0" "$@" </dev/null 3<&-';
+const WATCHDOG = 'exec 3<&0; ( cat <&3 >/dev/null; trap "" TERM; kill -TERM 0; sleep 30; kill -KILL 0 ) & exec "$0" "$@" </dev/null 3<&-';
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
 export function freeLocalPort(): Promise<number> {
@@ -134,8 +135,8 @@ function logTail(logFile: string, lines = 30): string {
   }
 }
 
-/** Signals the group and waits (SIGKILL after the grace period) until none of its processes is left. */
-async function killGroup(pgid: number, exited: Promise<unknown>, done: () => boolean): Promise<void> {
+/** Signals the group (SIGKILL at once when `graceMs` is 0) and waits, SIGKILL after `graceMs`, until none of its processes is left. */
+async function killGroup(pgid: number, exited: Promise<unknown>, done: () => boolean, graceMs: number): Promise<void> {
   const signal = (s: NodeJS.Signals): void => {
     try {
       process.kill(-pgid, s);
@@ -143,8 +144,8 @@ async function killGroup(pgid: number, exited: Promise<unknown>, done: () => boo
       /* already gone */
     }
   };
-  signal('SIGTERM');
-  const deadline = Date.now() + STOP_GRACE_MS;
+  signal(graceMs === 0 ? 'SIGKILL' : 'SIGTERM');
+  const deadline = Date.now() + graceMs;
   while (!done() || processGroup(pgid).length > 0) {
     if (Date.now() > deadline) signal('SIGKILL');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 200))]);
@@ -174,7 +175,7 @@ async function ensureDevBuild(dist: string, javaHome: string, log: KeycloakLog):
         await Promise.race([exited, new Promise((r) => setTimeout(r, 250))]);
       }
       const ok = !ended;
-      await killGroup(child.pid as number, exited, () => ended);
+      await killGroup(child.pid as number, exited, () => ended, 0);
       child.stdin?.destroy();
       if (!ok) throw new Error(`Keycloak's dev-mode build failed:\n${logTail(logFile)}`);
       fs.writeFileSync(marker, new Date().toISOString());
@@ -208,13 +209,16 @@ export async function spawnKeycloak(options: KeycloakOptions): Promise<KeycloakP
       resolve({ code, signal });
     }),
   );
-  // Belt and braces next to the watchdog: a normal exit of Node stops the group at once.
+  // When Node exits without stop(), the watchdog stops a kept-data Keycloak gently; a throw-away
+  // one is killed here at once and its temp folder removed.
   const onExit = (): void => {
+    if (options.dataDir) return;
     try {
-      process.kill(-pid, 'SIGTERM');
+      process.kill(-pid, 'SIGKILL');
     } catch {
       /* gone */
     }
+    fs.rmSync(home, { recursive: true, force: true });
   };
   process.once('exit', onExit);
   options.log.debug({ issuer, pid, home }, 'starting Keycloak');
@@ -238,7 +242,8 @@ export async function spawnKeycloak(options: KeycloakOptions): Promise<KeycloakP
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      await killGroup(pid, exited, () => ended);
+      // Throw-away data needs no clean shutdown; a kept data folder gets one (H2 closes its files).
+      await killGroup(pid, exited, () => ended, options.dataDir ? STOP_GRACE_MS : 0);
       child.stdin?.destroy();
       process.removeListener('exit', onExit);
       if (!options.dataDir) fs.rmSync(home, { recursive: true, force: true });
