@@ -10,6 +10,7 @@ import { Db } from '../../src/neo4j/db';
 import { createDriver } from '../../src/neo4j/driver';
 import { defaultSources, runSeed } from '../../src/seed/seed';
 import { graphVersion } from '../../src/system/graphVersion';
+import { startKeycloakInBackground } from './keycloak';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -37,6 +38,8 @@ export async function graphFingerprint(db: Db): Promise<string> {
  * Workers find it through DSG_TEST_NEO4J_* variables.
  */
 export default async function globalSetup(): Promise<void> {
+  // The identity provider of the sign-in tests starts in the background (about 30 s) while Neo4j starts.
+  await startKeycloakInBackground();
   if (process.env.NEO4J_URI) {
     process.env.DSG_TEST_NEO4J_URI = process.env.NEO4J_URI;
     process.env.DSG_TEST_NEO4J_USER = process.env.NEO4J_USER ?? 'neo4j';

@@ -5,6 +5,7 @@ import { Db } from '../../src/neo4j/db';
 import { createDriver } from '../../src/neo4j/driver';
 import { graphFingerprint } from './globalSetup';
 import { testNeo4j } from './testEnv';
+import { stopKeycloak } from './keycloak';
 
 /**
  * Fails the run when a test file changed the shared test graph (it is read-only for them: see
@@ -14,6 +15,7 @@ export default async function globalTeardown(): Promise<void> {
   try {
     await checkUnchanged();
   } finally {
+    await stopKeycloak();
     const started = globalThis.__DSG_TEST_NEO4J__;
     if (started) {
       await started.neo4j.stop();
