@@ -134,4 +134,23 @@ describe('proposals', () => {
     const about = await gql(api.url, '{ about { writes { enabled issuer audience readAccess } } }');
     expect(about.data.about.writes).toMatchObject({ enabled: true, audience: 'dstack-graph', readAccess: 'public' });
   });
+
+  it('answers RATE_LIMITED with HTTP 429 and Retry-After beyond the writes one user may make per minute, and audits it', async () => {
+    const limited = await startApi({ WRITE_RATE_PER_MINUTE: '2' }, { neo4j: own.neo4j, verifier: issuer.verifier });
+    try {
+      const input = (i: number) => ({ input: { reason: `Rate ${i}.`, citations: ['brandenburg-bundid'], operations: [{ op: 'CHANGE_NODE', id: 'landesnutzerkonto', properties: { note: `rate ${i}` } }] } });
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await gql(limited.url, PROPOSE, input(i), tokens.bob));
+      expect(answers.map((a) => a.code ?? 'ok')).toEqual(['ok', 'ok', 'RATE_LIMITED']);
+      expect(answers[2]?.status).toBe(429);
+      expect(Number(answers[2]?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(JSON.stringify(answers[2]?.errors)).not.toMatch(/stack|at \//);
+      // Another user has a share of their own.
+      expect((await gql(limited.url, PROPOSE, input(9), tokens.alice)).code).toBeUndefined();
+      const audit = await api.t.db.read((tx) => tx.runText("MATCH (a:AuditEntry {code: 'RATE_LIMITED'}) RETURN a.name AS name, a.outcome AS outcome"));
+      expect(audit).toEqual([{ name: 'bob', outcome: 'refused' }]);
+    } finally {
+      await limited.stop();
+    }
+  });
 });

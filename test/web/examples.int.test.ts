@@ -37,7 +37,7 @@ describe('playground examples', () => {
     }
   });
 
-  it.each(EXAMPLES.filter((e) => e.id !== 'refused').map((e) => [e.id, e] as const))('%s answers with data from the seed graph', async (_id, example) => {
+  it.each(EXAMPLES.filter((e) => e.id !== 'refused' && !e.write && e.id !== 'proposals').map((e) => [e.id, e] as const))('%s answers with data from the seed graph', async (_id, example) => {
     const { data, errors } = await api.exec(example.query, example.variables);
     expect(errors).toBeUndefined();
     // At least a handful of values and no empty top-level answer: the variables name real nodes.
@@ -51,6 +51,21 @@ describe('playground examples', () => {
         expect({ totalCount: changes.totalCount, edges: changes.edges.length }).toEqual({ totalCount: n, edges: Math.min(n, 20) });
       } else expect(substance(value)).toBeGreaterThan(3);
     }
+  });
+
+  it('the write examples are valid operations, refused on a server without sign-in; "proposals" answers', async () => {
+    const writes = EXAMPLES.filter((e) => e.write);
+    expect(writes.map((e) => e.id).sort()).toEqual(['propose', 'review']);
+    for (const e of writes) {
+      expect(e.query).toMatch(/"Authorization": "Bearer <access token>"/);
+      const { errors } = await api.exec(e.query, e.variables);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'read_only' });
+    }
+    const proposals = EXAMPLES.find((e) => e.id === 'proposals');
+    const { data, errors } = await api.exec(proposals!.query, proposals!.variables);
+    expect(errors).toBeUndefined();
+    expect(data.about.writes).toEqual({ enabled: false, issuer: null, readAccess: 'public' });
+    expect(data.proposals).toEqual([]);
   });
 
   it('"refused" is refused by the cost limit before it runs', async () => {

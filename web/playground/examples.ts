@@ -12,7 +12,17 @@ export interface Example {
   readonly description: string;
   readonly query: string;
   readonly variables: Record<string, unknown>;
+  /** A write: needs a token (set `Authorization` in the Headers tab); refused on a server without sign-in. */
+  readonly write?: boolean;
 }
+
+const SIGN_IN = `# Writes need a token of the configured OpenID Connect issuer (about { writes } names it).
+# In this playground: open "Headers" (below the editor) and enter
+#   { "Authorization": "Bearer <access token>" }
+# With the repository's Keycloak (npm run keycloak) a token comes from:
+#   curl -s -d grant_type=password -d client_id=dstack-graph-cli -d username=alice \\
+#     -d password=dstack-test-1 http://127.0.0.1:8180/realms/dstack/protocol/openid-connect/token
+# The token lives 5 minutes; nothing is stored in the browser.`;
 
 export const EXAMPLES: readonly Example[] = [
   {
@@ -403,6 +413,78 @@ query Risks($serviceId: ID!, $kind: RiskKind!) {
     serviceCount
     services { service { name } item { name } path { name } }
   }
+}
+`,
+  },
+  {
+    id: 'propose',
+    title: 'Propose a change (sign-in)',
+    description:
+      'A contributor proposes a change set with a reason and citations; it is checked by the same rules as the seed files and waits for a reviewer. With organization it is a report about the author\'s own organisation (evidence reported). Needs a token: see the comment for the Authorization header.',
+    write: true,
+    variables: {
+      input: {
+        reason: 'Hamburg pilots the BundID-Postfach for its online services.',
+        organization: 'org:land-hamburg',
+        citations: ['brandenburg-bundid'],
+        operations: [{ op: 'ADD_LINK', type: 'ADOPTS', from: 'org:land-hamburg', to: 'bundid-postfach', properties: { status: 'piloting' } }],
+      },
+    },
+    query: `${SIGN_IN}
+# Operations: ADD_NODE, CHANGE_NODE, REMOVE_NODE (by id), ADD_LINK, CHANGE_LINK, REMOVE_LINK (by type, from, to).
+mutation ProposeChange($input: ProposalInput!) {
+  propose(input: $input) {
+    id
+    status
+    kind
+    organization
+    diff { op key before after conflict }
+  }
+}
+`,
+  },
+  {
+    id: 'review',
+    title: 'Review a proposal (sign-in)',
+    description:
+      'A reviewer (never the proposal\'s author: four eyes) accepts a submitted proposal, which applies the whole change set in one transaction, or rejects it with a reason. CONFLICT when what it changes moved since it was filed.',
+    write: true,
+    variables: { id: 'proposal-1' },
+    query: `${SIGN_IN}
+# To reject instead: rejectProposal(id: $id, reason: "...") { id status decisionReason }
+mutation ReviewProposal($id: ID!) {
+  acceptProposal(id: $id) {
+    id
+    status
+    reviewer
+    graphVersion
+    diff { op key before after }
+  }
+}
+`,
+  },
+  {
+    id: 'proposals',
+    title: 'Proposals and their review',
+    description: 'Proposals, newest first, filtered by status, author, organisation or a node they touch, each with its operations, its diff against today\'s graph, and the decision. Public to read.',
+    variables: { status: 'submitted' },
+    query: `# status: submitted, accepted, rejected or withdrawn; touches: a node id, e.g. "bundid".
+query Proposals($status: ProposalStatus, $touches: ID) {
+  about { writes { enabled issuer readAccess } }
+  proposals(status: $status, touches: $touches, first: 20) {
+    id
+    status
+    kind
+    author
+    organization
+    reason
+    citations
+    createdAt
+    reviewer
+    decisionReason
+    diff { op key before after conflict }
+  }
+  curationConflicts { proposal message }
 }
 `,
   },
