@@ -1,5 +1,5 @@
 import type { PropValue } from '../seed/graph';
-import { baseOf, type Base, type GraphView, type Operation, type Props } from './changeSet';
+import { baseOf, orientLinks, type Base, type GraphView, type Operation, type Props } from './changeSet';
 import { changed } from './checkChangeSet';
 import { LayeredView } from './LayeredView';
 
@@ -44,7 +44,8 @@ export interface Writes {
  * the removals, and the diff. Added and changed facts carry the proposal's provenance: added ones
  * its citations and evidence, changed ones its citations beside their own.
  */
-export function applyChangeSet(ops: readonly Operation[], view: GraphView, stamp: Stamp): Writes {
+export function applyChangeSet(given: readonly Operation[], view: GraphView, stamp: Stamp): Writes {
+  const ops = orientLinks(given, view);
   const layered = new LayeredView(view);
   const nodes = new Map<string, { id: string; label: string; props: Record<string, PropValue> }>();
   const links = new Map<string, { type: string; from: string; to: string; props: Record<string, PropValue> }>();
@@ -57,8 +58,7 @@ export function applyChangeSet(ops: readonly Operation[], view: GraphView, stamp
     bases.push(baseOf(op, layered));
     switch (op.op) {
       case 'addNode': {
-        const props: Record<string, PropValue> = { ...op.properties, id: op.id, evidence: stamp.evidence, sources: [...stamp.citations], source: stamp.sourceText, ...contribution };
-        if (Array.isArray(props.aliases) && props.aliases.length > 0) props.aliasesText = props.aliases.map(String).join(' | ');
+        const props: Record<string, PropValue> = withAliasesText({ ...op.properties, id: op.id, evidence: stamp.evidence, sources: [...stamp.citations], source: stamp.sourceText, ...contribution });
         nodes.set(op.id, { id: op.id, label: op.label, props });
         layered.setNode(op.id, { label: op.label, props });
         diff.push({ op: op.op, entity: 'node', key: op.id, kind: op.label, before: null, after: props });
@@ -67,8 +67,7 @@ export function applyChangeSet(ops: readonly Operation[], view: GraphView, stamp
       case 'changeNode': {
         const node = layered.node(op.id);
         if (!node) throw new Error(`changeNode of a missing node ${op.id}: check the change set first`);
-        const props: Record<string, PropValue> = { ...withCitations(changed(node.props, op.set, op.unset), stamp), ...contribution };
-        if (Array.isArray(props.aliases)) props.aliasesText = props.aliases.map(String).join(' | ');
+        const props: Record<string, PropValue> = withAliasesText({ ...withCitations(changed(node.props, op.set, op.unset), stamp), ...contribution });
         nodes.set(op.id, { id: op.id, label: node.label, props });
         layered.setNode(op.id, { label: node.label, props });
         diff.push({ op: op.op, entity: 'node', key: op.id, kind: node.label, before: node.props, after: props });
@@ -116,7 +115,13 @@ export function applyChangeSet(ops: readonly Operation[], view: GraphView, stamp
 function withCitations(props: Record<string, PropValue>, stamp: Stamp): Record<string, PropValue> {
   const own = Array.isArray(props.sources) ? props.sources.map(String) : [];
   const sources = [...own, ...stamp.citations.filter((c) => !own.includes(c))];
-  const text = typeof props.source === 'string' && props.source !== '' ? props.source : '';
-  const source = text === '' ? stamp.sourceText : text.includes(stamp.sourceText) ? text : `${text} ; ${stamp.sourceText}`;
-  return { ...props, sources, source };
+  const parts = typeof props.source === 'string' && props.source !== '' ? props.source.split(' ; ') : [];
+  for (const part of stamp.sourceText.split(' ; ')) if (part !== '' && !parts.includes(part)) parts.push(part);
+  return { ...props, sources, source: parts.join(' ; ') };
+}
+
+/** `props` with `aliasesText` (what the full-text index reads) following `aliases`: absent without aliases. */
+function withAliasesText(props: Record<string, PropValue>): Record<string, PropValue> {
+  const { aliasesText: _old, ...rest } = props;
+  return Array.isArray(props.aliases) && props.aliases.length > 0 ? { ...rest, aliasesText: props.aliases.map(String).join(' | ') } : rest;
 }

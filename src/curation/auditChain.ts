@@ -62,7 +62,8 @@ export interface ChainBreak {
 export function verifyChain(entries: readonly AuditEntry[], previous: { seq: number; hash: string }): { broken: ChainBreak | null; head: { seq: number; hash: string } } {
   let head = previous;
   for (const e of entries) {
-    if (e.seq !== head.seq + 1) return { broken: { seq: e.seq, reason: `follows entry ${head.seq}: entries ${head.seq + 1}..${e.seq - 1} are missing` }, head };
+    if (e.seq <= head.seq) return { broken: { seq: e.seq, reason: `is numbered ${e.seq} but follows entry ${head.seq} (an entry was repeated or renumbered)` }, head };
+    if (e.seq !== head.seq + 1) return { broken: { seq: e.seq, reason: `follows entry ${head.seq}: ${e.seq - head.seq === 2 ? `entry ${head.seq + 1} is` : `entries ${head.seq + 1}..${e.seq - 1} are`} missing` }, head };
     if (e.prevHash !== head.hash) return { broken: { seq: e.seq, reason: 'does not name the hash of the entry before it (an entry was removed, inserted or altered before it)' }, head };
     const { hash, ...rest } = e;
     if (auditHash(rest) !== hash) return { broken: { seq: e.seq, reason: 'its content does not match its hash (the entry was altered)' }, head };

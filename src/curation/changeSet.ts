@@ -85,3 +85,15 @@ function pick(props: Props, keys: readonly string[]): Record<string, PropValue |
 function sortKeys<T>(o: Readonly<Record<string, T>>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+/**
+ * The operations with every change or removal of an ALTERNATIVE_TO (undirected) named in the
+ * direction it is stored in `view`, so that it is found and written, never doubled.
+ */
+export function orientLinks(ops: readonly Operation[], view: GraphView): Operation[] {
+  return ops.map((op) => {
+    if ((op.op !== 'changeLink' && op.op !== 'removeLink') || op.type !== 'ALTERNATIVE_TO') return op;
+    if (view.link(op.type, op.from, op.to) || !view.link(op.type, op.to, op.from)) return op;
+    return { ...op, from: op.to, to: op.from };
+  });
+}

@@ -3,7 +3,7 @@ import { CONTRIBUTION_PROPERTIES } from '../model/common';
 import { checkLinkEnds } from '../model/checkLinkEnds';
 import { checkNodeProperties, checkRelationshipProperties } from '../model/checkProperties';
 import { edgeKey } from '../seed/assemble';
-import { entityKey, type GraphView, type Operation, type Props } from './changeSet';
+import { entityKey, orientLinks, type GraphView, type Operation, type Props } from './changeSet';
 import { LayeredView } from './LayeredView';
 
 /** A problem with one operation of a change set: `operations[2].properties.license` and what is wrong. */
@@ -24,7 +24,8 @@ const GENERIC_ID = /^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9._:-]*$/;
  * changing or removing what does not, and the same node or link twice. Operations are checked in
  * order, each against the graph as the earlier ones leave it.
  */
-export function checkChangeSet(model: Model, ops: readonly Operation[], view: GraphView): ChangeProblem[] {
+export function checkChangeSet(model: Model, given: readonly Operation[], view: GraphView): ChangeProblem[] {
+  const ops = orientLinks(given, view);
   const problems: ChangeProblem[] = [];
   const layered = new LayeredView(view);
   const seen = new Map<string, number>();

@@ -44,15 +44,19 @@ export function applyOverlay(graph: Graph, entries: readonly OverlayEntry[], mod
   const conflicts: CurationConflict[] = [];
   const applied: string[] = [];
   for (const entry of entries) {
-    const { todo, conflict } = pending(entry, view);
+    const { todo, indices, conflict } = pending(entry, view);
     if (conflict) {
       conflicts.push(conflict);
       continue;
     }
     const problems = checkChangeSet(model, todo, view);
     if (problems.length > 0) {
+      // Problems number the operations still to apply; name the proposal's own.
       const first = problems[0] as { field: string; message: string };
-      conflicts.push({ proposal: entry.id, operation: -1, target: first.field, message: `no longer applies: ${first.field} ${first.message}` });
+      const k = Number(/^operations\[(\d+)\]/.exec(first.field)?.[1] ?? -1);
+      const operation = k >= 0 ? (indices[k] ?? -1) : -1;
+      const field = first.field.replace(/^operations\[\d+\]/, `operations[${operation}]`);
+      conflicts.push({ proposal: entry.id, operation, target: operation >= 0 ? describe(entry.operations[operation] as Operation) : field, message: `no longer applies: ${field} ${first.message}` });
       continue;
     }
     const writes = applyChangeSet(todo, view, entry.stamp);
@@ -73,20 +77,22 @@ export function applyOverlay(graph: Graph, entries: readonly OverlayEntry[], mod
  * The operations of `entry` still to apply to `view` (those whose result is not there yet), or the
  * first conflict: an operation whose target is neither as it was at accept nor already as it made it.
  */
-export function pending(entry: OverlayEntry, view: GraphView): { todo: Operation[]; conflict: CurationConflict | null } {
+export function pending(entry: OverlayEntry, view: GraphView): { todo: Operation[]; indices: number[]; conflict: CurationConflict | null } {
   const layered = new LayeredView(view);
   const todo: Operation[] = [];
+  const indices: number[] = [];
   for (const [i, op] of entry.operations.entries()) {
     const recorded = entry.bases[i];
     const now = baseOf(op, layered);
     if (recorded && sameBase(recorded, now)) {
       todo.push(op);
+      indices.push(i);
       continue;
     }
     if (alreadyApplied(op, layered)) continue;
-    return { todo: [], conflict: { proposal: entry.id, operation: i, target: describe(op), message: conflictMessage(op, recorded, now) } };
+    return { todo: [], indices: [], conflict: { proposal: entry.id, operation: i, target: describe(op), message: conflictMessage(op, recorded, now) } };
   }
-  return { todo, conflict: null };
+  return { todo, indices, conflict: null };
 }
 
 /** Whether the graph already holds what `op` makes (its stated properties; a removal: nothing). */

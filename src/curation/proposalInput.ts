@@ -23,7 +23,7 @@ const NEEDS: Readonly<Record<ChangeInputShape['op'], readonly (keyof ChangeInput
   CHANGE_LINK: ['type', 'from', 'to'],
   REMOVE_LINK: ['type', 'from', 'to'],
 };
-const NODE_FIELDS = new Set(['id', 'label']);
+const NODE_FIELDS = new Set(['id']);
 const LINK_FIELDS = new Set(['type', 'from', 'to']);
 
 /**
@@ -45,15 +45,21 @@ export function readOperations(input: readonly ChangeInputShape[]): { operations
     }
     const isNode = c.op.endsWith('_NODE');
     for (const k of ['id', 'label', 'type', 'from', 'to'] as const) {
+      if (k === 'label' && c.op === 'ADD_NODE') continue;
       if (given(k) && !(isNode ? NODE_FIELDS : LINK_FIELDS).has(k)) {
-        problems.push({ field: `${at}.${k}`, message: `is not taken by ${c.op} (a ${isNode ? 'node is named by id' : 'link is named by type, from and to'})` });
+        const why = k === 'label' && isNode ? 'a label never changes: remove the node and add it anew' : `a ${isNode ? 'node is named by id' : 'link is named by type, from and to'}`;
+        problems.push({ field: `${at}.${k}`, message: `is not taken by ${c.op} (${why})` });
         ok = false;
       }
     }
     if (c.op === 'ADD_NODE' && given('label') === false) ok = false;
-    if (c.op !== 'ADD_NODE' && c.op !== 'ADD_LINK' && c.op !== 'CHANGE_NODE' && c.op !== 'CHANGE_LINK' && (given('properties') || (c.unset?.length ?? 0) > 0)) {
-      problems.push({ field: `${at}.properties`, message: `is not taken by ${c.op}` });
-      ok = false;
+    if (c.op === 'REMOVE_NODE' || c.op === 'REMOVE_LINK') {
+      for (const k of ['properties', 'unset'] as const) {
+        if (given(k) && !(k === 'unset' && (c.unset?.length ?? 0) === 0)) {
+          problems.push({ field: `${at}.${k}`, message: `is not taken by ${c.op}` });
+          ok = false;
+        }
+      }
     }
     if ((c.op === 'ADD_NODE' || c.op === 'ADD_LINK') && (c.unset?.length ?? 0) > 0) {
       problems.push({ field: `${at}.unset`, message: `is not taken by ${c.op}` });

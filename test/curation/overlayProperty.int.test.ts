@@ -60,8 +60,8 @@ function applyPlain(s: Snapshot, changes: readonly Change[], stamp: { proposal: 
   const added = { evidence: 'sourced', sources: [CITATION], source: citationUrl, ...contribution };
   const withCitation = (p: Props): Props => {
     const sources = Array.isArray(p.sources) ? (p.sources as string[]) : [];
-    const text = typeof p.source === 'string' ? p.source : '';
-    return { ...p, sources: sources.includes(CITATION) ? sources : [...sources, CITATION], source: text === '' ? citationUrl : text.includes(citationUrl) ? text : `${text} ; ${citationUrl}` };
+    const parts = typeof p.source === 'string' && p.source !== '' ? p.source.split(' ; ') : [];
+    return { ...p, sources: sources.includes(CITATION) ? sources : [...sources, CITATION], source: (parts.includes(citationUrl) ? parts : [...parts, citationUrl]).join(' ; ') };
   };
   for (const c of changes) {
     const key = `${c.type}|${c.from}|${c.to}`;
@@ -77,7 +77,8 @@ function applyPlain(s: Snapshot, changes: readonly Change[], stamp: { proposal: 
         if (!n) throw new Error('oracle: missing node');
         const p: Props = { ...n.props, ...c.properties };
         for (const k of c.unset ?? []) delete p[k];
-        if (Array.isArray(p.aliases)) p.aliasesText = (p.aliases as string[]).join(' | ');
+        delete p.aliasesText;
+        if (Array.isArray(p.aliases) && p.aliases.length > 0) p.aliasesText = (p.aliases as string[]).join(' | ');
         s.nodes.set(c.id as string, { label: n.label, props: { ...withCitation(p), ...contribution } });
         break;
       }
