@@ -21,7 +21,7 @@ import { verifyAudit } from '../src/curation/verifyAudit';
 import { createLogger } from '../src/logger';
 import { applySchema } from '../src/neo4j/applySchema';
 import { loadCypher } from '../src/neo4j/cypher';
-import { Db } from '../src/neo4j/db';
+import { Db, intParam } from '../src/neo4j/db';
 import { createDriver } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { declaredQueries } from '../src/neo4j/query';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return { ms: took, body };
     };
-    const components = (await db.read((tx) => tx.runText('MATCH (c:Component) RETURN c.id AS id ORDER BY c.id LIMIT $n', { n: proposals }))).map((r) => String(r.id));
+    const components = (await db.read((tx) => tx.runText('MATCH (c:Component) RETURN c.id AS id ORDER BY c.id LIMIT $n', { n: intParam(proposals) }))).map((r) => String(r.id));
     say(`${components.length} proposals (change a property of one component each), one after the other`);
     const proposeMs: number[] = [];
     const ids: string[] = [];
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     await server.stop();
     const existing = (await verifyAudit(db)).entries;
     say(`appending ${auditEntries - existing} audit entries to reach ${auditEntries}`);
-    let head = await db.read((tx) => auditHead(tx));
+    let head = await db.write((tx) => auditHead(tx));
     const batch = 1000;
     for (let n = existing; n < auditEntries; n += batch) {
       const rows: ReturnType<typeof chainEntry>[] = [];

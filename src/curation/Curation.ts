@@ -16,7 +16,7 @@ import { checkChangeSet, describe, type ChangeProblem } from './checkChangeSet';
 import { LayeredView } from './LayeredView';
 import { readOperations, readProposalCitations, type ChangeInputShape } from './proposalInput';
 import { readProposal, type ProposalRecord } from './proposalRecord';
-import { createProposal, createSources, linksForChange, lockAccepts, nextProposalNumber, nodesForChange, proposalById, sourcesForCitations, updateProposal } from './repository';
+import { servicesOfferedBy, createProposal, createSources, linksForChange, lockAccepts, nextProposalNumber, nodesForChange, proposalById, sourcesForCitations, updateProposal } from './repository';
 import type { WriteLimiter } from './WriteLimiter';
 
 /** A proposal as the API takes it. */
@@ -54,12 +54,13 @@ export class Curation {
       if (input.operations.length === 0) problems.push({ field: 'operations', message: 'is empty: a proposal changes at least one node or link' });
       if (input.operations.length > this.deps.maxOperations) throw new InputError(`A proposal holds at most ${this.deps.maxOperations} operations (PROPOSAL_MAX_OPERATIONS), got ${input.operations.length}; split it.`, { limit: this.deps.maxOperations, found: input.operations.length });
       if (input.reason.trim() === '') problems.push({ field: 'reason', message: 'is required: say why the graph should change' });
-      const organization = this.organizationOf(author, input.organization ?? null, operations);
+      const organization = this.organizationOf(author, input.organization ?? null);
       const { citations, problem } = readProposalCitations(input.citations ?? []);
       if (problem) problems.push({ field: 'citations', message: problem });
       if (citations.length + (input.newSources?.length ?? 0) === 0) problems.push({ field: 'citations', message: 'is empty: cite at least one registry source, or add one in newSources' });
       failOn(problems);
       return db.write(async (tx) => {
+        if (input.organization) await this.checkReport(tx, organization, operations);
         const view = await loadView(tx, operations);
         const found = checkChangeSet(this.deps.model, operations, view);
         const sources = await this.checkSources(tx, citations.map((c) => c.id), input.newSources ?? []);
@@ -182,16 +183,24 @@ export class Curation {
   }
 
   /** The organisation a proposal is filed for: the report's (one the author speaks for), else the author's first. */
-  private organizationOf(author: Principal, reported: string | null, operations: readonly Operation[]): string {
+  private organizationOf(author: Principal, reported: string | null): string {
     if (reported === null) {
       const own = author.organizations[0];
       if (own === undefined) throw new ForbiddenError('Your token names no organisation you speak for (the organisation claim); ask your identity provider\'s administrators to add it.', { reason: 'no_organization' });
       return own;
     }
     if (!author.organizations.includes(reported)) throw new ForbiddenError(`You report for "${reported}", but your token lets you speak for ${author.organizations.length > 0 ? author.organizations.join(', ') : 'no organisation'}; report for your own organisation only.`, { organization: reported });
-    const foreign = operations.find((op) => !idsOf(op).includes(reported));
-    if (foreign) throw new ForbiddenError(`A report states facts about the reporting organisation "${reported}" only; ${describe(foreign)} is not about it. File other changes as a proposal without organization.`, { organization: reported });
     return reported;
+  }
+
+  /**
+   * A report states facts about the reporting organisation only: each operation names it (its node,
+   * or a link at it), or is a link from a service it offers (what the service uses).
+   */
+  private async checkReport(tx: Tx, org: string, operations: readonly Operation[]): Promise<void> {
+    const offered = await servicesOfferedBy(tx, org, [...new Set(operations.flatMap((op) => ('from' in op ? [op.from] : [])))]);
+    const foreign = operations.find((op) => !idsOf(op).includes(org) && !('from' in op && offered.has(op.from)));
+    if (foreign) throw new ForbiddenError(`A report states facts about the reporting organisation "${org}" only (its node, its links, and what the services it offers use); ${describe(foreign)} is not about it. File other changes as a proposal without organization.`, { organization: org });
   }
 
   /** The submitted proposal `id`, decided by someone other than its author (or, to withdraw, by its author). */

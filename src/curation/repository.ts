@@ -20,6 +20,7 @@ const nodesForChangeQuery = query<{ id: string; label: string; props: Props }>('
 const linksForChangeQuery = query<{ type: string; from: string; to: string; props: Props }>('curation/linksForChange');
 const createSourcesQuery = query<{ created: number }>('curation/createSources');
 const sourcesForCitationsQuery = query<{ id: string; url: string | null; kind: string }>('curation/sourcesForCitations');
+const servicesOfferedByQuery = query<{ id: string }>('curation/servicesOfferedBy');
 const curatedSourcesQuery = query<{ source: Record<string, PropValue | null> }>('curation/curatedSources');
 const auditHeadQuery = query<{ seq: number; hash: string }>('audit/auditHead');
 const appendAuditQuery = query<{ seq: number }>('audit/appendAudit');
@@ -98,6 +99,11 @@ export async function createSources(tx: Tx, rows: readonly Record<string, PropVa
 /** The registry entries with these ids or addresses. */
 export async function sourcesForCitations(tx: Tx, ids: readonly string[], urls: readonly string[]): Promise<{ id: string; url: string | null; kind: string }[]> {
   return tx.run(sourcesForCitationsQuery, { ids, urls });
+}
+
+/** Which of `ids` are services the organisation `org` offers. */
+export async function servicesOfferedBy(tx: Tx, org: string, ids: readonly string[]): Promise<Set<string>> {
+  return new Set(ids.length === 0 ? [] : (await tx.run(servicesOfferedByQuery, { org, ids })).map((r) => r.id));
 }
 
 /** The registry entries added through proposals or by an admin. */

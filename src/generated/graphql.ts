@@ -1050,7 +1050,8 @@ export type ConsumerState =
 
 /**
  * Known component use of services (USES to a component): `sourced` when a source states at least one
- * use, `inferred` when only inferred uses (including rule-made ones) are known, `none` when no use is known.
+ * use, `reported` when none does but the service's organisation reported one (an accepted proposal),
+ * `inferred` when only inferred uses (including rule-made ones) are known, `none` when no use is known.
  */
 export type Coverage = {
   __typename?: 'Coverage';
@@ -1060,6 +1061,7 @@ export type Coverage = {
   byTopic: Array<CoverageGroup>;
   inferred: Scalars['Int']['output'];
   none: Scalars['Int']['output'];
+  reported: Scalars['Int']['output'];
   services: Scalars['Int']['output'];
   sourced: Scalars['Int']['output'];
 };
@@ -1071,6 +1073,7 @@ export type CoverageGroup = {
   key: Scalars['String']['output'];
   name: Scalars['String']['output'];
   none: Scalars['Int']['output'];
+  reported: Scalars['Int']['output'];
   services: Scalars['Int']['output'];
   sourced: Scalars['Int']['output'];
 };
@@ -7320,6 +7323,7 @@ export type CoverageResolvers<ContextType = Context, ParentType extends Resolver
   byTopic?: Resolver<Array<ResolversTypes['CoverageGroup']>, ParentType, ContextType>;
   inferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   none?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -7329,6 +7333,7 @@ export type CoverageGroupResolvers<ContextType = Context, ParentType extends Res
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   none?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

@@ -101,6 +101,7 @@ export interface CoverageGroupRecord {
   readonly name: string;
   readonly services: number;
   readonly sourced: number;
+  readonly reported: number;
   readonly inferred: number;
   readonly none: number;
 }
@@ -109,6 +110,7 @@ export interface CoverageGroupRecord {
 export interface CoverageRecord {
   readonly services: number;
   readonly sourced: number;
+  readonly reported: number;
   readonly inferred: number;
   readonly none: number;
   readonly byTopic: CoverageGroupRecord[];

@@ -153,4 +153,26 @@ describe('proposals', () => {
       await limited.stop();
     }
   });
+
+  it('counts a use the organisation reported for its own service apart in coverage (reported, not sourced or inferred)', async () => {
+    const [row] = await api.t.db.read((tx) =>
+      tx.runText("MATCH (s:Service) WHERE NOT EXISTS { (s)-[u:USES]->(:Component) WHERE u.evidence IN ['sourced', 'reported'] } AND NOT EXISTS { (:Organization)-[:OFFERS]->(s) } RETURN s.id AS id ORDER BY s.id LIMIT 1"),
+    );
+    const service = String(row?.id);
+    const coverage = async () => (await gql(api.url, '{ about { coverage { services sourced reported inferred none } } }')).data.about.coverage;
+    const before = await coverage();
+    const report = (operations: unknown[]) => gql(api.url, PROPOSE, { input: { reason: 'Our service.', organization: 'org:land-hamburg', citations: ['brandenburg-bundid'], operations } }, tokens.alice);
+    // A use of a service Hamburg does not offer (yet) is not Hamburg's to report.
+    expect((await report([{ op: 'ADD_LINK', type: 'USES', from: service, to: 'bundid' }])).code).toBe('FORBIDDEN');
+    const offers = await report([{ op: 'ADD_LINK', type: 'OFFERS', from: 'org:land-hamburg', to: service }]);
+    expect((await gql(api.url, ACCEPT, { id: offers.data.propose.id }, tokens.rita)).errors).toBeUndefined();
+    const uses = await report([{ op: 'ADD_LINK', type: 'USES', from: service, to: 'bundid' }]);
+    expect(uses.errors).toBeUndefined();
+    expect((await gql(api.url, ACCEPT, { id: uses.data.propose.id }, tokens.rita)).errors).toBeUndefined();
+    const after = await coverage();
+    expect(after.reported).toBe(before.reported + 1);
+    expect(after.sourced).toBe(before.sourced);
+    expect(after.services).toBe(before.services);
+    expect(after.sourced + after.reported + after.inferred + after.none).toBe(after.services);
+  });
 });
