@@ -235,7 +235,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'OIDC_JWKS_COOLDOWN_S', default: '30', description: 'a token with an unknown key id fetches the issuer\'s keys again (key rotation), at most once in this many seconds' },
   { name: 'READ_ACCESS', default: 'public', description: '`public`: anyone may read; `authenticated`: every request needs a valid token (needs `OIDC_ISSUER`)' },
   { name: 'WRITE_RATE_PER_MINUTE', default: '30', description: 'writes one user may make per minute; beyond it `RATE_LIMITED` (0: no limit)' },
-  { name: 'PROPOSAL_MAX_OPERATIONS', default: '500', description: 'most operations in one change set (1 to 100000)' },
+  { name: 'PROPOSAL_MAX_OPERATIONS', default: '500', description: 'most operations in one change set (1 to 1000)' },
   { name: 'SEED_ON_START', default: 'auto', description: '`auto` loads the seed data when the database holds no model node, `always` at every start, `never` not at all' },
   { name: 'NEO4J_URI', default: '(unset: start the embedded Neo4j)', description: 'an existing Neo4j: `bolt://`, `neo4j://` (routing) or `neo4j+s://` (Aura)' },
   { name: 'NEO4J_USER', default: 'neo4j', description: 'Neo4j user' },
@@ -416,7 +416,7 @@ function authOf(
 ): AuthConfig {
   const issuer = get('OIDC_ISSUER');
   const readAccess = oneOf('READ_ACCESS', ['public', 'authenticated'] as const, 'public');
-  const rates = { writeRatePerMinute: int('WRITE_RATE_PER_MINUTE', 30, 0, 100_000), proposalMaxOperations: int('PROPOSAL_MAX_OPERATIONS', 500, 1, 100_000) };
+  const rates = { writeRatePerMinute: int('WRITE_RATE_PER_MINUTE', 30, 0, 100_000), proposalMaxOperations: int('PROPOSAL_MAX_OPERATIONS', 500, 1, 1000) };
   if (issuer === undefined) {
     const stray = ['OIDC_AUDIENCE', 'OIDC_JWKS_URI', 'OIDC_ROLES_CLAIM', 'OIDC_ORGANIZATION_CLAIM', 'OIDC_NAME_CLAIM', 'OIDC_ALGORITHMS', 'OIDC_CLOCK_SKEW_S', 'OIDC_JWKS_COOLDOWN_S'].filter((k) => get(k) !== undefined);
     if (stray.length > 0) problems.push(`${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} set but OIDC_ISSUER is not; set OIDC_ISSUER to turn sign-in on, or unset ${stray.length === 1 ? 'it' : 'them'}`);

@@ -10,6 +10,7 @@ import { createApollo } from './apollo';
 import { actorOf } from './auth/actorOf';
 import type { TokenVerifier } from './auth/TokenVerifier';
 import { createCuration } from './curation/createCuration';
+import { auditRefusedMutationsPlugin } from './curation/auditPlugin';
 import { FAIRNESS_DEFAULTS, HTTP_DEFAULTS, type Config } from './config';
 import { CpuPool } from './cpu/CpuPool';
 import { graphqlHandler } from './http/graphqlHandler';
@@ -95,7 +96,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
   // The write side exists only with sign-in; it checks proposals by the model and the seeds' deny-list.
   const curation = verifier ? createCuration(config.auth, log) : undefined;
   const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(db, new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
-  const apollo = createApollo({ config, log, about, oidc: verifier?.oidc ?? null, work: { useEdges: () => cpu.useEdges(SEED_USE_EDGES) }, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(cache ? [cache] : [])] });
+  const apollo = createApollo({ config, log, about, oidc: verifier?.oidc ?? null, work: { useEdges: () => cpu.useEdges(SEED_USE_EDGES) }, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(verifier ? [auditRefusedMutationsPlugin(db)] : []), ...(cache ? [cache] : [])] });
 
   // Security headers in every mode: a JSON API needs no scripts, frames or cross-origin reads.
   app.use(

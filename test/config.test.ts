@@ -145,13 +145,13 @@ describe('auth: OIDC sign-in, read access, write limits', () => {
       OIDC_JWKS_COOLDOWN_S: '5',
       READ_ACCESS: 'authenticated',
       WRITE_RATE_PER_MINUTE: '0',
-      PROPOSAL_MAX_OPERATIONS: '100000',
+      PROPOSAL_MAX_OPERATIONS: '1000',
     }, false);
     expect(c.auth).toEqual({
       oidc: { issuer: 'http://127.0.0.1:8080/realms/dstack', audience: 'api', jwksUri: 'https://login.example.de/certs', rolesClaim: 'resource_access.dstack-graph.roles', organizationClaim: 'org', nameClaim: 'name', algorithms: ['ES256', 'EdDSA'], clockSkewS: 0, jwksCooldownS: 5 },
       readAccess: 'authenticated',
       writeRatePerMinute: 0,
-      proposalMaxOperations: 100_000,
+      proposalMaxOperations: 1000,
     });
   });
 
@@ -180,7 +180,7 @@ describe('auth: OIDC sign-in, read access, write limits', () => {
     expect(problemsOf({ ...oidcEnv, OIDC_CLOCK_SKEW_S: '301', OIDC_ROLES_CLAIM: 'realm_access..roles', WRITE_RATE_PER_MINUTE: '-1', PROPOSAL_MAX_OPERATIONS: '0' }).slice().sort()).toEqual([
       'OIDC_CLOCK_SKEW_S must be a whole number from 0 to 300, got "301"',
       'OIDC_ROLES_CLAIM must be a claim name or a dotted path such as realm_access.roles, got "realm_access..roles"',
-      'PROPOSAL_MAX_OPERATIONS must be a whole number from 1 to 100000, got "0"',
+      'PROPOSAL_MAX_OPERATIONS must be a whole number from 1 to 1000, got "0"',
       'WRITE_RATE_PER_MINUTE must be a whole number from 0 to 100000, got "-1"',
     ]);
     expect(problemsOf({ READ_ACCESS: 'private' })).toEqual(['READ_ACCESS must be one of public, authenticated, got "private"']);

@@ -18,6 +18,7 @@ import { readOperations, readProposalCitations, type ChangeInputShape } from './
 import { readProposal, type ProposalRecord } from './proposalRecord';
 import { servicesOfferedBy, createProposal, createSources, linksForChange, lockAccepts, nextProposalNumber, nodesForChange, proposalById, sourcesForCitations, updateProposal } from './repository';
 import type { WriteLimiter } from './WriteLimiter';
+import { MAX_CITATIONS } from './bounds';
 
 /** A proposal as the API takes it. */
 export interface ProposalInputShape {
@@ -58,6 +59,7 @@ export class Curation {
       const { citations, problem } = readProposalCitations(input.citations ?? []);
       if (problem) problems.push({ field: 'citations', message: problem });
       if (citations.length + (input.newSources?.length ?? 0) === 0) problems.push({ field: 'citations', message: 'is empty: cite at least one registry source, or add one in newSources' });
+      if (citations.length + (input.newSources?.length ?? 0) > MAX_CITATIONS) problems.push({ field: 'citations', message: `holds more than ${MAX_CITATIONS} sources (with newSources); cite the ones the change rests on` });
       failOn(problems);
       return db.write(async (tx) => {
         if (input.organization) await this.checkReport(tx, organization, operations);

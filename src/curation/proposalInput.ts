@@ -2,6 +2,7 @@ import { parseCitations, type Citation } from '../model';
 import type { PropValue } from '../seed/graph';
 import type { Operation, Props } from './changeSet';
 import type { ChangeProblem } from './checkChangeSet';
+import { MAX_UNSET } from './bounds';
 
 /** A change as the API takes it (ChangeInput): one shape for all six operations. */
 export interface ChangeInputShape {
@@ -53,6 +54,10 @@ export function readOperations(input: readonly ChangeInputShape[]): { operations
       }
     }
     if (c.op === 'ADD_NODE' && given('label') === false) ok = false;
+    if ((c.unset?.length ?? 0) > MAX_UNSET) {
+      problems.push({ field: `${at}.unset`, message: `removes more than ${MAX_UNSET} properties` });
+      ok = false;
+    }
     if (c.op === 'REMOVE_NODE' || c.op === 'REMOVE_LINK') {
       for (const k of ['properties', 'unset'] as const) {
         if (given(k) && !(k === 'unset' && (c.unset?.length ?? 0) === 0)) {

@@ -175,4 +175,24 @@ describe('proposals', () => {
     expect(after.services).toBe(before.services);
     expect(after.sourced + after.reported + after.inferred + after.none).toBe(after.services);
   });
+
+  it('applies the limits to mutations: too many operations, too many aliases; each refusal is audited', async () => {
+    const small = await startApi({ PROPOSAL_MAX_OPERATIONS: '2', WRITE_RATE_PER_MINUTE: '0' }, { neo4j: own.neo4j, verifier: issuer.verifier });
+    try {
+      const ops = ['a', 'b', 'c'].map((n) => ({ op: 'CHANGE_NODE', id: 'landesnutzerkonto', properties: { note: n } }));
+      const big = await gql(small.url, PROPOSE, { input: { reason: 'Too big.', citations: ['brandenburg-bundid'], operations: ops } }, tokens.alice);
+      expect(big.code).toBe('BAD_USER_INPUT');
+      expect(big.errors?.[0]?.extensions).toMatchObject({ limit: 2, found: 3 });
+      const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: withdrawProposal(id: "proposal-1") { id }`).join(' ');
+      const many = await gql(small.url, `mutation Many { ${aliases} }`, {}, tokens.alice);
+      expect(many.code).toBe('ALIAS_LIMIT_EXCEEDED');
+      const audit = await api.t.db.read((tx) => tx.runText("MATCH (a:AuditEntry) WHERE a.code IN ['ALIAS_LIMIT_EXCEEDED', 'BAD_USER_INPUT'] AND a.name = 'alice' RETURN a.operation AS operation, a.code AS code ORDER BY a.seq DESC LIMIT 2"));
+      expect(audit).toEqual([
+        { operation: 'withdrawProposal', code: 'ALIAS_LIMIT_EXCEEDED' },
+        { operation: 'propose', code: 'BAD_USER_INPUT' },
+      ]);
+    } finally {
+      await small.stop();
+    }
+  });
 });

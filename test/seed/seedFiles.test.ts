@@ -92,7 +92,7 @@ gadgets: []
       'bad.yaml: relationships[1] (ADOPTS org:fitko -> bundid): field "status" is required for ADOPTS',
       'bad.yaml: relationships[2] (ALTERNATIVE_TO a -> b): field "guidance" is required for ALTERNATIVE_TO',
       // A property the type does not declare is refused, not stored unseen.
-      'bad.yaml: relationships[2] (ALTERNATIVE_TO a -> b): field "status" is not a property of ALTERNATIVE_TO; it has guidance (besides source, evidence, sources, note, rule)',
+      'bad.yaml: relationships[2] (ALTERNATIVE_TO a -> b): field "status" is not a property of ALTERNATIVE_TO; it has guidance (besides source, evidence, sources, note, rule, proposal, contributedBy, reviewedBy)',
     ]);
   });
 

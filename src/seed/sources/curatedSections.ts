@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
 import { readCuratedEntry } from '../../curation/curatedFile';
 import type { OverlayEntry } from '../../curation/overlay';
 import { isMap, type SeedIssue } from '../graph';
-import { seedFilePaths } from './registry';
+import { seedSections } from './seedSections';
 
 /** A curated entry with where it was read, for messages. */
 export interface LocatedOverlayEntry extends OverlayEntry {
@@ -16,20 +13,7 @@ export interface LocatedOverlayEntry extends OverlayEntry {
 export function readCuratedSections(dir: string, displayRoot: string): { entries: LocatedOverlayEntry[]; issues: SeedIssue[] } {
   const entries: LocatedOverlayEntry[] = [];
   const issues: SeedIssue[] = [];
-  for (const full of seedFilePaths(dir)) {
-    const file = path.relative(displayRoot, full);
-    let doc: unknown;
-    try {
-      doc = YAML.parse(fs.readFileSync(full, 'utf8'), { uniqueKeys: true });
-    } catch {
-      continue; // readSeedFiles reports the YAML error
-    }
-    const list = isMap(doc) ? doc.curation : undefined;
-    if (list === undefined || list === null) continue;
-    if (!Array.isArray(list)) {
-      issues.push({ file, entry: 'curation', field: '(section)', message: 'must be a list' });
-      continue;
-    }
+  for (const { file, list } of seedSections(dir, displayRoot, 'curation', issues)) {
     list.forEach((raw: unknown, i) => {
       const entry = `curation[${i}]${isMap(raw) && typeof raw.proposal === 'string' ? ` (${raw.proposal})` : ''}`;
       const r = readCuratedEntry(raw);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { hostMatches, hostOf, SOURCE_ID, SOURCE_KINDS, type DeniedDomain, type SourceEntry, type SourceKind } from '../../model';
 import { isMap, type SeedIssue } from '../graph';
+import { seedSections } from './seedSections';
 
 /** The source registry as read from the seed files: every entry once, and the deny-list. */
 export interface SourceRegistry {
@@ -37,20 +38,7 @@ export function readSourceRegistry(dir: string, displayRoot: string = path.dirna
   const entries = new Map<string, SourceEntry>();
   const where = new Map<string, string>();
   const byUrl = new Map<string, string>();
-  for (const full of seedFilePaths(dir)) {
-    const file = path.relative(displayRoot, full);
-    let doc: unknown;
-    try {
-      doc = YAML.parse(fs.readFileSync(full, 'utf8'), { uniqueKeys: true });
-    } catch {
-      continue; // readSeedFiles reports the YAML error
-    }
-    const list = isMap(doc) ? doc.sources : undefined;
-    if (list === undefined || list === null) continue;
-    if (!Array.isArray(list)) {
-      issues.push({ file, entry: 'sources', field: '(section)', message: 'must be a list' });
-      continue;
-    }
+  for (const { file, list } of seedSections(dir, displayRoot, 'sources', issues)) {
     list.forEach((raw: unknown, index) => {
       const entry = `sources[${index}]${isMap(raw) && typeof raw.id === 'string' ? ` (id "${raw.id}")` : ''}`;
       const problem = (field: string, message: string): void => {
