@@ -424,10 +424,12 @@ export type AuditEntry = {
   /** The error code of a refusal. */
   code: Maybe<Scalars['String']['output']>;
   hash: Scalars['String']['output'];
+  /** The proposal and the node and link ids concerned: at most 200. */
   ids: Array<Scalars['String']['output']>;
   message: Maybe<Scalars['String']['output']>;
   name: Maybe<Scalars['String']['output']>;
   operation: Scalars['String']['output'];
+  /** The organisations the token named: at most 20. */
   organizations: Array<Scalars['String']['output']>;
   /** applied (the graph changed), recorded (a proposal's state changed) or refused. */
   outcome: Scalars['String']['output'];
@@ -3874,7 +3876,7 @@ export type Proposal = {
   __typename?: 'Proposal';
   /** The author's name (the token's name claim). */
   author: Scalars['String']['output'];
-  /** The citations (registry ids with locators). */
+  /** The citations (registry ids with locators): at most 50. */
   citations: Array<Scalars['String']['output']>;
   /** Why the last load could not re-apply it (accepted proposals only). */
   conflict: Maybe<Scalars['String']['output']>;
@@ -3884,7 +3886,7 @@ export type Proposal = {
   decisionReason: Maybe<Scalars['String']['output']>;
   /**
    * What it changes: for a submitted proposal, against today's graph (with a conflict where what it
-   * changes moved since it was filed); for an accepted one, as it was applied.
+   * changes moved since it was filed); for an accepted one, as it was applied. At most 1,000.
    */
   diff: Array<ProposalChange>;
   /** The graph version its acceptance made. */
@@ -3893,6 +3895,7 @@ export type Proposal = {
   /** `change`, or `report` (facts an organisation states about itself: evidence reported). */
   kind: Scalars['String']['output'];
   number: Scalars['Int']['output'];
+  /** Its operations as filed: at most 1,000 (PROPOSAL_MAX_OPERATIONS). */
   operations: Array<ProposalOperation>;
   /** The organisation the author filed it for (graph id). */
   organization: Scalars['String']['output'];
@@ -3920,7 +3923,7 @@ export type ProposalChange = {
 
 /** A change set with its reason and citations. */
 export type ProposalInput = {
-  /** Registry ids of the sources, each optionally with a locator: `ozg-gesetz (§ 3)`. */
+  /** Registry ids of the sources, each optionally with a locator: `ozg-gesetz (§ 3)` (with newSources at most 50). */
   citations?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New registry entries this proposal rests on (cited by the proposal too); the deny-list applies. */
   newSources?: InputMaybe<Array<SourceInput>>;
@@ -3941,6 +3944,7 @@ export type ProposalOperation = {
   properties: Maybe<Scalars['Properties']['output']>;
   to: Maybe<Scalars['ID']['output']>;
   type: Maybe<Scalars['String']['output']>;
+  /** Properties it removes: at most 100. */
   unset: Maybe<Array<Scalars['String']['output']>>;
 };
 
@@ -3999,7 +4003,7 @@ export type Query = {
    * and the rule that turns indicator values into a level. Every inferred assessment names this mapping.
    */
   criteriaMapping: CriteriaMapping;
-  /** Accepted proposals the last load could not re-apply (the seed files changed or removed what they change), with why. */
+  /** Accepted proposals the last load could not re-apply (the seed files changed or removed what they change), with why: at most 1,000. */
   curationConflicts: Array<CurationConflict>;
   /** Decision nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence, stack, from, to. */
   decisions: DecisionConnection;
