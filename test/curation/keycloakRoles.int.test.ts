@@ -7,12 +7,16 @@ import { gql } from '../support/gqlClient';
 import { mapPool, startApi, type RunningApi } from '../support/http';
 import { keycloakForTests, type TestKeycloak } from '../support/keycloak';
 import { startOwnNeo4j, type OwnNeo4j } from '../support/ownNeo4j';
+import { holdTimingLock } from '../support/timingLock';
 
 // Against the run's real Keycloak (keycloak/realm-dstack.json): who may do what (a matrix of
 // 5 actors x 8 operations), tokens that must be refused, and writes at the same moment.
 let kc: TestKeycloak;
 let own: OwnNeo4j;
 let api: RunningApi;
+// A hard load (200 proposals, 20 at a time; accepts at the same moment): no file that asserts
+// latency figures runs beside this one (test/support/timingLock.ts).
+let releaseTimingLock: () => void = () => undefined;
 
 const CITE = ['brandenburg-bundid'];
 const PROPOSE = 'mutation($input: ProposalInput!) { propose(input: $input) { id status } }';
@@ -45,6 +49,7 @@ function outcome(r: { errors?: { extensions?: Record<string, unknown> }[] }): st
 
 beforeAll(async () => {
   kc = await keycloakForTests();
+  releaseTimingLock = await holdTimingLock();
   own = await startOwnNeo4j({ name: 'keycloak-roles', seed: true });
   const config = loadConfig({ OIDC_ISSUER: kc.issuer, OIDC_AUDIENCE: 'dstack-graph', WRITE_RATE_PER_MINUTE: '0' }, false);
   const verifier = await TokenVerifier.create(config.auth.oidc as NonNullable<typeof config.auth.oidc>, { log: silentLog });
@@ -55,11 +60,12 @@ beforeAll(async () => {
   expect(made.errors).toBeUndefined();
   expect((await gql(api.url, ACCEPT, { id: made.data.propose.id }, await kc.tokenFor('rita'))).errors).toBeUndefined();
   console.log(`Keycloak ${kc.issuer}: started in ${kc.startMs ?? '?'} ms`);
-}, 360_000);
+}, 900_000);
 
 afterAll(async () => {
   await api?.stop();
   await own?.stop();
+  releaseTimingLock();
 });
 
 describe('roles against the real Keycloak', () => {

@@ -195,4 +195,16 @@ describe('proposals', () => {
       await small.stop();
     }
   });
+
+  it('with READ_ACCESS=authenticated answers reads only with a valid token (401 otherwise)', async () => {
+    const closed = await startApi({ OIDC_ISSUER: issuer.oidc.issuer, OIDC_AUDIENCE: 'dstack-graph', READ_ACCESS: 'authenticated' }, { neo4j: own.neo4j, verifier: issuer.verifier });
+    try {
+      const anonymous = await gql(closed.url, '{ about { writes { readAccess } } }');
+      expect({ status: anonymous.status, code: anonymous.code, challenge: anonymous.headers.get('www-authenticate') }).toEqual({ status: 401, code: 'UNAUTHENTICATED', challenge: 'Bearer' });
+      const signedIn = await gql(closed.url, '{ about { writes { readAccess } } }', {}, tokens.bob);
+      expect(signedIn.data).toEqual({ about: { writes: { readAccess: 'authenticated' } } });
+    } finally {
+      await closed.stop();
+    }
+  });
 });
