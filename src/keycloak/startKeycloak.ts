@@ -1,3 +1,4 @@
+import { childProcessEnv } from '../config';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -109,13 +110,15 @@ function spawnKc(home: string, port: number, extraArgs: string[], javaHome: stri
   const logFile = path.join(home, 'keycloak.log');
   const fd = fs.openSync(logFile, 'a', 0o600);
   // KC_* and JAVA from the caller's environment would change Keycloak's configuration; runs stay reproducible without them.
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KC_') && k !== 'JAVA'));
+  // config.ts stays the one reader of process.env: the child's environment comes from childProcessEnv.
+  const inherited = childProcessEnv({});
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(inherited).filter(([k]) => !k.startsWith('KC_') && k !== 'JAVA'));
   Object.assign(env, {
     JAVA_HOME: javaHome,
     KC_BOOTSTRAP_ADMIN_USERNAME: 'admin',
     KC_BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
     // C1 only: measured here, Keycloak answers in ~27 s instead of ~40-55 s on 2 busy cores.
-    JAVA_OPTS_APPEND: process.env.JAVA_OPTS_APPEND ?? '-XX:TieredStopAtLevel=1',
+    JAVA_OPTS_APPEND: inherited.JAVA_OPTS_APPEND ?? '-XX:TieredStopAtLevel=1',
   });
   const args = ['start-dev', `--http-port=${port}`, '--http-host=127.0.0.1', `--hostname=http://127.0.0.1:${port}`, ...extraArgs];
   try {
