@@ -124,6 +124,8 @@ export interface OidcConfig {
   readonly clockSkewS: number;
   /** Least seconds between two fetches of the key set caused by an unknown key id. */
   readonly jwksCooldownS: number;
+  /** The public client the /contribute page signs in with (authorization code with PKCE). */
+  readonly webClientId?: string;
 }
 
 /** Who may read and write, and how much one writer may do. */
@@ -135,6 +137,24 @@ export interface AuthConfig {
   readonly writeRatePerMinute: number;
   /** Most operations in one change set. */
   readonly proposalMaxOperations: number;
+}
+
+/** Inclusion requests, exceptions and reports (src/participation/), and the webhooks that follow them. */
+export interface ParticipationConfig {
+  /** false: an organisation's reports about itself apply at once (evidence reported); true: they go to review. */
+  readonly reportsNeedReview: boolean;
+  /** Most data rows of one imported CSV file. */
+  readonly importMaxRows: number;
+  readonly webhooks: {
+    /** Where state changes are posted (empty: none). */
+    readonly urls: readonly string[];
+    /** The HMAC-SHA256 key of the X-Dstack-Signature header; null only when there are no URLs. */
+    readonly secret: string | null;
+    /** The first retry's delay; each next one doubles it, up to an hour. */
+    readonly retryBaseMs: number;
+    /** Attempts before a delivery is given up as failed. */
+    readonly maxAttempts: number;
+  };
 }
 
 /** The validated, frozen configuration of one process. */
@@ -165,6 +185,7 @@ export interface Config {
   readonly http: HttpConfig;
   readonly fairness: FairnessConfig;
   readonly auth: AuthConfig;
+  readonly participation: ParticipationConfig;
   readonly neo4j: {
     readonly mode: Neo4jMode;
     /** The URI the driver connects to; for the embedded server it is known only once it runs. */
@@ -236,6 +257,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'READ_ACCESS', default: 'public', description: '`public`: anyone may read; `authenticated`: every request needs a valid token (needs `OIDC_ISSUER`)' },
   { name: 'WRITE_RATE_PER_MINUTE', default: '30', description: 'writes one user may make per minute; beyond it `RATE_LIMITED` (0: no limit)' },
   { name: 'PROPOSAL_MAX_OPERATIONS', default: '500', description: 'most operations in one change set (1 to 1000)' },
+  { name: 'OIDC_WEB_CLIENT_ID', default: 'dstack-graph-web', description: 'the public client (authorization code with PKCE) the `/contribute` page signs in with; its redirect URI is this server\'s `/contribute`' },
+  { name: 'REPORTS_NEED_REVIEW', default: 'off', description: '`off`: an organisation\'s adoption and use reports about itself apply at once (evidence `reported`); `on`: they are filed as proposals for a reviewer' },
+  { name: 'IMPORT_MAX_ROWS', default: '20000', description: 'most data rows of one imported adoption or use CSV file (1 to 1,000,000)' },
+  { name: 'WEBHOOK_URLS', default: '(unset: none)', description: 'comma-separated URLs that get a signed POST when an inclusion request, exception request or proposal changes state' },
+  { name: 'WEBHOOK_SECRET', default: '(required with WEBHOOK_URLS)', description: 'the key of the `X-Dstack-Signature: sha256=<HMAC-SHA256 of the body>` header, at least 16 characters' },
+  { name: 'WEBHOOK_RETRY_BASE_MS', default: '1000', description: 'delay before the first retry of a failed delivery; each next one doubles, up to an hour' },
+  { name: 'WEBHOOK_MAX_ATTEMPTS', default: '12', description: 'attempts before a delivery is recorded as failed (1 to 100)' },
   { name: 'SEED_ON_START', default: 'auto', description: '`auto` loads the seed data when the database holds no model node, `always` at every start, `never` not at all' },
   { name: 'NEO4J_URI', default: '(unset: start the embedded Neo4j)', description: 'an existing Neo4j: `bolt://`, `neo4j://` (routing) or `neo4j+s://` (Aura)' },
   { name: 'NEO4J_USER', default: 'neo4j', description: 'Neo4j user' },
@@ -367,6 +395,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
       cpuWorkers: get('CPU_WORKERS') === undefined || get('CPU_WORKERS') === 'auto' ? FAIRNESS_DEFAULTS.cpuWorkers : int('CPU_WORKERS', 1, 1, 64),
     },
     auth: authOf(get, int, oneOf, problems),
+    participation: participationOf(get, int, onOff, problems),
     neo4j: {
       mode: uri === undefined ? 'embedded' : 'external',
       uri,
@@ -405,6 +434,27 @@ export function autoMemory(totalBytes: number): { heapMb: number; pageCacheMb: n
 /** Worker threads for the in-memory engines: the cores minus one (the event loop keeps one), 1 to 4. */
 export function autoCpuWorkers(cores: number): number {
   return Math.min(4, Math.max(1, cores - 1));
+}
+
+/** The participation section: report review, import size, and the webhooks (a secret is required with URLs). */
+function participationOf(
+  get: (name: string) => string | undefined,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+  onOff: (name: string, fallback: boolean) => boolean,
+  problems: string[],
+): ParticipationConfig {
+  const urls = (get('WEBHOOK_URLS') ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  for (const u of urls) if (!/^https?:\/\/[^\s]+$/.test(u) || !URL.canParse(u)) problems.push(`WEBHOOK_URLS must list http(s) URLs such as https://tickets.example.de/hooks/dstack, got "${u}"`);
+  const secret = get('WEBHOOK_SECRET') ?? null;
+  if (urls.length > 0 && (secret === null || secret.length < 16)) problems.push('WEBHOOK_SECRET must be set to at least 16 characters when WEBHOOK_URLS is set: receivers check each body\'s HMAC with it');
+  return {
+    reportsNeedReview: onOff('REPORTS_NEED_REVIEW', false),
+    importMaxRows: int('IMPORT_MAX_ROWS', 20_000, 1, 1_000_000),
+    webhooks: { urls, secret, retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 1000, 10, 3_600_000), maxAttempts: int('WEBHOOK_MAX_ATTEMPTS', 12, 1, 100) },
+  };
 }
 
 /** The auth section: OIDC only when OIDC_ISSUER is set, and then OIDC_AUDIENCE is required. */
@@ -457,6 +507,7 @@ function authOf(
     algorithms,
     clockSkewS: int('OIDC_CLOCK_SKEW_S', 30, 0, 300),
     jwksCooldownS: int('OIDC_JWKS_COOLDOWN_S', 30, 0, 86_400),
+    webClientId: get('OIDC_WEB_CLIENT_ID') ?? 'dstack-graph-web',
   };
   return { oidc, readAccess, ...rates };
 }

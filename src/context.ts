@@ -35,6 +35,8 @@ export interface Context {
   readonly stats: { cost: number | null };
   /** Who sends the request: the signed-in principal, or why there is none. */
   readonly actor: Actor;
+  /** The time "today" is read from (exception end dates, report dates): the process clock, or a test's. */
+  readonly now: () => Date;
 }
 
 /** The per-request loaders of every domain. */
@@ -70,7 +72,11 @@ export interface ContextDeps {
   readonly actor?: Actor;
   /** The write side (absent: the server is read-only). */
   readonly curation?: Curation;
+  /** See Context.now (default the system clock). */
+  readonly clock?: () => Date;
 }
+
+const systemClock = (): Date => new Date();
 
 /**
  * Creates a context with fresh loaders (nothing is cached across requests) over a view of the
@@ -88,8 +94,10 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
   });
   const graph = createGraphLoaders(db);
   const actor = deps.actor ?? anonymous(requestId);
+  const now = deps.clock ?? systemClock;
   return {
     actor,
+    now,
     requestId,
     client,
     deadline,

@@ -46,6 +46,8 @@ export interface ServerDeps {
   readonly webAssets?: WebAssets;
   /** Checks bearer tokens (sign-in configured: OIDC_ISSUER); absent: every request is anonymous and the API read-only. */
   readonly verifier?: TokenVerifier;
+  /** The clock "today" is read from (default the system clock); tests move it. */
+  readonly clock?: () => Date;
 }
 
 /** The HTTP server with GraphQL at /graphql and the health routes; created, not yet listening. */
@@ -71,7 +73,7 @@ function corsMiddleware(origins: readonly string[]): express.RequestHandler | un
 }
 
 /** Wires Express, Apollo and the routes. It does not connect anything itself. */
-export function createServer({ config, db, log, about, health, webAssets, verifier }: ServerDeps): AppServer {
+export function createServer({ config, db, log, about, health, webAssets, verifier, clock }: ServerDeps): AppServer {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -120,7 +122,8 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
     }
     res.json(index);
   });
-  if (assets) app.use(webRouter({ assets, version: about.version }));
+  const signIn = verifier ? { issuer: verifier.oidc.issuer, clientId: verifier.oidc.webClientId ?? 'dstack-graph-web' } : null;
+  if (assets) app.use(webRouter({ assets, version: about.version, signIn }));
 
   let healthPort: HealthPort | undefined;
   return {
@@ -146,7 +149,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
           context: async (req, bounds) => {
             const requestId = requestIdOf(req.header('x-request-id')) ?? randomUUID();
             const actor = await actorOf(req.header('authorization'), verifier, requestId);
-            return createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, actor, curation, ...bounds }, requestId);
+            return createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, actor, curation, clock, ...bounds }, requestId);
           },
         }),
       );

@@ -32,7 +32,8 @@ export function responseCachePlugin(db: Pick<Db, 'read'>, cache: ResponseCache):
             // The operation itself will meet the same database and report what is wrong.
             return null;
           }
-          key = ResponseCache.key(version, rc.source ?? '', rc.operationName, rc.request.variables);
+          // The day is part of the key: answers that depend on it (an exception's end date) change at midnight.
+          key = ResponseCache.key(version, `${rc.contextValue.now().toISOString().slice(0, 10)}\n${rc.source ?? ''}`, rc.operationName, rc.request.variables);
           const hit = cache.get(key);
           if (hit === undefined) {
             rc.response.http.headers.set(CACHE_HEADER, 'miss');

@@ -4,7 +4,7 @@ import type { Resolvers } from '../generated/graphql';
 export function complianceResolvers(): Resolvers {
   return {
     Query: {
-      compliance: (_p, args, ctx) => ctx.loaders.compliance.compliance(args.serviceId),
+      compliance: (_p, args, ctx) => ctx.loaders.compliance.compliance(args.serviceId, ctx.now().toISOString().slice(0, 10)),
     },
   };
 }

@@ -48,6 +48,9 @@ export interface ListFilter {
   readonly stage: string | null;
   readonly from: string | null;
   readonly to: string | null;
+  /** Exceptions ending from `expiresFrom` (today) to `expiresTo` (both YYYY-MM-DD), or null. */
+  readonly expiresFrom: string | null;
+  readonly expiresTo: string | null;
 }
 
 // The filter of the root lists (the same as cypher/graph/listNodes.cypher); n is the listed node.
@@ -65,7 +68,8 @@ const LIST_FILTER = `($text IS NULL OR toLower(n.name) CONTAINS toLower($text) O
   AND ($operatingModel IS NULL OR $operatingModel IN coalesce(n.operatingModels, []))
   AND ($stage IS NULL OR EXISTS { (s:Stack)-[i:INCLUDES]->(n) WHERE s.id = coalesce($stack, 'stack:germany') AND i.stage = $stage })
   AND ($from IS NULL OR (n.date IS NOT NULL AND n.date >= left($from, size(n.date))))
-  AND ($to IS NULL OR (n.date IS NOT NULL AND n.date <= $to))`;
+  AND ($to IS NULL OR (n.date IS NOT NULL AND n.date <= $to))
+  AND ($expiresTo IS NULL OR (n.expires IS NOT NULL AND n.expires >= $expiresFrom AND n.expires <= $expiresTo))`;
 
 /** What a root list statement returns and what the resolver must still work out. */
 export interface ListStatement extends CompiledStatement {

@@ -60,6 +60,52 @@ export type AccessibilityFact = {
   standard: Scalars['String']['output'];
 };
 
+export type AdoptionProgress = {
+  __typename?: 'AdoptionProgress';
+  interval: ProgressInterval;
+  item: Node;
+  /** The periods, oldest first (at most 120). */
+  periods: Array<Scalars['String']['output']>;
+  /** Reports counted. */
+  reports: Scalars['Int']['output'];
+  /** One per Land and level with a report (at most 100). */
+  series: Array<ProgressSeries>;
+  /** The totals over every Land and level. */
+  total: Array<ProgressPoint>;
+};
+
+/** One dated adoption report. */
+export type AdoptionReport = {
+  __typename?: 'AdoptionReport';
+  applied: Scalars['Boolean']['output'];
+  author: Scalars['String']['output'];
+  date: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  item: Maybe<Node>;
+  itemId: Scalars['ID']['output'];
+  organization: Maybe<Organization>;
+  organizationId: Scalars['ID']['output'];
+  /** The proposal that carries it; its status says whether it is in the graph. */
+  proposal: Scalars['ID']['output'];
+  reportedAt: Scalars['String']['output'];
+  /** LeiKa keys (at most 1,000). */
+  services: Array<Scalars['String']['output']>;
+  status: AdoptionStatus;
+};
+
+export type AdoptionReportInput = {
+  /** The date the status holds from (YYYY-MM-DD), not in the future. */
+  date: Scalars['String']['input'];
+  /** A component or standard id. */
+  item: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The organisation (one the token names). */
+  organization: Scalars['ID']['input'];
+  /** LeiKa keys of the organisation's services it covers (each then uses the item): at most 1,000. */
+  services?: InputMaybe<Array<Scalars['String']['input']>>;
+  status: AdoptionStatus;
+};
+
 export type AdoptionRow = {
   __typename?: 'AdoptionRow';
   /** Per adoption status, by status: at most 20 (`organizations` counts them all). */
@@ -89,6 +135,8 @@ export type AdoptsLink = {
   reviewedBy: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
+  /** The date the status holds from, as the organisation reported it (YYYY-MM-DD). */
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
@@ -112,6 +160,8 @@ export type AdoptsNodeLink = AdoptsLink & Link & {
   reviewedBy: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
+  /** The date the status holds from, as the organisation reported it (YYYY-MM-DD). */
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
@@ -135,6 +185,8 @@ export type AdoptsOrganizationLink = AdoptsLink & Link & {
   reviewedBy: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
+  /** The date the status holds from, as the organisation reported it (YYYY-MM-DD). */
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
@@ -1159,12 +1211,31 @@ export type CriterionRequiredByArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One criterion of a self-assessment. */
+export type CriterionAssessmentInput = {
+  /** A D-Stack criterion id, e.g. criterion:dstack:interoperabilitaet. */
+  criterion: Scalars['ID']['input'];
+  /** met, partly, not_met or unknown (say so when it is not known). */
+  level: AssessmentLevel;
+  reasoning: Scalars['String']['input'];
+  /** Links or registry ids the reasoning rests on (at most 20). */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type CriterionConnection = {
   __typename?: 'CriterionConnection';
   edges: Array<CriterionEdge>;
   pageInfo: PageInfo;
   /** All matching nodes, not just this page. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A reviewer's result for one criterion. */
+export type CriterionDecisionInput = {
+  criterion: Scalars['ID']['input'];
+  /** met, partly or not_met (a decision states a level). */
+  level: AssessmentLevel;
+  reason: Scalars['String']['input'];
 };
 
 export type CriterionEdge = {
@@ -1178,6 +1249,17 @@ export type CriterionIndicators = {
   criterion: Criterion;
   /** At most 4. */
   indicators: Array<Scalars['String']['output']>;
+};
+
+/** One criterion of a self-assessment or a decision. */
+export type CriterionResult = {
+  __typename?: 'CriterionResult';
+  criterion: Criterion;
+  level: AssessmentLevel;
+  /** The requester's reasoning, or the reviewer's reason. */
+  reason: Scalars['String']['output'];
+  /** At most 20. */
+  sources: Array<Scalars['String']['output']>;
 };
 
 export type CriterionScore = {
@@ -1401,6 +1483,8 @@ export type Decision = Node & {
   rationale: Maybe<Scalars['String']['output']>;
   /** The decision's own number or title, e.g. Beschluss 2017/37. */
   reference: Maybe<Scalars['String']['output']>;
+  /** The inclusion request it decides (inclusion-request-N). */
+  request: Maybe<Scalars['String']['output']>;
   /** Who accepted the proposal (a reviewer other than its author). */
   reviewedBy: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
@@ -1680,7 +1764,7 @@ export type Exception = Node & {
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
-  /** YYYY-MM-DD. */
+  /** The last day it holds (YYYY-MM-DD); it exempts until then and not a day longer. */
   expires: Maybe<Scalars['String']['output']>;
   /** Who or what it is granted for. */
   grantedFor: Array<GrantedForNodeLink>;
@@ -1695,10 +1779,14 @@ export type Exception = Node & {
   /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
   proposal: Maybe<Scalars['String']['output']>;
   reason: Maybe<Scalars['String']['output']>;
+  /** The exception request it grants (exception-request-N). */
+  request: Maybe<Scalars['String']['output']>;
   /** The requirement it deviates from. */
   requirement: Array<DeviatesFromRequirementLink>;
   /** Who accepted the proposal (a reviewer other than its author). */
   reviewedBy: Maybe<Scalars['String']['output']>;
+  /** The day it was granted (YYYY-MM-DD). */
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
@@ -1735,6 +1823,49 @@ export type ExceptionEdge = {
   cursor: Scalars['String']['output'];
   node: Exception;
 };
+
+/** An exception request (Ausnahme) and what became of it. */
+export type ExceptionRequest = {
+  __typename?: 'ExceptionRequest';
+  author: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  /** Days until the end date (negative: ended), counted from today. */
+  daysLeft: Scalars['Int']['output'];
+  /** The Exception node in the graph, once granted. */
+  exception: Maybe<Exception>;
+  grantedFor: Maybe<Node>;
+  grantedForId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  justification: Scalars['String']['output'];
+  number: Scalars['Int']['output'];
+  organization: Scalars['String']['output'];
+  requirement: Maybe<Requirement>;
+  requirementId: Scalars['ID']['output'];
+  /** At most 20. */
+  sources: Array<Scalars['String']['output']>;
+  status: ExceptionRequestStatus;
+  /** Every event, oldest first: at most 500. */
+  timeline: Array<TimelineEvent>;
+  until: Scalars['String']['output'];
+};
+
+export type ExceptionRequestInput = {
+  /** A service, component, organisation or integration point. */
+  grantedFor: Scalars['ID']['input'];
+  justification: Scalars['String']['input'];
+  /** The requirement to deviate from (req:...). */
+  requirement: Scalars['ID']['input'];
+  /** Registry ids or links the justification rests on (at most 20). */
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The last day it holds (YYYY-MM-DD), after today. */
+  until: Scalars['String']['input'];
+};
+
+export type ExceptionRequestStatus =
+  | 'granted'
+  | 'refused'
+  | 'submitted'
+  | 'withdrawn';
 
 /** A GRANTED_FOR link to an Exception, with its properties. */
 export type GrantedForExceptionLink = GrantedForLink & Link & {
@@ -2038,6 +2169,17 @@ export type ImplementsStandardLink = ImplementsLink & Link & {
   type: Scalars['String']['output'];
 };
 
+/** A problem of an imported file, where it is. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  /** 1-based column (field number in the row); 0: the whole line. */
+  column: Scalars['Int']['output'];
+  field: Scalars['String']['output'];
+  /** 1-based; 0: the file as a whole. */
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
 /** An IN_LAYER link to a Layer, with its properties. */
 export type InLayerLayerLink = InLayerLink & Link & {
   __typename?: 'InLayerLayerLink';
@@ -2252,6 +2394,88 @@ export type InclusionAnswer = {
   published: Scalars['Boolean']['output'];
   stack: Stack;
 };
+
+/** What was decided on an inclusion request, and why. */
+export type InclusionDecision = {
+  __typename?: 'InclusionDecision';
+  /** The reason and level per criterion (at most 20). */
+  criteria: Array<CriterionResult>;
+  decidedAt: Scalars['String']['output'];
+  /** The Decision node in the graph. */
+  node: Maybe<Decision>;
+  /** The deciding organisation. */
+  organization: Scalars['String']['output'];
+  outcome: InclusionOutcome;
+  /** The proposal that wrote it to the graph. */
+  proposal: Maybe<Scalars['ID']['output']>;
+  reason: Scalars['String']['output'];
+  reviewer: Scalars['String']['output'];
+};
+
+export type InclusionDecisionInput = {
+  /** A reason (and level) per D-Stack criterion: all six. */
+  criteria: Array<CriterionDecisionInput>;
+  outcome: InclusionOutcome;
+  /** The decision's reason as a whole. */
+  reason: Scalars['String']['input'];
+  /** The decision's own reference, e.g. a board's resolution number. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a reviewer decides on an inclusion request. */
+export type InclusionOutcome =
+  | 'deferred'
+  | 'included'
+  | 'rejected';
+
+/** An inclusion request (Aufnahmeantrag): the item, the stack, the self-assessment, the timeline and the decision. */
+export type InclusionRequest = {
+  __typename?: 'InclusionRequest';
+  author: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  /** The decision, once decided. */
+  decision: Maybe<InclusionDecision>;
+  id: Scalars['ID']['output'];
+  /** The item as the graph holds it now (null for a new item not included). */
+  item: Maybe<Node>;
+  /** The item's id (an existing one or the new one). */
+  itemId: Scalars['ID']['output'];
+  /** The item's name. */
+  itemName: Scalars['String']['output'];
+  /** The new item's profile as requested (JSON), when it was not in the graph. */
+  newItem: Maybe<Scalars['Properties']['output']>;
+  number: Scalars['Int']['output'];
+  organization: Scalars['String']['output'];
+  /** The requester's self-assessment: one per criterion (at most 20). */
+  selfAssessment: Array<CriterionResult>;
+  stack: Stack;
+  status: InclusionRequestStatus;
+  summary: Scalars['String']['output'];
+  /** Every event, oldest first: at most 500. */
+  timeline: Array<TimelineEvent>;
+  updatedAt: Scalars['String']['output'];
+};
+
+export type InclusionRequestInput = {
+  /** An existing component or standard; or give `newItem`. */
+  item?: InputMaybe<Scalars['ID']['input']>;
+  newItem?: InputMaybe<NewItemInput>;
+  /** The six D-Stack criteria, each with level, reasoning and sources. */
+  selfAssessment: Array<CriterionAssessmentInput>;
+  /** Default stack:germany (the Deutschland-Stack). */
+  stack?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the item belongs in the stack. */
+  summary: Scalars['String']['input'];
+};
+
+/** An inclusion request's state. */
+export type InclusionRequestStatus =
+  | 'changes_requested'
+  | 'deferred'
+  | 'included'
+  | 'rejected'
+  | 'submitted'
+  | 'withdrawn';
 
 export type IndicatorDescription = {
   __typename?: 'IndicatorDescription';
@@ -3144,6 +3368,24 @@ export type Mutation = {
    * not one's own). CONFLICT when anything it changes is no longer as it was when it was filed.
    */
   acceptProposal: Proposal;
+  /** Adds a comment to a request's timeline (its author or a reviewer). */
+  commentOnRequest: InclusionRequest;
+  /**
+   * Decides a request (role reviewer; not one's own): included, rejected or deferred, with a reason and
+   * a level per D-Stack criterion. The decision becomes a Decision in the graph (DECIDES, RATES per
+   * criterion, SCOPED_TO the stack, DECIDED_BY the reviewer's organisation); `included` also adds the
+   * item to the stack (and a new item to the graph).
+   */
+  decideInclusion: InclusionRequest;
+  /** Grants an exception request (role reviewer; not one's own): an Exception node, valid until its end date. */
+  grantException: ExceptionRequest;
+  /**
+   * Imports adoption or use reports from a CSV file (format in the README, `kind` says which). With
+   * `dryRun` (the default) nothing is written: the answer holds the problems by line and column and
+   * the diff. Without it, a file with any problem is refused (BAD_USER_INPUT with every problem) and
+   * nothing is written; else all rows apply in one transaction.
+   */
+  importReports: ReportImport;
   /**
    * Files a change set with a reason and citations. It is checked by the same rules as the seed
    * files (labels, types, properties, ends, duplicates): a problem gives BAD_USER_INPUT naming the
@@ -3151,10 +3393,37 @@ export type Mutation = {
    * concerns that organisation (one the author speaks for), and its facts get evidence `reported`.
    */
   propose: Proposal;
+  /** Refuses an exception request with a reason (role reviewer; not one's own). */
+  refuseException: ExceptionRequest;
   /** Adds an entry to the source registry at its publisher's canonical address (role admin; the deny-list applies). */
   registerSource: Source;
   /** Rejects a submitted proposal with a reason the author sees (role reviewer; not one's own). */
   rejectProposal: Proposal;
+  /**
+   * Reports one's own organisation's adoption of a component or standard (role contributor, for an
+   * organisation the token names). Applied at once with evidence `reported` (REPORTS_NEED_REVIEW=true:
+   * filed for review instead); every report is kept, dated.
+   */
+  reportAdoption: ReportResult;
+  /** Reports which components or standards one's own organisation's services use, by LeiKa key. */
+  reportUse: ReportResult;
+  /** Asks the author for changes, saying which (role reviewer; not one's own request). */
+  requestChanges: InclusionRequest;
+  /**
+   * Requests an exception from a requirement for a service, component, organisation or integration
+   * point, with a justification and an end date (role contributor).
+   */
+  requestException: ExceptionRequest;
+  /**
+   * Requests that an item be included in a stack (default the Deutschland-Stack), with a
+   * self-assessment on the six D-Stack criteria (role contributor). A new item comes with its
+   * profile (`newItem`); an existing one is named by `item`.
+   */
+  requestInclusion: InclusionRequest;
+  /** Revises one's own request after a reviewer asked for changes (role contributor): it is submitted again. */
+  reviseInclusionRequest: InclusionRequest;
+  /** Withdraws one's own open request. */
+  withdrawInclusionRequest: InclusionRequest;
   /** Withdraws one's own submitted proposal. */
   withdrawProposal: Proposal;
 };
@@ -3181,8 +3450,77 @@ export type MutationAcceptProposalArgs = {
  * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
  * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
  */
+export type MutationCommentOnRequestArgs = {
+  id: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationDecideInclusionArgs = {
+  id: Scalars['ID']['input'];
+  input: InclusionDecisionInput;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationGrantExceptionArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationImportReportsArgs = {
+  input: ReportImportInput;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
 export type MutationProposeArgs = {
   input: ProposalInput;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationRefuseExceptionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -3221,8 +3559,121 @@ export type MutationRejectProposalArgs = {
  * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
  * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
  */
+export type MutationReportAdoptionArgs = {
+  input: AdoptionReportInput;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationReportUseArgs = {
+  input: UseReportInput;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationRequestChangesArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationRequestExceptionArgs = {
+  input: ExceptionRequestInput;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationRequestInclusionArgs = {
+  input: InclusionRequestInput;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationReviseInclusionRequestArgs = {
+  id: Scalars['ID']['input'];
+  input: InclusionRequestInput;
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
+export type MutationWithdrawInclusionRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes: the people who run the stack propose changes to the graph, other people review them.
+ * Every mutation needs a token of the configured OpenID Connect issuer (`Authorization: Bearer
+ * <token>`) and a role: `contributor` proposes (and reports for their own organisation), `reviewer`
+ * accepts or rejects other people's proposals (never their own), `admin` manages the source registry
+ * and reads the audit log. Without sign-in configured (`about { writes }`) the API is read-only.
+ * Every write attempt, applied or refused, is recorded in a hash-chained audit log.
+ */
 export type MutationWithdrawProposalArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A new item's profile, for an item not yet in the graph. */
+export type NewItemInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Lower case, digits and '-': the new node's id. */
+  id: Scalars['ID']['input'];
+  /** Component or Standard. */
+  label: Scalars['String']['input'];
+  /** A Layer id of the Deutschlandarchitektur, e.g. layer:dstack:... */
+  layer?: InputMaybe<Scalars['ID']['input']>;
+  /** An SPDX licence expression, e.g. EUPL-1.2. */
+  license?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** saas, self-hosted, managed, ... as the profile files name them. */
+  operatingModels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The steward's name (and, where it is in the graph, its id in `stewardId`). */
+  steward?: InputMaybe<Scalars['String']['input']>;
+  stewardId?: InputMaybe<Scalars['ID']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Every node of the graph: a stable id, a name and its provenance. */
@@ -3252,6 +3703,8 @@ export type NodeHistoryArgs = {
  */
 export type NodeFilter = {
   evidence?: InputMaybe<Evidence>;
+  /** Exceptions whose end date is today or within this many days (0..3650); the same as the list's `expiringWithin`. */
+  expiringWithin?: InputMaybe<Scalars['Int']['input']>;
   family?: InputMaybe<Scalars['String']['input']>;
   /** Milestones and decisions on or after this date (YYYY-MM-DD). */
   from?: InputMaybe<Scalars['String']['input']>;
@@ -3871,6 +4324,32 @@ export type Profile = {
   unknown: Array<Scalars['String']['output']>;
 };
 
+export type ProgressInterval =
+  | 'month'
+  | 'quarter';
+
+/** Organisations per adoption status at one period's end. */
+export type ProgressPoint = {
+  __typename?: 'ProgressPoint';
+  inUse: Scalars['Int']['output'];
+  /** YYYY-MM or YYYY-Qn. */
+  period: Scalars['String']['output'];
+  piloting: Scalars['Int']['output'];
+  planned: Scalars['Int']['output'];
+  retired: Scalars['Int']['output'];
+};
+
+/** The time series of one Land and level. */
+export type ProgressSeries = {
+  __typename?: 'ProgressSeries';
+  /** The Land's organisation id (org:land-...) or org:bund for the federal level. */
+  land: Scalars['ID']['output'];
+  landName: Scalars['String']['output'];
+  level: Scalars['String']['output'];
+  /** One per period (at most 120). */
+  points: Array<ProgressPoint>;
+};
+
 /** A proposal: a change set, who filed it, and what became of it. */
 export type Proposal = {
   __typename?: 'Proposal';
@@ -3973,6 +4452,14 @@ export type Query = {
    */
   adoption: Array<AdoptionRow>;
   /**
+   * How many organisations were at each adoption status at the end of each month or quarter from
+   * `from` to `to` (YYYY-MM), per Land and level: from the dated reports (the latest report of each
+   * organisation on or before the period's end counts). At most 120 periods.
+   */
+  adoptionProgress: AdoptionProgress;
+  /** Adoption reports, newest first (the history behind `adoptionProgress`). `first` 1..500. */
+  adoptionReports: Array<AdoptionReport>;
+  /**
    * The alternatives of a component or standard, with guidance on when to prefer which and how many
    * services each would affect: the first `first` (1..1000) by name, then id.
    */
@@ -4012,7 +4499,9 @@ export type Query = {
    * `evidence: SOURCED` follows only links a source states; each entry says how sure it is.
    */
   dependencies: DependencyTree;
-  /** Exception nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence. */
+  /** Exception requests, newest first; each filter optional. `first` 1..100. */
+  exceptionRequests: Array<ExceptionRequest>;
+  /** Exception nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence, expiringWithin. */
   exceptions: ExceptionConnection;
   /**
    * What is hit when the Component or Standard `id` changes: every component that reaches it through
@@ -4027,6 +4516,10 @@ export type Query = {
    * published.
    */
   inclusion: InclusionAnswer;
+  /** One inclusion request with its timeline. */
+  inclusionRequest: Maybe<InclusionRequest>;
+  /** Inclusion requests, newest first; each filter optional. `first` 1..100, `before`: a request number (the next page). */
+  inclusionRequests: Array<InclusionRequest>;
   /** IntegrationPoint nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence, kind, layer. */
   integrationPoints: IntegrationPointConnection;
   /** Kpi nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence. */
@@ -4041,6 +4534,8 @@ export type Query = {
   milestones: MilestoneConnection;
   /** Any node of the graph by its id (ids are unique across all types). */
   node: Maybe<Node>;
+  /** The negative list: every item assessed and not included (rejected or deferred), with the reasons per criterion, newest first. `first` 1..200. */
+  notIncluded: Array<InclusionRequest>;
   /** Organization nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence, level, kind. */
   organizations: OrganizationConnection;
   /** OzgService nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence. */
@@ -4100,6 +4595,8 @@ export type Query = {
   subgraph: Subgraph;
   /** Topic nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence. */
   topics: TopicConnection;
+  /** Deliveries to the configured webhooks, newest first (role admin). `first` 1..500. */
+  webhookDeliveries: Array<WebhookDelivery>;
 };
 
 
@@ -4114,6 +4611,38 @@ export type Query = {
 export type QueryAdoptionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   level: Scalars['String']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryAdoptionProgressArgs = {
+  from: Scalars['String']['input'];
+  interval?: InputMaybe<ProgressInterval>;
+  item: Scalars['ID']['input'];
+  level?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['String']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryAdoptionReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  item?: InputMaybe<Scalars['ID']['input']>;
+  organization?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -4272,8 +4801,26 @@ export type QueryDependenciesArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QueryExceptionRequestsArgs = {
+  before?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organization?: InputMaybe<Scalars['ID']['input']>;
+  requirement?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ExceptionRequestStatus>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QueryExceptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  expiringWithin?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<NodeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -4305,6 +4852,37 @@ export type QueryImpactAnalysisArgs = {
 export type QueryInclusionArgs = {
   item: Scalars['ID']['input'];
   stack: Scalars['ID']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryInclusionRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryInclusionRequestsArgs = {
+  before?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  item?: InputMaybe<Scalars['ID']['input']>;
+  organization?: InputMaybe<Scalars['ID']['input']>;
+  stack?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<InclusionRequestStatus>;
 };
 
 
@@ -4406,6 +4984,20 @@ export type QueryMilestonesArgs = {
  */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryNotIncludedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  stack?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -4707,6 +5299,20 @@ export type QueryTopicsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryWebhookDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+};
+
 export type RankingConnection = {
   __typename?: 'RankingConnection';
   edges: Array<RankingEdge>;
@@ -4758,6 +5364,8 @@ export type RatesCriterionLink = Link & RatesLink & {
   note: Maybe<Scalars['String']['output']>;
   /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
   proposal: Maybe<Scalars['String']['output']>;
+  /** The reason the decision states for this criterion. */
+  reason: Maybe<Scalars['String']['output']>;
   /** Who accepted the proposal (a reviewer other than its author). */
   reviewedBy: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
@@ -4781,6 +5389,8 @@ export type RatesDecisionLink = Link & RatesLink & {
   note: Maybe<Scalars['String']['output']>;
   /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
   proposal: Maybe<Scalars['String']['output']>;
+  /** The reason the decision states for this criterion. */
+  reason: Maybe<Scalars['String']['output']>;
   /** Who accepted the proposal (a reviewer other than its author). */
   reviewedBy: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
@@ -4804,6 +5414,8 @@ export type RatesLink = {
   note: Maybe<Scalars['String']['output']>;
   /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
   proposal: Maybe<Scalars['String']['output']>;
+  /** The reason the decision states for this criterion. */
+  reason: Maybe<Scalars['String']['output']>;
   /** Who accepted the proposal (a reviewer other than its author). */
   reviewedBy: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
@@ -4881,6 +5493,51 @@ export type ReplacementInput = {
   to: Scalars['ID']['input'];
 };
 
+/** The result of an import or its dry run. */
+export type ReportImport = {
+  __typename?: 'ReportImport';
+  /** How many changes in all (the diff lists at most 1,000). */
+  changes: Scalars['Int']['output'];
+  /** What the import changes (or would): at most 1,000 entries. */
+  diff: Array<ProposalChange>;
+  dryRun: Scalars['Boolean']['output'];
+  /** applied, submitted (for review) or null on a dry run. */
+  outcome: Maybe<Scalars['String']['output']>;
+  /** Every problem (at most 1,000); empty when the file is fine. */
+  problems: Array<ImportProblem>;
+  /** The proposal that was written (null on a dry run). */
+  proposal: Maybe<Proposal>;
+  /** Data rows read. */
+  rows: Scalars['Int']['output'];
+};
+
+export type ReportImportInput = {
+  /** The file's bytes as base64 (checked to be UTF-8, with line and column of a wrong byte). */
+  base64?: InputMaybe<Scalars['String']['input']>;
+  /** The CSV text (UTF-8). Give this or `base64`. */
+  csv?: InputMaybe<Scalars['String']['input']>;
+  /** Validate and show the diff only (default). */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The file's name, for the messages. */
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  kind: ReportKind;
+  organization: Scalars['ID']['input'];
+};
+
+export type ReportKind =
+  | 'adoption'
+  | 'use';
+
+/** What a report did. */
+export type ReportResult = {
+  __typename?: 'ReportResult';
+  /** What it changes: at most 1,000. */
+  diff: Array<ProposalChange>;
+  /** applied (in the graph now) or submitted (for review). */
+  outcome: Scalars['String']['output'];
+  proposal: Proposal;
+};
+
 /** A MUSS or SOLL rule. */
 export type Requirement = Node & {
   __typename?: 'Requirement';
@@ -4893,6 +5550,8 @@ export type Requirement = Node & {
   evidence: Maybe<Evidence>;
   /** Exceptions granted from it. */
   exceptions: Array<DeviatesFromExceptionLink>;
+  /** Exceptions from it valid today (granted, end date not passed). */
+  exemptions: Scalars['Int']['output'];
   /** What the change log recorded for this node, newest first. */
   history: Array<Change>;
   id: Scalars['ID']['output'];
@@ -5947,6 +6606,19 @@ export type SucceededByNodeLink = Link & SucceededByLink & {
   type: Scalars['String']['output'];
 };
 
+/** One event of a request's timeline. */
+export type TimelineEvent = {
+  __typename?: 'TimelineEvent';
+  /** Who (the token's name). */
+  actor: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  /** submitted, revised, commented, changes_requested, included, rejected, deferred, withdrawn, granted, refused. */
+  kind: Scalars['String']['output'];
+  /** The organisation they acted for. */
+  organization: Maybe<Scalars['String']['output']>;
+  text: Maybe<Scalars['String']['output']>;
+};
+
 /** OZG Themenfeld. */
 export type Topic = Node & {
   __typename?: 'Topic';
@@ -6000,6 +6672,15 @@ export type TopicEdge = {
   __typename?: 'TopicEdge';
   cursor: Scalars['String']['output'];
   node: Topic;
+};
+
+export type UseReportInput = {
+  /** Components or standards the service uses (ids): at most 100. */
+  items: Array<Scalars['ID']['input']>;
+  /** The service's 14-digit LeiKa key. */
+  leikaKey: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  organization: Scalars['ID']['input'];
 };
 
 /** An USES link to a Component, with its properties. */
@@ -6212,6 +6893,29 @@ export type UsesStandardLink = Link & UsesLink & {
   type: Scalars['String']['output'];
 };
 
+/** A notification to a webhook and its delivery. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  deliveredAt: Maybe<Scalars['String']['output']>;
+  event: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  /** The HTTP status of the last attempt. */
+  lastStatus: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt: Maybe<Scalars['String']['output']>;
+  status: WebhookDeliveryStatus;
+  /** The request whose state changed. */
+  subject: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type WebhookDeliveryStatus =
+  | 'delivered'
+  | 'failed'
+  | 'pending';
+
 export type WhatIfReport = {
   __typename?: 'WhatIfReport';
   /** Broken and degraded services per executing level (Bund, Land, Kommune: at most 3), before and after. */
@@ -6367,6 +7071,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   About: ResolverTypeWrapper<AboutRecord>;
   AccessibilityFact: ResolverTypeWrapper<AccessibilityFactRecord>;
+  AdoptionProgress: ResolverTypeWrapper<Omit<AdoptionProgress, 'item'> & { item: ResolversTypes['Node'] }>;
+  AdoptionReport: ResolverTypeWrapper<Omit<AdoptionReport, 'item' | 'organization'> & { item?: Maybe<ResolversTypes['Node']>, organization?: Maybe<ResolversTypes['Organization']> }>;
+  AdoptionReportInput: AdoptionReportInput;
   AdoptionRow: ResolverTypeWrapper<Omit<AdoptionRow, 'node'> & { node: ResolversTypes['Node'] }>;
   AdoptionStatus: AdoptionStatus;
   AdoptsLink: ResolverTypeWrapper<LinkRecord>;
@@ -6420,9 +7127,12 @@ export type ResolversTypes = {
   CoverageGroup: ResolverTypeWrapper<CoverageGroup>;
   CriteriaMapping: ResolverTypeWrapper<Omit<CriteriaMapping, 'criteria'> & { criteria: Array<ResolversTypes['CriterionIndicators']> }>;
   Criterion: ResolverTypeWrapper<NodeRecord>;
+  CriterionAssessmentInput: CriterionAssessmentInput;
   CriterionConnection: ResolverTypeWrapper<ConnectionRecord>;
+  CriterionDecisionInput: CriterionDecisionInput;
   CriterionEdge: ResolverTypeWrapper<Omit<CriterionEdge, 'node'> & { node: ResolversTypes['Criterion'] }>;
   CriterionIndicators: ResolverTypeWrapper<CriterionIndicatorsRecord>;
+  CriterionResult: ResolverTypeWrapper<Omit<CriterionResult, 'criterion'> & { criterion: ResolversTypes['Criterion'] }>;
   CriterionScore: ResolverTypeWrapper<CriterionScoreRecord>;
   CriterionWeight: CriterionWeight;
   CurationConflict: ResolverTypeWrapper<CurationConflictRecord>;
@@ -6452,6 +7162,9 @@ export type ResolversTypes = {
   Exception: ResolverTypeWrapper<NodeRecord>;
   ExceptionConnection: ResolverTypeWrapper<ConnectionRecord>;
   ExceptionEdge: ResolverTypeWrapper<Omit<ExceptionEdge, 'node'> & { node: ResolversTypes['Exception'] }>;
+  ExceptionRequest: ResolverTypeWrapper<Omit<ExceptionRequest, 'exception' | 'grantedFor' | 'requirement'> & { exception?: Maybe<ResolversTypes['Exception']>, grantedFor?: Maybe<ResolversTypes['Node']>, requirement?: Maybe<ResolversTypes['Requirement']> }>;
+  ExceptionRequestInput: ExceptionRequestInput;
+  ExceptionRequestStatus: ExceptionRequestStatus;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GrantedForExceptionLink: ResolverTypeWrapper<LinkRecord>;
   GrantedForLink: ResolverTypeWrapper<LinkRecord>;
@@ -6468,6 +7181,7 @@ export type ResolversTypes = {
   ImplementsComponentLink: ResolverTypeWrapper<LinkRecord>;
   ImplementsLink: ResolverTypeWrapper<LinkRecord>;
   ImplementsStandardLink: ResolverTypeWrapper<LinkRecord>;
+  ImportProblem: ResolverTypeWrapper<ImportProblem>;
   InLayerLayerLink: ResolverTypeWrapper<LinkRecord>;
   InLayerLink: ResolverTypeWrapper<LinkRecord>;
   InLayerNodeLink: ResolverTypeWrapper<LinkRecord>;
@@ -6476,6 +7190,12 @@ export type ResolversTypes = {
   IncludesStackLink: ResolverTypeWrapper<LinkRecord>;
   Inclusion: ResolverTypeWrapper<InclusionRecord>;
   InclusionAnswer: ResolverTypeWrapper<Omit<InclusionAnswer, 'decisions' | 'inclusion' | 'item' | 'stack'> & { decisions: Array<ResolversTypes['Decision']>, inclusion?: Maybe<ResolversTypes['Inclusion']>, item: ResolversTypes['Node'], stack: ResolversTypes['Stack'] }>;
+  InclusionDecision: ResolverTypeWrapper<Omit<InclusionDecision, 'criteria' | 'node'> & { criteria: Array<ResolversTypes['CriterionResult']>, node?: Maybe<ResolversTypes['Decision']> }>;
+  InclusionDecisionInput: InclusionDecisionInput;
+  InclusionOutcome: InclusionOutcome;
+  InclusionRequest: ResolverTypeWrapper<Omit<InclusionRequest, 'decision' | 'item' | 'selfAssessment' | 'stack'> & { decision?: Maybe<ResolversTypes['InclusionDecision']>, item?: Maybe<ResolversTypes['Node']>, selfAssessment: Array<ResolversTypes['CriterionResult']>, stack: ResolversTypes['Stack'] }>;
+  InclusionRequestInput: InclusionRequestInput;
+  InclusionRequestStatus: InclusionRequestStatus;
   IndicatorDescription: ResolverTypeWrapper<IndicatorDescription>;
   IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
   InheritedRisk: ResolverTypeWrapper<InheritedRiskRecord>;
@@ -6521,6 +7241,7 @@ export type ResolversTypes = {
   MilestoneConnection: ResolverTypeWrapper<ConnectionRecord>;
   MilestoneEdge: ResolverTypeWrapper<Omit<MilestoneEdge, 'node'> & { node: ResolversTypes['Milestone'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewItemInput: NewItemInput;
   Node: ResolverTypeWrapper<NodeRecord>;
   NodeFilter: NodeFilter;
   ObtainFact: ResolverTypeWrapper<ObtainFactRecord>;
@@ -6551,6 +7272,9 @@ export type ResolversTypes = {
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
   Profile: ResolverTypeWrapper<Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'steward'> & { accessibility?: Maybe<ResolversTypes['AccessibilityFact']>, attestations: Array<ResolversTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversTypes['DateFact']>, jurisdiction?: Maybe<ResolversTypes['Jurisdiction']>, licence?: Maybe<ResolversTypes['LicenceFact']>, obtain: Array<ResolversTypes['ObtainFact']>, operatingModels: Array<ResolversTypes['OperatingModelFact']>, steward?: Maybe<ResolversTypes['StewardFact']> }>;
+  ProgressInterval: ProgressInterval;
+  ProgressPoint: ResolverTypeWrapper<ProgressPoint>;
+  ProgressSeries: ResolverTypeWrapper<ProgressSeries>;
   Properties: ResolverTypeWrapper<Scalars['Properties']['output']>;
   Proposal: ResolverTypeWrapper<ProposalRecord>;
   ProposalChange: ResolverTypeWrapper<ProposalChangeRecord>;
@@ -6569,6 +7293,10 @@ export type ResolversTypes = {
   ReferencePatternEdge: ResolverTypeWrapper<Omit<ReferencePatternEdge, 'node'> & { node: ResolversTypes['ReferencePattern'] }>;
   Replacement: ResolverTypeWrapper<ReplacementRecord>;
   ReplacementInput: ReplacementInput;
+  ReportImport: ResolverTypeWrapper<Omit<ReportImport, 'diff' | 'proposal'> & { diff: Array<ResolversTypes['ProposalChange']>, proposal?: Maybe<ResolversTypes['Proposal']> }>;
+  ReportImportInput: ReportImportInput;
+  ReportKind: ReportKind;
+  ReportResult: ResolverTypeWrapper<Omit<ReportResult, 'diff' | 'proposal'> & { diff: Array<ResolversTypes['ProposalChange']>, proposal: ResolversTypes['Proposal'] }>;
   Requirement: ResolverTypeWrapper<NodeRecord>;
   RequirementChange: ResolverTypeWrapper<RequirementChangeRecord>;
   RequirementConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -6616,15 +7344,19 @@ export type ResolversTypes = {
   SubgraphNode: ResolverTypeWrapper<SubgraphNode>;
   SucceededByLink: ResolverTypeWrapper<LinkRecord>;
   SucceededByNodeLink: ResolverTypeWrapper<LinkRecord>;
+  TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
   Topic: ResolverTypeWrapper<NodeRecord>;
   TopicConnection: ResolverTypeWrapper<ConnectionRecord>;
   TopicEdge: ResolverTypeWrapper<Omit<TopicEdge, 'node'> & { node: ResolversTypes['Topic'] }>;
+  UseReportInput: UseReportInput;
   UsesComponentLink: ResolverTypeWrapper<LinkRecord>;
   UsesLink: ResolverTypeWrapper<LinkRecord>;
   UsesNodeLink: ResolverTypeWrapper<LinkRecord>;
   UsesReferencePatternLink: ResolverTypeWrapper<LinkRecord>;
   UsesServiceLink: ResolverTypeWrapper<LinkRecord>;
   UsesStandardLink: ResolverTypeWrapper<LinkRecord>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDelivery>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
   WhatIfReport: ResolverTypeWrapper<WhatIfReportRecord>;
   WhatIfSummary: ResolverTypeWrapper<WhatIfSummary>;
   WriteAccess: ResolverTypeWrapper<WriteAccessRecord>;
@@ -6634,6 +7366,9 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   About: AboutRecord;
   AccessibilityFact: AccessibilityFactRecord;
+  AdoptionProgress: Omit<AdoptionProgress, 'item'> & { item: ResolversParentTypes['Node'] };
+  AdoptionReport: Omit<AdoptionReport, 'item' | 'organization'> & { item?: Maybe<ResolversParentTypes['Node']>, organization?: Maybe<ResolversParentTypes['Organization']> };
+  AdoptionReportInput: AdoptionReportInput;
   AdoptionRow: Omit<AdoptionRow, 'node'> & { node: ResolversParentTypes['Node'] };
   AdoptsLink: LinkRecord;
   AdoptsNodeLink: LinkRecord;
@@ -6681,9 +7416,12 @@ export type ResolversParentTypes = {
   CoverageGroup: CoverageGroup;
   CriteriaMapping: Omit<CriteriaMapping, 'criteria'> & { criteria: Array<ResolversParentTypes['CriterionIndicators']> };
   Criterion: NodeRecord;
+  CriterionAssessmentInput: CriterionAssessmentInput;
   CriterionConnection: ConnectionRecord;
+  CriterionDecisionInput: CriterionDecisionInput;
   CriterionEdge: Omit<CriterionEdge, 'node'> & { node: ResolversParentTypes['Criterion'] };
   CriterionIndicators: CriterionIndicatorsRecord;
+  CriterionResult: Omit<CriterionResult, 'criterion'> & { criterion: ResolversParentTypes['Criterion'] };
   CriterionScore: CriterionScoreRecord;
   CriterionWeight: CriterionWeight;
   CurationConflict: CurationConflictRecord;
@@ -6709,6 +7447,8 @@ export type ResolversParentTypes = {
   Exception: NodeRecord;
   ExceptionConnection: ConnectionRecord;
   ExceptionEdge: Omit<ExceptionEdge, 'node'> & { node: ResolversParentTypes['Exception'] };
+  ExceptionRequest: Omit<ExceptionRequest, 'exception' | 'grantedFor' | 'requirement'> & { exception?: Maybe<ResolversParentTypes['Exception']>, grantedFor?: Maybe<ResolversParentTypes['Node']>, requirement?: Maybe<ResolversParentTypes['Requirement']> };
+  ExceptionRequestInput: ExceptionRequestInput;
   Float: Scalars['Float']['output'];
   GrantedForExceptionLink: LinkRecord;
   GrantedForLink: LinkRecord;
@@ -6725,6 +7465,7 @@ export type ResolversParentTypes = {
   ImplementsComponentLink: LinkRecord;
   ImplementsLink: LinkRecord;
   ImplementsStandardLink: LinkRecord;
+  ImportProblem: ImportProblem;
   InLayerLayerLink: LinkRecord;
   InLayerLink: LinkRecord;
   InLayerNodeLink: LinkRecord;
@@ -6733,6 +7474,10 @@ export type ResolversParentTypes = {
   IncludesStackLink: LinkRecord;
   Inclusion: InclusionRecord;
   InclusionAnswer: Omit<InclusionAnswer, 'decisions' | 'inclusion' | 'item' | 'stack'> & { decisions: Array<ResolversParentTypes['Decision']>, inclusion?: Maybe<ResolversParentTypes['Inclusion']>, item: ResolversParentTypes['Node'], stack: ResolversParentTypes['Stack'] };
+  InclusionDecision: Omit<InclusionDecision, 'criteria' | 'node'> & { criteria: Array<ResolversParentTypes['CriterionResult']>, node?: Maybe<ResolversParentTypes['Decision']> };
+  InclusionDecisionInput: InclusionDecisionInput;
+  InclusionRequest: Omit<InclusionRequest, 'decision' | 'item' | 'selfAssessment' | 'stack'> & { decision?: Maybe<ResolversParentTypes['InclusionDecision']>, item?: Maybe<ResolversParentTypes['Node']>, selfAssessment: Array<ResolversParentTypes['CriterionResult']>, stack: ResolversParentTypes['Stack'] };
+  InclusionRequestInput: InclusionRequestInput;
   IndicatorDescription: IndicatorDescription;
   IndicatorValue: IndicatorValue;
   InheritedRisk: InheritedRiskRecord;
@@ -6776,6 +7521,7 @@ export type ResolversParentTypes = {
   MilestoneConnection: ConnectionRecord;
   MilestoneEdge: Omit<MilestoneEdge, 'node'> & { node: ResolversParentTypes['Milestone'] };
   Mutation: Record<PropertyKey, never>;
+  NewItemInput: NewItemInput;
   Node: NodeRecord;
   NodeFilter: NodeFilter;
   ObtainFact: ObtainFactRecord;
@@ -6805,6 +7551,8 @@ export type ResolversParentTypes = {
   Path: Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
   Profile: Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'steward'> & { accessibility?: Maybe<ResolversParentTypes['AccessibilityFact']>, attestations: Array<ResolversParentTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversParentTypes['DateFact']>, jurisdiction?: Maybe<ResolversParentTypes['Jurisdiction']>, licence?: Maybe<ResolversParentTypes['LicenceFact']>, obtain: Array<ResolversParentTypes['ObtainFact']>, operatingModels: Array<ResolversParentTypes['OperatingModelFact']>, steward?: Maybe<ResolversParentTypes['StewardFact']> };
+  ProgressPoint: ProgressPoint;
+  ProgressSeries: ProgressSeries;
   Properties: Scalars['Properties']['output'];
   Proposal: ProposalRecord;
   ProposalChange: ProposalChangeRecord;
@@ -6822,6 +7570,9 @@ export type ResolversParentTypes = {
   ReferencePatternEdge: Omit<ReferencePatternEdge, 'node'> & { node: ResolversParentTypes['ReferencePattern'] };
   Replacement: ReplacementRecord;
   ReplacementInput: ReplacementInput;
+  ReportImport: Omit<ReportImport, 'diff' | 'proposal'> & { diff: Array<ResolversParentTypes['ProposalChange']>, proposal?: Maybe<ResolversParentTypes['Proposal']> };
+  ReportImportInput: ReportImportInput;
+  ReportResult: Omit<ReportResult, 'diff' | 'proposal'> & { diff: Array<ResolversParentTypes['ProposalChange']>, proposal: ResolversParentTypes['Proposal'] };
   Requirement: NodeRecord;
   RequirementChange: RequirementChangeRecord;
   RequirementConnection: ConnectionRecord;
@@ -6867,15 +7618,18 @@ export type ResolversParentTypes = {
   SubgraphNode: SubgraphNode;
   SucceededByLink: LinkRecord;
   SucceededByNodeLink: LinkRecord;
+  TimelineEvent: TimelineEvent;
   Topic: NodeRecord;
   TopicConnection: ConnectionRecord;
   TopicEdge: Omit<TopicEdge, 'node'> & { node: ResolversParentTypes['Topic'] };
+  UseReportInput: UseReportInput;
   UsesComponentLink: LinkRecord;
   UsesLink: LinkRecord;
   UsesNodeLink: LinkRecord;
   UsesReferencePatternLink: LinkRecord;
   UsesServiceLink: LinkRecord;
   UsesStandardLink: LinkRecord;
+  WebhookDelivery: WebhookDelivery;
   WhatIfReport: WhatIfReportRecord;
   WhatIfSummary: WhatIfSummary;
   WriteAccess: WriteAccessRecord;
@@ -6897,6 +7651,30 @@ export type AccessibilityFactResolvers<ContextType = Context, ParentType extends
   standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AdoptionProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdoptionProgress'] = ResolversParentTypes['AdoptionProgress']> = {
+  interval?: Resolver<ResolversTypes['ProgressInterval'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['ProgressSeries']>, ParentType, ContextType>;
+  total?: Resolver<Array<ResolversTypes['ProgressPoint']>, ParentType, ContextType>;
+};
+
+export type AdoptionReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdoptionReport'] = ResolversParentTypes['AdoptionReport']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  item?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  itemId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AdoptionStatus'], ParentType, ContextType>;
+};
+
 export type AdoptionRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdoptionRow'] = ResolversParentTypes['AdoptionRow']> = {
   byStatus?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -6915,6 +7693,7 @@ export type AdoptsNodeLinkResolvers<ContextType = Context, ParentType extends Re
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['AdoptionStatus']>, ParentType, ContextType>;
@@ -6930,6 +7709,7 @@ export type AdoptsOrganizationLinkResolvers<ContextType = Context, ParentType ex
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['AdoptionStatus']>, ParentType, ContextType>;
@@ -7390,6 +8170,13 @@ export type CriterionIndicatorsResolvers<ContextType = Context, ParentType exten
   indicators?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CriterionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CriterionResult'] = ResolversParentTypes['CriterionResult']> = {
+  criterion?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AssessmentLevel'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CriterionScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CriterionScore'] = ResolversParentTypes['CriterionScore']> = {
   criterion?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
@@ -7508,6 +8295,7 @@ export type DecisionResolvers<ContextType = Context, ParentType extends Resolver
   ratings?: Resolver<Array<ResolversTypes['RatesCriterionLink']>, ParentType, ContextType, RequireFields<DecisionRatingsArgs, 'first'>>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  request?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -7619,8 +8407,10 @@ export type ExceptionResolvers<ContextType = Context, ParentType extends Resolve
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  request?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requirement?: Resolver<Array<ResolversTypes['DeviatesFromRequirementLink']>, ParentType, ContextType, RequireFields<ExceptionRequirementArgs, 'first'>>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -7635,6 +8425,25 @@ export type ExceptionConnectionResolvers<ContextType = Context, ParentType exten
 export type ExceptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExceptionEdge'] = ResolversParentTypes['ExceptionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Exception'], ParentType, ContextType>;
+};
+
+export type ExceptionRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExceptionRequest'] = ResolversParentTypes['ExceptionRequest']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  daysLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exception?: Resolver<Maybe<ResolversTypes['Exception']>, ParentType, ContextType>;
+  grantedFor?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  grantedForId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  justification?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requirement?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
+  requirementId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExceptionRequestStatus'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GrantedForExceptionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantedForExceptionLink'] = ResolversParentTypes['GrantedForExceptionLink']> = {
@@ -7776,6 +8585,13 @@ export type ImplementsStandardLinkResolvers<ContextType = Context, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type InLayerLayerLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InLayerLayerLink'] = ResolversParentTypes['InLayerLayerLink']> = {
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -7880,6 +8696,36 @@ export type InclusionAnswerResolvers<ContextType = Context, ParentType extends R
   item?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   stack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
+};
+
+export type InclusionDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InclusionDecision'] = ResolversParentTypes['InclusionDecision']> = {
+  criteria?: Resolver<Array<ResolversTypes['CriterionResult']>, ParentType, ContextType>;
+  decidedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['InclusionOutcome'], ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InclusionRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InclusionRequest'] = ResolversParentTypes['InclusionRequest']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['InclusionDecision']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  item?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  itemId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  newItem?: Resolver<Maybe<ResolversTypes['Properties']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  selfAssessment?: Resolver<Array<ResolversTypes['CriterionResult']>, ParentType, ContextType>;
+  stack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InclusionRequestStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IndicatorDescriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorDescription'] = ResolversParentTypes['IndicatorDescription']> = {
@@ -8306,9 +9152,21 @@ export type MilestoneEdgeResolvers<ContextType = Context, ParentType extends Res
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acceptProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationAcceptProposalArgs, 'id'>>;
+  commentOnRequest?: Resolver<ResolversTypes['InclusionRequest'], ParentType, ContextType, RequireFields<MutationCommentOnRequestArgs, 'id' | 'text'>>;
+  decideInclusion?: Resolver<ResolversTypes['InclusionRequest'], ParentType, ContextType, RequireFields<MutationDecideInclusionArgs, 'id' | 'input'>>;
+  grantException?: Resolver<ResolversTypes['ExceptionRequest'], ParentType, ContextType, RequireFields<MutationGrantExceptionArgs, 'id'>>;
+  importReports?: Resolver<ResolversTypes['ReportImport'], ParentType, ContextType, RequireFields<MutationImportReportsArgs, 'input'>>;
   propose?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationProposeArgs, 'input'>>;
+  refuseException?: Resolver<ResolversTypes['ExceptionRequest'], ParentType, ContextType, RequireFields<MutationRefuseExceptionArgs, 'id' | 'reason'>>;
   registerSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationRegisterSourceArgs, 'input'>>;
   rejectProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationRejectProposalArgs, 'id' | 'reason'>>;
+  reportAdoption?: Resolver<ResolversTypes['ReportResult'], ParentType, ContextType, RequireFields<MutationReportAdoptionArgs, 'input'>>;
+  reportUse?: Resolver<ResolversTypes['ReportResult'], ParentType, ContextType, RequireFields<MutationReportUseArgs, 'input'>>;
+  requestChanges?: Resolver<ResolversTypes['InclusionRequest'], ParentType, ContextType, RequireFields<MutationRequestChangesArgs, 'id' | 'reason'>>;
+  requestException?: Resolver<ResolversTypes['ExceptionRequest'], ParentType, ContextType, RequireFields<MutationRequestExceptionArgs, 'input'>>;
+  requestInclusion?: Resolver<ResolversTypes['InclusionRequest'], ParentType, ContextType, RequireFields<MutationRequestInclusionArgs, 'input'>>;
+  reviseInclusionRequest?: Resolver<ResolversTypes['InclusionRequest'], ParentType, ContextType, RequireFields<MutationReviseInclusionRequestArgs, 'id' | 'input'>>;
+  withdrawInclusionRequest?: Resolver<ResolversTypes['InclusionRequest'], ParentType, ContextType, RequireFields<MutationWithdrawInclusionRequestArgs, 'id'>>;
   withdrawProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationWithdrawProposalArgs, 'id'>>;
 };
 
@@ -8624,6 +9482,21 @@ export type ProfileResolvers<ContextType = Context, ParentType extends Resolvers
   unknown?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ProgressPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgressPoint'] = ResolversParentTypes['ProgressPoint']> = {
+  inUse?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  piloting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  planned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProgressSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgressSeries'] = ResolversParentTypes['ProgressSeries']> = {
+  land?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  landName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['ProgressPoint']>, ParentType, ContextType>;
+};
+
 export interface PropertiesScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Properties'], any> {
   name: 'Properties';
 }
@@ -8671,6 +9544,8 @@ export type ProposalOperationResolvers<ContextType = Context, ParentType extends
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
   adoption?: Resolver<Array<ResolversTypes['AdoptionRow']>, ParentType, ContextType, RequireFields<QueryAdoptionArgs, 'first' | 'level'>>;
+  adoptionProgress?: Resolver<ResolversTypes['AdoptionProgress'], ParentType, ContextType, RequireFields<QueryAdoptionProgressArgs, 'from' | 'interval' | 'item' | 'to'>>;
+  adoptionReports?: Resolver<Array<ResolversTypes['AdoptionReport']>, ParentType, ContextType, RequireFields<QueryAdoptionReportsArgs, 'first'>>;
   alternatives?: Resolver<Array<ResolversTypes['AlternativeOption']>, ParentType, ContextType, RequireFields<QueryAlternativesArgs, 'first' | 'id'>>;
   auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'after' | 'first'>>;
   buildingBlocks?: Resolver<ResolversTypes['BuildingBlockConnection'], ParentType, ContextType, RequireFields<QueryBuildingBlocksArgs, 'first'>>;
@@ -8683,9 +9558,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   curationConflicts?: Resolver<Array<ResolversTypes['CurationConflict']>, ParentType, ContextType>;
   decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'first'>>;
   dependencies?: Resolver<ResolversTypes['DependencyTree'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'evidence' | 'id' | 'maxDepth'>>;
+  exceptionRequests?: Resolver<Array<ResolversTypes['ExceptionRequest']>, ParentType, ContextType, RequireFields<QueryExceptionRequestsArgs, 'first'>>;
   exceptions?: Resolver<ResolversTypes['ExceptionConnection'], ParentType, ContextType, RequireFields<QueryExceptionsArgs, 'first'>>;
   impactAnalysis?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryImpactAnalysisArgs, 'evidence' | 'id' | 'maxDepth'>>;
   inclusion?: Resolver<ResolversTypes['InclusionAnswer'], ParentType, ContextType, RequireFields<QueryInclusionArgs, 'item' | 'stack'>>;
+  inclusionRequest?: Resolver<Maybe<ResolversTypes['InclusionRequest']>, ParentType, ContextType, RequireFields<QueryInclusionRequestArgs, 'id'>>;
+  inclusionRequests?: Resolver<Array<ResolversTypes['InclusionRequest']>, ParentType, ContextType, RequireFields<QueryInclusionRequestsArgs, 'first'>>;
   integrationPoints?: Resolver<ResolversTypes['IntegrationPointConnection'], ParentType, ContextType, RequireFields<QueryIntegrationPointsArgs, 'first'>>;
   kpis?: Resolver<ResolversTypes['KpiConnection'], ParentType, ContextType, RequireFields<QueryKpisArgs, 'first'>>;
   layers?: Resolver<ResolversTypes['LayerConnection'], ParentType, ContextType, RequireFields<QueryLayersArgs, 'first'>>;
@@ -8693,6 +9571,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   loads?: Resolver<Array<ResolversTypes['Load']>, ParentType, ContextType, RequireFields<QueryLoadsArgs, 'first'>>;
   milestones?: Resolver<ResolversTypes['MilestoneConnection'], ParentType, ContextType, RequireFields<QueryMilestonesArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  notIncluded?: Resolver<Array<ResolversTypes['InclusionRequest']>, ParentType, ContextType, RequireFields<QueryNotIncludedArgs, 'first'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   ozgServices?: Resolver<ResolversTypes['OzgServiceConnection'], ParentType, ContextType, RequireFields<QueryOzgServicesArgs, 'first'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'evidence' | 'from' | 'maxDepth' | 'to'>>;
@@ -8713,6 +9592,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   standards?: Resolver<ResolversTypes['StandardConnection'], ParentType, ContextType, RequireFields<QueryStandardsArgs, 'first'>>;
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'depth' | 'ids'>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
+  webhookDeliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first'>>;
 };
 
 export type RankingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RankingConnection'] = ResolversParentTypes['RankingConnection']> = {
@@ -8739,6 +9619,7 @@ export type RatesCriterionLinkResolvers<ContextType = Context, ParentType extend
   node?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8754,6 +9635,7 @@ export type RatesDecisionLinkResolvers<ContextType = Context, ParentType extends
   node?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8802,6 +9684,22 @@ export type ReplacementResolvers<ContextType = Context, ParentType extends Resol
   to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 };
 
+export type ReportImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportImport'] = ResolversParentTypes['ReportImport']> = {
+  changes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  diff?: Resolver<Array<ResolversTypes['ProposalChange']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportResult'] = ResolversParentTypes['ReportResult']> = {
+  diff?: Resolver<Array<ResolversTypes['ProposalChange']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType>;
+};
+
 export type RequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
   appliesTo?: Resolver<Array<ResolversTypes['AppliesToNodeLink']>, ParentType, ContextType, RequireFields<RequirementAppliesToArgs, 'first'>>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8809,6 +9707,7 @@ export type RequirementResolvers<ContextType = Context, ParentType extends Resol
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   exceptions?: Resolver<Array<ResolversTypes['DeviatesFromExceptionLink']>, ParentType, ContextType, RequireFields<RequirementExceptionsArgs, 'first'>>;
+  exemptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<RequirementHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -9232,6 +10131,14 @@ export type SucceededByNodeLinkResolvers<ContextType = Context, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TimelineEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
   catalogueId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9372,6 +10279,20 @@ export type UsesStandardLinkResolvers<ContextType = Context, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WhatIfReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhatIfReport'] = ResolversParentTypes['WhatIfReport']> = {
   byExecutingLevel?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType>;
   byLayer?: Resolver<Array<ResolversTypes['GroupDelta']>, ParentType, ContextType, RequireFields<WhatIfReportByLayerArgs, 'first'>>;
@@ -9408,6 +10329,8 @@ export type WriteAccessResolvers<ContextType = Context, ParentType extends Resol
 export type Resolvers<ContextType = Context> = {
   About?: AboutResolvers<ContextType>;
   AccessibilityFact?: AccessibilityFactResolvers<ContextType>;
+  AdoptionProgress?: AdoptionProgressResolvers<ContextType>;
+  AdoptionReport?: AdoptionReportResolvers<ContextType>;
   AdoptionRow?: AdoptionRowResolvers<ContextType>;
   AdoptsLink?: AdoptsLinkResolvers<ContextType>;
   AdoptsNodeLink?: AdoptsNodeLinkResolvers<ContextType>;
@@ -9454,6 +10377,7 @@ export type Resolvers<ContextType = Context> = {
   CriterionConnection?: CriterionConnectionResolvers<ContextType>;
   CriterionEdge?: CriterionEdgeResolvers<ContextType>;
   CriterionIndicators?: CriterionIndicatorsResolvers<ContextType>;
+  CriterionResult?: CriterionResultResolvers<ContextType>;
   CriterionScore?: CriterionScoreResolvers<ContextType>;
   CurationConflict?: CurationConflictResolvers<ContextType>;
   DatabaseInfo?: DatabaseInfoResolvers<ContextType>;
@@ -9478,6 +10402,7 @@ export type Resolvers<ContextType = Context> = {
   Exception?: ExceptionResolvers<ContextType>;
   ExceptionConnection?: ExceptionConnectionResolvers<ContextType>;
   ExceptionEdge?: ExceptionEdgeResolvers<ContextType>;
+  ExceptionRequest?: ExceptionRequestResolvers<ContextType>;
   GrantedForExceptionLink?: GrantedForExceptionLinkResolvers<ContextType>;
   GrantedForLink?: GrantedForLinkResolvers<ContextType>;
   GrantedForNodeLink?: GrantedForNodeLinkResolvers<ContextType>;
@@ -9492,6 +10417,7 @@ export type Resolvers<ContextType = Context> = {
   ImplementsComponentLink?: ImplementsComponentLinkResolvers<ContextType>;
   ImplementsLink?: ImplementsLinkResolvers<ContextType>;
   ImplementsStandardLink?: ImplementsStandardLinkResolvers<ContextType>;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
   InLayerLayerLink?: InLayerLayerLinkResolvers<ContextType>;
   InLayerLink?: InLayerLinkResolvers<ContextType>;
   InLayerNodeLink?: InLayerNodeLinkResolvers<ContextType>;
@@ -9500,6 +10426,8 @@ export type Resolvers<ContextType = Context> = {
   IncludesStackLink?: IncludesStackLinkResolvers<ContextType>;
   Inclusion?: InclusionResolvers<ContextType>;
   InclusionAnswer?: InclusionAnswerResolvers<ContextType>;
+  InclusionDecision?: InclusionDecisionResolvers<ContextType>;
+  InclusionRequest?: InclusionRequestResolvers<ContextType>;
   IndicatorDescription?: IndicatorDescriptionResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
   InheritedRisk?: InheritedRiskResolvers<ContextType>;
@@ -9570,6 +10498,8 @@ export type Resolvers<ContextType = Context> = {
   Path?: PathResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
+  ProgressPoint?: ProgressPointResolvers<ContextType>;
+  ProgressSeries?: ProgressSeriesResolvers<ContextType>;
   Properties?: GraphQLScalarType;
   Proposal?: ProposalResolvers<ContextType>;
   ProposalChange?: ProposalChangeResolvers<ContextType>;
@@ -9584,6 +10514,8 @@ export type Resolvers<ContextType = Context> = {
   ReferencePatternConnection?: ReferencePatternConnectionResolvers<ContextType>;
   ReferencePatternEdge?: ReferencePatternEdgeResolvers<ContextType>;
   Replacement?: ReplacementResolvers<ContextType>;
+  ReportImport?: ReportImportResolvers<ContextType>;
+  ReportResult?: ReportResultResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
   RequirementChange?: RequirementChangeResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
@@ -9626,6 +10558,7 @@ export type Resolvers<ContextType = Context> = {
   SubgraphNode?: SubgraphNodeResolvers<ContextType>;
   SucceededByLink?: SucceededByLinkResolvers<ContextType>;
   SucceededByNodeLink?: SucceededByNodeLinkResolvers<ContextType>;
+  TimelineEvent?: TimelineEventResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
@@ -9635,6 +10568,7 @@ export type Resolvers<ContextType = Context> = {
   UsesReferencePatternLink?: UsesReferencePatternLinkResolvers<ContextType>;
   UsesServiceLink?: UsesServiceLinkResolvers<ContextType>;
   UsesStandardLink?: UsesStandardLinkResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WhatIfReport?: WhatIfReportResolvers<ContextType>;
   WhatIfSummary?: WhatIfSummaryResolvers<ContextType>;
   WriteAccess?: WriteAccessResolvers<ContextType>;

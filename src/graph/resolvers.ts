@@ -18,7 +18,7 @@ const LINK_PAGE = { min: 1, max: 1000, fallback: 100 };
 const modelValue = (v: string | null): string | null => (v === null ? null : fromGraphQLEnum(v));
 
 /** The filter of a root list: only the keys the label's list applies (the model says which), checked. */
-export function toListFilter(filter: NodeFilter | null | undefined, allowed: readonly FilterKey[]): ListFilter {
+export function toListFilter(filter: NodeFilter | null | undefined, allowed: readonly FilterKey[], today: Date = new Date(), expiringWithin: number | null = null): ListFilter {
   const pick = (k: FilterKey): string | null => (allowed.includes(k) ? ((filter?.[k] as string | null | undefined) ?? null) : null);
   for (const k of ['from', 'to'] as const) {
     const v = pick(k);
@@ -38,7 +38,16 @@ export function toListFilter(filter: NodeFilter | null | undefined, allowed: rea
     stage: pick('stage'),
     from: pick('from'),
     to: pick('to'),
+    ...expiryWindow(allowed.includes('expiringWithin') ? (expiringWithin ?? filter?.expiringWithin ?? null) : null, today),
   };
+}
+
+/** The end dates `expiringWithin` days covers: from today to today + days (YYYY-MM-DD), or none. */
+function expiryWindow(days: number | null, today: Date): { expiresFrom: string | null; expiresTo: string | null } {
+  if (days === null) return { expiresFrom: null, expiresTo: null };
+  if (!Number.isInteger(days) || days < 0 || days > 3650) throw new InputError(`expiringWithin must be from 0 to 3650 days, got ${days}`, { argument: 'expiringWithin' });
+  const day = (d: Date): string => d.toISOString().slice(0, 10);
+  return { expiresFrom: day(today), expiresTo: day(new Date(today.getTime() + days * 86_400_000)) };
 }
 
 /** The functions the generated per-label resolvers (src/generated/model.ts) call. */
@@ -47,7 +56,7 @@ const parts: ModelResolverParts = {
   // edges or pageInfo are, with everything selected below the nodes (src/engine).
   list: (label) => async (_parent, args, ctx: Context, info: GraphQLResolveInfo): Promise<ConnectionRecord> => {
     const page = pageOf(args, ROOT_LIST_PAGE);
-    const statement = listStatement(info, label, toListFilter(args.filter, MODEL.labels[label]?.filters ?? []), page.skip, page.limit);
+    const statement = listStatement(info, label, toListFilter(args.filter, MODEL.labels[label]?.filters ?? [], ctx.now(), (args as { expiringWithin?: number | null }).expiringWithin ?? null), page.skip, page.limit);
     const [row] = await ctx.loaders.graph.select(statement);
     const fetched = (row?.page as NodeRecord[] | undefined) ?? [];
     const nodes = fetched.slice(0, page.limit);

@@ -32,7 +32,7 @@ export interface PropertySpec {
 }
 
 /** The filters of NodeFilter a root list applies (others are ignored). */
-export type FilterKey = 'text' | 'evidence' | 'kind' | 'family' | 'level' | 'scheme' | 'layer' | 'stack' | 'licenceClass' | 'operatingModel' | 'stage' | 'from' | 'to';
+export type FilterKey = 'text' | 'evidence' | 'kind' | 'family' | 'level' | 'scheme' | 'layer' | 'stack' | 'licenceClass' | 'operatingModel' | 'stage' | 'from' | 'to' | 'expiringWithin';
 
 /** A node label. */
 export interface LabelSpec {

@@ -170,6 +170,7 @@ export const RELATIONSHIPS = {
     to: [C, S],
     properties: {
       status: { type: 'String', enum: 'AdoptionStatus', description: 'planned, piloting, in-use or retired.', required: true },
+      since: { type: 'String', description: 'The date the status holds from, as the organisation reported it (YYYY-MM-DD).', format: 'date' },
     },
     fields: [
       f('Component', 'adopters', 'in', 'Organization', "Organisations that adopt it, with status."),
@@ -384,6 +385,7 @@ export const RELATIONSHIPS = {
     to: ['Criterion'],
     properties: {
       level: { type: 'String', enum: 'AssessmentLevel', only: ['met', 'partly', 'not-met'], description: 'met, partly or not-met.', required: true },
+      reason: { type: 'String', description: 'The reason the decision states for this criterion.' },
     },
     fields: [
       f('Criterion', 'ratedBy', 'in', 'Decision', "Decisions that rate items against it."),

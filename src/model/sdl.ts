@@ -61,7 +61,7 @@ export function graphSdl(model: Model): string {
 export function listsSdl(model: Model): string {
   const roots = Object.entries(model.labels).map(
     ([label, spec]) =>
-      `${description(`${label} nodes, filtered and sorted by name then id. \`first\` 1..500 (default 50). Filters that apply: ${spec.filters.join(', ')}.`, '  ')}  ${spec.plural}(first: Int = 50, after: String, filter: NodeFilter): ${label}Connection!`,
+      `${description(`${label} nodes, filtered and sorted by name then id. \`first\` 1..500 (default 50). Filters that apply: ${spec.filters.join(', ')}.`, '  ')}  ${spec.plural}(first: Int = 50, after: String, filter: NodeFilter${(spec.filters as readonly string[]).includes('expiringWithin') ? ', "Only those whose end date is today or within this many days (0..3650)."\n    expiringWithin: Int' : ''}): ${label}Connection!`,
   );
   const parts = [`# ${GENERATED_HEADER}\n# Root lists as cursor connections.\n`, block('extend type Query', roots)];
   for (const label of Object.keys(model.labels)) {

@@ -33,6 +33,8 @@ export function wantsHtml(req: express.Request): boolean {
 export interface WebRouterOptions {
   readonly assets: WebAssets;
   readonly version: string;
+  /** The OpenID Connect issuer and public client the /contribute page signs in with; null: the server is read-only. */
+  readonly signIn?: { readonly issuer: string; readonly clientId: string } | null;
 }
 
 /**

@@ -36,7 +36,7 @@ describe('compiled projections', () => {
   });
 
   it('count a root list only when totalCount is selected, and fetch no page when only totalCount is', () => {
-    const filter = { text: null, evidence: null, kind: null, family: null, level: null, scheme: null, layer: null, stack: null, licenceClass: null, operatingModel: null, stage: null, from: null, to: null };
+    const filter = { text: null, evidence: null, kind: null, family: null, level: null, scheme: null, layer: null, stack: null, licenceClass: null, operatingModel: null, stage: null, from: null, to: null, expiresFrom: null, expiresTo: null };
     const onlyCount = listStatement(infoOf('{ components { totalCount } }'), 'Component', filter, 0, 50);
     expect(onlyCount.counts).toBe(true);
     expect(onlyCount.pages).toBe(false);
