@@ -145,6 +145,8 @@ export interface ParticipationConfig {
   readonly reportsNeedReview: boolean;
   /** Most data rows of one imported CSV file. */
   readonly importMaxRows: number;
+  /** The body limit of POST /graphql/import (importReports only). */
+  readonly importMaxBytes: number;
   readonly webhooks: {
     /** Where state changes are posted (empty: none). */
     readonly urls: readonly string[];
@@ -259,6 +261,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'PROPOSAL_MAX_OPERATIONS', default: '500', description: 'most operations in one change set (1 to 1000)' },
   { name: 'OIDC_WEB_CLIENT_ID', default: 'dstack-graph-web', description: 'the public client (authorization code with PKCE) the `/contribute` page signs in with; its redirect URI is this server\'s `/contribute`' },
   { name: 'REPORTS_NEED_REVIEW', default: 'off', description: '`off`: an organisation\'s adoption and use reports about itself apply at once (evidence `reported`); `on`: they are filed as proposals for a reviewer' },
+  { name: 'IMPORT_MAX_BYTES', default: '10000000', description: 'body limit of `POST /graphql/import`, the endpoint of `importReports` with large CSV files (other operations are refused there)' },
   { name: 'IMPORT_MAX_ROWS', default: '20000', description: 'most data rows of one imported adoption or use CSV file (1 to 1,000,000)' },
   { name: 'WEBHOOK_URLS', default: '(unset: none)', description: 'comma-separated URLs that get a signed POST when an inclusion request, exception request or proposal changes state' },
   { name: 'WEBHOOK_SECRET', default: '(required with WEBHOOK_URLS)', description: 'the key of the `X-Dstack-Signature: sha256=<HMAC-SHA256 of the body>` header, at least 16 characters' },
@@ -453,6 +456,7 @@ function participationOf(
   return {
     reportsNeedReview: onOff('REPORTS_NEED_REVIEW', false),
     importMaxRows: int('IMPORT_MAX_ROWS', 20_000, 1, 1_000_000),
+    importMaxBytes: int('IMPORT_MAX_BYTES', 10_000_000, 10_000, 1_000_000_000),
     webhooks: { urls, secret, retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 1000, 10, 3_600_000), maxAttempts: int('WEBHOOK_MAX_ATTEMPTS', 12, 1, 100) },
   };
 }

@@ -17,6 +17,8 @@ import type { ClientBudgets } from './limits/ClientBudgets';
 import { anonymous, type Actor } from './curation/Actor';
 import type { Curation } from './curation/Curation';
 import { createCurationLoaders, type CurationLoaders } from './curation/loaders';
+import type { Participation } from './participation/Participation';
+import { createParticipationLoaders, type ParticipationLoaders } from './participation/loaders';
 
 /** Everything a resolver may use; made anew for every request. */
 export interface Context {
@@ -51,6 +53,7 @@ export interface Loaders {
   readonly profiles: ProfileLoaders;
   readonly whatif: WhatIfLoaders;
   readonly curation: CurationLoaders;
+  readonly participation: ParticipationLoaders;
 }
 
 export interface ContextDeps {
@@ -72,6 +75,8 @@ export interface ContextDeps {
   readonly actor?: Actor;
   /** The write side (absent: the server is read-only). */
   readonly curation?: Curation;
+  /** Inclusion and exception requests and reports (absent: read-only). */
+  readonly participation?: Participation;
   /** See Context.now (default the system clock). */
   readonly clock?: () => Date;
 }
@@ -116,6 +121,7 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
       profiles: createProfileLoaders(db),
       whatif: createWhatIfLoaders(db, { cpu: deps.cpu, shared: deps.db, client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal }),
       curation: createCurationLoaders(db, actor, deps.curation),
+      participation: createParticipationLoaders(db, actor, deps.participation, now),
     },
   };
 }

@@ -13,6 +13,8 @@ import { systemResolvers } from './system/resolvers';
 import { whatIfResolvers } from './whatif/resolvers';
 import { curationResolvers } from './curation/resolvers';
 import { CURATION_LIST_BOUNDS } from './curation/bounds';
+import { PARTICIPATION_LIST_BOUNDS } from './participation/bounds';
+import { participationResolvers } from './participation/resolvers';
 import type { WriteAccessRecord } from './curation/proposalRecord';
 
 /** Merges the resolver maps of all domains; a field defined twice is a programming error. */
@@ -42,5 +44,5 @@ export const READ_ONLY: WriteAccessRecord = Object.freeze({ enabled: false, issu
 
 /** All resolvers of the API. */
 export function createResolvers(about: AboutRecord, access: WriteAccessRecord = READ_ONLY): Resolvers {
-  return mergeResolvers(systemResolvers(about), boundLists(curationResolvers(access), CURATION_LIST_BOUNDS), graphResolvers(), impactResolvers(), exploreResolvers(), complianceResolvers(), stackResolvers(), provenanceResolvers(), boundLists(profileResolvers(), PROFILE_LIST_BOUNDS), whatIfResolvers());
+  return mergeResolvers(systemResolvers(about), boundLists(curationResolvers(access), CURATION_LIST_BOUNDS), boundLists(participationResolvers(), PARTICIPATION_LIST_BOUNDS), graphResolvers(), impactResolvers(), exploreResolvers(), complianceResolvers(), stackResolvers(), provenanceResolvers(), boundLists(profileResolvers(), PROFILE_LIST_BOUNDS), whatIfResolvers());
 }

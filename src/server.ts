@@ -10,6 +10,8 @@ import { createApollo } from './apollo';
 import { actorOf } from './auth/actorOf';
 import type { TokenVerifier } from './auth/TokenVerifier';
 import { createCuration } from './curation/createCuration';
+import { createOutbox, createParticipation } from './participation/createParticipation';
+import { importOnly } from './http/importOnly';
 import { auditRefusedMutationsPlugin } from './curation/auditPlugin';
 import { FAIRNESS_DEFAULTS, HTTP_DEFAULTS, type Config } from './config';
 import { CpuPool } from './cpu/CpuPool';
@@ -36,7 +38,7 @@ import { loadWebAssets, type WebAssets } from './web/webAssets';
 import { PAGE_CSP, wantsHtml, webRouter } from './web/webRouter';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi' | 'metrics' | 'http' | 'fairness' | 'healthPort' | 'auth'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
+  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi' | 'metrics' | 'http' | 'fairness' | 'healthPort' | 'auth' | 'participation'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
@@ -96,7 +98,10 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
   installConnectionGuard(httpServer, httpConfig, log);
   // Answers are cached per process, keyed by query, variables and graph version (never stale).
   // The write side exists only with sign-in; it checks proposals by the model and the seeds' deny-list.
-  const curation = verifier ? createCuration(config.auth, log) : undefined;
+  // Inclusion and exception requests and reports build on it; state changes go to the webhooks.
+  const outbox = verifier ? createOutbox(config.participation, db, log) : undefined;
+  const curation = verifier ? createCuration(config.auth, log, outbox) : undefined;
+  const participation = curation ? createParticipation(config.participation, curation, outbox) : undefined;
   const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(db, new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
   const apollo = createApollo({ config, log, about, oidc: verifier?.oidc ?? null, work: { useEdges: () => cpu.useEdges(SEED_USE_EDGES) }, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(verifier ? [auditRefusedMutationsPlugin(db)] : []), ...(cache ? [cache] : [])] });
 
@@ -137,22 +142,19 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
     async listen() {
       await apollo.start();
       const corsHandler = corsMiddleware(config.corsOrigins);
-      app.use(
-        '/graphql',
-        ...(corsHandler ? [corsHandler] : []),
-        declaredBodyLimit(config.limits.maxBodyBytes),
-        express.json({ limit: config.limits.maxBodyBytes }),
-        documentGuard(config.limits),
-        graphqlHandler(apollo, {
-          requestTimeoutMs: config.limits.requestTimeoutMs,
-          budgets,
-          context: async (req, bounds) => {
-            const requestId = requestIdOf(req.header('x-request-id')) ?? randomUUID();
-            const actor = await actorOf(req.header('authorization'), verifier, requestId);
-            return createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, actor, curation, clock, ...bounds }, requestId);
-          },
-        }),
-      );
+      const handler = graphqlHandler(apollo, {
+        requestTimeoutMs: config.limits.requestTimeoutMs,
+        budgets,
+        context: async (req, bounds) => {
+          const requestId = requestIdOf(req.header('x-request-id')) ?? randomUUID();
+          const actor = await actorOf(req.header('authorization'), verifier, requestId);
+          return createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, actor, curation, participation, clock, ...bounds }, requestId);
+        },
+      });
+      // CSV imports are larger than any query: their own endpoint, for importReports only.
+      const importBytes = config.participation?.importMaxBytes ?? 10_000_000;
+      app.use('/graphql/import', ...(corsHandler ? [corsHandler] : []), declaredBodyLimit(importBytes), express.json({ limit: importBytes }), importOnly(), documentGuard(config.limits), handler);
+      app.use('/graphql', ...(corsHandler ? [corsHandler] : []), declaredBodyLimit(config.limits.maxBodyBytes), express.json({ limit: config.limits.maxBodyBytes }), documentGuard(config.limits), handler);
       app.use(jsonNotFound());
       app.use(jsonErrorHandler(log));
       await new Promise<void>((resolve, reject) => {
@@ -160,6 +162,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
         httpServer.listen(config.port, config.host, () => resolve());
       });
       const { port } = httpServer.address() as AddressInfo;
+      outbox?.start();
       if (config.healthPort) healthPort = await startHealthPort({ host: config.host, port: config.healthPort.port, stallMs: config.healthPort.stallMs, health, log });
       return `http://${config.host}:${port}/graphql`;
     },
@@ -167,6 +170,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
       metrics.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await outbox?.stop();
       await cpu.stop();
       await healthPort?.stop();
     },

@@ -11,3 +11,6 @@ CREATE CONSTRAINT curation_meta_key IF NOT EXISTS FOR (n:CurationMeta) REQUIRE n
 CREATE CONSTRAINT audit_head_key IF NOT EXISTS FOR (n:AuditHead) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
 CREATE INDEX proposal_status IF NOT EXISTS FOR (n:Proposal) ON (n.status);
+CREATE CONSTRAINT participation_request_id IF NOT EXISTS FOR (n:ParticipationRequest) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT adoption_report_id IF NOT EXISTS FOR (n:AdoptionReport) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT webhook_delivery_id IF NOT EXISTS FOR (n:WebhookDelivery) REQUIRE n.id IS UNIQUE;

@@ -19,12 +19,13 @@ export function anonymous(requestId = 'local', signInEnabled = false): Actor {
   return { principal: null, tokenError: null, signInEnabled, requestId };
 }
 
-/** The principal when it holds `role`; else UNAUTHENTICATED (no valid token) or FORBIDDEN (no such role). */
-export function requireRole(actor: Actor, role: Role, what: string): Principal {
+/** The principal when it holds `role` (or one of the roles listed); else UNAUTHENTICATED (no valid token) or FORBIDDEN (no such role). */
+export function requireRole(actor: Actor, role: Role | readonly Role[], what: string): Principal {
   if (!actor.signInEnabled) throw new ForbiddenError(`This server is read-only: sign-in is not configured (OIDC_ISSUER), so nobody can ${what}.`, { reason: 'read_only' });
   if (actor.tokenError) throw actor.tokenError;
   const p = actor.principal;
   if (!p) throw new AuthenticationError(`To ${what}, sign in: send a token of the issuer as \`Authorization: Bearer <token>\`.`, { reason: 'no_token' });
-  if (!p.roles.includes(role)) throw new ForbiddenError(`To ${what} takes the role ${role}; your token has ${p.roles.length > 0 ? p.roles.join(', ') : 'no role of this API'}.`, { role });
+  const roles: readonly Role[] = typeof role === 'string' ? [role] : role;
+  if (!roles.some((r) => p.roles.includes(r))) throw new ForbiddenError(`To ${what} takes the role ${roles.join(' or ')}; your token has ${p.roles.length > 0 ? p.roles.join(', ') : 'no role of this API'}.`, { role: roles.join(',') });
   return p;
 }

@@ -18,6 +18,9 @@ import { readOperations, readProposalCitations, type ChangeInputShape } from './
 import { readProposal, type ProposalRecord } from './proposalRecord';
 import { servicesOfferedBy, createProposal, createSources, linksForChange, lockAccepts, nextProposalNumber, nodesForChange, proposalById, sourcesForCitations, updateProposal } from './repository';
 import type { WriteLimiter } from './WriteLimiter';
+import type { Notifier } from './Notifier';
+import { evidenceOf } from './evidenceOf';
+import type { Citation } from '../model';
 import { MAX_CITATIONS } from './bounds';
 
 /** A proposal as the API takes it. */
@@ -35,7 +38,36 @@ export interface CurationDeps {
   readonly denied: readonly DeniedDomain[];
   readonly maxOperations: number;
   readonly limiter: WriteLimiter;
+  /** Queues a notification of a state change in the transaction that makes it, and sends after commit. */
+  readonly notifier?: Notifier;
 }
+
+/**
+ * What kind of request a proposal carries: a change, an organisation's report about itself, or the
+ * graph side of an inclusion decision or a granted exception (src/participation/).
+ */
+export type ProposalKind = 'change' | 'report' | 'inclusion' | 'exception';
+
+/** A checked change set to file (see Curation.fileInTx). */
+export interface FileSpec {
+  readonly reason: string;
+  readonly citations: readonly Citation[];
+  readonly newSources: readonly Readonly<Record<string, unknown>>[];
+  /** For a report: the organisation the facts are about (checked by the report rule); else null. */
+  readonly organization: string | null;
+  /** The organisation the author files for. */
+  readonly authorOrganization: string;
+  readonly kind: ProposalKind;
+  readonly operations: readonly Operation[];
+  /** The `source` text of the facts when there is no citation (a report: who reported it, when). */
+  readonly sourceText?: string;
+  /** The participation request (inclusion-request-N, exception-request-N) it carries. */
+  readonly request?: string;
+  /** The audit's operation name (default propose). */
+  readonly auditOperation?: string;
+}
+
+
 
 /**
  * The write side: proposals (file, accept, reject, withdraw) and registry entries, each allowed by
@@ -61,39 +93,52 @@ export class Curation {
       if (citations.length + (input.newSources?.length ?? 0) === 0) problems.push({ field: 'citations', message: 'is empty: cite at least one registry source, or add one in newSources' });
       if (citations.length + (input.newSources?.length ?? 0) > MAX_CITATIONS) problems.push({ field: 'citations', message: `holds more than ${MAX_CITATIONS} sources (with newSources); cite the ones the change rests on` });
       failOn(problems);
-      return db.write(async (tx) => {
-        if (input.organization) await this.checkReport(tx, organization, operations);
-        const view = await loadView(tx, operations);
-        const found = checkChangeSet(this.deps.model, operations, view);
-        const sources = await this.checkSources(tx, citations.map((c) => c.id), input.newSources ?? []);
-        failOn([...found, ...sources.problems]);
-        const bases = basesOf(operations, view);
-        const number = await nextProposalNumber(tx);
-        const id = `proposal-${number}`;
-        const allCitations = [...citations.map(formatCitation), ...sources.entries.map((e) => String(e.id)).filter((c) => !citations.some((x) => x.id === c))];
-        const props: Record<string, PropValue | null> = {
-          id,
-          number,
-          status: 'submitted',
-          kind: input.organization ? 'report' : 'change',
-          organization,
-          author: author.subject,
-          authorName: author.name,
-          reason: input.reason.trim(),
-          citations: allCitations,
-          sourceText: sources.text(allCitations),
-          newSources: JSON.stringify(sources.entries),
-          operations: JSON.stringify(operations),
-          bases: JSON.stringify(bases),
-          touches: touchedIds(input.operations),
-          operationCount: operations.length,
-          createdAt: new Date().toISOString(),
-        };
-        await createProposal(tx, props);
-        await appendToAudit(tx, auditRecord(actor, { ...facts, ids: [id, ...facts.ids], after: { proposal: id, operations } }, 'recorded'));
-        return readProposal(props);
-      });
+      const record = await db.write((tx) => this.fileInTx(tx, actor, author, { reason: input.reason, citations, newSources: input.newSources ?? [], organization: input.organization ? organization : null, authorOrganization: organization, kind: input.organization ? 'report' : 'change', operations }));
+      this.deps.notifier?.kick();
+      return record;
     });
+  }
+
+  /**
+   * Files a checked change set in `tx` (the caller checked role, rate and input): the report rule,
+   * the model's validator, the citations; the proposal node, its audit entry and its notification.
+   * Refused with BAD_USER_INPUT (every problem) or FORBIDDEN, and nothing is written.
+   */
+  async fileInTx(tx: Tx, actor: Actor, author: Principal, spec: FileSpec): Promise<ProposalRecord> {
+    const { operations, citations, organization } = { operations: spec.operations, citations: spec.citations, organization: spec.authorOrganization };
+    if (spec.organization) await this.checkReport(tx, spec.organization, operations);
+    const view = await loadView(tx, operations);
+    const found = checkChangeSet(this.deps.model, operations, view);
+    const sources = await this.checkSources(tx, citations.map((c) => c.id), spec.newSources);
+    failOn([...found, ...sources.problems]);
+    const bases = basesOf(operations, view);
+    const number = await nextProposalNumber(tx);
+    const id = `proposal-${number}`;
+    const allCitations = [...citations.map(formatCitation), ...sources.entries.map((e) => String(e.id)).filter((c) => !citations.some((x) => x.id === c))];
+    const touches = [...new Set(operations.flatMap(idsOf))];
+    const props: Record<string, PropValue | null> = {
+      id,
+      number,
+      status: 'submitted',
+      kind: spec.kind,
+      organization,
+      author: author.subject,
+      authorName: author.name,
+      reason: spec.reason.trim(),
+      citations: allCitations,
+      sourceText: spec.sourceText ?? sources.text(allCitations),
+      newSources: JSON.stringify(sources.entries),
+      operations: JSON.stringify(operations),
+      bases: JSON.stringify(bases),
+      touches: touches.slice(0, 10_000),
+      operationCount: operations.length,
+      createdAt: new Date().toISOString(),
+      request: spec.request ?? null,
+    };
+    await createProposal(tx, props);
+    await appendToAudit(tx, auditRecord(actor, { operation: spec.auditOperation ?? 'propose', ids: [id, ...touches.slice(0, 199)], after: { proposal: id, kind: spec.kind, operations: operations.length <= 200 ? operations : `${operations.length} operations` } }, 'recorded'));
+    await this.deps.notifier?.enqueue(tx, { event: 'proposal.submitted', subject: id, kind: spec.kind, status: 'submitted', previous: null, organization, actor: author.name });
+    return readProposal(props);
   }
 
   /**
@@ -104,33 +149,47 @@ export class Curation {
     return this.attempt(db, actor, { operation: 'acceptProposal', ids: [id] }, async () => {
       const reviewer = requireRole(actor, 'reviewer', 'accept a proposal');
       this.limit(reviewer);
-      return db.write(async (tx) => {
+      const record = await db.write(async (tx) => {
         const seq = await lockAccepts(tx);
         const p = await this.submitted(tx, id, reviewer, 'accept');
-        const operations = JSON.parse(String(p.operations)) as Operation[];
-        const bases = JSON.parse(String(p.bases)) as Base[];
-        const view = await loadView(tx, operations);
-        const stale = staleOperation(operations, bases, view);
-        if (stale) throw new ConflictError(`${id} was made against an older state: ${stale}. It was not applied; the author may file it again against today's graph.`, { proposal: id });
-        const problems = checkChangeSet(this.deps.model, operations, view);
-        if (problems.length > 0) throw new ConflictError(`${id} no longer fits the graph: ${problems.slice(0, 3).map((x) => `${x.field} ${x.message}`).join('; ')}`, { proposal: id });
-        const newSources = JSON.parse(String(p.newSources ?? '[]')) as Record<string, PropValue | null>[];
-        await createSources(tx, newSources);
-        const stamp: Stamp = { proposal: id, organization: String(p.organization), reviewer: reviewer.name, evidence: p.kind === 'report' ? 'reported' : 'sourced', citations: (p.citations as string[]) ?? [], sourceText: String(p.sourceText ?? '') };
-        const writes = applyChangeSet(operations, view, stamp);
-        await pruneRelationships(tx, writes.removedLinks);
-        await pruneNodes(tx, writes.removedNodes);
-        const merged = [...(writes.nodes.length > 0 ? await mergeNodes(tx, writes.nodes) : []), ...(writes.links.length > 0 ? await mergeRelationships(tx, writes.links) : [])];
-        const version = await bumpGraphVersion(tx, 'curation');
-        const decidedAt = new Date().toISOString();
-        const decision = { status: 'accepted', seq, reviewer: reviewer.subject, reviewerName: reviewer.name, decidedAt, appliedBases: JSON.stringify(writes.bases), diff: JSON.stringify(writes.diff), graphVersion: version };
-        await updateProposal(tx, id, decision);
-        const log = changeLog(merged, writes.diff.filter((d) => d.op === 'removeNode').map((d) => ({ id: d.key, label: d.kind })), writes.removedLinks);
-        await recordLoad(tx, { id: `curation:${id}`, at: decidedAt, datasets: [`${id}: proposed by ${String(p.authorName)} (${String(p.organization)}), accepted by ${reviewer.name}`], inputHash: id, initial: false, itemised: true, graphVersion: version }, log);
-        await appendToAudit(tx, auditRecord(actor, { operation: 'acceptProposal', ids: [id, ...((p.touches as string[]) ?? [])], before: writes.diff.map((d) => ({ key: d.key, before: d.before })), after: writes.diff.map((d) => ({ key: d.key, after: d.after })) }, 'applied'));
-        return readProposal({ ...p, ...decision });
+        return this.applyInTx(tx, actor, p, reviewer, seq);
       });
+      this.deps.notifier?.kick();
+      return record;
     });
+  }
+
+  /**
+   * Applies a filed proposal `p` in `tx` as `reviewer` decided (the caller took the accept lock,
+   * `seq`, and checked who may): CONFLICT when anything it changes moved since it was filed; then the
+   * graph writes, the change log, the graph version, the proposal's state, the audit and the
+   * notification, all in `tx`.
+   */
+  async applyInTx(tx: Tx, actor: Actor, p: Record<string, PropValue | null>, reviewer: Principal, seq: number): Promise<ProposalRecord> {
+    const id = String(p.id);
+    const operations = JSON.parse(String(p.operations)) as Operation[];
+    const bases = JSON.parse(String(p.bases)) as Base[];
+    const view = await loadView(tx, operations);
+    const stale = staleOperation(operations, bases, view);
+    if (stale) throw new ConflictError(`${id} was made against an older state: ${stale}. It was not applied; the author may file it again against today's graph.`, { proposal: id });
+    const problems = checkChangeSet(this.deps.model, operations, view);
+    if (problems.length > 0) throw new ConflictError(`${id} no longer fits the graph: ${problems.slice(0, 3).map((x) => `${x.field} ${x.message}`).join('; ')}`, { proposal: id });
+    const newSources = JSON.parse(String(p.newSources ?? '[]')) as Record<string, PropValue | null>[];
+    await createSources(tx, newSources);
+    const stamp: Stamp = { proposal: id, organization: String(p.organization), reviewer: reviewer.name, evidence: evidenceOf(p), citations: (p.citations as string[]) ?? [], sourceText: String(p.sourceText ?? '') };
+    const writes = applyChangeSet(operations, view, stamp);
+    await pruneRelationships(tx, writes.removedLinks);
+    await pruneNodes(tx, writes.removedNodes);
+    const merged = [...(writes.nodes.length > 0 ? await mergeNodes(tx, writes.nodes) : []), ...(writes.links.length > 0 ? await mergeRelationships(tx, writes.links) : [])];
+    const version = await bumpGraphVersion(tx, 'curation');
+    const decidedAt = new Date().toISOString();
+    const decision = { status: 'accepted', seq, reviewer: reviewer.subject, reviewerName: reviewer.name, decidedAt, appliedBases: JSON.stringify(writes.bases), diff: JSON.stringify(writes.diff), graphVersion: version };
+    await updateProposal(tx, id, decision);
+    const log = changeLog(merged, writes.diff.filter((d) => d.op === 'removeNode').map((d) => ({ id: d.key, label: d.kind })), writes.removedLinks);
+    await recordLoad(tx, { id: `curation:${id}`, at: decidedAt, datasets: [`${id}: proposed by ${String(p.authorName)} (${String(p.organization)}), accepted by ${reviewer.name}`], inputHash: id, initial: false, itemised: true, graphVersion: version }, log);
+    await appendToAudit(tx, auditRecord(actor, { operation: 'acceptProposal', ids: [id, ...((p.touches as string[]) ?? [])], before: writes.diff.map((d) => ({ key: d.key, before: d.before })), after: writes.diff.map((d) => ({ key: d.key, after: d.after })) }, 'applied'));
+    await this.deps.notifier?.enqueue(tx, { event: 'proposal.accepted', subject: id, kind: String(p.kind), status: 'accepted', previous: 'submitted', organization: String(p.organization), actor: reviewer.name });
+    return readProposal({ ...p, ...decision });
   }
 
   /** Rejects a submitted proposal with a reason (role reviewer, never one's own). */
@@ -170,7 +229,7 @@ export class Curation {
   }
 
   /** Runs a write attempt; a refusal (any error) is audited in a transaction of its own and rethrown. */
-  private async attempt<T>(db: Database, actor: Actor, facts: AuditFacts, work: () => Promise<T>): Promise<T> {
+  async attempt<T>(db: Database, actor: Actor, facts: AuditFacts, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (e) {
@@ -179,13 +238,14 @@ export class Curation {
     }
   }
 
-  private limit(p: Principal): void {
+  /** Takes one write from the user's bucket: RATE_LIMITED (with the wait) when it is empty. */
+  limit(p: Principal): void {
     const wait = this.deps.limiter.take(p.subject);
     if (wait > 0) throw new RateLimitedError(`You made more writes in the last minute than this server allows one user (WRITE_RATE_PER_MINUTE); try again in ${wait} s.`, wait);
   }
 
   /** The organisation a proposal is filed for: the report's (one the author speaks for), else the author's first. */
-  private organizationOf(author: Principal, reported: string | null): string {
+  organizationOf(author: Principal, reported: string | null): string {
     if (reported === null) {
       const own = author.organizations[0];
       if (own === undefined) throw new ForbiddenError('Your token names no organisation you speak for (the organisation claim); ask your identity provider\'s administrators to add it.', { reason: 'no_organization' });
@@ -201,6 +261,8 @@ export class Curation {
    */
   private async checkReport(tx: Tx, org: string, operations: readonly Operation[]): Promise<void> {
     const offered = await servicesOfferedBy(tx, org, [...new Set(operations.flatMap((op) => ('from' in op ? [op.from] : [])))]);
+    // Services the same report says the organisation offers count too (OFFERS is a fact about it).
+    for (const op of operations) if (op.op === 'addLink' && op.type === 'OFFERS' && op.from === org) offered.add(op.to);
     const foreign = operations.find((op) => !idsOf(op).includes(org) && !('from' in op && offered.has(op.from)));
     if (foreign) throw new ForbiddenError(`A report states facts about the reporting organisation "${org}" only (its node, its links, and what the services it offers use); ${describe(foreign)} is not about it. File other changes as a proposal without organization.`, { organization: org });
   }
@@ -220,8 +282,9 @@ export class Curation {
       const p = await this.submitted(tx, id, who, action);
       await updateProposal(tx, id, decision);
       await appendToAudit(tx, auditRecord(actor, { operation: `${action}Proposal`, ids: [id], before: { status: p.status }, after: decision }, 'recorded'));
+      await this.deps.notifier?.enqueue(tx, { event: `proposal.${String(decision.status)}`, subject: id, kind: String(p.kind), status: String(decision.status), previous: String(p.status), organization: String(p.organization), actor: who.name });
       return readProposal({ ...p, ...decision });
-    });
+    }).finally(() => this.deps.notifier?.kick());
   }
 
   /** Checks citations against the registry and new entries by the registry's own rules; returns the entries and a source text. */

@@ -51,7 +51,7 @@ export function createCurationLoaders(db: Database, actor: Actor, curation: Cura
         const view = await loadView(tx, p.operations);
         const stale = staleOperation(p.operations, p.bases, view);
         try {
-          const writes = applyChangeSet(p.operations, view, { proposal: p.id, organization: p.organization, reviewer: '(review)', evidence: p.kind === 'report' ? 'reported' : 'sourced', citations: p.citations, sourceText: '' });
+          const writes = applyChangeSet(p.operations, view, { proposal: p.id, organization: p.organization, reviewer: '(review)', evidence: p.kind === 'change' ? 'sourced' : 'reported', citations: p.citations, sourceText: '' });
           return writes.diff.map((d, i) => changeRecord(d, stale && stale.startsWith(`operations[${i}]`) ? stale : null));
         } catch {
           // An operation's target is gone: the diff cannot be computed; say so on every entry.
@@ -74,6 +74,7 @@ export function createCurationLoaders(db: Database, actor: Actor, curation: Cura
 const OPS = { addNode: 'ADD_NODE', changeNode: 'CHANGE_NODE', removeNode: 'REMOVE_NODE', addLink: 'ADD_LINK', changeLink: 'CHANGE_LINK', removeLink: 'REMOVE_LINK' } as const;
 const toOp = (op: keyof typeof OPS): (typeof OPS)[keyof typeof OPS] => OPS[op];
 
-function changeRecord(d: DiffEntry, conflict: string | null): ProposalChangeRecord {
+/** A diff entry as the API shows it. */
+export function changeRecord(d: DiffEntry, conflict: string | null): ProposalChangeRecord {
   return { op: toOp(d.op), entity: d.entity, key: d.key, kind: d.kind, before: d.before, after: d.after, conflict };
 }

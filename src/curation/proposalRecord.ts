@@ -8,7 +8,8 @@ export interface ProposalRecord {
   readonly id: string;
   readonly number: number;
   readonly status: 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
-  readonly kind: 'change' | 'report';
+  /** change, report, inclusion or exception (see ProposalKind). */
+  readonly kind: 'change' | 'report' | 'inclusion' | 'exception';
   readonly organization: string;
   readonly author: string;
   readonly authorName: string;
@@ -40,7 +41,7 @@ export function readProposal(p: Readonly<Record<string, PropValue | null | undef
     id: String(p.id),
     number: Number(p.number ?? 0),
     status: String(p.status) as ProposalRecord['status'],
-    kind: p.kind === 'report' ? 'report' : 'change',
+    kind: p.kind === 'report' || p.kind === 'inclusion' || p.kind === 'exception' ? p.kind : 'change',
     organization: String(p.organization ?? ''),
     author: String(p.author ?? ''),
     authorName: String(p.authorName ?? p.author ?? ''),

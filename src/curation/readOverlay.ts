@@ -2,6 +2,7 @@ import type { Database } from '../neo4j/db';
 import type { Base, Operation } from './changeSet';
 import type { OverlayEntry } from './overlay';
 import { acceptedProposals, type StoredProposal } from './repository';
+import { evidenceOf } from './evidenceOf';
 
 /** The overlay entry of an accepted proposal as stored. */
 export function overlayEntryOf(p: StoredProposal): OverlayEntry {
@@ -13,7 +14,7 @@ export function overlayEntryOf(p: StoredProposal): OverlayEntry {
       proposal: String(p.id),
       organization: String(p.organization ?? ''),
       reviewer: String(p.reviewerName ?? p.reviewer ?? ''),
-      evidence: p.kind === 'report' ? 'reported' : 'sourced',
+      evidence: evidenceOf(p),
       citations: Array.isArray(p.citations) ? p.citations.map(String) : [],
       sourceText: String(p.sourceText ?? ''),
     },

@@ -7,6 +7,10 @@ import type { SourceRecord, RuleRecord, SourceFactsRecord, CitingRelationshipRec
 import type { ProposalRecord, ProposalChangeRecord, CurationConflictRecord, WriteAccessRecord } from '../curation/proposalRecord';
 import type { ChangeInputShape } from '../curation/proposalInput';
 import type { AuditEntryRecord } from '../curation/auditChain';
+import type { InclusionRequestRecord, InclusionDecisionRecord, ExceptionRequestRecord, CriterionResultRecord, TimelineEventRecord } from '../participation/requestRecord';
+import type { ReportResultRecord, ReportImportRecord } from '../participation/Participation';
+import type { AdoptionReportRecord, AdoptionProgressRecord, WebhookDeliveryRecord } from '../participation/records';
+import type { ProgressSeriesRecord, ProgressPointRecord } from '../participation/adoptionProgress';
 import type { LicenceFactRecord, StewardFactRecord, JurisdictionRecord, OperatingModelFactRecord, ObtainFactRecord, AttestationFactRecord, AccessibilityFactRecord, DateFactRecord, AssessmentRecord, InclusionRecord, CriterionIndicatorsRecord, AppliedWeightRecord, CriterionScoreRecord, RankingEdgeRecord, ChangeRecord, LoadRecord } from '../profiles/records';
 import type { ImpactSeverityRecord, SeverityHitRecord, LostRoleRecord, WhatIfReportRecord, ReplacementRecord, StateChangeRecord, RequirementChangeRecord, GroupDeltaRecord, ServiceRisksRecord, InheritedRiskRecord, RiskReachRecord, RiskedServiceRecord } from '../whatif/records';
 import type { Context } from '../context';
@@ -3661,6 +3665,8 @@ export type NewItemInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Lower case, digits and '-': the new node's id. */
   id: Scalars['ID']['input'];
+  /** A component's kind (basisdienst, product, platform, register, online-service, infrastructure, technology) or a standard's family (XÖV, IETF, W3C, ISO, ...). */
+  kind: Scalars['String']['input'];
   /** Component or Standard. */
   label: Scalars['String']['input'];
   /** A Layer id of the Deutschlandarchitektur, e.g. layer:dstack:... */
@@ -7071,8 +7077,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   About: ResolverTypeWrapper<AboutRecord>;
   AccessibilityFact: ResolverTypeWrapper<AccessibilityFactRecord>;
-  AdoptionProgress: ResolverTypeWrapper<Omit<AdoptionProgress, 'item'> & { item: ResolversTypes['Node'] }>;
-  AdoptionReport: ResolverTypeWrapper<Omit<AdoptionReport, 'item' | 'organization'> & { item?: Maybe<ResolversTypes['Node']>, organization?: Maybe<ResolversTypes['Organization']> }>;
+  AdoptionProgress: ResolverTypeWrapper<AdoptionProgressRecord>;
+  AdoptionReport: ResolverTypeWrapper<AdoptionReportRecord>;
   AdoptionReportInput: AdoptionReportInput;
   AdoptionRow: ResolverTypeWrapper<Omit<AdoptionRow, 'node'> & { node: ResolversTypes['Node'] }>;
   AdoptionStatus: AdoptionStatus;
@@ -7132,7 +7138,7 @@ export type ResolversTypes = {
   CriterionDecisionInput: CriterionDecisionInput;
   CriterionEdge: ResolverTypeWrapper<Omit<CriterionEdge, 'node'> & { node: ResolversTypes['Criterion'] }>;
   CriterionIndicators: ResolverTypeWrapper<CriterionIndicatorsRecord>;
-  CriterionResult: ResolverTypeWrapper<Omit<CriterionResult, 'criterion'> & { criterion: ResolversTypes['Criterion'] }>;
+  CriterionResult: ResolverTypeWrapper<CriterionResultRecord>;
   CriterionScore: ResolverTypeWrapper<CriterionScoreRecord>;
   CriterionWeight: CriterionWeight;
   CurationConflict: ResolverTypeWrapper<CurationConflictRecord>;
@@ -7162,7 +7168,7 @@ export type ResolversTypes = {
   Exception: ResolverTypeWrapper<NodeRecord>;
   ExceptionConnection: ResolverTypeWrapper<ConnectionRecord>;
   ExceptionEdge: ResolverTypeWrapper<Omit<ExceptionEdge, 'node'> & { node: ResolversTypes['Exception'] }>;
-  ExceptionRequest: ResolverTypeWrapper<Omit<ExceptionRequest, 'exception' | 'grantedFor' | 'requirement'> & { exception?: Maybe<ResolversTypes['Exception']>, grantedFor?: Maybe<ResolversTypes['Node']>, requirement?: Maybe<ResolversTypes['Requirement']> }>;
+  ExceptionRequest: ResolverTypeWrapper<ExceptionRequestRecord>;
   ExceptionRequestInput: ExceptionRequestInput;
   ExceptionRequestStatus: ExceptionRequestStatus;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -7190,10 +7196,10 @@ export type ResolversTypes = {
   IncludesStackLink: ResolverTypeWrapper<LinkRecord>;
   Inclusion: ResolverTypeWrapper<InclusionRecord>;
   InclusionAnswer: ResolverTypeWrapper<Omit<InclusionAnswer, 'decisions' | 'inclusion' | 'item' | 'stack'> & { decisions: Array<ResolversTypes['Decision']>, inclusion?: Maybe<ResolversTypes['Inclusion']>, item: ResolversTypes['Node'], stack: ResolversTypes['Stack'] }>;
-  InclusionDecision: ResolverTypeWrapper<Omit<InclusionDecision, 'criteria' | 'node'> & { criteria: Array<ResolversTypes['CriterionResult']>, node?: Maybe<ResolversTypes['Decision']> }>;
+  InclusionDecision: ResolverTypeWrapper<InclusionDecisionRecord>;
   InclusionDecisionInput: InclusionDecisionInput;
   InclusionOutcome: InclusionOutcome;
-  InclusionRequest: ResolverTypeWrapper<Omit<InclusionRequest, 'decision' | 'item' | 'selfAssessment' | 'stack'> & { decision?: Maybe<ResolversTypes['InclusionDecision']>, item?: Maybe<ResolversTypes['Node']>, selfAssessment: Array<ResolversTypes['CriterionResult']>, stack: ResolversTypes['Stack'] }>;
+  InclusionRequest: ResolverTypeWrapper<InclusionRequestRecord>;
   InclusionRequestInput: InclusionRequestInput;
   InclusionRequestStatus: InclusionRequestStatus;
   IndicatorDescription: ResolverTypeWrapper<IndicatorDescription>;
@@ -7273,8 +7279,8 @@ export type ResolversTypes = {
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
   Profile: ResolverTypeWrapper<Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'steward'> & { accessibility?: Maybe<ResolversTypes['AccessibilityFact']>, attestations: Array<ResolversTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversTypes['DateFact']>, jurisdiction?: Maybe<ResolversTypes['Jurisdiction']>, licence?: Maybe<ResolversTypes['LicenceFact']>, obtain: Array<ResolversTypes['ObtainFact']>, operatingModels: Array<ResolversTypes['OperatingModelFact']>, steward?: Maybe<ResolversTypes['StewardFact']> }>;
   ProgressInterval: ProgressInterval;
-  ProgressPoint: ResolverTypeWrapper<ProgressPoint>;
-  ProgressSeries: ResolverTypeWrapper<ProgressSeries>;
+  ProgressPoint: ResolverTypeWrapper<ProgressPointRecord>;
+  ProgressSeries: ResolverTypeWrapper<ProgressSeriesRecord>;
   Properties: ResolverTypeWrapper<Scalars['Properties']['output']>;
   Proposal: ResolverTypeWrapper<ProposalRecord>;
   ProposalChange: ResolverTypeWrapper<ProposalChangeRecord>;
@@ -7293,10 +7299,10 @@ export type ResolversTypes = {
   ReferencePatternEdge: ResolverTypeWrapper<Omit<ReferencePatternEdge, 'node'> & { node: ResolversTypes['ReferencePattern'] }>;
   Replacement: ResolverTypeWrapper<ReplacementRecord>;
   ReplacementInput: ReplacementInput;
-  ReportImport: ResolverTypeWrapper<Omit<ReportImport, 'diff' | 'proposal'> & { diff: Array<ResolversTypes['ProposalChange']>, proposal?: Maybe<ResolversTypes['Proposal']> }>;
+  ReportImport: ResolverTypeWrapper<ReportImportRecord>;
   ReportImportInput: ReportImportInput;
   ReportKind: ReportKind;
-  ReportResult: ResolverTypeWrapper<Omit<ReportResult, 'diff' | 'proposal'> & { diff: Array<ResolversTypes['ProposalChange']>, proposal: ResolversTypes['Proposal'] }>;
+  ReportResult: ResolverTypeWrapper<ReportResultRecord>;
   Requirement: ResolverTypeWrapper<NodeRecord>;
   RequirementChange: ResolverTypeWrapper<RequirementChangeRecord>;
   RequirementConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -7344,7 +7350,7 @@ export type ResolversTypes = {
   SubgraphNode: ResolverTypeWrapper<SubgraphNode>;
   SucceededByLink: ResolverTypeWrapper<LinkRecord>;
   SucceededByNodeLink: ResolverTypeWrapper<LinkRecord>;
-  TimelineEvent: ResolverTypeWrapper<TimelineEvent>;
+  TimelineEvent: ResolverTypeWrapper<TimelineEventRecord>;
   Topic: ResolverTypeWrapper<NodeRecord>;
   TopicConnection: ResolverTypeWrapper<ConnectionRecord>;
   TopicEdge: ResolverTypeWrapper<Omit<TopicEdge, 'node'> & { node: ResolversTypes['Topic'] }>;
@@ -7355,7 +7361,7 @@ export type ResolversTypes = {
   UsesReferencePatternLink: ResolverTypeWrapper<LinkRecord>;
   UsesServiceLink: ResolverTypeWrapper<LinkRecord>;
   UsesStandardLink: ResolverTypeWrapper<LinkRecord>;
-  WebhookDelivery: ResolverTypeWrapper<WebhookDelivery>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRecord>;
   WebhookDeliveryStatus: WebhookDeliveryStatus;
   WhatIfReport: ResolverTypeWrapper<WhatIfReportRecord>;
   WhatIfSummary: ResolverTypeWrapper<WhatIfSummary>;
@@ -7366,8 +7372,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   About: AboutRecord;
   AccessibilityFact: AccessibilityFactRecord;
-  AdoptionProgress: Omit<AdoptionProgress, 'item'> & { item: ResolversParentTypes['Node'] };
-  AdoptionReport: Omit<AdoptionReport, 'item' | 'organization'> & { item?: Maybe<ResolversParentTypes['Node']>, organization?: Maybe<ResolversParentTypes['Organization']> };
+  AdoptionProgress: AdoptionProgressRecord;
+  AdoptionReport: AdoptionReportRecord;
   AdoptionReportInput: AdoptionReportInput;
   AdoptionRow: Omit<AdoptionRow, 'node'> & { node: ResolversParentTypes['Node'] };
   AdoptsLink: LinkRecord;
@@ -7421,7 +7427,7 @@ export type ResolversParentTypes = {
   CriterionDecisionInput: CriterionDecisionInput;
   CriterionEdge: Omit<CriterionEdge, 'node'> & { node: ResolversParentTypes['Criterion'] };
   CriterionIndicators: CriterionIndicatorsRecord;
-  CriterionResult: Omit<CriterionResult, 'criterion'> & { criterion: ResolversParentTypes['Criterion'] };
+  CriterionResult: CriterionResultRecord;
   CriterionScore: CriterionScoreRecord;
   CriterionWeight: CriterionWeight;
   CurationConflict: CurationConflictRecord;
@@ -7447,7 +7453,7 @@ export type ResolversParentTypes = {
   Exception: NodeRecord;
   ExceptionConnection: ConnectionRecord;
   ExceptionEdge: Omit<ExceptionEdge, 'node'> & { node: ResolversParentTypes['Exception'] };
-  ExceptionRequest: Omit<ExceptionRequest, 'exception' | 'grantedFor' | 'requirement'> & { exception?: Maybe<ResolversParentTypes['Exception']>, grantedFor?: Maybe<ResolversParentTypes['Node']>, requirement?: Maybe<ResolversParentTypes['Requirement']> };
+  ExceptionRequest: ExceptionRequestRecord;
   ExceptionRequestInput: ExceptionRequestInput;
   Float: Scalars['Float']['output'];
   GrantedForExceptionLink: LinkRecord;
@@ -7474,9 +7480,9 @@ export type ResolversParentTypes = {
   IncludesStackLink: LinkRecord;
   Inclusion: InclusionRecord;
   InclusionAnswer: Omit<InclusionAnswer, 'decisions' | 'inclusion' | 'item' | 'stack'> & { decisions: Array<ResolversParentTypes['Decision']>, inclusion?: Maybe<ResolversParentTypes['Inclusion']>, item: ResolversParentTypes['Node'], stack: ResolversParentTypes['Stack'] };
-  InclusionDecision: Omit<InclusionDecision, 'criteria' | 'node'> & { criteria: Array<ResolversParentTypes['CriterionResult']>, node?: Maybe<ResolversParentTypes['Decision']> };
+  InclusionDecision: InclusionDecisionRecord;
   InclusionDecisionInput: InclusionDecisionInput;
-  InclusionRequest: Omit<InclusionRequest, 'decision' | 'item' | 'selfAssessment' | 'stack'> & { decision?: Maybe<ResolversParentTypes['InclusionDecision']>, item?: Maybe<ResolversParentTypes['Node']>, selfAssessment: Array<ResolversParentTypes['CriterionResult']>, stack: ResolversParentTypes['Stack'] };
+  InclusionRequest: InclusionRequestRecord;
   InclusionRequestInput: InclusionRequestInput;
   IndicatorDescription: IndicatorDescription;
   IndicatorValue: IndicatorValue;
@@ -7551,8 +7557,8 @@ export type ResolversParentTypes = {
   Path: Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
   Profile: Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'steward'> & { accessibility?: Maybe<ResolversParentTypes['AccessibilityFact']>, attestations: Array<ResolversParentTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversParentTypes['DateFact']>, jurisdiction?: Maybe<ResolversParentTypes['Jurisdiction']>, licence?: Maybe<ResolversParentTypes['LicenceFact']>, obtain: Array<ResolversParentTypes['ObtainFact']>, operatingModels: Array<ResolversParentTypes['OperatingModelFact']>, steward?: Maybe<ResolversParentTypes['StewardFact']> };
-  ProgressPoint: ProgressPoint;
-  ProgressSeries: ProgressSeries;
+  ProgressPoint: ProgressPointRecord;
+  ProgressSeries: ProgressSeriesRecord;
   Properties: Scalars['Properties']['output'];
   Proposal: ProposalRecord;
   ProposalChange: ProposalChangeRecord;
@@ -7570,9 +7576,9 @@ export type ResolversParentTypes = {
   ReferencePatternEdge: Omit<ReferencePatternEdge, 'node'> & { node: ResolversParentTypes['ReferencePattern'] };
   Replacement: ReplacementRecord;
   ReplacementInput: ReplacementInput;
-  ReportImport: Omit<ReportImport, 'diff' | 'proposal'> & { diff: Array<ResolversParentTypes['ProposalChange']>, proposal?: Maybe<ResolversParentTypes['Proposal']> };
+  ReportImport: ReportImportRecord;
   ReportImportInput: ReportImportInput;
-  ReportResult: Omit<ReportResult, 'diff' | 'proposal'> & { diff: Array<ResolversParentTypes['ProposalChange']>, proposal: ResolversParentTypes['Proposal'] };
+  ReportResult: ReportResultRecord;
   Requirement: NodeRecord;
   RequirementChange: RequirementChangeRecord;
   RequirementConnection: ConnectionRecord;
@@ -7618,7 +7624,7 @@ export type ResolversParentTypes = {
   SubgraphNode: SubgraphNode;
   SucceededByLink: LinkRecord;
   SucceededByNodeLink: LinkRecord;
-  TimelineEvent: TimelineEvent;
+  TimelineEvent: TimelineEventRecord;
   Topic: NodeRecord;
   TopicConnection: ConnectionRecord;
   TopicEdge: Omit<TopicEdge, 'node'> & { node: ResolversParentTypes['Topic'] };
@@ -7629,7 +7635,7 @@ export type ResolversParentTypes = {
   UsesReferencePatternLink: LinkRecord;
   UsesServiceLink: LinkRecord;
   UsesStandardLink: LinkRecord;
-  WebhookDelivery: WebhookDelivery;
+  WebhookDelivery: WebhookDeliveryRecord;
   WhatIfReport: WhatIfReportRecord;
   WhatIfSummary: WhatIfSummary;
   WriteAccess: WriteAccessRecord;

@@ -13,6 +13,7 @@ const SEED_WORK: WorkSizes = { useEdges: () => SEED_USE_EDGES };
 import { cpuPrice, SEED_USE_EDGES } from './cpuPrices';
 import { PROFILE_LIST_BOUNDS } from '../profiles/bounds';
 import { CURATION_LIST_BOUNDS } from '../curation/bounds';
+import { PARTICIPATION_LIST_BOUNDS } from '../participation/bounds';
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const len = (v: unknown): number => (Array.isArray(v) ? v.length : 1);
@@ -89,6 +90,7 @@ export const LIST_BOUNDS: CostRules['listBounds'] = {
   // Profiles: bounded by the model or cut where the answer is made (src/profiles/bounds.ts).
   ...Object.fromEntries(Object.entries(PROFILE_LIST_BOUNDS).map(([k, n]) => [k, () => n])),
   ...Object.fromEntries(Object.entries(CURATION_LIST_BOUNDS).map(([k, n]) => [k, () => n])),
+  ...Object.fromEntries(Object.entries(PARTICIPATION_LIST_BOUNDS).map(([k, n]) => [k, () => n])),
   'WhatIfReport.removals': () => 50,
   'WhatIfReport.replacements': () => 50,
   'WhatIfReport.byExecutingLevel': () => 3,

@@ -1,0 +1,52 @@
+import { h, setChildren } from './dom';
+import { errorView } from './errorView';
+import type { PageContext } from './pageContext';
+import { REVIEW_QUEUE, type ExceptionRequestSummary, type InclusionRequest, type ProposalSummary } from './queries';
+import { exceptionCard } from './reviewExceptions';
+import { inclusionReviewCard } from './reviewInclusion';
+import { proposalCard } from './reviewProposals';
+
+interface Queue {
+  proposals: ProposalSummary[];
+  submitted: InclusionRequest[];
+  changesRequested: InclusionRequest[];
+  exceptionRequests: ExceptionRequestSummary[];
+}
+
+/** The review queue (role reviewer): submitted proposals, open inclusion requests, exception requests. */
+export class ReviewView {
+  readonly panel: HTMLElement;
+  private readonly proposals = h('div', { id: 'review-proposals' });
+  private readonly inclusions = h('div', { id: 'review-inclusions' });
+  private readonly exceptions = h('div', { id: 'review-exceptions' });
+  private readonly counts = h('p', { id: 'review-counts', role: 'status' });
+
+  constructor(private readonly ctx: PageContext) {
+    const refresh = h('button', { type: 'button', id: 'review-refresh' }, 'Reload the queue');
+    refresh.addEventListener('click', () => void this.load());
+    this.panel = h(
+      'div',
+      {},
+      h('p', {}, 'Decide what others filed; the API refuses a decision on one’s own filing (four eyes). ', refresh),
+      this.counts,
+      h('section', { 'aria-labelledby': 'review-inclusions-title' }, h('h2', { id: 'review-inclusions-title' }, 'Inclusion requests'), this.inclusions),
+      h('section', { 'aria-labelledby': 'review-proposals-title' }, h('h2', { id: 'review-proposals-title' }, 'Proposals'), this.proposals),
+      h('section', { 'aria-labelledby': 'review-exceptions-title' }, h('h2', { id: 'review-exceptions-title' }, 'Exception requests'), this.exceptions),
+    );
+  }
+
+  async load(): Promise<void> {
+    setChildren(this.counts, 'Loading the queue …');
+    try {
+      const q = await this.ctx.read<Queue>(REVIEW_QUEUE);
+      const open = [...q.submitted, ...q.changesRequested].sort((a, b) => b.number - a.number);
+      const none = (what: string): HTMLElement => h('p', { class: 'muted' }, `No ${what} waiting.`);
+      setChildren(this.inclusions, ...(open.length > 0 ? open.map((r) => inclusionReviewCard(this.ctx, r)) : [none('inclusion requests')]));
+      setChildren(this.proposals, ...(q.proposals.length > 0 ? q.proposals.map((p) => proposalCard(this.ctx, p)) : [none('proposals')]));
+      setChildren(this.exceptions, ...(q.exceptionRequests.length > 0 ? q.exceptionRequests.map((x) => exceptionCard(this.ctx, x)) : [none('exception requests')]));
+      setChildren(this.counts, `Waiting: ${open.length} inclusion request${open.length === 1 ? '' : 's'}, ${q.proposals.length} proposal${q.proposals.length === 1 ? '' : 's'}, ${q.exceptionRequests.length} exception request${q.exceptionRequests.length === 1 ? '' : 's'}.`);
+    } catch (err) {
+      setChildren(this.counts, errorView(err));
+    }
+  }
+}
