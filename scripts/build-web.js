@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the browser pages (the GraphiQL playground at /graphql and the graph explorer at /explore)
+// Builds the browser pages (the GraphiQL playground at /graphql, the graph explorer at /explore and
+// the page to take part at /contribute)
 // with esbuild into dist-web/: hashed bundles, Monaco's web workers, and manifest.json, which the
 // server reads to name them in its HTML. Everything a page loads comes from this folder, so the
 // pages make no request to any other host. Skips the build when the sources, the schema and the
@@ -108,7 +109,11 @@ async function build(hash) {
   };
   const pages = await esbuild.build({
     ...common,
-    entryPoints: { playground: path.join(webDir, 'playground', 'main.tsx'), explorer: path.join(webDir, 'explorer', 'main.ts') },
+    entryPoints: {
+      playground: path.join(webDir, 'playground', 'main.tsx'),
+      explorer: path.join(webDir, 'explorer', 'main.ts'),
+      contribute: path.join(webDir, 'contribute', 'main.ts'),
+    },
   });
   const workers = await esbuild.build({
     ...common,

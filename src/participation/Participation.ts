@@ -503,7 +503,7 @@ export class Participation {
         if (input.kind === 'adoption') {
           const csv = readReportCsv('adoption', source, options);
           problems.push(...csv.problems);
-          rows = csv.rows.length;
+          rows = csv.dataRows;
           const names = await nodeLabels(tx, csv.rows.map((r) => r.item));
           const services = await servicesByLeika(tx, csv.rows.flatMap((r) => r.services), org);
           for (const r of csv.rows) {
@@ -526,7 +526,7 @@ export class Participation {
         } else {
           const csv = readReportCsv('use', source, options);
           problems.push(...csv.problems);
-          rows = csv.rows.length;
+          rows = csv.dataRows;
           const names = await nodeLabels(tx, csv.rows.map((r) => r.item));
           const services = await servicesByLeika(tx, csv.rows.map((r) => r.leikaKey), org);
           for (const r of csv.rows) {

@@ -21,6 +21,7 @@ code { background: #f3f4f6; padding: 0 0.25em; border-radius: 3px; }
 <div class="v">Knowledge graph of the Deutschland-Stack · version ${v}</div>
 <a class="card" href="/graphql"><b>GraphQL playground</b><br>GraphiQL with schema docs, an explorer and ready examples: impact, dependencies, paths, alternatives, compliance, compatibility, adoption, search, subgraph.</a>
 <a class="card" href="/explore"><b>Graph explorer</b><br>Search a node, draw its neighbourhood, expand it, and see what a change hits in impact mode.</a>
+<a class="card" href="/contribute"><b>Take part</b><br>Inclusion requests and their reasoned decisions, adoption progress per Land; signed in: request inclusions and exceptions, report adoption as CSV, review.</a>
 <p>API: <code>POST /graphql</code> with JSON · health: <a href="/healthz">/healthz</a>, <a href="/readyz">/readyz</a></p>
 </body>
 </html>

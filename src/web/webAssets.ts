@@ -35,7 +35,7 @@ export function loadWebAssets(dir: string = webDistDir): WebAssets {
     manifestMtimeMs = fs.statSync(path.join(dir, 'manifest.json')).mtimeMs;
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files?: Record<string, string> };
     const files = manifest.files ?? {};
-    const missing = ['playground.js', 'playground.css', 'explorer.js', 'explorer.css'].filter((f) => !files[f] || !fs.existsSync(path.join(dir, files[f] as string)));
+    const missing = ['playground.js', 'playground.css', 'explorer.js', 'explorer.css', 'contribute.js', 'contribute.css'].filter((f) => !files[f] || !fs.existsSync(path.join(dir, files[f] as string)));
     return { dir, files, problem: missing.length > 0 ? `the web bundles lack ${missing.join(', ')}; run \`npm run web:build\`` : null, manifestMtimeMs };
   } catch {
     return { dir, files: {}, problem: 'the web pages are not built; run `npm run web:build` (npm start and npm test build them)', manifestMtimeMs };

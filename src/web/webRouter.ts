@@ -24,6 +24,21 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The CSP of /contribute: PAGE_CSP, except that the page may also fetch from the identity provider
+ * (its discovery document and token endpoint; the sign-in itself is a full-page redirect).
+ */
+export function contributeCsp(issuer: string | null | undefined): string {
+  let origin: string | null = null;
+  try {
+    origin = issuer ? new URL(issuer).origin : null;
+  } catch {
+    origin = null;
+  }
+  if (!origin || origin === 'null') return PAGE_CSP;
+  return PAGE_CSP.replace("connect-src 'self'", `connect-src 'self' ${origin}`);
+}
+
 /** Whether a GET asks for a page rather than a GraphQL answer (the browser's Accept prefers HTML). */
 export function wantsHtml(req: express.Request): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -38,21 +53,21 @@ export interface WebRouterOptions {
 }
 
 /**
- * The browser pages: GraphiQL at /graphql (for Accept: text/html), the explorer at /explore, and
- * their bundles at /assets (hashed names, cached for a year, pre-compressed when the client takes
- * gzip). Everything else at /graphql stays GraphQL over HTTP.
+ * The browser pages: GraphiQL at /graphql (for Accept: text/html), the explorer at /explore, the
+ * page to take part at /contribute, and their bundles at /assets (hashed names, cached for a year,
+ * pre-compressed when the client takes gzip). Everything else at /graphql stays GraphQL over HTTP.
  */
-export function webRouter({ assets: initial, version }: WebRouterOptions): express.Router {
+export function webRouter({ assets: initial, version, signIn = null }: WebRouterOptions): express.Router {
   const router = express.Router();
   let assets = initial;
-  const page = (title: string, name: string): express.RequestHandler => (_req, res) => {
+  const page = (title: string, name: string, extra: { csp?: string; config?: Record<string, unknown> } = {}): express.RequestHandler => (_req, res) => {
     assets = refreshWebAssets(assets);
-    const config = { endpoint: '/graphql', assets: '/assets', version, files: assets.files };
+    const config = { endpoint: '/graphql', assets: '/assets', version, files: assets.files, ...extra.config };
     if (assets.problem) {
       res.status(503).type('text/plain; charset=utf-8').send(`The ${name} page is not available: ${assets.problem}.\nThe GraphQL API answers POST requests at /graphql.\n`);
       return;
     }
-    res.set('content-security-policy', PAGE_CSP);
+    res.set('content-security-policy', extra.csp ?? PAGE_CSP);
     res.set('cache-control', 'no-cache');
     res.set('vary', 'accept');
     res.type('html').send(
@@ -68,6 +83,8 @@ export function webRouter({ assets: initial, version }: WebRouterOptions): expre
   // A middleware, not a route: a route would also answer OPTIONS /graphql itself, before CORS.
   router.use((req, res, next) => ((req.path === '/graphql' || req.path === '/graphql/') && wantsHtml(req) ? playground(req, res, next) : next()));
   router.get('/explore', page('dstack-graph · Explorer', 'explorer'));
+  const signInConfig = signIn ? { issuer: signIn.issuer, clientId: signIn.clientId } : null;
+  router.get('/contribute', page('dstack-graph · Take part', 'contribute', { csp: contributeCsp(signIn?.issuer), config: { signIn: signInConfig } }));
 
   // Bundles: immutable (their names carry a hash); a .gz twin is sent to clients that accept gzip.
   router.get('/assets/*file', (req, res) => {

@@ -28,6 +28,7 @@ describe('readReportCsv: good files', () => {
         { line: 6, item: 'a.b_c-d:9', status: 'retired', date: '2020-02-29', services: [], note: 'trimmed note', columns: ADOPTION_COLUMNS },
       ],
       problems: [],
+      dataRows: 3,
     });
   });
 
@@ -56,6 +57,7 @@ describe('readReportCsv: good files', () => {
     expect(result).toEqual({
       rows: [{ line: 2, item: 'opendesk', status: 'planned', date: '2025-01-01', services: [], note: null, columns: { date: 1, item: 2, status: 3 } }],
       problems: [],
+      dataRows: 1,
     });
   });
 
@@ -68,11 +70,12 @@ describe('readReportCsv: good files', () => {
         { line: 4, leikaKey: KEY_B, item: 'opendesk', note: null, columns: { note: 1, item: 2, leika: 3 } },
       ],
       problems: [],
+      dataRows: 3,
     });
   });
 
   it('accepts a header with no rows', () => {
-    expect(use('leika,item\n')).toEqual({ rows: [], problems: [] });
+    expect(use('leika,item\n')).toEqual({ rows: [], problems: [], dataRows: 0 });
   });
 });
 
@@ -175,6 +178,7 @@ describe('readReportCsv: rows', () => {
       { line: 5, column: 0, field: '', message: 'the line has 5 fields, the header 3: put a value holding , or ; in double quotes' },
     ]);
     expect(result.rows.map((r) => r.line)).toEqual([4]);
+    expect(result.dataRows).toBe(4); // rows with problems count too
   });
 
   it('counts the lines of a quoted value spanning lines', () => {
@@ -198,6 +202,7 @@ describe('readReportCsv: rows', () => {
     const result = adoption(lines.join('\n'), { maxRows: 3 });
     expect(result.problems).toEqual([{ line: 7, column: 0, field: '', message: 'more than 3 rows: send at most 3 rows per file (reading stopped here)' }]);
     expect(result.rows.map((r) => r.line)).toEqual([2, 5, 6]);
+    expect(result.dataRows).toBe(3);
   });
 
   it('lists at most 1000 problems, the last saying where reading stopped', () => {
@@ -226,6 +231,7 @@ describe('readReportCsv: header', () => {
         { line: 1, column: 1, field: 'leika key', message: 'unknown column "leika key": allowed are leika, item (required), note' },
         { line: 1, column: 0, field: 'leika', message: 'column "leika" is missing: the header names leika, item and may name note' },
       ],
+      dataRows: 0,
     });
   });
 
@@ -269,6 +275,7 @@ describe('readReportCsv: encoding', () => {
           message: 'the file is not UTF-8: byte 0xE4 is "ä" in Windows-1252/Latin-1, the encoding it seems to have; save the file as UTF-8 ("CSV UTF-8" in Excel) and upload it again',
         },
       ],
+      dataRows: 0,
     });
   });
 

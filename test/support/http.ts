@@ -21,9 +21,9 @@ export interface RunningApi {
  * Starts `createServer` with the test configuration (PORT 0, NODE_ENV test, plus `env`) and listens;
  * `neo4j` names a file's own server, `verifier` turns sign-in (and so writes) on.
  */
-export async function startApi(env: Readonly<Record<string, string>> = {}, options: { neo4j?: TestNeo4j; verifier?: TokenVerifier } = {}): Promise<RunningApi> {
+export async function startApi(env: Readonly<Record<string, string>> = {}, options: { neo4j?: TestNeo4j; verifier?: TokenVerifier; clock?: () => Date } = {}): Promise<RunningApi> {
   const t = openTestDb({ neo4j: options.neo4j });
-  const server = createServer({ config: loadConfig({ PORT: '0', NODE_ENV: 'test', ...env }, false), db: t.db, log: silentLog, about: readAbout(), verifier: options.verifier });
+  const server = createServer({ config: loadConfig({ PORT: '0', NODE_ENV: 'test', ...env }, false), db: t.db, log: silentLog, about: readAbout(), verifier: options.verifier, clock: options.clock });
   const url = await server.listen();
   return {
     t,

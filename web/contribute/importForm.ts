@@ -17,7 +17,7 @@ export function base64Of(bytes: Uint8Array): string {
  */
 export function importForm(ctx: PageContext, organizations: readonly string[]): HTMLElement {
   const organization = select('csv-organization', organizations.map((o) => [o, o] as const), organizations[0]);
-  const kind = select('csv-kind', [['adoption', 'adoption (item,status,date,services)'], ['use', 'use (which items a service uses)']], 'adoption');
+  const kind = select('csv-kind', [['adoption', 'adoption (item,status,date[,services,note])'], ['use', 'use (leika,item[,note])']], 'adoption');
   const file = h('input', { id: 'csv-file', type: 'file', accept: '.csv,text/csv', required: true });
   const dryRun = h('button', { type: 'submit', id: 'csv-dry-run' }, 'Check (dry run)');
   const commit = h('button', { type: 'button', id: 'csv-commit', disabled: true }, 'Commit');
@@ -40,7 +40,7 @@ export function importForm(ctx: PageContext, organizations: readonly string[]): 
     organizations.length === 0 ? h('p', { class: 'refused', role: 'alert' }, 'Your sign-in names no organisation (the token’s organization claim): the API takes reports only for one’s own organisation.') : null,
     field('Organisation', organization, 'One your sign-in speaks for.'),
     field('Kind', kind),
-    field('CSV file', file, 'UTF-8; adoption: item,status,date,services, e.g. bundid,in-use,2026-11-02, (status planned, piloting, in-use or retired).'),
+    field('CSV file', file, 'UTF-8 with a header line. Adoption: item,status,date and optionally services (LeiKa keys separated by spaces or |) and note, e.g. bundid,in-use,2026-11-02 (status planned, piloting, in-use or retired; the date not in the future). Use: leika,item and optionally note.'),
     h('div', { class: 'actions' }, dryRun, commit),
     out,
   );

@@ -82,12 +82,24 @@ export class SignIn {
   /**
    * Handles a return from the identity provider (`?code=&state=` or `?error=&state=`): exchanges the
    * code, keeps the tokens in memory and removes the parameters from the address. Null when this
-   * load is no such return; throws the provider's or the exchange's error.
+   * load is no such return (or the return from signing out); throws the provider's or the exchange's
+   * error.
    */
   async completeSignIn(): Promise<Session | null> {
     const params = new URLSearchParams(location.search);
-    if (!params.has('state') || !(params.has('code') || params.has('error'))) {
+    if (!params.has('state')) {
       await this.manager.clearStaleState();
+      return null;
+    }
+    if (!params.has('code') && !params.has('error')) {
+      // Back from ending the session at the identity provider (signOut): drop its state.
+      try {
+        await this.manager.signoutRedirectCallback(location.href);
+      } catch {
+        // an unknown or stale state: nothing to undo
+      } finally {
+        history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+      }
       return null;
     }
     try {

@@ -46,8 +46,6 @@ import { ADOPTION_LAYOUT, USE_LAYOUT, type AdoptionCsvRow, type ReportLayout, ty
 import { isCalendarDate, shown } from './reportValues';
 
 export type { ImportProblem } from './ProblemList';
-/** ImportProblem under a name for codegen's mappers (a mapper named like its GraphQL type clashes in the generated file). */
-export type ImportProblemRecord = ImportProblem;
 export type { AdoptionCsvRow, UseCsvRow } from './reportLayouts';
 
 /** Which report a file holds. */
