@@ -1,15 +1,18 @@
 // Creates or updates a batch of relationships between model nodes, replacing their properties.
 // One relationship per (type, from, to). Idempotent.
-// The existing relationship is looked up by expanding from the start node, whose degree is small in
-// this model: a dynamic-type MERGE is planned by Neo4j 5.26 as a scan over every relationship of the
-// database, and an OPTIONAL MATCH between the two bound nodes slows down on dense end nodes (Länder,
-// criteria, layers) as the load's transaction grows.
+// The existing relationship is looked up by expanding from the end with the smaller degree: a
+// dynamic-type MERGE is planned by Neo4j 5.26 as a scan over every relationship of the database, and
+// an OPTIONAL MATCH between the two bound nodes slows down on dense end nodes (Länder, criteria,
+// layers) as the load's transaction grows. Usually the start node is the small end; an organisation
+// that reports thousands of services it OFFERS is the dense start of those links, found from the end.
 // Parameters: $rows: [{ type, from, to, props }]. Returns one row per created or changed relationship
 // (with the names of the changed properties) and, in every row, how many rows found both ends.
 UNWIND $rows AS row
 MATCH (a:GraphNode {id: row.from})
 MATCH (b:GraphNode {id: row.to})
-WITH row, a, b, [(a)-[r]->(m) WHERE m = b AND type(r) = row.type | r][0] AS old
+WITH row, a, b, CASE WHEN COUNT { (a)-->() } <= COUNT { (b)<--() }
+  THEN [(a)-[r]->(m) WHERE m = b AND type(r) = row.type | r][0]
+  ELSE [(b)<-[r]-(m) WHERE m = a AND type(r) = row.type | r][0] END AS old
 WITH row, a, b, old, properties(old) AS before
 CALL (row, a, b, old) {
   WITH row, a, b, old

@@ -65,6 +65,8 @@ export interface FileSpec {
   readonly request?: string;
   /** The audit's operation name (default propose). */
   readonly auditOperation?: string;
+  /** The graph as this transaction read it for these operations (loadView), when the caller has it already. */
+  readonly view?: GraphView;
 }
 
 
@@ -93,7 +95,7 @@ export class Curation {
       if (citations.length + (input.newSources?.length ?? 0) === 0) problems.push({ field: 'citations', message: 'is empty: cite at least one registry source, or add one in newSources' });
       if (citations.length + (input.newSources?.length ?? 0) > MAX_CITATIONS) problems.push({ field: 'citations', message: `holds more than ${MAX_CITATIONS} sources (with newSources); cite the ones the change rests on` });
       failOn(problems);
-      const record = await db.write((tx) => this.fileInTx(tx, actor, author, { reason: input.reason, citations, newSources: input.newSources ?? [], organization: input.organization ? organization : null, authorOrganization: organization, kind: input.organization ? 'report' : 'change', operations }));
+      const { record } = await db.write((tx) => this.fileInTx(tx, actor, author, { reason: input.reason, citations, newSources: input.newSources ?? [], organization: input.organization ? organization : null, authorOrganization: organization, kind: input.organization ? 'report' : 'change', operations }));
       this.deps.notifier?.kick();
       return record;
     });
@@ -102,12 +104,13 @@ export class Curation {
   /**
    * Files a checked change set in `tx` (the caller checked role, rate and input): the report rule,
    * the model's validator, the citations; the proposal node, its audit entry and its notification.
-   * Refused with BAD_USER_INPUT (every problem) or FORBIDDEN, and nothing is written.
+   * Refused with BAD_USER_INPUT (every problem) or FORBIDDEN, and nothing is written. Returns the
+   * proposal and the graph it was checked against (for applyInTx in the same transaction).
    */
-  async fileInTx(tx: Tx, actor: Actor, author: Principal, spec: FileSpec): Promise<ProposalRecord> {
+  async fileInTx(tx: Tx, actor: Actor, author: Principal, spec: FileSpec): Promise<{ record: ProposalRecord; stored: Record<string, PropValue | null>; view: GraphView }> {
     const { operations, citations, organization } = { operations: spec.operations, citations: spec.citations, organization: spec.authorOrganization };
     if (spec.organization) await this.checkReport(tx, spec.organization, operations);
-    const view = await loadView(tx, operations);
+    const view = spec.view ?? (await loadView(tx, operations));
     const found = checkChangeSet(this.deps.model, operations, view);
     const sources = await this.checkSources(tx, citations.map((c) => c.id), spec.newSources);
     failOn([...found, ...sources.problems]);
@@ -137,8 +140,8 @@ export class Curation {
     };
     await createProposal(tx, props);
     await appendToAudit(tx, auditRecord(actor, { operation: spec.auditOperation ?? 'propose', ids: [id, ...touches.slice(0, 199)], after: { proposal: id, kind: spec.kind, operations: operations.length <= 200 ? operations : `${operations.length} operations` } }, 'recorded'));
-    await this.deps.notifier?.enqueue(tx, { event: 'proposal.submitted', subject: id, kind: spec.kind, status: 'submitted', previous: null, organization, actor: author.name });
-    return readProposal(props);
+    if (spec.kind === 'change' || spec.kind === 'report') await this.deps.notifier?.enqueue(tx, { event: 'proposal.submitted', subject: id, kind: spec.kind, status: 'submitted', previous: null, organization, actor: author.name });
+    return { record: readProposal(props), stored: props, view };
   }
 
   /**
@@ -163,17 +166,20 @@ export class Curation {
    * Applies a filed proposal `p` in `tx` as `reviewer` decided (the caller took the accept lock,
    * `seq`, and checked who may): CONFLICT when anything it changes moved since it was filed; then the
    * graph writes, the change log, the graph version, the proposal's state, the audit and the
-   * notification, all in `tx`.
+   * notification, all in `tx`. `filedNow`: the graph fileInTx checked it against in this same
+   * transaction (nothing can have moved since, so it is not read and checked again).
    */
-  async applyInTx(tx: Tx, actor: Actor, p: Record<string, PropValue | null>, reviewer: Principal, seq: number): Promise<ProposalRecord> {
+  async applyInTx(tx: Tx, actor: Actor, p: Record<string, PropValue | null>, reviewer: Principal, seq: number, filedNow?: { operations: readonly Operation[]; view: GraphView }): Promise<ProposalRecord> {
     const id = String(p.id);
-    const operations = JSON.parse(String(p.operations)) as Operation[];
-    const bases = JSON.parse(String(p.bases)) as Base[];
-    const view = await loadView(tx, operations);
-    const stale = staleOperation(operations, bases, view);
-    if (stale) throw new ConflictError(`${id} was made against an older state: ${stale}. It was not applied; the author may file it again against today's graph.`, { proposal: id });
-    const problems = checkChangeSet(this.deps.model, operations, view);
-    if (problems.length > 0) throw new ConflictError(`${id} no longer fits the graph: ${problems.slice(0, 3).map((x) => `${x.field} ${x.message}`).join('; ')}`, { proposal: id });
+    const operations = filedNow?.operations ?? (JSON.parse(String(p.operations)) as Operation[]);
+    const view = filedNow?.view ?? (await loadView(tx, operations));
+    if (!filedNow) {
+      const bases = JSON.parse(String(p.bases)) as Base[];
+      const stale = staleOperation(operations, bases, view);
+      if (stale) throw new ConflictError(`${id} was made against an older state: ${stale}. It was not applied; the author may file it again against today's graph.`, { proposal: id });
+      const problems = checkChangeSet(this.deps.model, operations, view);
+      if (problems.length > 0) throw new ConflictError(`${id} no longer fits the graph: ${problems.slice(0, 3).map((x) => `${x.field} ${x.message}`).join('; ')}`, { proposal: id });
+    }
     const newSources = JSON.parse(String(p.newSources ?? '[]')) as Record<string, PropValue | null>[];
     await createSources(tx, newSources);
     const stamp: Stamp = { proposal: id, organization: String(p.organization), reviewer: reviewer.name, evidence: evidenceOf(p), citations: (p.citations as string[]) ?? [], sourceText: String(p.sourceText ?? '') };
@@ -187,8 +193,8 @@ export class Curation {
     await updateProposal(tx, id, decision);
     const log = changeLog(merged, writes.diff.filter((d) => d.op === 'removeNode').map((d) => ({ id: d.key, label: d.kind })), writes.removedLinks);
     await recordLoad(tx, { id: `curation:${id}`, at: decidedAt, datasets: [`${id}: proposed by ${String(p.authorName)} (${String(p.organization)}), accepted by ${reviewer.name}`], inputHash: id, initial: false, itemised: true, graphVersion: version }, log);
-    await appendToAudit(tx, auditRecord(actor, { operation: 'acceptProposal', ids: [id, ...((p.touches as string[]) ?? [])], before: writes.diff.map((d) => ({ key: d.key, before: d.before })), after: writes.diff.map((d) => ({ key: d.key, after: d.after })) }, 'applied'));
-    await this.deps.notifier?.enqueue(tx, { event: 'proposal.accepted', subject: id, kind: String(p.kind), status: 'accepted', previous: 'submitted', organization: String(p.organization), actor: reviewer.name });
+    await appendToAudit(tx, auditRecord(actor, { operation: 'acceptProposal', ids: [id, ...((p.touches as string[]) ?? []).slice(0, 199)], before: writes.diff.map((d) => ({ key: d.key, before: d.before })), after: writes.diff.map((d) => ({ key: d.key, after: d.after })) }, 'applied'));
+    if (p.kind === 'change' || p.kind === 'report') await this.deps.notifier?.enqueue(tx, { event: 'proposal.accepted', subject: id, kind: String(p.kind), status: 'accepted', previous: 'submitted', organization: String(p.organization), actor: reviewer.name });
     return readProposal({ ...p, ...decision });
   }
 

@@ -6,7 +6,7 @@ import { checkChangeSet } from '../curation/checkChangeSet';
 import { loadView, type Curation } from '../curation/Curation';
 import type { Notifier } from '../curation/Notifier';
 import type { ProposalRecord } from '../curation/proposalRecord';
-import { lockAccepts, proposalById } from '../curation/repository';
+import { lockAccepts } from '../curation/repository';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors';
 import { DSTACK_CRITERIA, type Model } from '../model';
 import type { Database, Tx } from '../neo4j/db';
@@ -280,7 +280,7 @@ export class Participation {
         const operations = inclusionChangeSet({ requestId: id, outcome: input.outcome, reason: input.reason.trim(), reference: input.reference?.trim() || null, criteria, date, itemId: stored.itemId, itemName: stored.itemName, newItem, stack, stackName: String(names.get(stack)?.name ?? stack), body, bodyName: String(names.get(body)?.name ?? body), alreadyIncluded: included.link('INCLUDES', stack, stored.itemId) !== null });
         const sourceText = `Decision on ${id} by ${String(names.get(body)?.name ?? body)} (${reviewer.name}), ${date}`;
         const filed = await c.fileInTx(tx, actor, requesterOf(r), { reason: `${id}: ${input.outcome}. ${input.reason.trim()}`, citations: [], newSources: [], organization: null, authorOrganization: String(r.organization), kind: 'inclusion', operations, request: id, sourceText, auditOperation: 'decideInclusion' });
-        const applied = await c.applyInTx(tx, actor, (await proposalById(tx, filed.id)) ?? {}, reviewer, seq);
+        const applied = await c.applyInTx(tx, actor, filed.stored, reviewer, seq, { operations, view: filed.view });
         const at = now.toISOString();
         const decision = { outcome: input.outcome, reason: input.reason.trim(), reference: input.reference?.trim() || null, criteria: criteria.map((x) => ({ criterion: x.criterion, level: x.level, reason: x.reason, sources: [] })), reviewer: reviewer.subject, reviewerName: reviewer.name, organization: body, decidedAt: at, decisionId: decisionIdOf(id), proposal: applied.id };
         const props = { status: input.outcome, decision: JSON.stringify(decision), proposal: applied.id, updatedAt: at, events: appendEvent(r, event(at, input.outcome, reviewer, body, input.reason.trim())) };
@@ -381,7 +381,7 @@ export class Participation {
         const operations = exceptionChangeSet({ requestId: id, requirement: String(r.requirement), requirementName: String(r.requirementName), grantedFor: String(r.grantedFor), grantedForName: String(r.grantedForName), justification: String(r.justification), until: String(r.until), since: today });
         const sourceText = `Exception granted on ${id} by ${reviewer.name}${reviewer.organizations[0] ? ` (${reviewer.organizations[0]})` : ''}, ${today}`;
         const filed = await c.fileInTx(tx, actor, requesterOf(r), { reason: `${id}: granted. ${String(r.justification)}`, citations: [], newSources: [], organization: null, authorOrganization: String(r.organization), kind: 'exception', operations, request: id, sourceText, auditOperation: 'grantException' });
-        const applied = await c.applyInTx(tx, actor, (await proposalById(tx, filed.id)) ?? {}, reviewer, seq);
+        const applied = await c.applyInTx(tx, actor, filed.stored, reviewer, seq, { operations, view: filed.view });
         const at = now.toISOString();
         const props = { status: 'granted', exceptionId: exceptionIdOf(id), proposal: applied.id, updatedAt: at, events: appendEvent(r, event(at, 'granted', reviewer, reviewer.organizations[0] ?? null, reason?.trim() || null)) };
         await updateRequest(tx, id, props);
@@ -566,16 +566,17 @@ export class Participation {
     const c = this.deps.curation;
     const seq = this.deps.reportsNeedReview ? 0 : await lockAccepts(tx);
     const candidates = reportCandidates(org, adoptions, uses);
-    const operations = reportChangeSet(candidates, await loadView(tx, candidates));
+    const view = await loadView(tx, candidates);
+    const operations = reportChangeSet(candidates, view);
     const sourceText = `Reported by ${author.name} for ${org}, ${day(now)}`;
-    const filed = await c.fileInTx(tx, actor, author, { reason: `Report of ${org}: ${what}`, citations: [], newSources: [], organization: org, authorOrganization: org, kind: 'report', operations, sourceText, auditOperation: 'report' });
+    const filed = await c.fileInTx(tx, actor, author, { reason: `Report of ${org}: ${what}`, citations: [], newSources: [], organization: org, authorOrganization: org, kind: 'report', operations, sourceText, auditOperation: 'report', view });
     const at = now.toISOString();
     await createAdoptionReports(
       tx,
-      history.map((h, i) => ({ id: `${filed.id}:${i + 1}`, organization: org, item: h.item, status: h.status, date: h.date, services: [...h.services], note: h.note, reportedAt: at, author: author.subject, authorName: author.name, proposal: filed.id })),
+      history.map((h, i) => ({ id: `${filed.record.id}:${i + 1}`, organization: org, item: h.item, status: h.status, date: h.date, services: [...h.services], note: h.note, reportedAt: at, author: author.subject, authorName: author.name, proposal: filed.record.id })),
     );
-    if (this.deps.reportsNeedReview) return { outcome: 'submitted', proposal: filed };
-    const applied = await c.applyInTx(tx, actor, (await proposalById(tx, filed.id)) ?? {}, author, seq);
+    if (this.deps.reportsNeedReview) return { outcome: 'submitted', proposal: filed.record };
+    const applied = await c.applyInTx(tx, actor, filed.stored, author, seq, { operations, view: filed.view });
     return { outcome: 'applied', proposal: applied };
   }
 

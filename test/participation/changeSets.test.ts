@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { GraphView } from '../../src/curation/changeSet';
+import type { GraphView, Props } from '../../src/curation/changeSet';
 import { exceptionChangeSet } from '../../src/participation/exceptionChangeSet';
 import { inclusionChangeSet } from '../../src/participation/inclusionChangeSet';
 import { reportCandidates, reportChangeSet } from '../../src/participation/reportChangeSet';
@@ -42,7 +42,7 @@ describe('report change sets', () => {
     ]);
   });
   it('against the graph: changes ADOPTS when the status differs, leaves existing links alone', () => {
-    const view: GraphView = { node: () => null, link: (type) => (type === 'ADOPTS' ? { status: 'planned', since: '2026-01-01' } : type === 'OFFERS' ? {} : null) };
+    const view: GraphView = { node: () => null, link: (type): Props | null => (type === 'ADOPTS' ? { status: 'planned', since: '2026-01-01' } : type === 'OFFERS' ? {} : null) };
     const ops = reportChangeSet(reportCandidates('org:k', [{ item: 'bundid', status: 'in-use', date: '2026-06-01', services: ['leika:1'] }], []), view);
     expect(ops).toEqual([
       { op: 'changeLink', type: 'ADOPTS', from: 'org:k', to: 'bundid', set: { status: 'in-use', since: '2026-06-01' }, unset: [] },
