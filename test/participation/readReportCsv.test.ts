@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { readReportCsv, type ImportProblem, type ReadCsvOptions } from '../../src/participation/csv/readReportCsv';
 
 const OPTIONS: ReadCsvOptions = { today: '2026-01-15', maxRows: 100 };
-const KEY_A = '99123456789012';
-const KEY_B = '99123456789013';
+const KEY_A = '99036008007000';
+const KEY_B = '99036008070003';
 const ADOPTION_COLUMNS = { item: 1, status: 2, date: 3, services: 4, note: 5 };
 
 const adoption = (text: string, options: Partial<ReadCsvOptions> = {}) => readReportCsv('adoption', { text }, { ...OPTIONS, ...options });
@@ -224,7 +224,7 @@ describe('readReportCsv: header', () => {
   });
 
   it('reports missing required columns at line 1, column 0, and reads no rows', () => {
-    const result = use('leika key;item\n99123456789012;opendesk\n');
+    const result = use('leika key;item\n99036008007000;opendesk\n');
     expect(result).toEqual({
       rows: [],
       problems: [

@@ -16,7 +16,7 @@
  *   - use: `leika`, `item` (required), `note` (optional).
  * - **Values** (spaces around a value are dropped):
  *   - `item`: the id of a component or standard: lower-case letters, digits and `: . _ -`, starting
- *     with a letter or digit, at most 200 characters (`opendesk`, `std:xoev-xdomea`).
+ *     with a letter or digit, at most 200 characters (`opendesk`, `xdomea`).
  *   - `status`: `planned`, `piloting`, `in-use` or `retired` (case ignored; `in_use` means in-use).
  *   - `date`: the day the status holds from, `YYYY-MM-DD`, a real day and not after today: a report
  *     states what holds, not plans (use status `planned` for the future).
@@ -31,8 +31,8 @@
  *
  * ```
  * item;status;date;services;note
- * opendesk;in-use;2025-03-01;99123456789012|99123456789013;"Rollout; Phase 1"
- * std:xoev-xdomea;planned;2025-06-30;;
+ * bundid;in-use;2025-03-01;99036008007000|99036008070003;"Rollout; Phase 1"
+ * xdomea;planned;2025-06-30;;
  * ```
  *
  * Every problem is reported (up to 1,000) with its line (1-based; the header is line 1 of a file
