@@ -128,6 +128,7 @@ describe('auth: OIDC sign-in, read access, write limits', () => {
       algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
       clockSkewS: 30,
       jwksCooldownS: 30,
+      webClientId: 'dstack-graph-web',
     });
     expect(Object.isFrozen(c.auth.oidc?.algorithms)).toBe(true);
   });
@@ -143,16 +144,25 @@ describe('auth: OIDC sign-in, read access, write limits', () => {
       OIDC_ALGORITHMS: 'ES256, EdDSA',
       OIDC_CLOCK_SKEW_S: '0',
       OIDC_JWKS_COOLDOWN_S: '5',
+      OIDC_WEB_CLIENT_ID: 'portal',
       READ_ACCESS: 'authenticated',
       WRITE_RATE_PER_MINUTE: '0',
       PROPOSAL_MAX_OPERATIONS: '1000',
     }, false);
     expect(c.auth).toEqual({
-      oidc: { issuer: 'http://127.0.0.1:8080/realms/dstack', audience: 'api', jwksUri: 'https://login.example.de/certs', rolesClaim: 'resource_access.dstack-graph.roles', organizationClaim: 'org', nameClaim: 'name', algorithms: ['ES256', 'EdDSA'], clockSkewS: 0, jwksCooldownS: 5 },
+      oidc: { issuer: 'http://127.0.0.1:8080/realms/dstack', audience: 'api', jwksUri: 'https://login.example.de/certs', rolesClaim: 'resource_access.dstack-graph.roles', organizationClaim: 'org', nameClaim: 'name', algorithms: ['ES256', 'EdDSA'], clockSkewS: 0, jwksCooldownS: 5, webClientId: 'portal' },
       readAccess: 'authenticated',
       writeRatePerMinute: 0,
       proposalMaxOperations: 1000,
     });
+  });
+
+  it('reads the participation settings: report review, import limits, webhooks with a required secret', () => {
+    expect(loadConfig({}, false).participation).toEqual({ reportsNeedReview: false, importMaxRows: 20_000, importMaxBytes: 10_000_000, webhooks: { urls: [], secret: null, retryBaseMs: 1000, maxAttempts: 12 } });
+    const c = loadConfig({ REPORTS_NEED_REVIEW: 'on', IMPORT_MAX_ROWS: '500', IMPORT_MAX_BYTES: '20000', WEBHOOK_URLS: 'https://tickets.example.de/hook, http://127.0.0.1:9000/x', WEBHOOK_SECRET: 'a-secret-of-16-chars', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3' }, false);
+    expect(c.participation).toEqual({ reportsNeedReview: true, importMaxRows: 500, importMaxBytes: 20_000, webhooks: { urls: ['https://tickets.example.de/hook', 'http://127.0.0.1:9000/x'], secret: 'a-secret-of-16-chars', retryBaseMs: 50, maxAttempts: 3 } });
+    expect(problemsOf({ WEBHOOK_URLS: 'https://tickets.example.de/hook' })).toEqual([expect.stringMatching(/^WEBHOOK_SECRET must be set to at least 16 characters/)]);
+    expect(problemsOf({ WEBHOOK_URLS: 'ftp://x', WEBHOOK_SECRET: 'a-secret-of-16-chars' })).toEqual([expect.stringMatching(/^WEBHOOK_URLS must list http\(s\) URLs/)]);
   });
 
   it('requires OIDC_AUDIENCE with OIDC_ISSUER', () => {

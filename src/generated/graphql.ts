@@ -74,7 +74,7 @@ export type AdoptionProgress = {
   reports: Scalars['Int']['output'];
   /** One per Land and level with a report (at most 100). */
   series: Array<ProgressSeries>;
-  /** The totals over every Land and level. */
+  /** The totals over every Land and level, one per period (at most 120). */
   total: Array<ProgressPoint>;
 };
 
