@@ -37,7 +37,7 @@ describe('playground examples', () => {
     }
   });
 
-  it.each(EXAMPLES.filter((e) => e.id !== 'refused' && !e.write && e.id !== 'proposals').map((e) => [e.id, e] as const))('%s answers with data from the seed graph', async (_id, example) => {
+  it.each(EXAMPLES.filter((e) => e.id !== 'refused' && !e.write && e.id !== 'proposals' && e.id !== 'participation').map((e) => [e.id, e] as const))('%s answers with data from the seed graph', async (_id, example) => {
     const { data, errors } = await api.exec(example.query, example.variables);
     expect(errors).toBeUndefined();
     // At least a handful of values and no empty top-level answer: the variables name real nodes.
@@ -55,7 +55,7 @@ describe('playground examples', () => {
 
   it('the write examples are valid operations, refused on a server without sign-in; "proposals" answers', async () => {
     const writes = EXAMPLES.filter((e) => e.write);
-    expect(writes.map((e) => e.id).sort()).toEqual(['propose', 'review']);
+    expect(writes.map((e) => e.id).sort()).toEqual(['propose', 'report-adoption', 'request-inclusion', 'review']);
     for (const e of writes) {
       expect(e.query).toMatch(/"Authorization": "Bearer <access token>"/);
       const { errors } = await api.exec(e.query, e.variables);
@@ -66,6 +66,12 @@ describe('playground examples', () => {
     expect(errors).toBeUndefined();
     expect(data.about.writes).toEqual({ enabled: false, issuer: null, readAccess: 'public' });
     expect(data.proposals).toEqual([]);
+    // Participation reads answer on the seed graph without requests: empty lists, the periods of the series.
+    const participation = EXAMPLES.find((e) => e.id === 'participation');
+    const answer = await api.exec(participation!.query, participation!.variables);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.inclusionRequests).toEqual([]);
+    expect(answer.data.adoptionProgress.periods).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
   });
 
   it('"refused" is refused by the cost limit before it runs', async () => {

@@ -489,6 +489,83 @@ query Proposals($status: ProposalStatus, $touches: ID) {
 `,
   },
   {
+    id: 'request-inclusion',
+    title: 'Request an inclusion (sign-in)',
+    description:
+      'A contributor asks for an item to be included in the Deutschland-Stack, with a self-assessment on all six D-Stack criteria. Reviewers comment, ask for changes and decide with a reason per criterion; the decision becomes a Decision in the graph. Needs a token.',
+    write: true,
+    variables: {
+      input: {
+        item: 'opendesk',
+        stack: 'stack:germany',
+        summary: 'Example: say why the item belongs in the stack (edit before sending).',
+        selfAssessment: [
+          { criterion: 'criterion:dstack:digitale-souveraenitaet', level: 'met', reasoning: 'Example: your reasoning for this criterion, with sources.', sources: [] },
+          { criterion: 'criterion:dstack:interoperabilitaet', level: 'partly', reasoning: 'Example: your reasoning for this criterion, with sources.', sources: [] },
+          { criterion: 'criterion:dstack:zukunftsfaehigkeit', level: 'partly', reasoning: 'Example: your reasoning for this criterion, with sources.', sources: [] },
+          { criterion: 'criterion:dstack:marktrelevanz', level: 'partly', reasoning: 'Example: your reasoning for this criterion, with sources.', sources: [] },
+          { criterion: 'criterion:dstack:vertrauenswuerdigkeit', level: 'unknown', reasoning: 'Example: your reasoning for this criterion, with sources.', sources: [] },
+          { criterion: 'criterion:dstack:nachhaltigkeit', level: 'met', reasoning: 'Example: your reasoning for this criterion, with sources.', sources: [] },
+        ],
+      },
+    },
+    query: `${SIGN_IN}
+# A new item instead of item: newItem: { id, label: "Component", name, kind, license, layer, operatingModels }.
+mutation RequestInclusion($input: InclusionRequestInput!) {
+  requestInclusion(input: $input) {
+    id
+    status
+    itemName
+    stack { name }
+    selfAssessment { criterion { name } level reason }
+    timeline { at kind actor }
+  }
+}
+`,
+  },
+  {
+    id: 'report-adoption',
+    title: 'Report adoption (sign-in)',
+    description:
+      "An organisation's contributor reports its own adoption of a component, with the date it holds from; it applies at once with evidence reported (or goes to review, REPORTS_NEED_REVIEW) and is kept, dated, for adoptionProgress. CSV files: importReports. Needs a token.",
+    write: true,
+    variables: { input: { organization: 'org:land-hamburg', item: 'bundid', status: 'in_use', date: '2026-11-02', services: [] } },
+    query: `${SIGN_IN}
+# For many rows: importReports(input: { kind: adoption, organization, csv, dryRun: true }) shows the diff first.
+mutation ReportAdoption($input: AdoptionReportInput!) {
+  reportAdoption(input: $input) {
+    outcome
+    proposal { id status }
+    diff { op key before after }
+  }
+}
+`,
+  },
+  {
+    id: 'participation',
+    title: 'Inclusion requests, exceptions and progress',
+    description:
+      'Public: inclusion requests with their timeline and decision, the negative list (what was rejected or deferred and why), exception requests, exceptions that end soon, and the adoption progress of an item per Land and level over time.',
+    variables: { item: 'bundid', from: '2026-01', to: '2026-12' },
+    query: `query Participation($item: ID!, $from: String!, $to: String!) {
+  inclusionRequests(first: 20) {
+    id status itemName stack { name } author organization
+    decision { outcome reason criteria { criterion { name } level reason } }
+    timeline { at kind actor text }
+  }
+  notIncluded { itemName decision { outcome reason } }
+  exceptionRequests(first: 20) { id status requirementId grantedForId until daysLeft }
+  exceptions(expiringWithin: 90) { totalCount edges { node { id expires } } }
+  adoptionProgress(item: $item, from: $from, to: $to, interval: quarter) {
+    periods
+    series { landName level points { period planned piloting inUse retired } }
+    total { period inUse }
+    reports
+  }
+}
+`,
+  },
+  {
     id: 'refused',
     title: 'A query the limits refuse',
     description: 'The API prices every query before it runs. This one asks for 1,000 × 1,000 × 1,000 links and is refused with COST_LIMIT_EXCEEDED before it touches the database.',
