@@ -56,8 +56,24 @@ export function responseCachePlugin(db: Pick<Db, 'read'>, cache: ResponseCache):
   };
 }
 
-/** Root fields whose answers describe the running system rather than the graph: never cached. */
-const UNCACHEABLE_ROOT_FIELDS = new Set(['about']);
+/**
+ * Root fields whose answers describe the running system or the state of requests rather than the
+ * graph, and so can change without a new graph version (a proposal filed, a comment, a delivery):
+ * never cached.
+ */
+const UNCACHEABLE_ROOT_FIELDS = new Set([
+  'about',
+  'proposals',
+  'proposal',
+  'curationConflicts',
+  'auditLog',
+  'inclusionRequests',
+  'inclusionRequest',
+  'notIncluded',
+  'exceptionRequests',
+  'adoptionReports',
+  'webhookDeliveries',
+]);
 
 function selectsUncacheable(rc: GraphQLRequestContext<Context>): boolean {
   return (rc.operation?.selectionSet.selections ?? []).some((s) => s.kind !== 'Field' || UNCACHEABLE_ROOT_FIELDS.has(s.name.value));

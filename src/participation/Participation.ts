@@ -157,6 +157,9 @@ export class Participation {
         const checked = await this.checkInclusion(tx, input, organization);
         const open = await listRequests(tx, { kind: 'inclusion', status: null, statuses: OPEN, stack: checked.stack, item: checked.itemId, requirement: null, organization: null, before: null, first: 1 });
         if (open[0]) throw new ConflictError(`${String(open[0].id)} already asks to include ${checked.itemId} in ${checked.stack} and is still open; comment on it or wait for its decision.`, { request: open[0].id });
+        if (!checked.newItem && (await loadView(tx, [{ op: 'addLink', type: 'INCLUDES', from: checked.stack, to: checked.itemId, properties: {} }])).link('INCLUDES', checked.stack, checked.itemId) !== null) {
+          throw new ConflictError(`${checked.stack} includes ${checked.itemId} already (see inclusion(item, stack)); to change how, propose a change to the INCLUDES link.`, { item: checked.itemId, stack: checked.stack });
+        }
         const number = await nextRequestNumber(tx, 'inclusion-requests');
         const id = `inclusion-request-${number}`;
         const at = now.toISOString();

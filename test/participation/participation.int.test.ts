@@ -63,6 +63,9 @@ describe('inclusion requests', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const fields = (bad.errors?.[0]?.extensions?.problems as { field: string }[]).map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['summary', 'selfAssessment', 'newItem.id', 'newItem.label']));
+    // Read (and so cached, were it cacheable) before filing: a new request changes no graph version.
+    const LIST = '{ inclusionRequests { id } }';
+    expect((await gql(api.url, LIST)).data.inclusionRequests).toEqual([]);
     const filed = await gql(
       api.url,
       `mutation($input: InclusionRequestInput!) { requestInclusion(input: $input) { id status itemId itemName stack { id } author organization selfAssessment { criterion { id } level reason } timeline { kind actor } } }`,
@@ -73,6 +76,7 @@ describe('inclusion requests', () => {
     id = filed.data.requestInclusion.id;
     expect(filed.data.requestInclusion).toMatchObject({ status: 'submitted', itemId: 'open-forms-tool', stack: { id: 'stack:germany' }, author: 'alice', organization: 'org:land-hamburg' });
     expect(filed.data.requestInclusion.selfAssessment).toHaveLength(6);
+    expect((await gql(api.url, LIST)).data.inclusionRequests).toEqual([{ id }]);
   });
 
   it('refuses the author deciding their own request, and a decision without all six criteria', async () => {
@@ -204,6 +208,17 @@ describe('adoption and use reports', () => {
     expect(use.errors).toBeUndefined();
     expect(use.data.reportUse.outcome).toBe('applied');
     expect(use.data.reportUse.diff.map((d: { key: string }) => d.key)).toContain('USES|leika:99036008007000|fit-connect');
+    // Coverage counts a service whose use only its organisation reported apart from sourced and inferred use.
+    const svc = 'leika:99036008070003';
+    const uses = await gql(api.url, `{ node(id: "${svc}") { ... on Service { uses(first: 100) { evidence } } } }`);
+    const sourcedBefore = uses.data.node.uses.some((u: { evidence: string }) => u.evidence === 'sourced');
+    const coverage = async (): Promise<{ reported: number; sourced: number }> => (await gql(api.url, '{ about { coverage { reported sourced } } }')).data.about.coverage;
+    const before = await coverage();
+    const second = await gql(api.url, `mutation($input: UseReportInput!) { reportUse(input: $input) { outcome } }`, { input: { organization: 'org:stadt-delmenhorst', leikaKey: '99036008070003', items: ['bundid'] } }, tokens.kim);
+    expect(second.errors).toBeUndefined();
+    const after = await coverage();
+    expect(after.reported).toBe(before.reported + (sourcedBefore ? 0 : 1));
+    expect(after.sourced).toBe(before.sourced);
   });
 });
 

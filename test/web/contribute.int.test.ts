@@ -84,10 +84,12 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     }
   });
 
+  /** Origins the pages may ask besides the API under test (the identity provider, a second server). */
+  const alsoAllowed: string[] = [];
   afterEach(() => {
     // Nothing but this server and the identity provider was asked; no script failed.
-    const kcOrigin = new URL(kc.issuer).origin;
-    expect(requests.foreign(api.origin).filter((u) => !u.startsWith(`${kcOrigin}/`))).toEqual([]);
+    const allowed = [new URL(kc.issuer).origin, ...alsoAllowed];
+    expect(requests.foreign(api.origin).filter((u) => !allowed.some((o) => u.startsWith(`${o}/`)))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
@@ -127,6 +129,11 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     const page = await context.newPage();
     await page.goto(`${api.origin}/contribute`);
     await page.waitForSelector('#tab-public[aria-selected="true"]');
+    // The tabs work from the keyboard (arrow keys move between them).
+    await page.focus('#tab-public');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('#tab-progress[aria-selected="true"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-progress');
     await signIn(page, 'kim');
     expect(await page.textContent('#who')).toContain('org:stadt-delmenhorst');
     // Tokens only in memory: the session storage holds no token after the sign-in.
@@ -138,12 +145,32 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
 
     const today = new Date().toISOString().slice(0, 10);
     const csv = path.join(tmp, 'adoption.csv');
-    fs.writeFileSync(csv, `item,status,date,services\nbundid,in-use,${today},\n`);
+    // Delmenhorst's history with BundID: planned three months back, piloting two months back, in use today.
+    fs.writeFileSync(csv, `item,status,date,services\nbundid,planned,${month(-3)}-15,\nbundid,piloting,${month(-2)}-10,\nbundid,in-use,${today},\n`);
     expect(await page.$$eval('#csv-organization option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['org:stadt-delmenhorst']);
+    // A file with mistakes: every problem by line and column, and nothing to commit.
+    const bad = path.join(tmp, 'adoption-bad.csv');
+    fs.writeFileSync(bad, 'item,status,date\nbundid,in use,2999-01-01\n');
+    await page.setInputFiles('#csv-file', bad);
+    await page.click('#csv-dry-run');
+    await page.waitForSelector('#csv-problems tbody tr', { timeout: 60_000 });
+    const problems = await page.$$eval('#csv-problems tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent).join(' ')));
+    expect(problems).toEqual(['2 2 status', '2 3 date']);
+    expect(await page.isEnabled('#csv-commit')).toBe(false);
+    // A file larger than /graphql takes (BODY_MAX_BYTES, 100 kB; as base64 in JSON): checked all the same.
+    const large = path.join(tmp, 'adoption-large.csv');
+    const day0 = Date.UTC(2010, 0, 1);
+    const lines = Array.from({ length: 3500 }, (_, i) => `bundid,planned,${new Date(day0 + i * 86_400_000).toISOString().slice(0, 10)},,"history row ${i}"`);
+    fs.writeFileSync(large, `item,status,date,services,note\n${lines.join('\n')}\n`);
+    expect(fs.statSync(large).size * 4 / 3).toBeGreaterThan(100_000);
+    await page.setInputFiles('#csv-file', large);
+    await page.click('#csv-dry-run');
+    await page.waitForFunction(() => /3500 rows, 0 problems/.test(document.querySelector('#csv-summary')?.textContent ?? '') || document.querySelector('#csv-result .refused') !== null, undefined, { timeout: 60_000 });
+    expect(await page.textContent('#csv-result')).toMatch(/3500 rows, 0 problems/);
     await page.setInputFiles('#csv-file', csv);
     await page.click('#csv-dry-run');
     await page.waitForSelector('#csv-diff tbody tr', { timeout: 60_000 });
-    expect(await page.textContent('#csv-summary')).toMatch(/1 row, 0 problems/);
+    expect(await page.textContent('#csv-summary')).toMatch(/3 rows, 0 problems/);
     const keys = await page.$$eval('#csv-diff tbody tr', (rows) => rows.map((r) => r.getAttribute('data-key')));
     expect(keys.some((k) => k?.includes('org:stadt-delmenhorst') && k.includes('bundid'))).toBe(true);
     expect(await page.isEnabled('#csv-commit')).toBe(true);
@@ -153,6 +180,8 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     await page.click('#csv-commit');
     await page.waitForSelector('#csv-outcome', { timeout: 60_000 });
     expect(await page.getAttribute('#csv-outcome', 'data-outcome')).toBe('applied');
+    // Files go to the endpoint for large bodies.
+    expect(requests.all).toContain(`${api.origin}/graphql/import`);
 
     // The controlling view: bundid, Kommune, from three months back to this month.
     await page.click('#tab-progress');
@@ -164,16 +193,30 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     const cell = `#progress-table tr[data-land="org:land-niedersachsen"][data-period="${month()}"] td[data-status="inUse"]`;
     await page.waitForSelector(cell, { timeout: 60_000 });
     expect(await page.textContent(cell)).toBe('1');
+    // The table holds the periods asked for, from three months back.
+    expect(await page.getAttribute('#progress-table tbody tr', 'data-period')).toBe(month(-3));
+    expect(await page.getAttribute('#progress-chart figure[data-land="org:land-niedersachsen"]', 'data-level')).toBe('Kommune');
     const truth = await anonymous(api.origin, 'query($from: String!, $to: String!) { adoptionProgress(item: "bundid", level: "Kommune", from: $from, to: $to) { series { land points { period inUse } } } }', { from: month(-3), to: month() });
     const nds = truth.adoptionProgress.series.find((sr: { land: string }) => sr.land === 'org:land-niedersachsen');
     expect(nds.points.at(-1)).toEqual({ period: month(), inUse: 1 });
+    // Every period of the table as the API counts it: planned, then piloting, then in use.
+    const rows = await page.$$eval('#progress-table tr[data-land="org:land-niedersachsen"]', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-period'), ...Array.from(tr.querySelectorAll('td[data-status]')).map((td) => `${td.getAttribute('data-status')}=${td.textContent}`)].join(' ')),
+    );
+    expect(rows).toEqual([
+      `${month(-3)} inUse=0 piloting=0 planned=1 retired=0`,
+      `${month(-2)} inUse=0 piloting=1 planned=0 retired=0`,
+      `${month(-1)} inUse=0 piloting=1 planned=0 retired=0`,
+      `${month()} inUse=1 piloting=0 planned=0 retired=0`,
+    ]);
     // The chart: one small multiple per series (and the total), the segment of this month drawn.
     expect(await page.locator('#progress-chart figure[data-land="org:land-niedersachsen"] rect[data-status="inUse"]').count()).toBeGreaterThan(0);
     await page.locator('#progress-chart').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'contribute-progress');
 
     // A refused token (expired, revoked: here one the API cannot verify) asks to sign in again.
-    await page.route(`${api.origin}/graphql`, (route) => {
+    const apiCalls = /\/graphql(\/import)?$/;
+    await page.route(apiCalls, (route) => {
       const headers = route.request().headers();
       return route.continue({ headers: headers.authorization ? { ...headers, authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' } : headers });
     });
@@ -184,7 +227,7 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     expect(await page.textContent('#session-expired')).toContain('Your sign-in expired; sign in again');
     expect(await page.isVisible('#sign-in-again')).toBe(true);
     expect(await page.getAttribute('#csv-result .refused', 'data-code')).toBe('UNAUTHENTICATED');
-    await page.unroute(`${api.origin}/graphql`);
+    await page.unroute(apiCalls);
 
     await signOut(page);
     await page.close();
@@ -206,7 +249,7 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     await page.fill('#inc-new-kind', 'product');
     await page.fill('#inc-new-license', 'EUPL-1.2');
     await page.fill('#inc-new-steward', 'Freie und Hansestadt Hamburg');
-    await page.fill('#inc-new-models', 'self_hosted');
+    await page.fill('#inc-new-models', 'self-hosted');
     await page.fill('#inc-summary', 'An open portal for citizen requests that Hamburg runs and wants to share.');
     for (const c of CRITERIA) {
       await page.selectOption(`#inc-level-${slug(c)}`, c.endsWith('marktrelevanz') ? 'unknown' : 'partly');
@@ -223,6 +266,24 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     expect(r.selfAssessment.map((a: { criterion: { id: string } }) => a.criterion.id).sort()).toEqual([...CRITERIA].sort());
     requestId = r.id;
     requestNumber = r.number;
+
+    // An exception request, and a correction with its diff.
+    const until = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+    await page.fill('#exc-requirement', 'req:portalverbund-nutzerkonto');
+    await page.fill('#exc-granted-for', 'org:land-hamburg');
+    await page.fill('#exc-justification', `Hamburg's own account stays until the migration (${run}).`);
+    await page.fill('#exc-until', until);
+    await page.fill('#exc-sources', 'https://www.example.org/migration');
+    await page.click('#exc-submit');
+    await page.waitForSelector('#exc-result .ok, #exc-result .refused', { timeout: 60_000 });
+    expect(await page.textContent('#exc-result')).toMatch(/Exception request #\d+ .* is submitted/);
+    await page.fill('#corr-reason', `BundID note (${run}).`);
+    await page.fill('#corr-citations', 'brandenburg-bundid');
+    await page.fill('#corr-operations', JSON.stringify([{ op: 'CHANGE_NODE', id: 'bundid', properties: { note: `Checked ${run}.` } }]));
+    await page.click('#corr-submit');
+    await page.waitForSelector('#corr-result .ok, #corr-result .refused', { timeout: 60_000 });
+    expect(await page.textContent('#corr-result')).toMatch(/Filed as proposal #\d+/);
+    expect(await page.getAttribute('#corr-result table.diff tbody tr', 'data-key')).toBe('bundid');
     expect(await page.isVisible('#tab-review')).toBe(false);
     await signOut(page);
     await page.close();
@@ -252,11 +313,23 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
       await page.selectOption(`#decide-${n}-level-${slug(c)}`, c.endsWith('interoperabilitaet') ? 'partly' : 'not_met');
       await page.fill(`#decide-${n}-reason-${slug(c)}`, `Reviewer: ${slug(c)} is not shown by a source.`);
     }
-    await page.locator(`#decide-${n}-form`).scrollIntoViewIfNeeded();
+    await page.$eval(`#review-inclusions [data-request="${requestId}"]`, (el) => el.scrollIntoView({ block: 'start' }));
     await saveScreenshot(page, 'contribute-review');
     await page.click(`#decide-${n}-submit`);
     await page.waitForSelector(`#decide-${n}-result .ok, #decide-${n}-result .refused`, { timeout: 60_000 });
     expect(await page.textContent(`#decide-${n}-result`)).toContain('rejected');
+
+    // alice's exception request: refused with a reason; her correction: accepted.
+    const ex = (await anonymous(api.origin, '{ exceptionRequests(status: submitted) { id number justification } }')).exceptionRequests.find((x: { justification: string }) => x.justification.includes(run));
+    await page.fill(`#exception-${ex.number}-reason`, 'The migration plan has no date.');
+    await page.click(`#exception-${ex.number}-refuse`);
+    await page.waitForSelector(`#exception-${ex.number}-result .ok, #exception-${ex.number}-result .refused`, { timeout: 60_000 });
+    expect(await page.textContent(`#exception-${ex.number}-result`)).toContain('refused');
+    const pr = (await anonymous(api.origin, '{ proposals(status: submitted) { id number reason } }')).proposals.find((x: { reason: string }) => x.reason.includes(run));
+    await page.click(`#proposal-${pr.number}-accept`);
+    await page.waitForSelector(`#proposal-${pr.number}-result .ok, #proposal-${pr.number}-result .refused`, { timeout: 60_000 });
+    expect(await page.textContent(`#proposal-${pr.number}-result`)).toContain('accepted');
+    expect((await anonymous(api.origin, '{ node(id: "bundid") { ... on Component { note } } }')).node.note).toBe(`Checked ${run}.`);
     await signOut(page);
 
     // Signed out: the public view shows the rejection and the reasons per criterion.
@@ -278,6 +351,28 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     expect(byCriterion).toEqual(Object.fromEntries(CRITERIA.map((c) => [c, { level: c.endsWith('interoperabilitaet') ? 'partly' : 'not_met', reason: `Reviewer: ${slug(c)} is not shown by a source.` }])));
     const shown = await page.$$eval(`${card} .decision tr[data-criterion]`, (rows) => rows.map((row) => row.getAttribute('data-criterion')));
     expect(shown.sort()).toEqual([...CRITERIA].sort());
+    await page.$eval(card, (el) => el.scrollIntoView({ block: 'start' }));
+    await saveScreenshot(page, 'contribute-public');
     await page.close();
+  });
+
+  it('on a read-only server (no sign-in configured) says that writes are off and shows only the public views', async () => {
+    const readOnly = await startApi({}, { neo4j: own.neo4j });
+    alsoAllowed.push(readOnly.origin);
+    try {
+      const res = await fetch(`${readOnly.origin}/contribute`);
+      expect(res.headers.get('content-security-policy')).toContain("connect-src 'self';");
+      const page = await context.newPage();
+      await page.goto(`${readOnly.origin}/contribute`);
+      await page.waitForSelector('#writes-off');
+      await page.waitForSelector('#requests article[data-request]', { timeout: 60_000 });
+      expect(await page.isVisible('#sign-in')).toBe(false);
+      expect(await page.isVisible('#tab-contribute')).toBe(false);
+      expect(await page.isVisible('#tab-review')).toBe(false);
+      expect(await page.isVisible('#tab-progress')).toBe(true);
+      await page.close();
+    } finally {
+      await readOnly.stop();
+    }
   });
 });

@@ -53,9 +53,10 @@ export class ContributePage implements PageContext {
     return graphql<T>(this.config.endpoint, query, variables);
   }
 
-  async write<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async write<T>(query: string, variables: Record<string, unknown> = {}, options: { readonly import?: boolean } = {}): Promise<T> {
+    const endpoint = options.import ? `${this.config.endpoint}/import` : this.config.endpoint;
     try {
-      return await graphql<T>(this.config.endpoint, query, variables, undefined, this.session()?.accessToken ?? null);
+      return await graphql<T>(endpoint, query, variables, undefined, this.session()?.accessToken ?? null);
     } catch (err) {
       if (isSignInExpired(err)) this.showExpired();
       throw err;
@@ -111,7 +112,14 @@ export class ContributePage implements PageContext {
       ),
       this.problem,
       this.expired,
-      h('main', {}, h('h1', { class: 'sr-only' }, 'Take part in the Deutschland-Stack'), this.tabs.list, this.tabs.panels),
+      h(
+        'main',
+        {},
+        h('h1', { class: 'sr-only' }, 'Take part in the Deutschland-Stack'),
+        this.signIn ? null : h('p', { class: 'notice', id: 'writes-off' }, 'Writes are off: this server has no sign-in configured, so it is read-only. The public views below show every request, decision and report.'),
+        this.tabs.list,
+        this.tabs.panels,
+      ),
       this.status,
     );
   }
@@ -135,6 +143,8 @@ export class ContributePage implements PageContext {
     this.signOutBtn.hidden = s === null;
     setChildren(this.who, s ? `${s.name} · ${s.roles.filter((r) => ['contributor', 'reviewer', 'admin'].includes(r)).join(', ') || 'no role'} · ${s.organizations.join(', ') || 'no organisation'}` : '');
     this.tabs.setVisible('review', s?.roles.includes('reviewer') ?? false);
+    // A read-only server shows the public views only.
+    this.tabs.setVisible('contribute', this.signIn !== null);
     this.contributeView.render();
     if (s) this.expired.hidden = true;
   }

@@ -19,7 +19,7 @@ export class ContributeView {
   render(): void {
     const session = this.ctx.session();
     if (!this.writesOn) {
-      setChildren(this.panel, h('p', { class: 'notice', id: 'writes-off' }, 'Writes are off: this server has no sign-in configured, so it is read-only. The public views show every request and decision.'));
+      setChildren(this.panel, h('p', { class: 'notice' }, 'Writes are off: this server has no sign-in configured, so it is read-only.'));
       return;
     }
     if (!session) {

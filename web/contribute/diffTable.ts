@@ -1,7 +1,7 @@
 import { h } from './dom';
 import type { Change, Properties } from './queries';
 
-const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown): string => (typeof v === 'string' && v !== '' ? v : JSON.stringify(v));
 
 /** The properties of one side of a change, one `key: value` per line; changed keys marked. */
 function side(props: Properties, other: Properties): HTMLElement {

@@ -14,7 +14,7 @@ function newItemFields(): { box: HTMLFieldSetElement; read: () => Record<string,
   const license = h('input', { id: 'inc-new-license', type: 'text', placeholder: 'EUPL-1.2' });
   const steward = h('input', { id: 'inc-new-steward', type: 'text' });
   const layer = h('input', { id: 'inc-new-layer', type: 'text', placeholder: 'layer:…', spellcheck: 'false' });
-  const models = h('input', { id: 'inc-new-models', type: 'text', placeholder: 'self-hosted, saas', spellcheck: 'false' });
+  const models = h('input', { id: 'inc-new-models', type: 'text', placeholder: 'self-hosted, central-service', spellcheck: 'false' });
   const url = h('input', { id: 'inc-new-url', type: 'url', placeholder: 'https://…' });
   const description = h('textarea', { id: 'inc-new-description', rows: 2 });
   const box = h(
@@ -29,7 +29,7 @@ function newItemFields(): { box: HTMLFieldSetElement; read: () => Record<string,
     field('Licence (SPDX)', license),
     field('Steward', steward),
     field('Layer (id)', layer),
-    field('Operating models', models, 'Comma separated.'),
+    field('Operating models', models, 'Comma separated: self-hosted, public-it-provider, commercial-saas, central-service.'),
     field('Address', url),
     field('Description', description),
   );

@@ -5,8 +5,11 @@ import type { Session } from './signIn';
 export interface PageContext {
   /** Runs a query without a token (everything public reads). */
   read<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  /** Runs an operation with the session's token; a refused token also shows the page's "sign in again" notice. */
-  write<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * Runs an operation with the session's token; a refused token also shows the page's "sign in
+   * again" notice. `import`: to the endpoint for large CSV files (/graphql/import, importReports only).
+   */
+  write<T>(query: string, variables?: Record<string, unknown>, options?: { readonly import?: boolean }): Promise<T>;
   /** The signed-in session, or null. */
   session(): Session | null;
   /** The six D-Stack criteria (from the API, else the built-in list). */

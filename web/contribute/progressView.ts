@@ -23,6 +23,8 @@ export class ProgressView {
   private readonly chart = h('div', { id: 'progress-chart', 'aria-live': 'polite' });
   private readonly numbers = h('div', { id: 'progress-numbers' });
   private searchTimer: number | undefined;
+  /** The number of the latest load: an answer to an older one (slower, arriving later) is dropped. */
+  private loads = 0;
 
   constructor(private readonly ctx: PageContext) {
     const form = h(
@@ -68,13 +70,16 @@ export class ProgressView {
   }
 
   async load(): Promise<void> {
+    const mine = ++this.loads;
     setChildren(this.chart, h('p', { class: 'muted' }, 'Loading …'));
     const variables = { item: this.item.value.trim(), level: this.level.value || null, from: this.from.value.trim(), to: this.to.value.trim(), interval: this.interval.value };
     try {
       const { adoptionProgress: p } = await this.ctx.read<{ adoptionProgress: AdoptionProgress }>(ADOPTION_PROGRESS, variables);
+      if (mine !== this.loads) return;
       this.render(p, variables.level);
       this.ctx.announce(`Adoption of ${p.item.name}: ${p.series.length} series from ${p.reports} reports.`);
     } catch (err) {
+      if (mine !== this.loads) return;
       setChildren(this.chart, errorView(err));
       setChildren(this.numbers);
     }

@@ -9,6 +9,8 @@ export class PublicView {
   readonly panel: HTMLElement;
   private readonly requests = h('div', { id: 'requests', 'aria-live': 'polite' });
   private readonly notIncluded = h('div', { id: 'not-included', 'aria-live': 'polite' });
+  /** The number of the latest load: an answer to an older one is dropped. */
+  private loads = 0;
 
   constructor(private readonly ctx: PageContext) {
     const refresh = h('button', { type: 'button', id: 'public-refresh' }, 'Reload');
@@ -23,13 +25,16 @@ export class PublicView {
   }
 
   async load(): Promise<void> {
+    const mine = ++this.loads;
     setChildren(this.requests, h('p', { class: 'muted' }, 'Loading …'));
     try {
       const data = await this.ctx.read<{ inclusionRequests: InclusionRequest[]; notIncluded: InclusionRequest[] }>(PUBLIC_REQUESTS);
+      if (mine !== this.loads) return;
       setChildren(this.notIncluded, data.notIncluded.length > 0 ? h('div', { class: 'cards' }, ...data.notIncluded.map((r) => requestCard(r))) : h('p', { class: 'muted' }, 'Nothing was rejected or deferred so far.'));
       setChildren(this.requests, data.inclusionRequests.length > 0 ? h('div', { class: 'cards' }, ...data.inclusionRequests.map((r) => requestCard(r))) : h('p', { class: 'muted' }, 'No inclusion requests yet.'));
       this.ctx.announce(`${data.inclusionRequests.length} inclusion requests, ${data.notIncluded.length} not included.`);
     } catch (err) {
+      if (mine !== this.loads) return;
       setChildren(this.requests, errorView(err));
       setChildren(this.notIncluded);
     }

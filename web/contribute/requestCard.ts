@@ -19,7 +19,7 @@ export function requestCard(r: InclusionRequest, ...extra: (Node | null)[]): HTM
   const d = r.decision;
   return h(
     'article',
-    { class: `request status-${r.status}`, 'data-request': r.id, 'data-number': r.number, 'data-status': r.status, 'aria-label': `Request #${r.number}: ${r.itemName}` },
+    { class: `request request-${r.status}`, 'data-request': r.id, 'data-number': r.number, 'data-status': r.status, 'aria-label': `Request #${r.number}: ${r.itemName}` },
     h(
       'h3',
       {},

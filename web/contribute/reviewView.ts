@@ -20,6 +20,8 @@ export class ReviewView {
   private readonly inclusions = h('div', { id: 'review-inclusions' });
   private readonly exceptions = h('div', { id: 'review-exceptions' });
   private readonly counts = h('p', { id: 'review-counts', role: 'status' });
+  /** The number of the latest load: an answer to an older one is dropped. */
+  private loads = 0;
 
   constructor(private readonly ctx: PageContext) {
     const refresh = h('button', { type: 'button', id: 'review-refresh' }, 'Reload the queue');
@@ -36,9 +38,11 @@ export class ReviewView {
   }
 
   async load(): Promise<void> {
+    const mine = ++this.loads;
     setChildren(this.counts, 'Loading the queue …');
     try {
       const q = await this.ctx.read<Queue>(REVIEW_QUEUE);
+      if (mine !== this.loads) return;
       const open = [...q.submitted, ...q.changesRequested].sort((a, b) => b.number - a.number);
       const none = (what: string): HTMLElement => h('p', { class: 'muted' }, `No ${what} waiting.`);
       setChildren(this.inclusions, ...(open.length > 0 ? open.map((r) => inclusionReviewCard(this.ctx, r)) : [none('inclusion requests')]));
@@ -46,6 +50,7 @@ export class ReviewView {
       setChildren(this.exceptions, ...(q.exceptionRequests.length > 0 ? q.exceptionRequests.map((x) => exceptionCard(this.ctx, x)) : [none('exception requests')]));
       setChildren(this.counts, `Waiting: ${open.length} inclusion request${open.length === 1 ? '' : 's'}, ${q.proposals.length} proposal${q.proposals.length === 1 ? '' : 's'}, ${q.exceptionRequests.length} exception request${q.exceptionRequests.length === 1 ? '' : 's'}.`);
     } catch (err) {
+      if (mine !== this.loads) return;
       setChildren(this.counts, errorView(err));
     }
   }

@@ -496,7 +496,7 @@ query Proposals($status: ProposalStatus, $touches: ID) {
     write: true,
     variables: {
       input: {
-        item: 'opendesk',
+        newItem: { id: 'example-item', label: 'Component', name: 'Example item (edit before sending)', kind: 'product', license: 'EUPL-1.2', operatingModels: ['self-hosted'] },
         stack: 'stack:germany',
         summary: 'Example: say why the item belongs in the stack (edit before sending).',
         selfAssessment: [
@@ -510,7 +510,7 @@ query Proposals($status: ProposalStatus, $touches: ID) {
       },
     },
     query: `${SIGN_IN}
-# A new item instead of item: newItem: { id, label: "Component", name, kind, license, layer, operatingModels }.
+# An item already in the graph instead of newItem: item: "<id>" (refused CONFLICT when the stack includes it already).
 mutation RequestInclusion($input: InclusionRequestInput!) {
   requestInclusion(input: $input) {
     id
