@@ -117,7 +117,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
   const webUi = config.webUi ?? true;
   const assets = webUi ? (webAssets ?? loadWebAssets()) : null;
   if (assets?.problem) log.warn({ problem: assets.problem }, 'the playground and the explorer are not available');
-  const index = { name: about.name, version: about.version, graphql: '/graphql', health: ['/healthz', '/readyz'], ...(webUi ? { playground: '/graphql', explorer: '/explore' } : {}) };
+  const index = { name: about.name, version: about.version, graphql: '/graphql', health: ['/healthz', '/readyz'], ...(webUi ? { playground: '/graphql', explorer: '/explore', contribute: '/contribute' } : {}) };
   app.get('/', (req, res) => {
     if (webUi && wantsHtml(req)) {
       res.set('content-security-policy', PAGE_CSP);

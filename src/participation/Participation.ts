@@ -549,7 +549,7 @@ export class Participation {
           const candidates = reportCandidates(org, adoptions, uses);
           const view = await loadView(tx, candidates);
           const operations = reportChangeSet(candidates, view);
-          const diff = applyChangeSet(operations, view, { proposal: '(dry run)', organization: org, reviewer: '(dry run)', evidence: 'reported', citations: [], sourceText: '' }).diff;
+          const diff = applyChangeSet(operations, view, { proposal: '(dry run)', organization: org, reviewer: this.deps.reportsNeedReview ? '(review)' : author.name, evidence: 'reported', citations: [], sourceText: reportSource(author, org, now) }).diff;
           return { dryRun, rows, problems: shown, diff: diff.slice(0, 1000), changes: diff.length, outcome: null, proposal: null };
         }
         const result = await this.fileReport(tx, actor, author, org, adoptions, uses, history, now, `${input.kind} reports from ${input.fileName ?? 'a CSV file'} (${rows} rows)`);
@@ -571,7 +571,7 @@ export class Participation {
     const candidates = reportCandidates(org, adoptions, uses);
     const view = await loadView(tx, candidates);
     const operations = reportChangeSet(candidates, view);
-    const sourceText = `Reported by ${author.name} for ${org}, ${day(now)}`;
+    const sourceText = reportSource(author, org, now);
     const filed = await c.fileInTx(tx, actor, author, { reason: `Report of ${org}: ${what}`, citations: [], newSources: [], organization: org, authorOrganization: org, kind: 'report', operations, sourceText, auditOperation: 'report', view });
     const at = now.toISOString();
     await createAdoptionReports(
@@ -674,6 +674,11 @@ export class Participation {
   private async notify(tx: Tx, kind: 'inclusion' | 'exception', id: string, status: string, previous: string | null, organization: string, actor: string): Promise<void> {
     await this.deps.notifier?.enqueue(tx, { event: `${kind}.${status}`, subject: id, kind, status, previous, organization, actor });
   }
+}
+
+/** The `source` text of a reported fact: who reported it, for which organisation, when. */
+function reportSource(author: Principal, org: string, now: Date): string {
+  return `Reported by ${author.name} for ${org}, ${day(now)}`;
 }
 
 function event(at: string, kind: string, who: Principal, organization: string | null, text: string | null): TimelineEventRecord {
