@@ -8,9 +8,11 @@ export interface BenchArgs {
   readonly runs: number | undefined;
   /** Stop after the seed graph (no generator phase). */
   readonly seedOnly: boolean;
+  /** Rows of the timed adoption and use CSV imports at the end (0: none). */
+  readonly importRows: number;
 }
 
-export const USAGE = 'usage: npm run bench -- --out <file.md> [--scale N] [--runs N] [--seed-only]';
+export const USAGE = 'usage: npm run bench -- --out <file.md> [--scale N] [--runs N] [--seed-only] [--import-rows N]';
 
 /** Parses the command line; throws with the usage on anything unknown or malformed. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -18,6 +20,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let scale = 1;
   let runs: number | undefined;
   let seedOnly = false;
+  let importRows = 10_000;
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value\n${USAGE}`);
@@ -41,11 +44,15 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       const raw = take();
       runs = Number(raw);
       if (!Number.isInteger(runs) || runs < 1 || runs > 10_000) throw new Error(`--runs must be a whole number from 1 to 10000, got "${raw}"\n${USAGE}`);
+    } else if (name === '--import-rows') {
+      const raw = take();
+      importRows = Number(raw);
+      if (!Number.isInteger(importRows) || importRows < 0 || importRows > 1_000_000) throw new Error(`--import-rows must be a whole number from 0 to 1000000, got "${raw}"\n${USAGE}`);
     } else if (name === '--seed-only' && inline === undefined) seedOnly = true;
     else throw new Error(`unknown argument "${a}"\n${USAGE}`);
   }
   if (!out) throw new Error(`--out is required\n${USAGE}`);
-  return { out, scale, runs, seedOnly };
+  return { out, scale, runs, seedOnly, importRows };
 }
 
 /** Heap and page cache of the embedded Neo4j for a phase plan: NEO4J_HEAP / NEO4J_PAGECACHE_MB win. */

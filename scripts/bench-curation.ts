@@ -5,16 +5,16 @@
  * single HTTP mutation with a bearer token of a local issuer, one after the other, p50 and p95), then
  * how long `npm run audit -- verify` takes for a chain of N entries (default 10,000; the entries are
  * appended as the API appends them, chained in TypeScript, written in batches). Starts its own
- * embedded Neo4j in a temporary folder. It reports, it does not assert.
+ * embedded Neo4j in a temporary folder. Then 10,000-row adoption and use CSV imports (`--import-rows N`),
+ * each as a dry run and committed. It reports, it does not assert.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { IMPORT_GOAL_MS, localSignIn, timeImports } from '../bench/imports';
 import { summarize } from '../bench/stats';
 import { readAbout } from '../src/app';
-import { TokenVerifier } from '../src/auth/TokenVerifier';
-import { loadConfig, type OidcConfig } from '../src/config';
+import { loadConfig } from '../src/config';
 import { chainEntry, type AuditRecord } from '../src/curation/auditChain';
 import { auditHead } from '../src/curation/repository';
 import { verifyAudit } from '../src/curation/verifyAudit';
@@ -50,11 +50,8 @@ async function main(): Promise<void> {
   try {
     await applySchema(db, log);
     await runSeed(db, defaultSources(), log);
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const oidc: OidcConfig = { issuer: 'http://127.0.0.1/realms/bench', audience: 'dstack-graph', jwksUri: undefined, rolesClaim: 'realm_access.roles', organizationClaim: 'organization', nameClaim: 'preferred_username', algorithms: ['RS256'], clockSkewS: 30, jwksCooldownS: 30 };
-    const verifier = new TokenVerifier(oidc, createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'b', alg: 'RS256' }] }));
-    const token = (sub: string, roles: string[]): Promise<string> =>
-      new SignJWT({ preferred_username: sub, realm_access: { roles }, organization: ['org:land-hamburg'] }).setProtectedHeader({ alg: 'RS256', kid: 'b' }).setIssuer(oidc.issuer).setAudience(oidc.audience).setSubject(sub).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const { verifier, token: signed } = await localSignIn();
+    const token = (sub: string, roles: string[]): Promise<string> => signed(sub, roles, ['org:land-hamburg']);
     const [author, reviewer] = [await token('bench-author', ['contributor']), await token('bench-reviewer', ['reviewer'])];
     const server = createServer({ config, db, log, about: readAbout(), verifier });
     const url = await server.listen();
@@ -78,37 +75,9 @@ async function main(): Promise<void> {
     say('accepting them, one after the other');
     const acceptMs: number[] = [];
     for (const id of ids) acceptMs.push((await post('mutation($id: ID!) { acceptProposal(id: $id) { id } }', { id }, reviewer)).ms);
-    // CSV imports of 10,000 rows (adoption, then use) through POST /graphql/import: dry run, then commit.
-    const importUrl = url.replace(/\/graphql$/, '/graphql/import');
-    const importRows = arg('--import-rows', 10_000);
-    const items = (await db.read((tx) => tx.runText('MATCH (n) WHERE n:Component OR n:Standard RETURN n.id AS id ORDER BY n.id', {}))).map((r) => String(r.id));
-    const keys = (await db.read((tx) => tx.runText('MATCH (s:Service) WHERE s.leikaKey =~ "\\d{14}" RETURN DISTINCT s.leikaKey AS key ORDER BY key', {}))).map((r) => String(r.key));
-    const statuses = ['planned', 'piloting', 'in-use', 'retired'];
-    const adoptionCsv = ['item,status,date'];
-    for (let i = 0; i < importRows; i++) {
-      const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / items.length) * 86_400_000).toISOString().slice(0, 10);
-      adoptionCsv.push(`${items[i % items.length]},${statuses[i % 4]},${day}`);
-    }
-    const useCsv = ['leika,item'];
-    for (let i = 0; i < importRows; i++) useCsv.push(`${keys[i % keys.length]},${items[Math.floor(i / keys.length) % items.length]}`);
-    const importOnce = async (kind: 'adoption' | 'use', csv: string, dryRun: boolean): Promise<{ ms: number; changes: number }> => {
-      const t0 = performance.now();
-      const res = await fetch(importUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${author}` }, body: JSON.stringify({ query: 'mutation($input: ReportImportInput!) { importReports(input: $input) { rows changes outcome problems { line column message } } }', variables: { input: { kind, organization: 'org:land-hamburg', base64: Buffer.from(csv).toString('base64'), dryRun, fileName: `${kind}.csv` } } }) });
-      const body = (await res.json()) as { data?: { importReports: { rows: number; changes: number; problems: unknown[] } }; errors?: unknown[] };
-      const took = performance.now() - t0;
-      if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors ?? body).slice(0, 2000));
-      if (body.data.importReports.problems.length > 0) throw new Error(JSON.stringify(body.data.importReports.problems.slice(0, 3)));
-      return { ms: took, changes: body.data.importReports.changes };
-    };
-    const imports: { what: string; ms: number; changes: number }[] = [];
-    for (const [kind, csv] of [['adoption', adoptionCsv.join('\n')], ['use', useCsv.join('\n')]] as const) {
-      say(`importing ${importRows} ${kind} rows (${Math.round(csv.length / 1024)} KB): dry run, then commit`);
-      const dry = await importOnce(kind, csv, true);
-      imports.push({ what: `${kind} CSV, ${importRows.toLocaleString('en')} rows, dry run (parse, check, diff)`, ...dry });
-      const done = await importOnce(kind, csv, false);
-      imports.push({ what: `${kind} CSV, ${importRows.toLocaleString('en')} rows, commit (one transaction, applied, audited)`, ...done });
-    }
     await server.stop();
+    // CSV imports (adoption, then use) through POST /graphql/import: dry run, then commit.
+    const imports = await timeImports(db, config, log, arg('--import-rows', 10_000), 'org:land-hamburg', say);
     const existing = (await verifyAudit(db)).entries;
     say(`appending ${auditEntries - existing} audit entries to reach ${auditEntries}`);
     let head = await db.write((tx) => auditHead(tx));
@@ -146,7 +115,7 @@ async function main(): Promise<void> {
         '',
         '| import (POST /graphql/import, base64 body) | changes | time | goal |',
         '| --- | --- | --- | --- |',
-        ...imports.map((i) => `| ${i.what} | ${i.changes.toLocaleString('en')} | ${ms(i.ms)} | under 10 s: ${i.ms < 10_000 ? 'met' : 'NOT met'} |`),
+        ...imports.map((i) => `| ${i.kind} CSV, ${i.rows.toLocaleString('en')} rows, ${i.dryRun ? 'dry run (parse, check, diff)' : 'commit (one transaction, applied, audited)'} | ${i.changes.toLocaleString('en')} | ${ms(i.ms)} | under 10 s: ${i.ms < IMPORT_GOAL_MS ? 'met' : 'NOT met'} |`),
         '',
       ].join('\n'),
     );

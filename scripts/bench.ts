@@ -39,6 +39,7 @@ import { toPlain } from '../src/neo4j/toPlain';
 import { generateGraph } from '../src/generate/generate';
 import { defaultSources, runSeed } from '../src/seed/seed';
 import { createServer, type AppServer } from '../src/server';
+import { importGoals, importLoads, timeImports } from '../bench/imports';
 
 const DATABASE = 'neo4j';
 const WARMUP = 3;
@@ -263,6 +264,10 @@ async function main(args: BenchArgs): Promise<void> {
       await phase(() => runPhase(run, mix, `generated graph, scale ${args.scale}`, args.scale === 1, args.runs ?? 15, g.hubs, pagedNote));
     }
 
+    // CSV imports last, so that no phase reads the facts they add: on the graph as the run left it.
+    const imports = args.importRows > 0 && !stopped ? await timeImports(db, config, log, args.importRows, 'org:land-hamburg', say) : [];
+    loads.push(...importLoads(imports));
+    if (imports.length > 0) notes.push(`imports: through POST /graphql/import with a bearer token of a local issuer, after the phases, on the graph as they left it (${phases.at(-1)?.name ?? 'seed graph'}); the adoption file's rows are items × dates (the graph changes: the latest status per item), the use file's LeiKa keys × items (changes: OFFERS and USES)`);
     const [version] = await readRows(driver, readPickCypher('neo4jVersion'), {});
     const settings = new Map((await readRows(driver, readPickCypher('neo4jMemory'), {})).map((r) => [String(r.name), r.value === null ? null : String(r.value)]));
     const report = renderReport({
@@ -278,7 +283,7 @@ async function main(args: BenchArgs): Promise<void> {
       mix: mixEntries(mix, undefined),
       phases,
       loads,
-      goals: evaluateGoals(phases, loads),
+      goals: [...evaluateGoals(phases, loads), ...importGoals(imports)],
       notes,
     });
     fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });

@@ -160,30 +160,14 @@ export class Participation {
         if (!checked.newItem && (await loadView(tx, [{ op: 'addLink', type: 'INCLUDES', from: checked.stack, to: checked.itemId, properties: {} }])).link('INCLUDES', checked.stack, checked.itemId) !== null) {
           throw new ConflictError(`${checked.stack} includes ${checked.itemId} already (see inclusion(item, stack)); to change how, propose a change to the INCLUDES link.`, { item: checked.itemId, stack: checked.stack });
         }
-        const number = await nextRequestNumber(tx, 'inclusion-requests');
-        const id = `inclusion-request-${number}`;
-        const at = now.toISOString();
-        const props: Record<string, PropValue | null> = {
-          id,
-          kind: 'inclusion',
-          number,
-          status: 'submitted',
+        const props = await this.fileRequest(tx, actor, author, organization, 'inclusion', now, input.summary.trim(), {
           itemId: checked.itemId,
           itemName: checked.itemName,
           newItem: checked.newItem ? JSON.stringify(checked.newItem) : null,
           stack: checked.stack,
           summary: input.summary.trim(),
           selfAssessment: JSON.stringify(checked.selfAssessment),
-          author: author.subject,
-          authorName: author.name,
-          organization,
-          createdAt: at,
-          updatedAt: at,
-          events: JSON.stringify([event(at, 'submitted', author, organization, input.summary.trim())]),
-        };
-        await createRequest(tx, props);
-        await appendToAudit(tx, auditRecord(actor, { operation: 'requestInclusion', ids: [id, checked.itemId, checked.stack], after: { item: checked.itemId, stack: checked.stack, newItem: checked.newItem !== null } }, 'recorded'));
-        await this.notify(tx, 'inclusion', id, 'submitted', null, organization, author.name);
+        }, { ids: [checked.itemId, checked.stack], after: { item: checked.itemId, stack: checked.stack, newItem: checked.newItem !== null } });
         return readInclusionRequest(props);
       });
       this.deps.notifier?.kick();
@@ -337,14 +321,7 @@ export class Participation {
         const target = names.get(input.grantedFor);
         if (!target || !EXEMPTABLE.includes(target.label)) problems.push({ field: 'grantedFor', message: `"${input.grantedFor}" must be a ${EXEMPTABLE.join(', ')} of the graph${target ? `, it is a ${target.label}` : ''}` });
         failOn(problems, 'exception request');
-        const number = await nextRequestNumber(tx, 'exception-requests');
-        const id = `exception-request-${number}`;
-        const at = now.toISOString();
-        const props: Record<string, PropValue | null> = {
-          id,
-          kind: 'exception',
-          number,
-          status: 'submitted',
+        const props = await this.fileRequest(tx, actor, author, organization, 'exception', now, input.justification.trim(), {
           requirement: input.requirement,
           requirementName: String(names.get(input.requirement)?.name ?? input.requirement),
           grantedFor: input.grantedFor,
@@ -352,16 +329,7 @@ export class Participation {
           justification: input.justification.trim(),
           until: input.until,
           sources,
-          author: author.subject,
-          authorName: author.name,
-          organization,
-          createdAt: at,
-          updatedAt: at,
-          events: JSON.stringify([event(at, 'submitted', author, organization, input.justification.trim())]),
-        };
-        await createRequest(tx, props);
-        await appendToAudit(tx, auditRecord(actor, { operation: 'requestException', ids: [id, input.requirement, input.grantedFor], after: { until: input.until } }, 'recorded'));
-        await this.notify(tx, 'exception', id, 'submitted', null, organization, author.name);
+        }, { ids: [input.requirement, input.grantedFor], after: { until: input.until } });
         return readExceptionRequest(props);
       });
       this.deps.notifier?.kick();
@@ -644,6 +612,21 @@ export class Participation {
   private checkReportDate(date: string, today: string, field: string, problems: Problem[]): void {
     if (!isDay(date)) problems.push({ field, message: `must be a date as YYYY-MM-DD, got "${date}"` });
     else if (date > today) problems.push({ field, message: `is after today (${today}): a report states what holds; report a future step as status planned` });
+  }
+
+  /**
+   * Files a new request of `kind` in `tx` (number, id, the first timeline event, the audit entry and
+   * the notification); `fields` are the kind's own properties. Returns what was stored.
+   */
+  private async fileRequest(tx: Tx, actor: Actor, author: Principal, organization: string, kind: 'inclusion' | 'exception', now: Date, text: string, fields: Record<string, PropValue | null>, audit: { ids: readonly string[]; after: unknown }): Promise<Record<string, PropValue | null>> {
+    const number = await nextRequestNumber(tx, `${kind}-requests`);
+    const id = `${kind}-request-${number}`;
+    const at = now.toISOString();
+    const props: Record<string, PropValue | null> = { id, kind, number, status: 'submitted', ...fields, author: author.subject, authorName: author.name, organization, createdAt: at, updatedAt: at, events: JSON.stringify([event(at, 'submitted', author, organization, text)]) };
+    await createRequest(tx, props);
+    await appendToAudit(tx, auditRecord(actor, { operation: kind === 'inclusion' ? 'requestInclusion' : 'requestException', ids: [id, ...audit.ids], after: audit.after }, 'recorded'));
+    await this.notify(tx, kind, id, 'submitted', null, organization, author.name);
+    return props;
   }
 
   /** The request `id` of `kind`, or NOT_FOUND. */

@@ -3,11 +3,12 @@ import { memoryFor, parseArgs } from '../../bench/args';
 
 describe('parseArgs', () => {
   it('needs --out and defaults to scale 1, runs per phase, both phases', () => {
-    expect(parseArgs(['--out', 'r.md'])).toEqual({ out: 'r.md', scale: 1, runs: undefined, seedOnly: false });
+    expect(parseArgs(['--out', 'r.md'])).toEqual({ out: 'r.md', scale: 1, runs: undefined, seedOnly: false, importRows: 10_000 });
   });
 
   it('reads every option, also in --name=value form', () => {
-    expect(parseArgs(['--out=r.md', '--scale', '0.5', '--runs=7', '--seed-only'])).toEqual({ out: 'r.md', scale: 0.5, runs: 7, seedOnly: true });
+    expect(parseArgs(['--out=r.md', '--scale', '0.5', '--runs=7', '--seed-only', '--import-rows', '0'])).toEqual({ out: 'r.md', scale: 0.5, runs: 7, seedOnly: true, importRows: 0 });
+    expect(() => parseArgs(['--out', 'r.md', '--import-rows', '-1'])).toThrow(/--import-rows must be a whole number/);
   });
 
   it('refuses a missing --out, unknown arguments and bad numbers with the usage', () => {
