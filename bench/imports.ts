@@ -81,9 +81,19 @@ export async function timeImports(db: Db, config: Config, log: Logger, rows: num
   return out;
 }
 
-/** The imports as rows of the report's load table (the graph changes as relationships). */
+/**
+ * The imports as rows of the report's load table: a commit writes the graph changes (relationships)
+ * and, for adoption, one dated report node per row; a dry run writes nothing (its changes are what
+ * it would write, in the name).
+ */
 export function importLoads(timings: readonly ImportTiming[]): LoadRow[] {
-  return timings.map((t) => ({ name: `${t.kind} CSV import, ${t.rows.toLocaleString('en-US')} rows, ${t.dryRun ? 'dry run (parse, check, diff)' : 'commit (one transaction, applied, audited)'}`, bulk: false, nodes: 0, relationships: t.changes, ms: t.ms }));
+  return timings.map((t) => ({
+    name: `${t.kind} CSV import, ${t.rows.toLocaleString('en-US')} rows, ${t.dryRun ? `dry run (parse, check, diff of ${t.changes.toLocaleString('en-US')} changes; writes nothing)` : 'commit (one transaction, applied, audited)'}`,
+    bulk: false,
+    nodes: t.dryRun || t.kind === 'use' ? 0 : t.rows,
+    relationships: t.dryRun ? 0 : t.changes,
+    ms: t.ms,
+  }));
 }
 
 /** The import goal judged on each timed import. */
