@@ -266,7 +266,8 @@ export class Participation {
         const included = await loadView(tx, [{ op: 'addLink', type: 'INCLUDES', from: stack, to: stored.itemId, properties: {} }]);
         const operations = inclusionChangeSet({ requestId: id, outcome: input.outcome, reason: input.reason.trim(), reference: input.reference?.trim() || null, criteria, date, itemId: stored.itemId, itemName: stored.itemName, newItem, stack, stackName: String(names.get(stack)?.name ?? stack), body, bodyName: String(names.get(body)?.name ?? body), alreadyIncluded: included.link('INCLUDES', stack, stored.itemId) !== null });
         const sourceText = `Decision on ${id} by ${String(names.get(body)?.name ?? body)} (${reviewer.name}), ${date}`;
-        const filed = await c.fileInTx(tx, actor, requesterOf(r), { reason: `${id}: ${input.outcome}. ${input.reason.trim()}`, citations: [], newSources: [], organization: null, authorOrganization: String(r.organization), kind: 'inclusion', operations, request: id, sourceText, auditOperation: 'decideInclusion' });
+        // The decision's facts are the deciding organisation's: the reviewer files and applies them.
+        const filed = await c.fileInTx(tx, actor, reviewer, { reason: `${id}: ${input.outcome}. ${input.reason.trim()}`, citations: [], newSources: [], organization: null, authorOrganization: body, kind: 'inclusion', operations, request: id, sourceText, auditOperation: 'decideInclusion' });
         const applied = await c.applyInTx(tx, actor, filed.stored, reviewer, seq, { operations, view: filed.view });
         const at = now.toISOString();
         const decision = { outcome: input.outcome, reason: input.reason.trim(), reference: input.reference?.trim() || null, criteria: criteria.map((x) => ({ criterion: x.criterion, level: x.level, reason: x.reason, sources: [] })), reviewer: reviewer.subject, reviewerName: reviewer.name, organization: body, decidedAt: at, decisionId: decisionIdOf(id), proposal: applied.id };

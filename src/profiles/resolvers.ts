@@ -292,7 +292,7 @@ export function profileResolvers(): Resolvers {
         }
         if (published) {
           const scoped = others.filter((d) => d.scoped);
-          parts.push(`Published decisions about it for this stack: ${scoped.map((d) => `${String(d.decision.name)} (${String(d.decision.date ?? 'date not stated')})`).join('; ')}.`);
+          parts.push(`Published decisions about it for this stack: ${scoped.map((d) => `${String(d.decision.name)} (${String(d.decision.date ?? 'date not stated')})${d.decision.request ? `, on ${String(d.decision.request)}, because: ${String(d.decision.rationale ?? 'no reason stated')}` : ''}`).join('; ')}.`);
         } else {
           parts.push(`No published decision ${inclusion ? 'explains its inclusion' : 'rejects or defers it'} for this stack${facts.stack.id === 'stack:germany' ? ' (the D-Stack has published no rejections)' : ''}.`);
         }

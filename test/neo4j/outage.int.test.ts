@@ -127,6 +127,12 @@ const ROOT_QUERIES: Readonly<Record<string, readonly { readonly name: string; re
   proposals: [{ name: 'proposals', query: '{ proposals(first: 20) { id status kind author organization reason citations createdAt operations { op id type from to properties } diff { op key before after conflict } } }' }],
   proposal: [{ name: 'proposal', query: '{ proposal(id: "proposal-1") { id status diff { key } } }' }],
   curationConflicts: [{ name: 'curationConflicts', query: '{ curationConflicts { proposal operation target message load } }' }],
+  inclusionRequests: [{ name: 'inclusionRequests', query: '{ inclusionRequests(first: 20) { id status itemId stack { id } selfAssessment { criterion { id } level } timeline { at kind } decision { outcome criteria { level } } } }' }],
+  inclusionRequest: [{ name: 'inclusionRequest', query: '{ inclusionRequest(id: "inclusion-request-1") { id status } }' }],
+  notIncluded: [{ name: 'notIncluded', query: '{ notIncluded { id itemName decision { outcome reason } } }' }],
+  exceptionRequests: [{ name: 'exceptionRequests', query: '{ exceptionRequests(first: 20) { id status requirementId until daysLeft } }' }],
+  adoptionReports: [{ name: 'adoptionReports', query: '{ adoptionReports(first: 20) { id organizationId itemId status date applied } }' }],
+  adoptionProgress: [{ name: 'adoptionProgress', query: `{ adoptionProgress(item: "${COMPONENT}", from: "2026-01", to: "2026-06") { item { id } periods series { land points { period inUse } } total { period planned piloting inUse retired } reports } }` }],
   loads: [{ name: 'loads', query: '{ loads(first: 5) { id at datasets inputHash initial itemised graphVersion nodesAdded relationshipsAdded } }' }],
   sources: [{ name: 'sources', query: '{ sources(first: 10) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title url kind nodeCount relationshipCount factCount } } } }' }],
   source: [
@@ -406,9 +412,9 @@ describe('an outage is an outage: Neo4j frozen or killed during requests to ever
     const a = await ask(calmUrl, 'introspection', '{ __schema { queryType { fields { name } } } }');
     const served = (a.body?.data as { __schema: { queryType: { fields: { name: string }[] } } }).__schema.queryType.fields.map((f) => f.name).sort();
     expect(served.length).toBeGreaterThanOrEqual(40);
-    // auditLog is for signed-in admins: this server has no sign-in, so it answers FORBIDDEN in calm
+    // auditLog and webhookDeliveries are for signed-in admins: this server has no sign-in, so it answers FORBIDDEN in calm
     // (its reads go through the same Db as every other root field).
-    const needsSignIn = ['auditLog'];
+    const needsSignIn = ['auditLog', 'webhookDeliveries'];
     expect([...Object.keys(ROOT_QUERIES), ...needsSignIn].sort()).toEqual(served);
   });
 

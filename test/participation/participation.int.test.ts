@@ -101,19 +101,21 @@ describe('inclusion requests', () => {
     expect(r.decision).toMatchObject({ outcome: 'rejected', reason: 'Not mature enough yet.', reviewer: 'rita', organization: 'org:bund', node: { id: `decision:${id}`, outcome: 'rejected' } });
     expect(r.decision.criteria.find((c: { criterion: { id: string } }) => c.criterion.id === CRITERIA[2])).toMatchObject({ level: 'not_met', reason: 'Because 2' });
     expect(r.timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted', 'changes_requested', 'rejected']);
-    const graph = await gql(api.url, `{ node(id: "decision:${id}") { ... on Decision { outcome evidence items { outcome } ratings(first: 10) { level reason } stack { node { id } } } } }`);
+    const graph = await gql(api.url, `{ node(id: "decision:${id}") { ... on Decision { outcome evidence contributedBy reviewedBy items { outcome } ratings(first: 10) { level reason } stack { node { id } } } } }`);
     expect(graph.errors).toBeUndefined();
-    expect(graph.data.node.outcome).toBe('rejected');
+    expect(graph.data.node).toMatchObject({ outcome: 'rejected', evidence: 'reported', contributedBy: 'org:bund', reviewedBy: 'rita' });
     expect(graph.data.node.ratings).toHaveLength(6);
   });
 
   it('answers publicly: inclusionRequests, the negative list and inclusion(item, stack)', async () => {
-    const list = await gql(api.url, `{ inclusionRequests(status: rejected) { id decision { outcome criteria { reason } } } notIncluded { id itemName } inclusion(item: "open-forms-tool", stack: "stack:germany") { included decisions { outcome } } }`);
+    const list = await gql(api.url, `{ inclusionRequests(status: rejected) { id decision { outcome criteria { reason } } } notIncluded { id itemName } inclusion(item: "open-forms-tool", stack: "stack:germany") { included published explanation decisions { outcome } } }`);
     expect(list.errors).toBeUndefined();
     expect(list.data.inclusionRequests.map((x: { id: string }) => x.id)).toContain(id);
     expect(list.data.notIncluded[0]).toMatchObject({ id, itemName: 'Open Forms Tool' });
     expect(list.data.inclusion.included).toBe(false);
     expect(list.data.inclusion.decisions[0].outcome).toBe('rejected');
+    expect(list.data.inclusion.published).toBe(true);
+    expect(list.data.inclusion.explanation).toContain(`on ${id}, because: Not mature enough yet.`);
   });
 });
 
@@ -222,6 +224,27 @@ describe('adoption and use reports', () => {
   });
 });
 
+describe('reports under review (REPORTS_NEED_REVIEW=on)', () => {
+  it('files a report as a proposal: not in the graph, kept unapplied, until a reviewer accepts it', async () => {
+    const reviewed = await startApi({ WRITE_RATE_PER_MINUTE: '0', REPORTS_NEED_REVIEW: 'on', RESPONSE_CACHE_MB: '0' }, { neo4j: own.neo4j, verifier: issuer.verifier, clock: () => clock });
+    try {
+      const filed = await gql(reviewed.url, `mutation($input: AdoptionReportInput!) { reportAdoption(input: $input) { outcome proposal { id status kind } diff { key after } } }`, { input: { organization: 'org:stadt-delmenhorst', item: 'eid', status: 'piloting', date: '2026-12-01' } }, tokens.kim);
+      expect(filed.errors).toBeUndefined();
+      expect(filed.data.reportAdoption).toMatchObject({ outcome: 'submitted', proposal: { status: 'submitted', kind: 'report' } });
+      const adopts = async (): Promise<string[]> => (await gql(reviewed.url, `{ node(id: "org:stadt-delmenhorst") { ... on Organization { adopts(first: 50) { node { id } } } } }`)).data.node.adopts.map((a: { node: { id: string } }) => a.node.id);
+      expect(await adopts()).not.toContain('eid');
+      const history = async (): Promise<boolean> => (await gql(reviewed.url, `{ adoptionReports(item: "eid", organization: "org:stadt-delmenhorst") { applied } }`)).data.adoptionReports[0].applied;
+      expect(await history()).toBe(false);
+      const accepted = await gql(reviewed.url, `mutation($id: ID!) { acceptProposal(id: $id) { status } }`, { id: filed.data.reportAdoption.proposal.id }, tokens.rita);
+      expect(accepted.errors).toBeUndefined();
+      expect(await adopts()).toContain('eid');
+      expect(await history()).toBe(true);
+    } finally {
+      await reviewed.stop();
+    }
+  });
+});
+
 describe('webhooks', () => {
   it('delivers every state change once, signed, also after the receiver was down', async () => {
     const admin = async (): Promise<{ status: string; attempts: number; subject: string; event: string }[]> => (await gql(api.url, `{ webhookDeliveries(first: 500) { status attempts subject event } }`, {}, tokens.adam)).data.webhookDeliveries;
@@ -231,7 +254,8 @@ describe('webhooks', () => {
     expect(pending.length).toBeGreaterThan(5);
     expect(pending.some((d) => d.attempts >= 1 && d.status === 'pending')).toBe(true);
     receiverUp = true;
-    const deadline = Date.now() + 60_000;
+    // The retries back off (200 ms doubling): after a minute down the next one may be a minute away.
+    const deadline = Date.now() + 150_000;
     while (Date.now() < deadline && (await admin()).some((d) => d.status !== 'delivered')) await new Promise((r) => setTimeout(r, 300));
     const all = await admin();
     expect(all.every((d) => d.status === 'delivered')).toBe(true);
@@ -243,5 +267,5 @@ describe('webhooks', () => {
     expect(events).toEqual(expect.arrayContaining(['inclusion.submitted', 'inclusion.changes_requested', 'inclusion.rejected', 'exception.submitted', 'exception.granted']));
     const body = JSON.parse(received.find((r) => r.event === 'inclusion.rejected')?.body ?? '{}');
     expect(body.request).toMatchObject({ kind: 'inclusion', status: 'rejected', previous: 'changes_requested', organization: 'org:land-hamburg' });
-  }, 90_000);
+  }, 180_000);
 });
