@@ -331,11 +331,11 @@ function touchedIds(ops: readonly ChangeInputShape[]): string[] {
   return [...new Set(ops.flatMap((o) => [o.id, o.from, o.to].filter((x): x is string => typeof x === 'string' && x !== '')))];
 }
 
-/** BAD_USER_INPUT naming every problem (the first three in the message, all in `problems`). */
-function failOn(problems: readonly ChangeProblem[]): void {
+/** BAD_USER_INPUT naming every problem of `what` (the first three in the message, all in `problems`). */
+export function failOn(problems: readonly ChangeProblem[], what = 'proposal'): void {
   if (problems.length === 0) return;
   const shown = problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('; ');
-  throw new InputError(`The proposal has ${problems.length} problem(s); nothing was filed: ${shown}${problems.length > 3 ? '; ...' : ''}`, { problems: problems.map((p) => ({ field: p.field, message: p.message })) });
+  throw new InputError(`The ${what} has ${problems.length} problem(s); nothing was filed: ${shown}${problems.length > 3 ? '; ...' : ''}`, { problems: problems.map((p) => ({ field: p.field, message: p.message })) });
 }
 
 /** The graph as a change set sees it: the nodes it names and the links it names, read in `tx`. */

@@ -2,8 +2,8 @@ import type { Principal } from '../auth/Principal';
 import { requireRole, type Actor } from '../curation/Actor';
 import { applyChangeSet, type DiffEntry } from '../curation/applyChangeSet';
 import { appendToAudit, auditRecord } from '../curation/audit';
-import { checkChangeSet } from '../curation/checkChangeSet';
-import { loadView, type Curation } from '../curation/Curation';
+import { checkChangeSet, type ChangeProblem } from '../curation/checkChangeSet';
+import { failOn, loadView, type Curation } from '../curation/Curation';
 import type { Notifier } from '../curation/Notifier';
 import type { ProposalRecord } from '../curation/proposalRecord';
 import { lockAccepts } from '../curation/repository';
@@ -12,6 +12,7 @@ import { DSTACK_CRITERIA, type Model } from '../model';
 import type { Database, Tx } from '../neo4j/db';
 import type { PropValue } from '../seed/graph';
 import { readReportCsv, type ImportProblem } from './csv/readReportCsv';
+import { isCalendarDate } from './csv/reportValues';
 import { exceptionChangeSet, exceptionIdOf } from './exceptionChangeSet';
 import { decisionIdOf, inclusionChangeSet, type CriterionDecision, type NewItem } from './inclusionChangeSet';
 import { reportCandidates, reportChangeSet, type AdoptionFact, type UseFact } from './reportChangeSet';
@@ -112,25 +113,11 @@ const ITEM_LABELS = ['Component', 'Standard'];
 const EXEMPTABLE = ['Service', 'Component', 'Organization', 'IntegrationPoint'];
 const ADOPTION = ['planned', 'piloting', 'in-use', 'retired'];
 const LEIKA = /^\d{14}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NEW_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const OPEN = ['submitted', 'changes_requested'];
 const day = (d: Date): string => d.toISOString().slice(0, 10);
-const isDay = (v: string): boolean => DAY.test(v) && day(new Date(`${v}T00:00:00Z`)) === v;
 const modelLevel = (v: string): string => v.replace(/_/g, '-');
 const MAX_TEXT = 10_000;
-
-/** A problem of a request's input, by field. */
-interface Problem {
-  readonly field: string;
-  readonly message: string;
-}
-
-function failOn(problems: readonly Problem[], what: string): void {
-  if (problems.length === 0) return;
-  const shown = problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('; ');
-  throw new InputError(`The ${what} has ${problems.length} problem(s); nothing was written: ${shown}${problems.length > 3 ? '; ...' : ''}`, { problems: problems.map((p) => ({ field: p.field, message: p.message })) });
-}
 
 /** The requester as the principal a proposal is filed for (the decision is made by someone else). */
 const requesterOf = (r: StoredRequest): Principal => ({ subject: String(r.author), name: String(r.authorName ?? r.author), roles: [], organizations: [String(r.organization)] });
@@ -182,8 +169,7 @@ export class Participation {
       const author = requireRole(actor, 'contributor', 'revise an inclusion request');
       c.limit(author);
       return this.changeRequest(db, id, 'inclusion', async (tx, r) => {
-        if (r.author !== author.subject) throw new ForbiddenError(`Only its author revises ${id}.`, { request: id });
-        if (!OPEN.includes(String(r.status))) throw new ConflictError(`${id} is ${String(r.status)}; only an open request can be revised.`, { request: id, status: r.status });
+        ownOpenRequest(r, author, 'revise');
         const checked = await this.checkInclusion(tx, input, String(r.organization));
         const at = now.toISOString();
         const props = {
@@ -248,7 +234,7 @@ export class Participation {
       c.limit(reviewer);
       const body = reviewer.organizations[0];
       if (body === undefined) throw new ForbiddenError('Your token names no organisation (the organisation claim): a decision names the deciding organisation.', { reason: 'no_organization' });
-      const problems: Problem[] = [];
+      const problems: ChangeProblem[] = [];
       if (input.reason.trim() === '' || input.reason.length > MAX_TEXT) problems.push({ field: 'reason', message: `is required (at most ${MAX_TEXT} characters): say why` });
       const criteria = this.readCriteria(input.criteria, 'criteria', problems, true) as CriterionDecision[];
       failOn(problems, 'decision');
@@ -289,8 +275,7 @@ export class Participation {
       const author = requireRole(actor, 'contributor', 'withdraw an inclusion request');
       c.limit(author);
       return this.changeRequest(db, id, 'inclusion', async (tx, r) => {
-        if (r.author !== author.subject) throw new ForbiddenError(`Only its author withdraws ${id}.`, { request: id });
-        if (!OPEN.includes(String(r.status))) throw new ConflictError(`${id} is ${String(r.status)}; only an open request can be withdrawn.`, { request: id, status: r.status });
+        ownOpenRequest(r, author, 'withdraw');
         const at = now.toISOString();
         await appendToAudit(tx, auditRecord(actor, { operation: 'withdrawInclusionRequest', ids: [id], before: { status: r.status }, after: { status: 'withdrawn' } }, 'recorded'));
         await this.notify(tx, 'inclusion', id, 'withdrawn', String(r.status), String(r.organization), author.name);
@@ -308,10 +293,10 @@ export class Participation {
       const author = requireRole(actor, 'contributor', 'request an exception');
       c.limit(author);
       const organization = c.organizationOf(author, null);
-      const problems: Problem[] = [];
+      const problems: ChangeProblem[] = [];
       const today = day(now);
       if (input.justification.trim() === '' || input.justification.length > MAX_TEXT) problems.push({ field: 'justification', message: `is required (at most ${MAX_TEXT} characters): say why the requirement cannot be met now` });
-      if (!isDay(input.until)) problems.push({ field: 'until', message: `must be a date as YYYY-MM-DD, got "${input.until}"` });
+      if (!isCalendarDate(input.until)) problems.push({ field: 'until', message: `must be a date as YYYY-MM-DD, got "${input.until}"` });
       else if (input.until <= today) problems.push({ field: 'until', message: `must be after today (${today}): an exception ends on a day to come` });
       else if (input.until > day(new Date(now.getTime() + 10 * 366 * 86_400_000))) problems.push({ field: 'until', message: 'must be within ten years: an exception is temporary' });
       const sources = (input.sources ?? []).map((s) => s.trim()).filter((s) => s !== '');
@@ -397,7 +382,7 @@ export class Participation {
       const author = requireRole(actor, 'contributor', 'report adoption');
       c.limit(author);
       const org = c.organizationOf(author, input.organization);
-      const problems: Problem[] = [];
+      const problems: ChangeProblem[] = [];
       const status = modelLevel(input.status);
       if (!ADOPTION.includes(status)) problems.push({ field: 'status', message: `must be one of ${ADOPTION.join(', ')}, got "${input.status}"` });
       this.checkReportDate(input.date, day(now), 'date', problems);
@@ -430,7 +415,7 @@ export class Participation {
       const author = requireRole(actor, 'contributor', 'report use');
       c.limit(author);
       const org = c.organizationOf(author, input.organization);
-      const problems: Problem[] = [];
+      const problems: ChangeProblem[] = [];
       if (!LEIKA.test(input.leikaKey)) problems.push({ field: 'leikaKey', message: `must be a 14-digit LeiKa key, got "${input.leikaKey}"` });
       if (input.items.length === 0 || input.items.length > 100) problems.push({ field: 'items', message: 'must name 1 to 100 components or standards' });
       failOn(problems, 'use report');
@@ -554,7 +539,7 @@ export class Participation {
 
   /** Checks an inclusion request's input against the graph and the model; BAD_USER_INPUT naming every problem. */
   private async checkInclusion(tx: Tx, input: InclusionInputShape, organization: string): Promise<{ itemId: string; itemName: string; newItem: NewItem | null; stack: string; selfAssessment: CriterionResultRecord[] }> {
-    const problems: Problem[] = [];
+    const problems: ChangeProblem[] = [];
     const stack = input.stack ?? 'stack:germany';
     if (input.summary.trim() === '' || input.summary.length > MAX_TEXT) problems.push({ field: 'summary', message: `is required (at most ${MAX_TEXT} characters): say why the item belongs in the stack` });
     if ((input.item == null) === (input.newItem == null)) problems.push({ field: 'item', message: 'name exactly one of item (an existing component or standard) and newItem (a new one with its profile)' });
@@ -589,7 +574,7 @@ export class Participation {
   }
 
   /** Reads the six D-Stack criteria, each once, with a level and a reason (a decision: met, partly or not-met only). */
-  private readCriteria(given: readonly CriterionInputShape[], field: string, problems: Problem[], decision: boolean): CriterionResultRecord[] {
+  private readCriteria(given: readonly CriterionInputShape[], field: string, problems: ChangeProblem[], decision: boolean): CriterionResultRecord[] {
     const out: CriterionResultRecord[] = [];
     const seen = new Set<string>();
     given.forEach((g, i) => {
@@ -610,8 +595,8 @@ export class Participation {
     return out;
   }
 
-  private checkReportDate(date: string, today: string, field: string, problems: Problem[]): void {
-    if (!isDay(date)) problems.push({ field, message: `must be a date as YYYY-MM-DD, got "${date}"` });
+  private checkReportDate(date: string, today: string, field: string, problems: ChangeProblem[]): void {
+    if (!isCalendarDate(date)) problems.push({ field, message: `must be a date as YYYY-MM-DD, got "${date}"` });
     else if (date > today) problems.push({ field, message: `is after today (${today}): a report states what holds; report a future step as status planned` });
   }
 
@@ -658,6 +643,12 @@ export class Participation {
   private async notify(tx: Tx, kind: 'inclusion' | 'exception', id: string, status: string, previous: string | null, organization: string, actor: string): Promise<void> {
     await this.deps.notifier?.enqueue(tx, { event: `${kind}.${status}`, subject: id, kind, status, previous, organization, actor });
   }
+}
+
+/** Only the author acts on their request (revise, withdraw), and only while it is open. */
+function ownOpenRequest(r: StoredRequest, author: Principal, action: 'revise' | 'withdraw'): void {
+  if (r.author !== author.subject) throw new ForbiddenError(`Only its author may ${action} ${String(r.id)}.`, { request: r.id });
+  if (!OPEN.includes(String(r.status))) throw new ConflictError(`${String(r.id)} is ${String(r.status)}; only an open request can be ${action === 'revise' ? 'revised' : 'withdrawn'}.`, { request: r.id, status: r.status });
 }
 
 /** The `source` text of a reported fact: who reported it, for which organisation, when. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { requireRole, type Actor } from '../curation/Actor';
-import { ForbiddenError, InputError, NotFoundError } from '../errors';
+import { ForbiddenError } from '../errors';
+import { checkRange } from '../graph/validate';
 import type { NodeRecord } from '../graph/records';
 import type { Database } from '../neo4j/db';
 import { adoptionSeries, periodsOf } from './adoptionProgress';
@@ -36,10 +37,6 @@ export interface ParticipationLoaders {
   today(): string;
 }
 
-function checkFirst(first: number, max: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > max) throw new InputError(`first must be from 1 to ${max}, got ${first}`, { argument: 'first' });
-}
-
 /** Loaders of the participation side; `participation` is undefined on a server without sign-in (reads still work). */
 export function createParticipationLoaders(db: Database, actor: Actor, participation: Participation | undefined, now: () => Date): ParticipationLoaders {
   const writes = (): Participation => {
@@ -62,7 +59,7 @@ export function createParticipationLoaders(db: Database, actor: Actor, participa
     reportUse: (input) => writes().reportUse(db, actor, input, now()),
     importReports: (input) => writes().importReports(db, actor, input, now()),
     inclusionRequests: async (f) => {
-      checkFirst(f.first, 100);
+      checkRange('first', f.first, 1, 100, 1);
       const rows = await db.read((tx) => listRequests(tx, { kind: 'inclusion', status: f.status, statuses: null, stack: f.stack, item: f.item, requirement: null, organization: f.organization, before: f.before, first: f.first }));
       return rows.map(readInclusionRequest);
     },
@@ -71,17 +68,17 @@ export function createParticipationLoaders(db: Database, actor: Actor, participa
       return r && r.kind === 'inclusion' ? readInclusionRequest(r) : null;
     },
     notIncluded: async (stack, first) => {
-      checkFirst(first, 200);
+      checkRange('first', first, 1, 200, 1);
       const rows = await db.read((tx) => listRequests(tx, { kind: 'inclusion', status: null, statuses: ['rejected', 'deferred'], stack, item: null, requirement: null, organization: null, before: null, first }));
       return rows.map(readInclusionRequest);
     },
     exceptionRequests: async (f) => {
-      checkFirst(f.first, 100);
+      checkRange('first', f.first, 1, 100, 1);
       const rows = await db.read((tx) => listRequests(tx, { kind: 'exception', status: f.status, statuses: null, stack: null, item: null, requirement: f.requirement, organization: f.organization, before: f.before, first: f.first }));
       return rows.map(readExceptionRequest);
     },
     adoptionReports: async (f) => {
-      checkFirst(f.first, 500);
+      checkRange('first', f.first, 1, 500, 1);
       const rows = await db.read((tx) => adoptionReports(tx, f));
       return rows.map(({ report: r, applied }) => ({
         id: String(r.id),
@@ -105,7 +102,7 @@ export function createParticipationLoaders(db: Database, actor: Actor, participa
     },
     webhookDeliveries: async (status, first) => {
       requireRole(actor, 'admin', 'read the webhook delivery log');
-      checkFirst(first, 500);
+      checkRange('first', first, 1, 500, 1);
       const rows = await db.read((tx) => webhookDeliveries(tx, status, first));
       return rows.map((w) => ({
         id: String(w.id),
@@ -126,11 +123,4 @@ export function createParticipationLoaders(db: Database, actor: Actor, participa
       return ids.map((id) => counts.get(id) ?? 0);
     }),
   };
-}
-
-/** The node `id` by the graph loader, or NOT_FOUND naming the argument. */
-export async function requireNode(load: (id: string) => Promise<NodeRecord | null>, id: string, argument: string): Promise<NodeRecord> {
-  const n = await load(id);
-  if (!n) throw new NotFoundError(`There is no node "${id}" (${argument}).`, { argument });
-  return n;
 }

@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { changeRecord } from '../curation/loaders';
 import type { AdoptionStatus, AssessmentLevel, InclusionOutcome, Resolvers } from '../generated/graphql';
 import { toGraphQLEnum } from '../graph/validate';
-import { requireNode } from './loaders';
+import { requireLabel, requireNode } from '../engine/requireNode';
 import type { CriterionResultRecord } from './requestRecord';
 
 const node = (ctx: Context, id: string | null) => (id === null ? null : ctx.loaders.graph.nodeById.load(id));
@@ -33,7 +33,8 @@ export function participationResolvers(): Resolvers {
       exceptionRequests: (_p, a, ctx) => ctx.loaders.participation.exceptionRequests({ status: a.status ?? null, requirement: a.requirement ?? null, organization: a.organization ?? null, first: a.first ?? 50, before: a.before ?? null }),
       adoptionReports: (_p, a, ctx) => ctx.loaders.participation.adoptionReports({ item: a.item ?? null, organization: a.organization ?? null, first: a.first ?? 100 }),
       adoptionProgress: async (_p, a, ctx) => {
-        const item = await requireNode((id) => ctx.loaders.graph.nodeById.load(id), a.item, 'item');
+        const item = await requireNode(ctx.loaders.graph, a.item, 'item');
+        requireLabel(item, ['Component', 'Standard'], 'item');
         return ctx.loaders.participation.adoptionProgress({ item, level: a.level ?? null, from: a.from, to: a.to, interval: a.interval ?? 'month' });
       },
       webhookDeliveries: (_p, a, ctx) => ctx.loaders.participation.webhookDeliveries(a.status ?? null, a.first ?? 100),
@@ -45,7 +46,7 @@ export function participationResolvers(): Resolvers {
       status: (r) => r.status,
       item: (r, _a, ctx) => node(ctx, r.itemId),
       newItem: (r) => r.newItem,
-      stack: async (r, _a, ctx) => requireNode((id) => ctx.loaders.graph.nodeById.load(id), r.stack, 'stack'),
+      stack: async (r, _a, ctx) => requireNode(ctx.loaders.graph, r.stack, 'stack'),
       author: (r) => r.authorName,
       selfAssessment: (r) => [...r.selfAssessment],
       timeline: (r) => [...r.timeline],
@@ -57,7 +58,7 @@ export function participationResolvers(): Resolvers {
       node: (d, _a, ctx) => node(ctx, d.decisionId),
     },
     CriterionResult: {
-      criterion: async (c: CriterionResultRecord, _a, ctx) => requireNode((id) => ctx.loaders.graph.nodeById.load(id), c.criterion, 'criterion'),
+      criterion: async (c: CriterionResultRecord, _a, ctx) => requireNode(ctx.loaders.graph, c.criterion, 'criterion'),
       level: (c) => level(c.level),
       sources: (c) => [...c.sources],
     },

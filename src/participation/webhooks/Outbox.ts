@@ -3,7 +3,7 @@ import type { Notifier, StateChange } from '../../curation/Notifier';
 import type { Logger } from '../../logger';
 import type { Database, Tx } from '../../neo4j/db';
 import { claimDueDeliveries, enqueueDeliveries, markDelivery } from '../repository';
-import { WebhookDispatcher, type DeliveryRow, type DeliveryStore } from './WebhookDispatcher';
+import { WebhookDispatcher, type DeliveryStore } from './WebhookDispatcher';
 
 /** The webhook settings (see ParticipationConfig.webhooks). */
 export interface OutboxOptions {
@@ -19,7 +19,7 @@ export interface OutboxOptions {
 /** The deliveries kept in Neo4j (`WebhookDelivery` nodes), each claimed for a lease before it is sent. */
 export function neo4jDeliveryStore(db: Database): DeliveryStore {
   return {
-    claimDue: (now, leaseMs, limit) => db.write((tx) => claimDueDeliveries(tx, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit)) as Promise<DeliveryRow[]>,
+    claimDue: (now, leaseMs, limit) => db.write((tx) => claimDueDeliveries(tx, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit)),
     markDelivered: (id, at, status) => db.write((tx) => markDelivery(tx, { id, status: 'delivered', at: at.toISOString(), httpStatus: status, error: null, next: null })),
     markAttemptFailed: (id, at, error, status, next) => db.write((tx) => markDelivery(tx, { id, status: next === null ? 'failed' : 'pending', at: at.toISOString(), httpStatus: status, error: error.slice(0, 500), next: next === null ? null : next.toISOString() })),
   };
