@@ -14,4 +14,4 @@ WHERE p IS NOT NULL AND length(p) <= $maxDepth
 RETURN
   [n IN nodes(p) | {node: properties(n), labels: labels(n)}] AS nodes,
   [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS relationships,
-  CASE WHEN all(r IN relationships(p) WHERE r.evidence = 'sourced') THEN 'sourced' ELSE 'inferred' END AS evidence
+  CASE WHEN all(r IN relationships(p) WHERE r.evidence = 'sourced') THEN 'sourced' WHEN all(r IN relationships(p) WHERE r.evidence IN ['sourced', 'secondary']) THEN 'secondary' ELSE 'inferred' END AS evidence

@@ -1,7 +1,8 @@
 // What a node builds on: every component or standard reachable forward over DEPENDS_ON and IMPLEMENTS
 // within $maxDepth hops, with the length of the shortest chain, the node before it on that chain, the
 // relationship type of the last hop and the chain's evidence: sourced when a chain of only sourced
-// links is among the shortest (that chain is then the one reported). Two breadth-first searches from
+// links is among the shortest (that chain is then the one reported), else secondary when the chain
+// reported has only sourced and secondary links, else inferred. Two breadth-first searches from
 // the root (all links unless $sourcedOnly, and sourced links only), met in one aggregation per node.
 // The pattern bound is the maximum of maxDepth (10). At most $limit entries, nearest first (the caller
 // asks for one more than it returns, to know the tree was cut).
@@ -18,7 +19,7 @@ CALL (o) {
 }
 WITH x, collect(p)[0] AS p, collect(q)[0] AS q
 WITH x, CASE WHEN q IS NOT NULL AND (p IS NULL OR length(q) = length(p)) THEN q ELSE p END AS chain, q IS NOT NULL AND (p IS NULL OR length(q) = length(p)) AS sourced
-WITH x, chain, CASE WHEN sourced THEN 'sourced' ELSE 'inferred' END AS evidence, nodes(chain)[-2] AS parent
+WITH x, chain, CASE WHEN sourced THEN 'sourced' WHEN all(r IN relationships(chain) WHERE r.evidence IN ['sourced', 'secondary']) THEN 'secondary' ELSE 'inferred' END AS evidence, nodes(chain)[-2] AS parent
 RETURN
   properties(x) AS node,
   labels(x) AS labels,

@@ -18,13 +18,15 @@ CREATE CONSTRAINT reference_pattern_id IF NOT EXISTS FOR (n:ReferencePattern) RE
 CREATE CONSTRAINT milestone_id IF NOT EXISTS FOR (n:Milestone) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT criterion_id IF NOT EXISTS FOR (n:Criterion) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 // Range indexes for the filters users apply.
 CREATE INDEX service_leika_key IF NOT EXISTS FOR (n:Service) ON (n.leikaKey);
 CREATE INDEX component_kind IF NOT EXISTS FOR (n:Component) ON (n.kind);
 CREATE INDEX standard_family IF NOT EXISTS FOR (n:Standard) ON (n.family);
 CREATE INDEX layer_scheme IF NOT EXISTS FOR (n:Layer) ON (n.scheme);
 CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
+CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
 // The full-text index behind `search`.
 CREATE FULLTEXT INDEX node_text IF NOT EXISTS
-FOR (n:Topic|LifeSituation|OzgService|Service|Component|Standard|Layer|IntegrationPoint|Organization|Stack|BuildingBlock|Requirement|Exception|Kpi|ReferencePattern|Milestone|Criterion|Decision)
+FOR (n:Topic|LifeSituation|OzgService|Service|Component|Standard|Layer|IntegrationPoint|Organization|Stack|BuildingBlock|Requirement|Exception|Kpi|ReferencePattern|Milestone|Criterion|Decision|Event)
 ON EACH [n.name, n.description, n.descriptionEn, n.leikaKey, n.aliasesText, n.shortName, n.text, n.rationale];

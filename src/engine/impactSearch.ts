@@ -23,8 +23,9 @@ WITH o, head([l IN labels(o) WHERE l <> 'GraphNode']) AS originLabel`;
  * VarLengthExpand(Pruning,BFS), which visits every node once and keeps its depth; ANY SHORTEST was
  * 3x slower and used 50x the memory), into `comps`: one map `{n, d, e}` per hit component, nearest
  * first, then by id. When the evidence of hits is needed (and not only sourced links are followed
- * anyway) a second search over sourced links only: a hit is sourced when a sourced chain is among its
- * shortest. The two meet in one aggregation per component. Only a Component or Standard has hits.
+ * anyway) a second search over sourced links only and a third over sourced and secondary links: a hit
+ * is sourced when a sourced chain is among its shortest, secondary when a chain of sourced and
+ * secondary links is, else inferred. They meet in one aggregation per component. Only a Component or Standard has hits.
  */
 export function hitSearch(opts: { maxDepth: number; sourcedOnly: boolean; evidence: boolean }): string {
   const bound = depthBound(opts.maxDepth);
@@ -35,16 +36,21 @@ export function hitSearch(opts: { maxDepth: number; sourcedOnly: boolean; eviden
     MATCH p = (o)<-[:DEPENDS_ON|IMPLEMENTS*1..${bound}]-(c:Component)
     WHERE c <> o
     WITH c, min(length(p)) AS d
-    RETURN c, d, null AS sd
+    RETURN c, d, null AS sd, null AS td
     UNION ALL
     MATCH p = (o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..${bound}]-(c:Component)
     WHERE c <> o AND all(r IN rs WHERE r.evidence = 'sourced')
     WITH c, min(length(p)) AS sd
-    RETURN c, null AS d, sd
+    RETURN c, null AS d, sd, null AS td
+    UNION ALL
+    MATCH p = (o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..${bound}]-(c:Component)
+    WHERE c <> o AND all(r IN rs WHERE r.evidence IN ['sourced', 'secondary'])
+    WITH c, min(length(p)) AS td
+    RETURN c, null AS d, null AS sd, td
   }
-  WITH c, min(d) AS d, min(sd) AS sd
+  WITH c, min(d) AS d, min(sd) AS sd, min(td) AS td
   ORDER BY d, c.id
-  RETURN collect({n: c, d: d, e: CASE WHEN sd = d THEN 'sourced' ELSE 'inferred' END}) AS comps
+  RETURN collect({n: c, d: d, e: CASE WHEN sd = d THEN 'sourced' WHEN td = d THEN 'secondary' ELSE 'inferred' END}) AS comps
 }`;
   }
   return `CALL (o, originLabel) {
@@ -65,9 +71,10 @@ export function hitSearch(opts: { maxDepth: number; sourcedOnly: boolean; eviden
 export function servicesOfHits(opts: { sourcedOnly: boolean; evidence: boolean }): string {
   const nearest =
     opts.evidence && !opts.sourcedOnly
-      ? `  // Nearest first, a sourced chain preferred among the nearest: 2 * distance + (0 sourced, 1 inferred).
-  WITH s, min(2 * (d + 1) + CASE WHEN e = 'sourced' AND u.evidence = 'sourced' THEN 0 ELSE 1 END) AS key
-  WITH s, key / 2 AS d, CASE key % 2 WHEN 0 THEN 'sourced' ELSE 'inferred' END AS e`
+      ? `  // Nearest first, the surest chain preferred among the nearest: 3 * distance + the weaker of the
+  // hit's and the USES' evidence (0 sourced, 1 secondary, 2 anything else).
+  WITH s, min(3 * (d + 1) + CASE WHEN e = 'sourced' AND u.evidence = 'sourced' THEN 0 WHEN e IN ['sourced', 'secondary'] AND u.evidence IN ['sourced', 'secondary'] THEN 1 ELSE 2 END) AS key
+  WITH s, key / 3 AS d, CASE key % 3 WHEN 0 THEN 'sourced' WHEN 1 THEN 'secondary' ELSE 'inferred' END AS e`
       : `  WITH s, min(d) + 1 AS d, ${opts.sourcedOnly ? "'sourced'" : 'null'} AS e`;
   return `CALL (o, comps) {
   UNWIND [{n: o, d: 0, e: 'sourced'}] + comps AS h

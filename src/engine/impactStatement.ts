@@ -30,11 +30,11 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   const evidence = plan.evidence && !sourcedOnly;
 
   const parts: string[] = [originMatch(p.param(id)), hitSearch({ maxDepth, sourcedOnly, evidence })];
-  const returns = ['originLabel', `${p.node('o', anyNode, sets.origin)} AS origin`, 'size(comps) AS componentCount', "size([h IN comps WHERE h.e = 'sourced']) AS componentsSourced"];
+  const returns = ['originLabel', `${p.node('o', anyNode, sets.origin)} AS origin`, 'size(comps) AS componentCount', "size([h IN comps WHERE h.e = 'sourced']) AS componentsSourced", "size([h IN comps WHERE h.e = 'secondary']) AS componentsSecondary"];
 
   if (needsServices(plan)) {
     parts.push(servicesOfHits({ sourcedOnly, evidence }));
-    returns.push('size(svcs) AS serviceCount', "size([h IN svcs WHERE h.e = 'sourced']) AS servicesSourced");
+    returns.push('size(svcs) AS serviceCount', "size([h IN svcs WHERE h.e = 'sourced']) AS servicesSourced", "size([h IN svcs WHERE h.e = 'secondary']) AS servicesSecondary");
   }
   if (plan.components) {
     const path = plan.componentPath ? p.node('n', anyNode, sets.path, false) : null;

@@ -200,6 +200,69 @@ export type AdoptsOrganizationLink = AdoptsLink & Link & {
   type: Scalars['String']['output'];
 };
 
+/** An AFFECTS link to an Event, with its properties. */
+export type AffectsEventLink = AffectsLink & Link & {
+  __typename?: 'AffectsEventLink';
+  /** The organisation (graph id) whose member proposed it. */
+  contributedBy: Maybe<Scalars['String']['output']>;
+  evidence: Maybe<Evidence>;
+  node: Event;
+  note: Maybe<Scalars['String']['output']>;
+  /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
+  proposal: Maybe<Scalars['String']['output']>;
+  /** Who accepted the proposal (a reviewer other than its author). */
+  reviewedBy: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
+  source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
+  sources: Array<Citation>;
+  /** Relationship type, e.g. DEPENDS_ON. */
+  type: Scalars['String']['output'];
+};
+
+/** An AFFECTS link: a dated event (licence or price-model change, end of life) affects an item. */
+export type AffectsLink = {
+  /** The organisation (graph id) whose member proposed it. */
+  contributedBy: Maybe<Scalars['String']['output']>;
+  evidence: Maybe<Evidence>;
+  /** The node at the other end. */
+  node: Node;
+  note: Maybe<Scalars['String']['output']>;
+  /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
+  proposal: Maybe<Scalars['String']['output']>;
+  /** Who accepted the proposal (a reviewer other than its author). */
+  reviewedBy: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
+  source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
+  sources: Array<Citation>;
+  /** Relationship type, e.g. DEPENDS_ON. */
+  type: Scalars['String']['output'];
+};
+
+/** An AFFECTS link to any node, with its properties. */
+export type AffectsNodeLink = AffectsLink & Link & {
+  __typename?: 'AffectsNodeLink';
+  /** The organisation (graph id) whose member proposed it. */
+  contributedBy: Maybe<Scalars['String']['output']>;
+  evidence: Maybe<Evidence>;
+  node: Node;
+  note: Maybe<Scalars['String']['output']>;
+  /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
+  proposal: Maybe<Scalars['String']['output']>;
+  /** Who accepted the proposal (a reviewer other than its author). */
+  reviewedBy: Maybe<Scalars['String']['output']>;
+  /** For a link made by an inference rule: the rule (its evidence is inferred). */
+  rule: Maybe<Rule>;
+  source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
+  sources: Array<Citation>;
+  /** Relationship type, e.g. DEPENDS_ON. */
+  type: Scalars['String']['output'];
+};
+
 export type AlternativeOption = {
   __typename?: 'AlternativeOption';
   /** Services that use the alternative or a component depending on it (within 6 hops). */
@@ -789,6 +852,8 @@ export type Component = Node & {
   dependsOn: Array<DependsOnComponentLink>;
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
+  /** Dated events about it: licence and price-model changes, ends of life, acquisitions. */
+  events: Array<AffectsEventLink>;
   evidence: Maybe<Evidence>;
   /** Exceptions granted for it. */
   exceptions: Array<GrantedForExceptionLink>;
@@ -907,6 +972,12 @@ export type ComponentDependentsArgs = {
 
 /** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
 export type ComponentDependsOnArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Anything a service or another component builds on: a Basisdienst, product, platform, register, technology. */
+export type ComponentEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1742,22 +1813,90 @@ export type EditOp =
   | 'REMOVE_LINK'
   | 'REMOVE_NODE';
 
-/** How sure a fact is: a source states it (`sourced`), the organisation concerned reports it about itself (`reported`, through an accepted proposal), or it is our conclusion (`inferred`). */
+/** A dated event about an item: a licence or price-model change, an end of life or of sale, an acquisition. */
+export type Event = Node & {
+  __typename?: 'Event';
+  /** The organisation (graph id) whose member proposed it. */
+  contributedBy: Maybe<Scalars['String']['output']>;
+  /** The day (or month) it took effect, as its source states it. */
+  date: Maybe<Scalars['String']['output']>;
+  description: Maybe<Scalars['String']['output']>;
+  descriptionEn: Maybe<Scalars['String']['output']>;
+  evidence: Maybe<Evidence>;
+  /** What the change log recorded for this node, newest first. */
+  history: Array<Change>;
+  id: Scalars['ID']['output'];
+  /** The items it affects. */
+  items: Array<AffectsNodeLink>;
+  /** licence-change, price-model-change, end-of-life, end-of-sale or acquisition. */
+  kind: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  /** The licence after a licence change (SPDX). */
+  licenceAfter: Maybe<Scalars['String']['output']>;
+  /** The licence before a licence change (SPDX). */
+  licenceBefore: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** English name, where the source has one. */
+  nameEn: Maybe<Scalars['String']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
+  proposal: Maybe<Scalars['String']['output']>;
+  /** Who accepted the proposal (a reviewer other than its author). */
+  reviewedBy: Maybe<Scalars['String']['output']>;
+  source: Maybe<Scalars['String']['output']>;
+  /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
+  sources: Array<Citation>;
+};
+
+
+/** A dated event about an item: a licence or price-model change, an end of life or of sale, an acquisition. */
+export type EventHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A dated event about an item: a licence or price-model change, an end of life or of sale, an acquisition. */
+export type EventItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  pageInfo: PageInfo;
+  /** All matching nodes, not just this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
+/** How sure a fact is: a primary source states it (`sourced`: a law, an official or standards body, the operator, the vendor about its own product, a published data set), only press or secondary sources state it (`secondary`), the organisation concerned reports it about itself (`reported`, through an accepted proposal), or it is our conclusion (`inferred`). */
 export type Evidence =
   | 'inferred'
   | 'reported'
+  | 'secondary'
   | 'sourced';
 
 /** Hits counted by how sure they are. */
 export type EvidenceCount = {
   __typename?: 'EvidenceCount';
+  /** Reached only along inferred (or reported) links. */
   inferred: Scalars['Int']['output'];
+  /** Reached along sourced and secondary links (press or secondary sources only) at best. */
+  secondary: Scalars['Int']['output'];
+  /** Reached along links a primary source states. */
   sourced: Scalars['Int']['output'];
 };
 
 /** Which links a traversal follows: ANY (sourced and inferred, the default) or SOURCED (only links a source states). */
 export type EvidenceFilter =
+  /** Every link, whatever its evidence. */
   | 'ANY'
+  /** Only links a primary source states (evidence sourced): not secondary, reported or inferred ones. */
   | 'SOURCED';
 
 /** A granted deviation from a requirement. */
@@ -4502,9 +4641,11 @@ export type Query = {
   decisions: DecisionConnection;
   /**
    * What the component `id` builds on: DEPENDS_ON and IMPLEMENTS forward, within `maxDepth` hops (1..10).
-   * `evidence: SOURCED` follows only links a source states; each entry says how sure it is.
+   * `evidence: SOURCED` follows only links a primary source states; each entry says how sure it is.
    */
   dependencies: DependencyTree;
+  /** Event nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence, kind, from, to. */
+  events: EventConnection;
   /** Exception requests, newest first; each filter optional. `first` 1..100. */
   exceptionRequests: Array<ExceptionRequest>;
   /** Exception nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence, expiringWithin. */
@@ -4513,7 +4654,7 @@ export type Query = {
    * What is hit when the Component or Standard `id` changes: every component that reaches it through
    * DEPENDS_ON (for a standard: IMPLEMENTS first) within `maxDepth` hops (1..10), with the distance of
    * the shortest chain and one such chain; every service that USES the origin or a hit component.
-   * `evidence: SOURCED` follows only links a source states; each hit says how sure it is.
+   * `evidence: SOURCED` follows only links a primary source states; each hit says how sure it is.
    */
   impactAnalysis: ImpactReport;
   /**
@@ -4549,7 +4690,7 @@ export type Query = {
   /**
    * A shortest connection between two nodes over any relationship in either direction (null when none
    * within `maxDepth`, 1..10); among the shortest, one of sourced links only is preferred.
-   * `evidence: SOURCED` follows only links a source states.
+   * `evidence: SOURCED` follows only links a primary source states.
    */
   path: Maybe<Path>;
   /** One proposal with its diff against today's graph. */
@@ -4796,6 +4937,21 @@ export type QueryDependenciesArgs = {
   evidence?: InputMaybe<EvidenceFilter>;
   id: Scalars['ID']['input'];
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -6263,6 +6419,8 @@ export type Standard = Node & {
   decisions: Array<DecidesDecisionLink>;
   description: Maybe<Scalars['String']['output']>;
   descriptionEn: Maybe<Scalars['String']['output']>;
+  /** Dated events about it: licence changes, withdrawals. */
+  events: Array<AffectsEventLink>;
   evidence: Maybe<Evidence>;
   /** The maintainers' family (XÖV, IETF, W3C, ISO, ...). */
   family: Maybe<Scalars['String']['output']>;
@@ -6351,6 +6509,12 @@ export type StandardCriteriaArgs = {
 
 /** A standard, protocol, format or specification. */
 export type StandardDecisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A standard, protocol, format or specification. */
+export type StandardEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -6584,11 +6748,15 @@ export type SucceededByLink = {
   reviewedBy: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
+  /** When the successor became available or was decided. */
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The end of the published transition period, after which the item is no longer accepted. */
+  until: Maybe<Scalars['String']['output']>;
 };
 
 /** A SUCCEEDED_BY link to any node, with its properties. */
@@ -6605,11 +6773,15 @@ export type SucceededByNodeLink = Link & SucceededByLink & {
   reviewedBy: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
+  /** When the successor became available or was decided. */
+  since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The end of the published transition period, after which the item is no longer accepted. */
+  until: Maybe<Scalars['String']['output']>;
 };
 
 /** One event of a request's timeline. */
@@ -7085,6 +7257,9 @@ export type ResolversTypes = {
   AdoptsLink: ResolverTypeWrapper<LinkRecord>;
   AdoptsNodeLink: ResolverTypeWrapper<LinkRecord>;
   AdoptsOrganizationLink: ResolverTypeWrapper<LinkRecord>;
+  AffectsEventLink: ResolverTypeWrapper<LinkRecord>;
+  AffectsLink: ResolverTypeWrapper<LinkRecord>;
+  AffectsNodeLink: ResolverTypeWrapper<LinkRecord>;
   AlternativeOption: ResolverTypeWrapper<Omit<AlternativeOption, 'alternative'> & { alternative: ResolversTypes['Node'] }>;
   AlternativeToComponentLink: ResolverTypeWrapper<LinkRecord>;
   AlternativeToLink: ResolverTypeWrapper<LinkRecord>;
@@ -7162,6 +7337,9 @@ export type ResolversTypes = {
   DeviatesFromLink: ResolverTypeWrapper<LinkRecord>;
   DeviatesFromRequirementLink: ResolverTypeWrapper<LinkRecord>;
   EditOp: EditOp;
+  Event: ResolverTypeWrapper<NodeRecord>;
+  EventConnection: ResolverTypeWrapper<ConnectionRecord>;
+  EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   Evidence: Evidence;
   EvidenceCount: ResolverTypeWrapper<EvidenceCount>;
   EvidenceFilter: EvidenceFilter;
@@ -7379,6 +7557,9 @@ export type ResolversParentTypes = {
   AdoptsLink: LinkRecord;
   AdoptsNodeLink: LinkRecord;
   AdoptsOrganizationLink: LinkRecord;
+  AffectsEventLink: LinkRecord;
+  AffectsLink: LinkRecord;
+  AffectsNodeLink: LinkRecord;
   AlternativeOption: Omit<AlternativeOption, 'alternative'> & { alternative: ResolversParentTypes['Node'] };
   AlternativeToComponentLink: LinkRecord;
   AlternativeToLink: LinkRecord;
@@ -7449,6 +7630,9 @@ export type ResolversParentTypes = {
   DeviatesFromExceptionLink: LinkRecord;
   DeviatesFromLink: LinkRecord;
   DeviatesFromRequirementLink: LinkRecord;
+  Event: NodeRecord;
+  EventConnection: ConnectionRecord;
+  EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EvidenceCount: EvidenceCount;
   Exception: NodeRecord;
   ExceptionConnection: ConnectionRecord;
@@ -7719,6 +7903,38 @@ export type AdoptsOrganizationLinkResolvers<ContextType = Context, ParentType ex
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['AdoptionStatus']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AffectsEventLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffectsEventLink'] = ResolversParentTypes['AffectsEventLink']> = {
+  contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AffectsLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffectsLink'] = ResolversParentTypes['AffectsLink']> = {
+  __resolveType: TypeResolveFn<'AffectsEventLink' | 'AffectsNodeLink', ParentType, ContextType>;
+};
+
+export type AffectsNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffectsNodeLink'] = ResolversParentTypes['AffectsNodeLink']> = {
+  contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -8022,6 +8238,7 @@ export type ComponentResolvers<ContextType = Context, ParentType extends Resolve
   dependsOn?: Resolver<Array<ResolversTypes['DependsOnComponentLink']>, ParentType, ContextType, RequireFields<ComponentDependsOnArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['AffectsEventLink']>, ParentType, ContextType, RequireFields<ComponentEventsArgs, 'first'>>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   exceptions?: Resolver<Array<ResolversTypes['GrantedForExceptionLink']>, ParentType, ContextType, RequireFields<ComponentExceptionsArgs, 'first'>>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<ComponentHistoryArgs, 'first'>>;
@@ -8393,8 +8610,43 @@ export type DeviatesFromRequirementLinkResolvers<ContextType = Context, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<EventHistoryArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['AffectsNodeLink']>, ParentType, ContextType, RequireFields<EventItemsArgs, 'first'>>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licenceAfter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  licenceBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
 export type EvidenceCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceCount'] = ResolversParentTypes['EvidenceCount']> = {
   inferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secondary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -8956,7 +9208,7 @@ export type LifeSituationEdgeResolvers<ContextType = Context, ParentType extends
 };
 
 export type LinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
-  __resolveType: TypeResolveFn<'AdoptsNodeLink' | 'AdoptsOrganizationLink' | 'AlternativeToComponentLink' | 'AlternativeToStandardLink' | 'AppliesToNodeLink' | 'AppliesToRequirementLink' | 'AssessedCriterionLink' | 'AssessedNodeLink' | 'ConcernsMilestoneLink' | 'ConcernsNodeLink' | 'DecidedByDecisionLink' | 'DecidedByOrganizationLink' | 'DecidesDecisionLink' | 'DecidesNodeLink' | 'DependsOnComponentLink' | 'DeviatesFromExceptionLink' | 'DeviatesFromRequirementLink' | 'GrantedForExceptionLink' | 'GrantedForNodeLink' | 'ImplementsComponentLink' | 'ImplementsStandardLink' | 'InLayerLayerLink' | 'InLayerNodeLink' | 'IncludesNodeLink' | 'IncludesStackLink' | 'IntegratesViaComponentLink' | 'IntegratesViaIntegrationPointLink' | 'MaintainsNodeLink' | 'MaintainsOrganizationLink' | 'MapsToBuildingBlockLink' | 'MapsToLayerLink' | 'MapsToNodeLink' | 'MeasuresKpiLink' | 'MeasuresNodeLink' | 'MeetsCriterionLink' | 'MeetsNodeLink' | 'OffersOrganizationLink' | 'OffersServiceLink' | 'OperatesNodeLink' | 'OperatesOrganizationLink' | 'PartOfBuildingBlockLink' | 'PartOfComponentLink' | 'PartOfLayerLink' | 'PartOfLifeSituationLink' | 'PartOfOrganizationLink' | 'PartOfOzgServiceLink' | 'PartOfServiceLink' | 'PartOfTopicLink' | 'RatesCriterionLink' | 'RatesDecisionLink' | 'RequiresNodeLink' | 'RequiresRequirementLink' | 'ScopedToDecisionLink' | 'ScopedToStackLink' | 'StewardsNodeLink' | 'StewardsOrganizationLink' | 'SucceededByNodeLink' | 'UsesComponentLink' | 'UsesNodeLink' | 'UsesReferencePatternLink' | 'UsesServiceLink' | 'UsesStandardLink', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AdoptsNodeLink' | 'AdoptsOrganizationLink' | 'AffectsEventLink' | 'AffectsNodeLink' | 'AlternativeToComponentLink' | 'AlternativeToStandardLink' | 'AppliesToNodeLink' | 'AppliesToRequirementLink' | 'AssessedCriterionLink' | 'AssessedNodeLink' | 'ConcernsMilestoneLink' | 'ConcernsNodeLink' | 'DecidedByDecisionLink' | 'DecidedByOrganizationLink' | 'DecidesDecisionLink' | 'DecidesNodeLink' | 'DependsOnComponentLink' | 'DeviatesFromExceptionLink' | 'DeviatesFromRequirementLink' | 'GrantedForExceptionLink' | 'GrantedForNodeLink' | 'ImplementsComponentLink' | 'ImplementsStandardLink' | 'InLayerLayerLink' | 'InLayerNodeLink' | 'IncludesNodeLink' | 'IncludesStackLink' | 'IntegratesViaComponentLink' | 'IntegratesViaIntegrationPointLink' | 'MaintainsNodeLink' | 'MaintainsOrganizationLink' | 'MapsToBuildingBlockLink' | 'MapsToLayerLink' | 'MapsToNodeLink' | 'MeasuresKpiLink' | 'MeasuresNodeLink' | 'MeetsCriterionLink' | 'MeetsNodeLink' | 'OffersOrganizationLink' | 'OffersServiceLink' | 'OperatesNodeLink' | 'OperatesOrganizationLink' | 'PartOfBuildingBlockLink' | 'PartOfComponentLink' | 'PartOfLayerLink' | 'PartOfLifeSituationLink' | 'PartOfOrganizationLink' | 'PartOfOzgServiceLink' | 'PartOfServiceLink' | 'PartOfTopicLink' | 'RatesCriterionLink' | 'RatesDecisionLink' | 'RequiresNodeLink' | 'RequiresRequirementLink' | 'ScopedToDecisionLink' | 'ScopedToStackLink' | 'StewardsNodeLink' | 'StewardsOrganizationLink' | 'SucceededByNodeLink' | 'UsesComponentLink' | 'UsesNodeLink' | 'UsesReferencePatternLink' | 'UsesServiceLink' | 'UsesStandardLink', ParentType, ContextType>;
 };
 
 export type LoadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Load'] = ResolversParentTypes['Load']> = {
@@ -9177,7 +9429,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'BuildingBlock' | 'Component' | 'Criterion' | 'Decision' | 'Exception' | 'IntegrationPoint' | 'Kpi' | 'Layer' | 'LifeSituation' | 'Milestone' | 'Organization' | 'OzgService' | 'ReferencePattern' | 'Requirement' | 'Service' | 'Stack' | 'Standard' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BuildingBlock' | 'Component' | 'Criterion' | 'Decision' | 'Event' | 'Exception' | 'IntegrationPoint' | 'Kpi' | 'Layer' | 'LifeSituation' | 'Milestone' | 'Organization' | 'OzgService' | 'ReferencePattern' | 'Requirement' | 'Service' | 'Stack' | 'Standard' | 'Topic', ParentType, ContextType>;
 };
 
 export type ObtainFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObtainFact'] = ResolversParentTypes['ObtainFact']> = {
@@ -9564,6 +9816,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   curationConflicts?: Resolver<Array<ResolversTypes['CurationConflict']>, ParentType, ContextType>;
   decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'first'>>;
   dependencies?: Resolver<ResolversTypes['DependencyTree'], ParentType, ContextType, RequireFields<QueryDependenciesArgs, 'evidence' | 'id' | 'maxDepth'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   exceptionRequests?: Resolver<Array<ResolversTypes['ExceptionRequest']>, ParentType, ContextType, RequireFields<QueryExceptionRequestsArgs, 'first'>>;
   exceptions?: Resolver<ResolversTypes['ExceptionConnection'], ParentType, ContextType, RequireFields<QueryExceptionsArgs, 'first'>>;
   impactAnalysis?: Resolver<ResolversTypes['ImpactReport'], ParentType, ContextType, RequireFields<QueryImpactAnalysisArgs, 'evidence' | 'id' | 'maxDepth'>>;
@@ -10002,6 +10255,7 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   decisions?: Resolver<Array<ResolversTypes['DecidesDecisionLink']>, ParentType, ContextType, RequireFields<StandardDecisionsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['AffectsEventLink']>, ParentType, ContextType, RequireFields<StandardEventsArgs, 'first'>>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<StandardHistoryArgs, 'first'>>;
@@ -10131,9 +10385,11 @@ export type SucceededByNodeLinkResolvers<ContextType = Context, ParentType exten
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['Rule']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10341,6 +10597,9 @@ export type Resolvers<ContextType = Context> = {
   AdoptsLink?: AdoptsLinkResolvers<ContextType>;
   AdoptsNodeLink?: AdoptsNodeLinkResolvers<ContextType>;
   AdoptsOrganizationLink?: AdoptsOrganizationLinkResolvers<ContextType>;
+  AffectsEventLink?: AffectsEventLinkResolvers<ContextType>;
+  AffectsLink?: AffectsLinkResolvers<ContextType>;
+  AffectsNodeLink?: AffectsNodeLinkResolvers<ContextType>;
   AlternativeOption?: AlternativeOptionResolvers<ContextType>;
   AlternativeToComponentLink?: AlternativeToComponentLinkResolvers<ContextType>;
   AlternativeToLink?: AlternativeToLinkResolvers<ContextType>;
@@ -10404,6 +10663,9 @@ export type Resolvers<ContextType = Context> = {
   DeviatesFromExceptionLink?: DeviatesFromExceptionLinkResolvers<ContextType>;
   DeviatesFromLink?: DeviatesFromLinkResolvers<ContextType>;
   DeviatesFromRequirementLink?: DeviatesFromRequirementLinkResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
   EvidenceCount?: EvidenceCountResolvers<ContextType>;
   Exception?: ExceptionResolvers<ContextType>;
   ExceptionConnection?: ExceptionConnectionResolvers<ContextType>;

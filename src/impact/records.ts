@@ -39,8 +39,8 @@ export interface ImpactedOrganizationRecord {
 export interface ImpactSummaryRecord {
   readonly componentCount: number;
   readonly serviceCount: number;
-  readonly componentsByEvidence: { sourced: number; inferred: number };
-  readonly servicesByEvidence: { sourced: number; inferred: number };
+  readonly componentsByEvidence: { sourced: number; secondary: number; inferred: number };
+  readonly servicesByEvidence: { sourced: number; secondary: number; inferred: number };
   readonly byLayer: GroupCountRecord[];
   readonly byTopic: GroupCountRecord[];
   readonly byLifeSituation: GroupCountRecord[];

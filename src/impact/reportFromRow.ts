@@ -44,8 +44,8 @@ export function reportFromRow(row: Record<string, unknown>, plan: ImpactPlan, ma
     summary: {
       componentCount: Number(row.componentCount ?? 0),
       serviceCount: Number(row.serviceCount ?? 0),
-      componentsByEvidence: { sourced: Number(row.componentsSourced ?? 0), inferred: Number(row.componentCount ?? 0) - Number(row.componentsSourced ?? 0) },
-      servicesByEvidence: { sourced: Number(row.servicesSourced ?? 0), inferred: Number(row.serviceCount ?? 0) - Number(row.servicesSourced ?? 0) },
+      componentsByEvidence: byEvidence(row.componentCount, row.componentsSourced, row.componentsSecondary),
+      servicesByEvidence: byEvidence(row.serviceCount, row.servicesSourced, row.servicesSecondary),
       byLayer: cut(list<GroupCountRecord>(row.byLayer), SUMMARY_GROUP_LIMIT),
       byTopic: cut(list<GroupCountRecord>(row.byTopic), SUMMARY_GROUP_LIMIT),
       byLifeSituation: cut(list<GroupCountRecord>(row.byLifeSituation), SUMMARY_GROUP_LIMIT),
@@ -55,4 +55,11 @@ export function reportFromRow(row: Record<string, unknown>, plan: ImpactPlan, ma
       byOrganizationLevel: cut(sortLevels(list<LevelCountRecord>(row.byOrganizationLevel)), SUMMARY_LEVEL_LIMIT),
     },
   };
+}
+
+/** Hits by evidence: sourced, secondary, and the rest (inferred). */
+function byEvidence(total: unknown, sourced: unknown, secondary: unknown): { sourced: number; secondary: number; inferred: number } {
+  const s = Number(sourced ?? 0);
+  const t = Number(secondary ?? 0);
+  return { sourced: s, secondary: t, inferred: Number(total ?? 0) - s - t };
 }

@@ -5,7 +5,7 @@ import { toNodeRecord } from '../graph/records';
 import type { CompiledStatement } from '../engine/statements';
 import type { DependencyEntryRecord } from './records';
 
-const dependencyTreeQuery = query<{ node: Record<string, unknown>; labels: string[]; distance: number; evidence: 'sourced' | 'inferred'; parent: Record<string, unknown>; parentLabels: string[]; relationship: string }>(
+const dependencyTreeQuery = query<{ node: Record<string, unknown>; labels: string[]; distance: number; evidence: 'sourced' | 'secondary' | 'inferred'; parent: Record<string, unknown>; parentLabels: string[]; relationship: string }>(
   'impact/dependencyTree',
 );
 

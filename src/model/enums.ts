@@ -10,7 +10,7 @@ import { ADOPTION_STATUSES, EVIDENCE } from './values';
  * GraphQL names use `_` where the stored values use `-` (`not-met` is `not_met`).
  */
 export const ENUMS = {
-  Evidence: { description: 'How sure a fact is: a source states it (`sourced`), the organisation concerned reports it about itself (`reported`, through an accepted proposal), or it is our conclusion (`inferred`).', values: EVIDENCE },
+  Evidence: { description: 'How sure a fact is: a primary source states it (`sourced`: a law, an official or standards body, the operator, the vendor about its own product, a published data set), only press or secondary sources state it (`secondary`), the organisation concerned reports it about itself (`reported`, through an accepted proposal), or it is our conclusion (`inferred`).', values: EVIDENCE },
   LicenceClass: { description: 'Licence classes (src/model/licences.ts; SPDX ids).', values: LICENCE_CLASSES },
   OperatingModel: { description: 'How a component can be run.', values: OPERATING_MODELS },
   LifecycleStage: { description: 'Lifecycle stage of an item in a stack.', values: LIFECYCLE_STAGES },

@@ -2,6 +2,7 @@ import type { LabelSpec } from './Model';
 import {
   BUILDING_BLOCK_FRAMEWORKS,
   COMPONENT_KINDS,
+  EVENT_KINDS,
   INTEGRATION_POINT_KINDS,
   LAYER_STATUSES,
   ORGANIZATION_LEVELS,
@@ -236,6 +237,19 @@ export const LABELS = {
     },
     filters: ['text', 'evidence', 'stack', 'from', 'to'],
     style: { color: '#0f766e', shape: 'cut-rectangle' },
+  },
+  Event: {
+    description: 'A dated event about an item: a licence or price-model change, an end of life or of sale, an acquisition.',
+    plural: 'events',
+    fields: {
+      kind: { type: 'String', description: 'licence-change, price-model-change, end-of-life, end-of-sale or acquisition.', required: true, values: EVENT_KINDS, indexed: true },
+      date: { type: 'String', description: 'The day (or month) it took effect, as its source states it.', required: true, format: 'date' },
+      licenceBefore: { type: 'String', description: 'The licence before a licence change (SPDX).' },
+      licenceAfter: { type: 'String', description: 'The licence after a licence change (SPDX).' },
+    },
+    filters: ['text', 'evidence', 'kind', 'from', 'to'],
+    seed: seedId('event:<slug>', 'event:<slug>', { item: 'AFFECTS' }),
+    style: { color: '#b45309', shape: 'round-diamond' },
   },
 } as const satisfies Readonly<Record<string, LabelSpec>>;
 

@@ -12,6 +12,16 @@ export const ATTESTATION_SCHEMES = ['bsi-c5', 'it-grundschutz', 'iso-27001', 'is
 /** Conformance stated in an accessibility statement. */
 export const ACCESSIBILITY_CONFORMANCE = ['full', 'partial', 'none'] as const;
 
+/**
+ * Kinds of standards: made binding by a law or a binding decision (`de-jure`), a consortium's or
+ * standards organisation's specification without legal force (`consortium`), a data or semantic
+ * standard (`semantic`), a functional or architectural specification (`functional`).
+ */
+export const STANDARD_KINDS = ['de-jure', 'consortium', 'semantic', 'functional'] as const;
+
+/** Whom a binding standard binds. */
+export const BINDING_SCOPES = ['Bund', 'Land', 'Kommune', 'EU', 'all'] as const;
+
 /** Outcomes of a decision about an item. */
 export const DECISION_OUTCOMES = ['included', 'rejected', 'mandated', 'recommended', 'deferred', 'withdrawn'] as const;
 

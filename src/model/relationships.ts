@@ -317,11 +317,25 @@ export const RELATIONSHIPS = {
       f('Stack', 'stewards', 'in', 'Organization', "Its steward."),
     ],
   },
+  AFFECTS: {
+    description: 'A dated event (licence or price-model change, end of life) affects an item.',
+    from: ['Event'],
+    to: [C, S],
+    properties: {},
+    fields: [
+      f('Event', 'items', 'out', null, 'The items it affects.'),
+      f('Component', 'events', 'in', 'Event', 'Dated events about it: licence and price-model changes, ends of life, acquisitions.'),
+      f('Standard', 'events', 'in', 'Event', 'Dated events about it: licence changes, withdrawals.'),
+    ],
+  },
   SUCCEEDED_BY: {
     description: 'An item is replaced by another.',
     from: [C, S],
     to: [C, S],
-    properties: {},
+    properties: {
+      since: { type: 'String', description: 'When the successor became available or was decided.', format: 'date' },
+      until: { type: 'String', description: 'The end of the published transition period, after which the item is no longer accepted.', format: 'date' },
+    },
     fields: [
       f('Component', 'successors', 'out', null, "What replaces it (SUCCEEDED_BY, outgoing)."),
       f('Component', 'predecessors', 'in', null, "What it replaces (SUCCEEDED_BY, incoming)."),

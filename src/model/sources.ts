@@ -19,6 +19,17 @@ export const SOURCE_KIND_MEANING: Readonly<Record<SourceKind, string>> = {
   internal: "this project's own research notes (cited by inferences only)",
 };
 
+/** Kinds of primary sources: a fact that cites none of these rests on press or secondary sources only. */
+export const PRIMARY_SOURCE_KINDS: ReadonlySet<SourceKind> = new Set(['law', 'official', 'standards-body', 'operator', 'vendor', 'dataset']);
+
+/**
+ * The evidence of a fact as its sources bear it: a fact stated as `sourced` whose sources include no
+ * primary one (only press, secondary or internal notes) is `secondary`; any other evidence stays.
+ */
+export function evidenceBySources(stated: string, kinds: readonly SourceKind[]): string {
+  return stated === 'sourced' && !kinds.some((k) => PRIMARY_SOURCE_KINDS.has(k)) ? 'secondary' : stated;
+}
+
 /** Source ids: lower case, digits and "-", starting with a letter or digit. */
 export const SOURCE_ID = /^[a-z0-9][a-z0-9-]*$/;
 

@@ -2,13 +2,19 @@
 export const ORGANIZATION_LEVELS = ['Bund', 'Land', 'Kommune', 'EU', 'international', 'company', 'cooperative'] as const;
 
 /**
- * Values of `evidence`: `sourced` (a source states it), `reported` (the organisation concerned states
- * it about itself, through an accepted proposal), `inferred` (our conclusion, e.g. by a cited rule).
+ * Values of `evidence`, surest first: `sourced` (a primary source states it: a law, an official body,
+ * a standards body, the operator, the vendor about its own product, a published data set),
+ * `secondary` (only press or secondary sources state it: the loader sets it), `reported` (the
+ * organisation concerned states it about itself, through an accepted proposal), `inferred` (our
+ * conclusion, e.g. by a cited rule).
  */
-export const EVIDENCE = ['sourced', 'reported', 'inferred'] as const;
+export const EVIDENCE = ['sourced', 'secondary', 'reported', 'inferred'] as const;
 
 /** What seed files may state: reported facts come only through accepted proposals (src/curation). */
 export const SEED_EVIDENCE = ['sourced', 'inferred'] as const;
+
+/** Kinds of dated events about an item (licence and price-model changes, ends of life or sale, acquisitions). */
+export const EVENT_KINDS = ['licence-change', 'price-model-change', 'end-of-life', 'end-of-sale', 'acquisition'] as const;
 
 /** Kinds of components. */
 export const COMPONENT_KINDS = ['basisdienst', 'product', 'platform', 'register', 'online-service', 'infrastructure', 'technology'] as const;

@@ -1,4 +1,4 @@
-import { formatCitation, parseCitations, type Citation, type SourceEntry } from '../model';
+import { evidenceBySources, formatCitation, parseCitations, type Citation, type SourceEntry } from '../model';
 import { splitOrigin, type Graph } from './assemble';
 import type { GraphEdge, GraphNode, PropValue, SeedIssue } from './graph';
 import type { SourceRegistry } from './sources/registry';
@@ -18,7 +18,8 @@ export interface CitedGraph extends Graph {
  * Resolves the `source` text of every node and relationship against the registry. Each gets
  * `sources` (the citations, `id` or `id (locator)`) and `source` (the canonical addresses with their
  * locators, for reading). An unknown id, a malformed citation, or a `sourced` fact that cites only
- * internal notes is an issue naming file, entry and field.
+ * internal notes is an issue naming file, entry and field. A `sourced` fact whose sources are all press
+ * or secondary becomes `secondary`.
  */
 export function resolveCitations(graph: Graph, registry: SourceRegistry): { graph: CitedGraph; issues: SeedIssue[] } {
   const issues: SeedIssue[] = [];
@@ -55,8 +56,12 @@ export function resolveCitations(graph: Graph, registry: SourceRegistry): { grap
       seen.add(c.id);
       counts.set(c.id, (counts.get(c.id) ?? 0) + 1);
     }
+    // `sourced` needs a primary source; a fact resting on press or secondary sources only is `secondary`.
+    const stated = String(item.props.evidence ?? 'sourced');
+    const evidence = evidenceBySources(stated, known.map(({ e }) => e.kind));
     return {
       ...item.props,
+      ...(evidence !== stated ? { evidence } : {}),
       sources: known.map(({ c }) => formatCitation(c)),
       source: known.map(({ c, e }) => `${e.url ?? e.title ?? e.id}${c.locator ? ` (${c.locator})` : ''}`).join(' ; '),
     };

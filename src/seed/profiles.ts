@@ -9,7 +9,10 @@ import {
   DECISION_OUTCOMES,
   OBTAIN_CHANNELS,
   OPERATING_MODELS,
+  BINDING_SCOPES,
+  STANDARD_KINDS,
   assessItem,
+  evidenceBySources,
   formatCitation,
   inEu,
   isOpenLicenceClass,
@@ -55,6 +58,9 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
   const props = (id: string): Record<string, PropValue> => (nodes.get(id) as GraphNode).props as Record<string, PropValue>;
 
   /** Checks a fact's citations; returns them formatted (`id (locator)`), or null after reporting. */
+  /** The evidence a profile fact's citations bear (`secondary` without a primary source). */
+  const borne = (evidence: string, sources: readonly string[]): string =>
+    evidenceBySources(evidence, sources.map((s) => registry.entries.get(s.replace(/\s*\(.*$/s, ''))?.kind ?? 'internal'));
   const cite = (text: unknown, problem: Problem, evidence: string): string[] | null => {
     if (typeof text !== 'string' || text.trim() === '') {
       problem('source', 'is required: one or more ids of the source registry');
@@ -101,7 +107,8 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       }
       else {
         n.props.countrySources = [String(n.props.source)];
-        n.props.countryEvidence = String(n.props.evidence ?? 'sourced');
+        const parsed = parseCitations(String(n.props.source ?? ''));
+        n.props.countryEvidence = 'citations' in parsed ? borne(String(n.props.evidence ?? 'sourced'), parsed.citations.map((c) => c.id)) : String(n.props.evidence ?? 'sourced');
       }
     } else if (n.props.level === 'Bund' || n.props.level === 'Land' || n.props.level === 'Kommune') {
       n.props.country = 'DE';
@@ -118,11 +125,12 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       if (!isOrg(raw.org)) return problem('org', `must be the id of an organisation, got "${String(raw.org)}"`);
       const country = String(raw.country ?? '');
       if (!COUNTRY_CODE.test(country)) return problem('country', `must be an ISO 3166-1 alpha-2 code (or EU), got "${country}"`);
-      const evidence = evidenceOf(raw, problem);
-      const sources = cite(raw.source, problem, evidence);
+      const stated = evidenceOf(raw, problem);
+      const sources = cite(raw.source, problem, stated);
       if (!sources) return;
+      const evidence = borne(stated, sources);
       const p = props(raw.org);
-      if (p.country !== undefined && p.countryEvidence === 'sourced' && p.country !== country) return problem('country', `"${country}" contradicts the country "${String(p.country)}" stated for ${raw.org} elsewhere`);
+      if (p.country !== undefined && p.countryEvidence !== 'inferred' && p.country !== country) return problem('country', `"${country}" contradicts the country "${String(p.country)}" stated for ${raw.org} elsewhere`);
       Object.assign(p, { country, countrySources: sources, countryEvidence: evidence });
       delete p.countryNote;
       if (typeof raw.note === 'string' && raw.note.trim() !== '') p.seat = raw.note.trim();
@@ -132,15 +140,15 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       if (!isItem(raw.item)) return problem('item', `must be the id of a component or standard, got "${String(raw.item)}"`);
       const item = nodes.get(raw.item) as GraphNode;
       const origin = `${file}: ${entry}`;
-      const allowed = new Set(['item', 'licence', 'steward', 'operatingModels', 'obtain', 'attestations', 'accessibility', 'endOfSupport', 'successor', 'note']);
+      const allowed = new Set(['item', 'licence', 'steward', 'operatingModels', 'obtain', 'attestations', 'accessibility', 'endOfSupport', 'successor', 'standardKind', 'security', 'note']);
       for (const k of Object.keys(raw)) if (!allowed.has(k)) problem(k, `is no field of a profile; allowed: ${[...allowed].join(', ')}`);
       const fact = (key: string, f: unknown, each: (f: Record<string, unknown>, problem: Problem, sources: string[], evidence: string) => void): void => {
         if (f === undefined || f === null) return;
         const problemAt: Problem = (field, message) => problem(`${key}.${field}`, message);
         if (!isMap(f)) return problemAt('(fact)', 'must be a mapping with its source');
-        const evidence = evidenceOf(f, problemAt);
-        const sources = cite(f.source, problemAt, evidence);
-        if (sources) each(f, problemAt, sources, evidence);
+        const stated = evidenceOf(f, problemAt);
+        const sources = cite(f.source, problemAt, stated);
+        if (sources) each(f, problemAt, sources, borne(stated, sources));
       };
       const facts = (key: string, v: unknown, each: (f: Record<string, unknown>, problem: Problem, sources: string[], evidence: string) => void): void => {
         if (v === undefined || v === null) return;
@@ -194,11 +202,28 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       fact('endOfSupport', raw.endOfSupport, (f, p, sources, evidence) => {
         const date = dateText(f.date);
         if (date === null || !DATE.test(date)) return p('date', `is required: YYYY, YYYY-MM or YYYY-MM-DD, got "${String(date ?? '')}"`);
-        Object.assign(item.props, { endOfSupport: date, endOfSupportSources: sources, endOfSupportEvidence: evidence });
+        const version = f.version === undefined || f.version === null ? undefined : String(f.version);
+        Object.assign(item.props, clean({ endOfSupport: date, endOfSupportVersion: version, endOfSupportSources: sources, endOfSupportEvidence: evidence }));
+      });
+      fact('standardKind', raw.standardKind, (f, p, sources, evidence) => {
+        if (item.label !== 'Standard') return p('(fact)', 'applies to standards only');
+        if (!enumCheck(p, 'kind', f.kind, STANDARD_KINDS)) return;
+        const bindingFor = f.bindingFor === undefined ? [] : Array.isArray(f.bindingFor) ? f.bindingFor.map(String) : [String(f.bindingFor)];
+        for (const b of bindingFor) if (!enumCheck(p, 'bindingFor', b, BINDING_SCOPES)) return;
+        Object.assign(item.props, clean({ standardKind: String(f.kind), binding: f.binding === undefined ? undefined : String(f.binding), bindingFor, standardKindSources: sources, standardKindEvidence: evidence }));
+      });
+      fact('security', raw.security, (f, p, sources, evidence) => {
+        for (const k of ['policy', 'advisories'] as const) if (f[k] !== undefined && !/^https?:\/\//.test(String(f[k]))) return p(k, `must be an http(s) address, got "${String(f[k])}"`);
+        for (const k of ['csaf', 'sbom'] as const) if (f[k] !== undefined && typeof f[k] !== 'boolean') return p(k, `must be true or false, got "${String(f[k])}"`);
+        if (f.policy === undefined && f.advisories === undefined && f.csaf === undefined && f.sbom === undefined) return p('(fact)', 'states nothing: give policy, advisories, csaf or sbom');
+        Object.assign(item.props, clean({ securityPolicy: f.policy === undefined ? undefined : String(f.policy), securityAdvisories: f.advisories === undefined ? undefined : String(f.advisories), csaf: f.csaf as boolean | undefined, sbom: f.sbom as boolean | undefined, securitySources: sources, securityEvidence: evidence }));
       });
       fact('successor', raw.successor, (f, p, sources, evidence) => {
         if (!isItem(f.item) || f.item === item.id) return p('item', `must be the id of another component or standard, got "${String(f.item)}"`);
-        edges.push({ type: 'SUCCEEDED_BY', from: item.id, to: f.item, props: clean({ source: sources.join(' ; '), evidence, since: dateText(f.since) ?? undefined }), origin: `${origin} field "successor"` });
+        const since = dateText(f.since);
+        const until = dateText(f.until);
+        for (const [k, d] of [['since', since], ['until', until]] as const) if (d !== null && !DATE.test(d)) return p(k, `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${d}"`);
+        edges.push({ type: 'SUCCEEDED_BY', from: item.id, to: f.item, props: clean({ source: sources.join(' ; '), evidence, since: since ?? undefined, until: until ?? undefined, note: f.note === undefined ? undefined : String(f.note) }), origin: `${origin} field "successor"` });
       });
     });
     list(doc, 'decisions', file, issues).forEach(({ raw, entry, problem }) => {

@@ -88,7 +88,11 @@ export async function referenceImpact(db: Database, graph: GraphLoaders, id: str
     const hits = [{ id, distance: 0, evidence: 'sourced' as const }, ...components.map((c) => ({ id: c.component.id, distance: c.distance, evidence: c.evidence }))];
     const nodeById = new Map<string, NodeRecord>([[id, origin], ...components.map((c) => [c.component.id, c.component] as const)]);
     const services = (await impactedServices(tx, hits, sourcedOnly)).map((s) => ({ service: s.service, distance: s.distance, evidence: s.evidence, via: nodeById.get(s.viaId) as NodeRecord }));
-    const byEvidence = (xs: readonly { evidence: string }[]) => ({ sourced: xs.filter((x) => x.evidence === 'sourced').length, inferred: xs.filter((x) => x.evidence !== 'sourced').length });
+    const byEvidence = (xs: readonly { evidence: string }[]) => ({
+      sourced: xs.filter((x) => x.evidence === 'sourced').length,
+      secondary: xs.filter((x) => x.evidence === 'secondary').length,
+      inferred: xs.filter((x) => x.evidence !== 'sourced' && x.evidence !== 'secondary').length,
+    });
     const summary = await impactSummary(tx, hits.map((h) => h.id), services.map((s) => s.service.id));
     return {
       origin,

@@ -5,8 +5,8 @@
 UNWIND $hits AS hit
 MATCH (s:Service)-[u:USES]->(:GraphNode {id: hit.id})
 WHERE NOT $sourcedOnly OR u.evidence = 'sourced'
-WITH s, hit, CASE WHEN hit.evidence = 'sourced' AND u.evidence = 'sourced' THEN 'sourced' ELSE 'inferred' END AS evidence
-ORDER BY hit.distance, evidence DESC, hit.id
+WITH s, hit, CASE WHEN hit.evidence = 'sourced' AND u.evidence = 'sourced' THEN 'sourced' WHEN hit.evidence IN ['sourced', 'secondary'] AND u.evidence IN ['sourced', 'secondary'] THEN 'secondary' ELSE 'inferred' END AS evidence
+ORDER BY hit.distance, evidence = 'sourced' DESC, hit.id
 WITH s, collect({hit: hit, evidence: evidence}) AS hs
 WITH s, hs, hs[0].hit AS nearest
 RETURN
@@ -14,5 +14,6 @@ RETURN
   labels(s) AS labels,
   nearest.distance + 1 AS distance,
   nearest.id AS via,
-  CASE WHEN any(h IN hs WHERE h.hit.distance = nearest.distance AND h.evidence = 'sourced') THEN 'sourced' ELSE 'inferred' END AS evidence
+  CASE WHEN any(h IN hs WHERE h.hit.distance = nearest.distance AND h.evidence = 'sourced') THEN 'sourced'
+    WHEN any(h IN hs WHERE h.hit.distance = nearest.distance AND h.evidence = 'secondary') THEN 'secondary' ELSE 'inferred' END AS evidence
 ORDER BY distance, service.id
