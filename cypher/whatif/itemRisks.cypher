@@ -10,6 +10,6 @@ WITH n, stage, COLLECT {
 }[0] AS named, COLLECT { MATCH (o:Organization)-[:MAINTAINS]->(n) RETURN o } AS maintainers
 WITH n, stage, coalesce(named, CASE WHEN size(maintainers) = 1 THEN maintainers[0] END) AS steward
 RETURN n.id AS id, stage, n.endOfSupport AS endOfSupport, n.licenceClass AS licenceClass, n.licence AS licence,
-       steward.name AS steward, steward.country AS stewardCountry,
+       steward.name AS steward, steward.country AS stewardCountry, steward.level AS stewardLevel, steward.kind AS stewardKind, labels(n) AS labels,
        CASE WHEN 'euHeadquartered' IN coalesce(n.checksFalse, []) THEN false WHEN 'euHeadquartered' IN coalesce(n.checksTrue, []) THEN true END AS euCheck,
        COLLECT { MATCH (n)-[a:ASSESSED]->(c:Criterion) WHERE a.level = 'not-met' RETURN c.name ORDER BY c.name } AS notMet

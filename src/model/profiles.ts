@@ -37,3 +37,22 @@ export const COUNTRY_CODE = /^[A-Z]{2}$/;
 export function inEu(country: string): boolean {
   return country === 'EU' || EU_COUNTRIES.has(country);
 }
+
+/** What kind of organisation stewards an item: a vendor, a body (standards body, foundation, community), or a public body. */
+export type StewardType = 'vendor' | 'body' | 'public-body';
+
+/** Organisation kinds that are bodies rather than vendors, whatever their level. */
+const BODY_KINDS = new Set(['foundation', 'standards-body', 'community', 'consortium', 'non-profit', 'association', 'un-agency', 'body']);
+
+/**
+ * The steward type of an organisation from its level and kind: a public body (Bund, Land, Kommune,
+ * EU), a body (a standards body, foundation, community or consortium, or level international), else a
+ * vendor (a company or cooperative). "Steward outside the EU" is a risk of vendors only: a standards
+ * body's or foundation's seat does not put an open specification or project under a vendor's control.
+ */
+export function stewardTypeOf(level: unknown, kind: unknown): StewardType {
+  if (level === 'Bund' || level === 'Land' || level === 'Kommune' || level === 'EU') return 'public-body';
+  if (typeof kind === 'string' && BODY_KINDS.has(kind)) return 'body';
+  if (level === 'international') return 'body';
+  return 'vendor';
+}

@@ -122,8 +122,25 @@ export interface SourceEntry {
   readonly titleFromAddress: boolean;
 }
 
-/** A domain on the deny-list of copy and scraper sites, and what it copies. */
+/**
+ * A domain on the deny-list of copy and scraper sites, and what it copies; with `path`, only addresses
+ * under that path of the domain (an individual's repository on a code host).
+ */
 export interface DeniedDomain {
   readonly domain: string;
+  readonly path?: string;
   readonly copies: string;
+}
+
+/** The deny-list entry an address falls under, or undefined. */
+export function deniedEntry(url: string, denied: readonly DeniedDomain[]): DeniedDomain | undefined {
+  const host = hostOf(url);
+  if (host === null) return undefined;
+  let pathname = '/';
+  try {
+    pathname = new URL(url).pathname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  return denied.find((d) => hostMatches(host, d.domain) && (d.path === undefined || pathname === d.path || pathname.startsWith(`${d.path}/`)));
 }

@@ -1,6 +1,7 @@
 import { MODEL, type Model } from '../model';
 import { checkLinkEnds } from '../model/checkLinkEnds';
 import { type GraphEdge, type GraphNode, type GraphPart, type SeedIssue } from './graph';
+import { isFactProperty, recordConflict, RESEARCH_OVER_DATASET } from './conflicts';
 
 /** The validated graph, ready to write: unique node ids, edges whose ends exist and fit the model. */
 export interface Graph {
@@ -27,14 +28,21 @@ export function assemble(parts: readonly GraphPart[], model: Model = MODEL): { g
       }
       const [file, entry] = splitOrigin(node.origin);
       if (enrichable.has(node.id) && existing.label === node.label) {
-        // A seed entry adds to a landscape item: its fields win, both sources are kept.
+        // A seed entry adds to a landscape item: its fields win, both sources are kept, and a fact
+        // whose value it changes is recorded as a conflict the API shows.
         enrichable.delete(node.id);
-        byId.set(node.id, {
+        const merged: GraphNode = {
           ...existing,
           enrichable: false,
           origin: `${existing.origin} + ${node.origin}`,
           props: { ...existing.props, ...node.props, source: `${String(existing.props.source)} ; ${String(node.props.source)}` },
-        });
+        };
+        for (const [k, v] of Object.entries(node.props)) {
+          const was = existing.props[k];
+          if (!isFactProperty(k) || was === undefined || was === null || v === undefined || v === null || JSON.stringify(was) === JSON.stringify(v)) continue;
+          recordConflict(merged, { field: k, value: String(v), overridden: String(was), statedAt: node.origin, overriddenAt: existing.origin, reason: RESEARCH_OVER_DATASET });
+        }
+        byId.set(node.id, merged);
       } else if (existing.enrichable) {
         issues.push({ file, entry, field: 'id', message: `"${node.id}" is a ${existing.label} of the landscape (${existing.origin}); list it in that section to enrich it` });
       } else {

@@ -4,7 +4,9 @@ import { SingleBar } from 'cli-progress';
 import { createLogger, type Logger } from '../logger';
 import { applySchema } from '../neo4j/applySchema';
 import { connectForCli, loadCliConfig } from '../neo4j/connectForCli';
+import { hostOf } from '../model';
 import { formatIssue, SeedValidationError } from './graph';
+import { formatHostReview, unreviewedHosts } from './hostReview';
 import { buildGraph, defaultSources, formatCuration, formatProvenance, runSeed, summarizeProvenance, type SeedSources } from './seed';
 import { isLandscape } from './sources/landscape';
 import { isOzgCatalogue } from './sources/ozgCatalogue';
@@ -116,7 +118,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (args.check) {
       const graph = buildGraph(args.sources);
-      process.stdout.write(`valid: ${graph.nodes.length} nodes and ${graph.edges.length} relationships; nothing written\n${formatProvenance(summarizeProvenance(graph))}`);
+      const hosts = new Set(graph.sources.map((s) => (s.url ? hostOf(s.url) : null)).filter((h) => h !== null)).size;
+      process.stdout.write(
+        `valid: ${graph.nodes.length} nodes and ${graph.edges.length} relationships; nothing written\n${formatProvenance(summarizeProvenance(graph))}${formatHostReview(unreviewedHosts(graph.sources, graph.reviewedHosts), hosts)}`,
+      );
       return 0;
     }
     const { db, close } = await connectForCli(config, log);

@@ -25,6 +25,7 @@ import {
   type LifecycleStage,
 } from '../model';
 import { edgeKey, splitOrigin, type Graph } from './assemble';
+import { recordConflict, RESEARCH_OVER_DATASET } from './conflicts';
 import { clean, isMap, type GraphEdge, type GraphNode, type PropValue, type SeedIssue } from './graph';
 import type { SourceRegistry } from './sources/registry';
 
@@ -89,11 +90,15 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
   const isOrg = (id: unknown): id is string => typeof id === 'string' && nodes.get(id)?.label === 'Organization';
 
   // 1. Licences the data sets state (landscape `license`), normalised to SPDX ids and classified.
+  const datasetLicences = new Map<string, string>();
   for (const n of nodes.values()) {
     if (!ITEM_LABELS.has(n.label) || typeof n.props.license !== 'string') continue;
     setLicence(n, n.props.license, [String(n.props.licenseSource ?? n.props.source)], 'sourced', issues);
+    if (typeof n.props.licence === 'string') datasetLicences.set(n.id, n.props.licence);
     delete n.props.licenseSource;
   }
+  /** Single-valued profile facts stated so far, per item and field: value, where, and an override's reason. */
+  const statements = new Map<string, { value: string; at: string; overrides: string | null }>();
 
   // 2. Countries of organisations: stated (organizations: country, jurisdictions:) or, for German
   //    public bodies, their level (a body of the Bund, a Land or a Kommune sits in Germany).
@@ -140,12 +145,38 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       if (!isItem(raw.item)) return problem('item', `must be the id of a component or standard, got "${String(raw.item)}"`);
       const item = nodes.get(raw.item) as GraphNode;
       const origin = `${file}: ${entry}`;
+      /**
+       * A single-valued fact stated by two entries with different values is refused, naming both,
+       * unless exactly one says why it `overrides` the other: that one holds and the conflict is
+       * recorded on the item. Returns whether this statement applies.
+       */
+      const settle = (key: string, f: Record<string, unknown>, problemAt: Problem): boolean => {
+        const value = factValue(key, f);
+        const here = { value, at: origin, overrides: typeof f.overrides === 'string' && f.overrides.trim() !== '' ? f.overrides.trim() : null };
+        if (f.overrides !== undefined && here.overrides === null) problemAt('overrides', 'must say why this value holds over the other statement');
+        const k = `${item.id}|${key}`;
+        const before = statements.get(k);
+        if (!before) {
+          statements.set(k, here);
+          return true;
+        }
+        if (before.value === value) return true;
+        if ((before.overrides === null) === (here.overrides === null)) {
+          problemAt('(fact)', `states ${key} "${value}", but ${before.at} states "${before.value}"; remove one, or say in \`overrides\` of the one that holds why it holds`);
+          return false;
+        }
+        const [win, lose] = here.overrides !== null ? [here, before] : [before, here];
+        recordConflict(item, { field: key, value: win.value, overridden: lose.value, statedAt: win.at, overriddenAt: lose.at, reason: win.overrides as string });
+        statements.set(k, win);
+        return win === here;
+      };
       const allowed = new Set(['item', 'licence', 'steward', 'operatingModels', 'obtain', 'attestations', 'accessibility', 'endOfSupport', 'successor', 'standardKind', 'security', 'note']);
       for (const k of Object.keys(raw)) if (!allowed.has(k)) problem(k, `is no field of a profile; allowed: ${[...allowed].join(', ')}`);
       const fact = (key: string, f: unknown, each: (f: Record<string, unknown>, problem: Problem, sources: string[], evidence: string) => void): void => {
         if (f === undefined || f === null) return;
         const problemAt: Problem = (field, message) => problem(`${key}.${field}`, message);
         if (!isMap(f)) return problemAt('(fact)', 'must be a mapping with its source');
+        if (SINGLE_FACTS.has(key) && !settle(key, f, problemAt)) return;
         const stated = evidenceOf(f, problemAt);
         const sources = cite(f.source, problemAt, stated);
         if (sources) each(f, problemAt, sources, borne(stated, sources));
@@ -157,7 +188,12 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       };
       fact('licence', raw.licence, (f, p, sources, evidence) => {
         if (typeof f.spdx !== 'string') return p('spdx', 'is required: an SPDX id or LicenseRef-proprietary');
+        const datasetLicence = datasetLicences.get(item.id);
         setLicence(item, f.spdx, sources, evidence, issues, { file, entry, field: 'licence.spdx' });
+        if (datasetLicence !== undefined && item.props.licence !== datasetLicence) {
+          recordConflict(item, { field: 'licence', value: String(item.props.licence), overridden: datasetLicence, statedAt: origin, overriddenAt: `${item.origin.split(' + ')[0] as string} (the data set's license)`, reason: RESEARCH_OVER_DATASET });
+          datasetLicences.delete(item.id);
+        }
       });
       fact('steward', raw.steward, (f, p, sources, evidence) => {
         if (!isOrg(f.org)) return p('org', `must be the id of an organisation, got "${String(f.org)}"`);
@@ -307,6 +343,7 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
       n.props.openSource = isOpenLicenceClass(cls);
       if (typeof n.props.oss === 'boolean' && n.props.oss !== n.props.openSource) {
         n.props.licenceConflict = `the landscape says oss: ${String(n.props.oss)}, but ${String(n.props.licence)} is ${cls}`;
+        recordConflict(n, { field: 'openSource', value: String(n.props.openSource), overridden: String(n.props.oss), statedAt: `the licence ${String(n.props.licence)} (${cls})`, overriddenAt: "the data set's oss flag", reason: 'open source follows the licence class (src/model/licences.ts)' });
       }
     }
   }
@@ -400,6 +437,27 @@ function setLicence(n: GraphNode, raw: string, sources: string[], evidence: stri
     return;
   }
   Object.assign(n.props, { licence: spdx, licenceClass: cls, licenceSources: sources, licenceEvidence: evidence });
+}
+
+/** Single-valued profile facts: two statements must agree, or one must say why it overrides the other. */
+const SINGLE_FACTS = new Set(['licence', 'steward', 'endOfSupport', 'accessibility', 'standardKind', 'security']);
+
+/** The value a single-valued fact states, as text for comparing and for the conflict record. */
+function factValue(key: string, f: Record<string, unknown>): string {
+  switch (key) {
+    case 'licence':
+      return normalizeLicenceExpression(String(f.spdx ?? ''));
+    case 'steward':
+      return String(f.org ?? '');
+    case 'endOfSupport':
+      return `${dateText(f.date) ?? ''}${f.version !== undefined ? ` (version ${String(f.version)})` : ''}`;
+    case 'accessibility':
+      return `${String(f.standard ?? '')} ${String(f.level ?? '')} ${String(f.conformance ?? '')}`.trim();
+    case 'standardKind':
+      return String(f.kind ?? '');
+    default:
+      return JSON.stringify(Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'source' && k !== 'evidence' && k !== 'overrides' && k !== 'note')));
+  }
 }
 
 function dateText(v: unknown): string | null {

@@ -8,6 +8,7 @@ import { formatCitation, MODEL, parseCitations, type Model } from '../model';
 import { checkNodeProperties, checkRelationshipProperties } from '../model/checkProperties';
 import { assemble, countGraph, splitOrigin } from './assemble';
 import { resolveCitations, type CitedGraph } from './citations';
+import { readReviewedHosts, type ReviewedHost } from './hostReview';
 import { applyProfiles } from './profiles';
 import { applyRoles } from './roles';
 import { applyRules, readRules, type LoadedRule } from './rules';
@@ -48,6 +49,8 @@ export interface LoadedGraph extends CitedGraph {
   readonly rules: readonly (LoadedRule & { readonly edgeCount: number; readonly sources: readonly string[] })[];
   /** The versions of the data read, for the change log. */
   readonly datasets: readonly string[];
+  /** The hosts of seeds/hosts.yaml: reviewed as publishers of what they are cited for. */
+  readonly reviewedHosts: readonly ReviewedHost[];
 }
 
 /** The data set versions a load read: the D-Stack definition, the catalogue, and a hash of the seed files. */
@@ -96,6 +99,8 @@ export function buildGraph(sources: SeedSources, today: string = new Date().toIS
   const { graph: assembled, issues } = assemble(parts);
   const { registry, issues: registryIssues } = readSourceRegistry(sources.seedsDir, sources.displayRoot);
   issues.push(...registryIssues);
+  const reviewed = readReviewedHosts(sources.seedsDir, sources.displayRoot, registry.denied);
+  issues.push(...reviewed.issues);
   const { rules, issues: ruleIssues } = readRules(sources.seedsDir, registry, sources.displayRoot);
   issues.push(...ruleIssues);
   // Rules see the stated graph only (never their own output), so their order does not matter.
@@ -126,6 +131,7 @@ export function buildGraph(sources: SeedSources, today: string = new Date().toIS
   if (issues.length > 0) throw new SeedValidationError(issues);
   return {
     ...graph,
+    reviewedHosts: reviewed.hosts,
     datasets: datasetVersions(sources, graph.nodes),
     rules: rules.map((r) => {
       const parsed = parseCitations(r.source);
@@ -150,6 +156,8 @@ export interface ProvenanceSummary {
   readonly services: number;
   /** Services with a sourced USES to a component, and with inferred ones only. */
   readonly componentUse: { sourced: number; inferred: number };
+  /** Facts by evidence: nodes and relationships with sources, and the profile facts beside them. */
+  readonly factsByEvidence: Record<string, number>;
 }
 
 /** Sources by kind, rules with their link counts, and services with known component use. */
@@ -163,7 +171,16 @@ export function summarizeProvenance(graph: LoadedGraph): ProvenanceSummary {
     use.set(e.from, (use.get(e.from) ?? false) || e.props.evidence === 'sourced');
   }
   const sourced = [...use.values()].filter(Boolean).length;
+  const factsByEvidence: Record<string, number> = {};
+  const count = (ev: unknown): void => {
+    factsByEvidence[String(ev)] = (factsByEvidence[String(ev)] ?? 0) + 1;
+  };
+  for (const x of [...graph.nodes, ...graph.edges]) {
+    if (Array.isArray(x.props.sources)) count(x.props.evidence ?? 'sourced');
+    for (const [k, v] of Object.entries(x.props)) if (k !== 'roleEvidence' && k.endsWith('Evidence')) for (const ev of Array.isArray(v) ? v : [v]) count(ev);
+  }
   return {
+    factsByEvidence,
     sourcesByKind,
     rules: graph.rules.map((r) => ({ id: r.id, edgeCount: r.edgeCount })),
     services: graph.nodes.filter((n) => n.label === 'Service').length,
@@ -180,7 +197,9 @@ export function formatProvenance(p: ProvenanceSummary): string {
   const total = Object.values(p.sourcesByKind).reduce((a, b) => a + b, 0);
   const rules = p.rules.map((r) => `${r.id} ${r.edgeCount.toLocaleString('en')}`).join(', ');
   const known = p.componentUse.sourced + p.componentUse.inferred;
+  const evidence = ['sourced', 'secondary', 'reported', 'inferred'].map((k) => `${k} ${(p.factsByEvidence[k] ?? 0).toLocaleString('en')}`).join(', ');
   return [
+    `facts by evidence: ${evidence}`,
     `sources: ${total} in the registry (${kinds})`,
     `rules: ${p.rules.length} made ${p.rules.reduce((a, r) => a + r.edgeCount, 0).toLocaleString('en')} inferred links (${rules})`,
     `component use known for ${known.toLocaleString('en')} of ${p.services.toLocaleString('en')} services: stated by a source for ${p.componentUse.sourced.toLocaleString('en')}, inferred for ${p.componentUse.inferred.toLocaleString('en')}`,

@@ -1,10 +1,11 @@
 import type { Tx } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import type { UseEdge } from './engine';
+import { stewardTypeOf } from '../model';
 import type { ItemRiskFacts } from './risks';
 
 const useGraphQuery = query<{ from: string; fromLabel: 'Service' | 'Component'; type: UseEdge['type']; to: string; role: string | null; roleName: string | null; need: number | null; optional: boolean | null }>('whatif/useGraph');
-const itemRisksQuery = query<{ id: string; stage: string | null; endOfSupport: string | null; licenceClass: string | null; licence: string | null; steward: string | null; stewardCountry: string | null; euCheck: boolean | null; notMet: string[] }>('whatif/itemRisks');
+const itemRisksQuery = query<{ id: string; stage: string | null; endOfSupport: string | null; licenceClass: string | null; licence: string | null; steward: string | null; stewardCountry: string | null; stewardLevel: string | null; stewardKind: string | null; labels: string[]; euCheck: boolean | null; notMet: string[] }>('whatif/itemRisks');
 
 /** Every use, need and implementation of services and components. */
 export async function useEdges(tx: Tx): Promise<UseEdge[]> {
@@ -15,7 +16,12 @@ export async function useEdges(tx: Tx): Promise<UseEdge[]> {
 /** What may make each component or standard a risk. */
 export async function itemRiskFacts(tx: Tx): Promise<ItemRiskFacts[]> {
   const rows = await tx.run(itemRisksQuery);
-  return rows.map((r) => ({ ...r, notMet: r.notMet ?? [] }));
+  return rows.map(({ stewardLevel, stewardKind, labels, ...r }) => ({
+    ...r,
+    label: labels.includes('Standard') ? 'Standard' : 'Component',
+    stewardType: r.steward === null ? null : stewardTypeOf(stewardLevel, stewardKind),
+    notMet: r.notMet ?? [],
+  }));
 }
 
 const groupsQuery = query<{ services: { id: string; topic: string | null; levels: string[] }[]; layers: { id: string; layer: string }[] }>('whatif/groups');

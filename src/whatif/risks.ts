@@ -1,5 +1,5 @@
 import { checkpoint } from '../cpu/checkpoint';
-import { inEu } from '../model';
+import { inEu, type StewardType } from '../model';
 import type { UseGraph } from './engine';
 
 /** Kinds of risk a component or standard passes on to what depends on it. */
@@ -13,8 +13,11 @@ export interface ItemRiskFacts {
   readonly endOfSupport: string | null;
   readonly licenceClass: string | null;
   readonly licence: string | null;
+  readonly label: 'Component' | 'Standard';
   readonly steward: string | null;
   readonly stewardCountry: string | null;
+  /** vendor, body (standards body, foundation, community) or public-body; null without a steward. */
+  readonly stewardType: StewardType | null;
   readonly euCheck: boolean | null;
   readonly notMet: readonly string[];
 }
@@ -44,8 +47,13 @@ export function risksOf(f: ItemRiskFacts, today: string): ItemRisk[] {
   }
   if (f.licenceClass === 'source-available') add('licence_source_available', `licence ${String(f.licence)} (source-available)`);
   if (f.licenceClass === 'proprietary') add('licence_proprietary', `licence ${String(f.licence)} (proprietary)`);
-  if (f.stewardCountry ? !inEu(f.stewardCountry) : f.euCheck === false) {
-    add('steward_outside_eu', f.stewardCountry ? `steward ${String(f.steward)} (${f.stewardCountry})` : "outside the EU by the landscape's euHeadquartered check");
+  // A vendor outside the EU is a risk; a standards body's or foundation's seat is not (it controls no
+  // product), and a standard without a vendor steward has none. Without a steward's stated seat, a
+  // component falls back to the landscape's euHeadquartered check.
+  if (f.stewardCountry && f.stewardType === 'vendor') {
+    if (!inEu(f.stewardCountry)) add('steward_outside_eu', `vendor ${String(f.steward)} (${f.stewardCountry})`);
+  } else if (!f.stewardCountry && f.stewardType !== 'body' && f.stewardType !== 'public-body' && f.label === 'Component' && f.euCheck === false) {
+    add('steward_outside_eu', "outside the EU by the landscape's euHeadquartered check");
   }
   for (const c of f.notMet) add('criterion_not_met', `D-Stack criterion not met: ${c}`);
   return out;

@@ -3,7 +3,7 @@ import { chainsFrom, lostToday, risksOf, servicesReaching, type ItemRiskFacts } 
 import { applyRoles } from '../../src/seed/roles';
 import type { GraphEdge, GraphNode } from '../../src/seed/graph';
 
-const facts = (over: Partial<ItemRiskFacts>): ItemRiskFacts => ({ id: 'x', stage: null, endOfSupport: null, licenceClass: null, licence: null, steward: null, stewardCountry: null, euCheck: null, notMet: [], ...over });
+const facts = (over: Partial<ItemRiskFacts>): ItemRiskFacts => ({ id: 'x', stage: null, endOfSupport: null, licenceClass: null, licence: null, label: 'Component', steward: null, stewardCountry: null, stewardType: null, euCheck: null, notMet: [], ...over });
 
 describe('risks', () => {
   it('reads lifecycle, end of support, licence, jurisdiction and criteria', () => {
@@ -12,10 +12,14 @@ describe('risks', () => {
     expect(risksOf(facts({ endOfSupport: '2027-04-20' }), '2026-12-01').map((r) => r.kind)).toEqual(['end_of_support_near']);
     expect(risksOf(facts({ endOfSupport: '2028-01-01' }), '2026-12-01')).toEqual([]);
     expect(risksOf(facts({ licenceClass: 'source-available', licence: 'SSPL-1.0' }), '2026-12-01').map((r) => r.kind)).toEqual(['licence_source_available']);
-    // A stated seat decides; without one, the landscape's check.
-    expect(risksOf(facts({ stewardCountry: 'US', euCheck: true }), '2026-12-01').map((r) => r.kind)).toEqual(['steward_outside_eu']);
-    expect(risksOf(facts({ stewardCountry: 'DE', euCheck: false }), '2026-12-01')).toEqual([]);
+    // A vendor's stated seat decides; without one, the landscape's check (components only).
+    expect(risksOf(facts({ steward: 'Oracle', stewardType: 'vendor', stewardCountry: 'US', euCheck: true }), '2026-12-01').map((r) => r.kind)).toEqual(['steward_outside_eu']);
+    expect(risksOf(facts({ steward: 'SUSE', stewardType: 'vendor', stewardCountry: 'DE', euCheck: false }), '2026-12-01')).toEqual([]);
     expect(risksOf(facts({ euCheck: false }), '2026-12-01').map((r) => r.kind)).toEqual(['steward_outside_eu']);
+    // A standards body's or foundation's seat is no vendor risk; nor is a standard's missing steward.
+    expect(risksOf(facts({ label: 'Standard', steward: 'OASIS', stewardType: 'body', stewardCountry: 'US', euCheck: false }), '2026-12-01')).toEqual([]);
+    expect(risksOf(facts({ steward: 'CNCF', stewardType: 'body', stewardCountry: 'US', euCheck: false }), '2026-12-01')).toEqual([]);
+    expect(risksOf(facts({ label: 'Standard', euCheck: false }), '2026-12-01')).toEqual([]);
     expect(risksOf(facts({ notMet: ['Nachhaltigkeit', 'Marktrelevanz'] }), '2026-12-01')).toHaveLength(2);
     expect([...lostToday([facts({ id: 'a', stage: 'retire' }), facts({ id: 'b', endOfSupport: '2020-01-01' }), facts({ id: 'c', stage: 'hold' })], '2026-12-01')].sort()).toEqual(['a', 'b']);
   });

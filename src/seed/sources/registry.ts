@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { hostMatches, hostOf, SOURCE_ID, SOURCE_KINDS, type DeniedDomain, type SourceEntry, type SourceKind } from '../../model';
+import { deniedEntry, hostOf, SOURCE_ID, SOURCE_KINDS, type DeniedDomain, type SourceEntry, type SourceKind } from '../../model';
 import { isMap, type SeedIssue } from '../graph';
 import { seedSections } from './seedSections';
 
@@ -87,8 +87,8 @@ export function checkSourceEntry(raw: unknown, denied: readonly DeniedDomain[]):
     const host = hostOf(url);
     if (host === null) problem('url', `must be an http(s) address, got "${url}"`);
     else {
-      const deny = denied.find((d) => hostMatches(host, d.domain));
-      if (deny) problem('url', `"${url}" is on the deny-list (${deny.domain} copies ${deny.copies}); cite the original publisher's address`);
+      const deny = deniedEntry(url, denied);
+      if (deny) problem('url', `"${url}" is on the deny-list (${deny.domain}${deny.path ?? ''} copies ${deny.copies}); cite the original publisher's address`);
     }
   }
   for (const k of ['published', 'retrieved']) {
@@ -133,7 +133,15 @@ function readDenyList(full: string, displayRoot: string, issues: SeedIssue[]): D
       issues.push({ file, entry, field: 'domain', message: 'must be a domain name such as example.com' });
       return;
     }
-    out.push({ domain: raw.domain.toLowerCase(), copies: typeof raw.copies === 'string' ? raw.copies : 'other sites' });
+    if (raw.path !== undefined && (typeof raw.path !== 'string' || !/^\/[^\s?#]*[^/\s?#]$/.test(raw.path))) {
+      issues.push({ file, entry, field: 'path', message: 'must be a path such as /some-user (no trailing "/")' });
+      return;
+    }
+    if (typeof raw.copies !== 'string' || raw.copies.trim() === '') {
+      issues.push({ file, entry, field: 'copies', message: 'is required: what the domain copies, or whose content it is not the publisher of' });
+      return;
+    }
+    out.push({ domain: raw.domain.toLowerCase(), ...(typeof raw.path === 'string' ? { path: raw.path.toLowerCase() } : {}), copies: raw.copies });
   });
   return out;
 }
