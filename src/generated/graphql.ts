@@ -11,7 +11,7 @@ import type { InclusionRequestRecord, InclusionDecisionRecord, ExceptionRequestR
 import type { ReportResultRecord, ReportImportRecord } from '../participation/Participation';
 import type { AdoptionReportRecord, AdoptionProgressRecord, WebhookDeliveryRecord } from '../participation/records';
 import type { ProgressSeriesRecord, ProgressPointRecord } from '../participation/adoptionProgress';
-import type { LicenceFactRecord, StewardFactRecord, JurisdictionRecord, OperatingModelFactRecord, ObtainFactRecord, AttestationFactRecord, AccessibilityFactRecord, DateFactRecord, AssessmentRecord, InclusionRecord, CriterionIndicatorsRecord, AppliedWeightRecord, CriterionScoreRecord, RankingEdgeRecord, ChangeRecord, LoadRecord } from '../profiles/records';
+import type { LicenceFactRecord, StewardFactRecord, JurisdictionRecord, OperatingModelFactRecord, ObtainFactRecord, AttestationFactRecord, AccessibilityFactRecord, StandardKindFactRecord, SecurityFactRecord, EndedRecord, DateFactRecord, AssessmentRecord, InclusionRecord, CriterionIndicatorsRecord, AppliedWeightRecord, CriterionScoreRecord, RankingEdgeRecord, ChangeRecord, LoadRecord } from '../profiles/records';
 import type { ImpactSeverityRecord, SeverityHitRecord, LostRoleRecord, WhatIfReportRecord, ReplacementRecord, StateChangeRecord, RequirementChangeRecord, GroupDeltaRecord, ServiceRisksRecord, InheritedRiskRecord, RiskReachRecord, RiskedServiceRecord } from '../whatif/records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -838,6 +838,8 @@ export type Component = Node & {
   assessments: Array<AssessedCriterionLink>;
   /** Building blocks it maps to. */
   buildingBlocks: Array<MapsToBuildingBlockLink>;
+  /** Facts two statements gave different values for, and how each was resolved (as `profile.conflicts`; at most 50). */
+  conflicts: Array<FactConflict>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** Criteria it meets. */
@@ -1386,6 +1388,8 @@ export type DateFact = {
   evidence: Evidence;
   /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
+  /** The version whose end of support this is (null: the item as a whole). */
+  version: Maybe<Scalars['String']['output']>;
 };
 
 /** A DECIDED_BY link to a Decision, with its properties. */
@@ -1813,6 +1817,17 @@ export type EditOp =
   | 'REMOVE_LINK'
   | 'REMOVE_NODE';
 
+/** An item that ended, and what replaces it. */
+export type Ended = {
+  __typename?: 'Ended';
+  /** What it rests on: `end of support`, `end-of-life event <id>`, or `retired in the Deutschland-Stack`. */
+  basis: Scalars['String']['output'];
+  /** The day it ended (YYYY, YYYY-MM or YYYY-MM-DD). */
+  on: Scalars['String']['output'];
+  /** What replaces it (SUCCEEDED_BY), where a source states it (at most 10). */
+  successors: Array<Node>;
+};
+
 /** A dated event about an item: a licence or price-model change, an end of life or of sale, an acquisition. */
 export type Event = Node & {
   __typename?: 'Event';
@@ -2009,6 +2024,23 @@ export type ExceptionRequestStatus =
   | 'refused'
   | 'submitted'
   | 'withdrawn';
+
+/** A fact two statements gave different values for, and how it was resolved. */
+export type FactConflict = {
+  __typename?: 'FactConflict';
+  /** The fact: licence, steward, endOfSupport, openSource, or a property of the item. */
+  field: Scalars['String']['output'];
+  /** The value it overrode. */
+  overridden: Scalars['String']['output'];
+  /** Where the overridden value is stated. */
+  overriddenAt: Scalars['String']['output'];
+  /** Why the value holds. */
+  reason: Scalars['String']['output'];
+  /** Where the value that holds is stated (file and entry, or the rule). */
+  statedAt: Scalars['String']['output'];
+  /** The value that holds. */
+  value: Scalars['String']['output'];
+};
 
 /** A GRANTED_FOR link to an Exception, with its properties. */
 export type GrantedForExceptionLink = GrantedForLink & Link & {
@@ -2831,6 +2863,12 @@ export type Jurisdiction = {
   inEu: Scalars['Boolean']['output'];
   /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
+  /**
+   * What kind of organisation the steward is: `vendor` (a company), `body` (a standards body,
+   * foundation, community or consortium) or `public-body`; null when only the landscape's check is known.
+   * "Steward outside the EU" is a risk of vendors only.
+   */
+  stewardType: Maybe<Scalars['String']['output']>;
 };
 
 /** A key figure or target. */
@@ -4452,7 +4490,20 @@ export type Profile = {
   accessibility: Maybe<AccessibilityFact>;
   /** At most 20. */
   attestations: Array<AttestationFact>;
+  /**
+   * Facts that two statements gave different values for, and how each was resolved: a seed file's
+   * researched value over the data set's, an override with its stated reason, the licence over the
+   * data set's oss flag (at most 50).
+   */
+  conflicts: Array<FactConflict>;
+  /** The end of support of the item (or, with `version`, of its current major version), as its vendor publishes it. */
   endOfSupport: Maybe<DateFact>;
+  /**
+   * Whether the item has ended (its end of support passed for the item as a whole, an end-of-life event
+   * took effect, or the Deutschland-Stack retired it), with its successor where one is stated; null while
+   * it is current.
+   */
+  ended: Maybe<Ended>;
   /** The steward's jurisdiction: its seat country and whether it is inside the EU. */
   jurisdiction: Maybe<Jurisdiction>;
   licence: Maybe<LicenceFact>;
@@ -4464,6 +4515,10 @@ export type Profile = {
   openSource: Maybe<Scalars['Boolean']['output']>;
   /** At most 20. */
   operatingModels: Array<OperatingModelFact>;
+  /** Security and supply chain: the security policy, the advisory feed, CSAF and SBOM, as the project publishes them. */
+  security: Maybe<SecurityFact>;
+  /** For a standard: its kind (de-jure, consortium, semantic, functional) and whom it binds, from the deciding body's text. */
+  standardKind: Maybe<StandardKindFact>;
   steward: Maybe<StewardFact>;
   /** The profile facts nobody has stated for this item (licence, steward, jurisdiction, operatingModels, obtain, attestations, accessibility) (at most 7). */
   unknown: Array<Scalars['String']['output']>;
@@ -6013,6 +6068,22 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** Where a project publishes its security policy and advisories, and whether it offers CSAF and SBOMs. */
+export type SecurityFact = {
+  __typename?: 'SecurityFact';
+  /** The advisory feed or page. */
+  advisories: Maybe<Scalars['String']['output']>;
+  /** Whether advisories are published as CSAF (null: not stated). */
+  csaf: Maybe<Scalars['Boolean']['output']>;
+  evidence: Evidence;
+  /** The security policy or vulnerability reporting page. */
+  policy: Maybe<Scalars['String']['output']>;
+  /** Whether SBOMs are published (null: not stated). */
+  sbom: Maybe<Scalars['Boolean']['output']>;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
+  sources: Array<Citation>;
+};
+
 /** Administrative service (Verwaltungsleistung) of the LeiKa. */
 export type Service = Node & {
   __typename?: 'Service';
@@ -6409,6 +6480,8 @@ export type Standard = Node & {
   assessments: Array<AssessedCriterionLink>;
   /** Building blocks it maps to. */
   buildingBlocks: Array<MapsToBuildingBlockLink>;
+  /** Facts two statements gave different values for, and how each was resolved (as `profile.conflicts`; at most 50). */
+  conflicts: Array<FactConflict>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** Criteria it meets. */
@@ -6602,6 +6675,20 @@ export type StandardEdge = {
   __typename?: 'StandardEdge';
   cursor: Scalars['String']['output'];
   node: Standard;
+};
+
+/** A standard's kind and whom it binds, as the deciding body states it. */
+export type StandardKindFact = {
+  __typename?: 'StandardKindFact';
+  /** What binds whom, in the deciding body's terms (e.g. the article or decision). */
+  binding: Maybe<Scalars['String']['output']>;
+  /** Bund, Land, Kommune, EU or all; empty when it binds nobody (at most 5). */
+  bindingFor: Array<Scalars['String']['output']>;
+  evidence: Evidence;
+  /** de-jure (made binding by a law or a binding decision), consortium, semantic or functional. */
+  kind: Scalars['String']['output'];
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
+  sources: Array<Citation>;
 };
 
 export type StateChange = {
@@ -7337,6 +7424,7 @@ export type ResolversTypes = {
   DeviatesFromLink: ResolverTypeWrapper<LinkRecord>;
   DeviatesFromRequirementLink: ResolverTypeWrapper<LinkRecord>;
   EditOp: EditOp;
+  Ended: ResolverTypeWrapper<EndedRecord>;
   Event: ResolverTypeWrapper<NodeRecord>;
   EventConnection: ResolverTypeWrapper<ConnectionRecord>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
@@ -7349,6 +7437,7 @@ export type ResolversTypes = {
   ExceptionRequest: ResolverTypeWrapper<ExceptionRequestRecord>;
   ExceptionRequestInput: ExceptionRequestInput;
   ExceptionRequestStatus: ExceptionRequestStatus;
+  FactConflict: ResolverTypeWrapper<FactConflict>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GrantedForExceptionLink: ResolverTypeWrapper<LinkRecord>;
   GrantedForLink: ResolverTypeWrapper<LinkRecord>;
@@ -7455,7 +7544,7 @@ export type ResolversTypes = {
   PartOfTopicLink: ResolverTypeWrapper<LinkRecord>;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
-  Profile: ResolverTypeWrapper<Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'steward'> & { accessibility?: Maybe<ResolversTypes['AccessibilityFact']>, attestations: Array<ResolversTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversTypes['DateFact']>, jurisdiction?: Maybe<ResolversTypes['Jurisdiction']>, licence?: Maybe<ResolversTypes['LicenceFact']>, obtain: Array<ResolversTypes['ObtainFact']>, operatingModels: Array<ResolversTypes['OperatingModelFact']>, steward?: Maybe<ResolversTypes['StewardFact']> }>;
+  Profile: ResolverTypeWrapper<Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'ended' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'security' | 'standardKind' | 'steward'> & { accessibility?: Maybe<ResolversTypes['AccessibilityFact']>, attestations: Array<ResolversTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversTypes['DateFact']>, ended?: Maybe<ResolversTypes['Ended']>, jurisdiction?: Maybe<ResolversTypes['Jurisdiction']>, licence?: Maybe<ResolversTypes['LicenceFact']>, obtain: Array<ResolversTypes['ObtainFact']>, operatingModels: Array<ResolversTypes['OperatingModelFact']>, security?: Maybe<ResolversTypes['SecurityFact']>, standardKind?: Maybe<ResolversTypes['StandardKindFact']>, steward?: Maybe<ResolversTypes['StewardFact']> }>;
   ProgressInterval: ProgressInterval;
   ProgressPoint: ResolverTypeWrapper<ProgressPointRecord>;
   ProgressSeries: ResolverTypeWrapper<ProgressSeriesRecord>;
@@ -7497,6 +7586,7 @@ export type ResolversTypes = {
   ScopedToLink: ResolverTypeWrapper<LinkRecord>;
   ScopedToStackLink: ResolverTypeWrapper<LinkRecord>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>;
+  SecurityFact: ResolverTypeWrapper<SecurityFactRecord>;
   Service: ResolverTypeWrapper<NodeRecord>;
   ServiceConnection: ResolverTypeWrapper<ConnectionRecord>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
@@ -7516,6 +7606,7 @@ export type ResolversTypes = {
   Standard: ResolverTypeWrapper<NodeRecord>;
   StandardConnection: ResolverTypeWrapper<ConnectionRecord>;
   StandardEdge: ResolverTypeWrapper<Omit<StandardEdge, 'node'> & { node: ResolversTypes['Standard'] }>;
+  StandardKindFact: ResolverTypeWrapper<StandardKindFactRecord>;
   StateChange: ResolverTypeWrapper<StateChangeRecord>;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   StewardFact: ResolverTypeWrapper<StewardFactRecord>;
@@ -7630,6 +7721,7 @@ export type ResolversParentTypes = {
   DeviatesFromExceptionLink: LinkRecord;
   DeviatesFromLink: LinkRecord;
   DeviatesFromRequirementLink: LinkRecord;
+  Ended: EndedRecord;
   Event: NodeRecord;
   EventConnection: ConnectionRecord;
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
@@ -7639,6 +7731,7 @@ export type ResolversParentTypes = {
   ExceptionEdge: Omit<ExceptionEdge, 'node'> & { node: ResolversParentTypes['Exception'] };
   ExceptionRequest: ExceptionRequestRecord;
   ExceptionRequestInput: ExceptionRequestInput;
+  FactConflict: FactConflict;
   Float: Scalars['Float']['output'];
   GrantedForExceptionLink: LinkRecord;
   GrantedForLink: LinkRecord;
@@ -7740,7 +7833,7 @@ export type ResolversParentTypes = {
   PartOfTopicLink: LinkRecord;
   Path: Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
-  Profile: Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'steward'> & { accessibility?: Maybe<ResolversParentTypes['AccessibilityFact']>, attestations: Array<ResolversParentTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversParentTypes['DateFact']>, jurisdiction?: Maybe<ResolversParentTypes['Jurisdiction']>, licence?: Maybe<ResolversParentTypes['LicenceFact']>, obtain: Array<ResolversParentTypes['ObtainFact']>, operatingModels: Array<ResolversParentTypes['OperatingModelFact']>, steward?: Maybe<ResolversParentTypes['StewardFact']> };
+  Profile: Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'ended' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'security' | 'standardKind' | 'steward'> & { accessibility?: Maybe<ResolversParentTypes['AccessibilityFact']>, attestations: Array<ResolversParentTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversParentTypes['DateFact']>, ended?: Maybe<ResolversParentTypes['Ended']>, jurisdiction?: Maybe<ResolversParentTypes['Jurisdiction']>, licence?: Maybe<ResolversParentTypes['LicenceFact']>, obtain: Array<ResolversParentTypes['ObtainFact']>, operatingModels: Array<ResolversParentTypes['OperatingModelFact']>, security?: Maybe<ResolversParentTypes['SecurityFact']>, standardKind?: Maybe<ResolversParentTypes['StandardKindFact']>, steward?: Maybe<ResolversParentTypes['StewardFact']> };
   ProgressPoint: ProgressPointRecord;
   ProgressSeries: ProgressSeriesRecord;
   Properties: Scalars['Properties']['output'];
@@ -7778,6 +7871,7 @@ export type ResolversParentTypes = {
   ScopedToLink: LinkRecord;
   ScopedToStackLink: LinkRecord;
   SearchHit: Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] };
+  SecurityFact: SecurityFactRecord;
   Service: NodeRecord;
   ServiceConnection: ConnectionRecord;
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
@@ -7796,6 +7890,7 @@ export type ResolversParentTypes = {
   Standard: NodeRecord;
   StandardConnection: ConnectionRecord;
   StandardEdge: Omit<StandardEdge, 'node'> & { node: ResolversParentTypes['Standard'] };
+  StandardKindFact: StandardKindFactRecord;
   StateChange: StateChangeRecord;
   StatusCount: StatusCount;
   StewardFact: StewardFactRecord;
@@ -8230,6 +8325,7 @@ export type ComponentResolvers<ContextType = Context, ParentType extends Resolve
   alternatives?: Resolver<Array<ResolversTypes['AlternativeToComponentLink']>, ParentType, ContextType, RequireFields<ComponentAlternativesArgs, 'first'>>;
   assessments?: Resolver<Array<ResolversTypes['AssessedCriterionLink']>, ParentType, ContextType, RequireFields<ComponentAssessmentsArgs, 'first'>>;
   buildingBlocks?: Resolver<Array<ResolversTypes['MapsToBuildingBlockLink']>, ParentType, ContextType, RequireFields<ComponentBuildingBlocksArgs, 'first'>>;
+  conflicts?: Resolver<Array<ResolversTypes['FactConflict']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   criteria?: Resolver<Array<ResolversTypes['MeetsCriterionLink']>, ParentType, ContextType, RequireFields<ComponentCriteriaArgs, 'first'>>;
   criteriaAssessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
@@ -8430,6 +8526,7 @@ export type DateFactResolvers<ContextType = Context, ParentType extends Resolver
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DecidedByDecisionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecidedByDecisionLink'] = ResolversParentTypes['DecidedByDecisionLink']> = {
@@ -8610,6 +8707,12 @@ export type DeviatesFromRequirementLinkResolvers<ContextType = Context, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EndedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ended'] = ResolversParentTypes['Ended']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  successors?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+};
+
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8702,6 +8805,15 @@ export type ExceptionRequestResolvers<ContextType = Context, ParentType extends 
   status?: Resolver<ResolversTypes['ExceptionRequestStatus'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
   until?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FactConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactConflict'] = ResolversParentTypes['FactConflict']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overridden?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overriddenAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GrantedForExceptionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantedForExceptionLink'] = ResolversParentTypes['GrantedForExceptionLink']> = {
@@ -9082,6 +9194,7 @@ export type JurisdictionResolvers<ContextType = Context, ParentType extends Reso
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   inEu?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stewardType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type KpiResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Kpi'] = ResolversParentTypes['Kpi']> = {
@@ -9729,13 +9842,17 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 export type ProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = {
   accessibility?: Resolver<Maybe<ResolversTypes['AccessibilityFact']>, ParentType, ContextType>;
   attestations?: Resolver<Array<ResolversTypes['AttestationFact']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['FactConflict']>, ParentType, ContextType>;
   endOfSupport?: Resolver<Maybe<ResolversTypes['DateFact']>, ParentType, ContextType>;
+  ended?: Resolver<Maybe<ResolversTypes['Ended']>, ParentType, ContextType>;
   jurisdiction?: Resolver<Maybe<ResolversTypes['Jurisdiction']>, ParentType, ContextType>;
   licence?: Resolver<Maybe<ResolversTypes['LicenceFact']>, ParentType, ContextType>;
   licenceConflict?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   obtain?: Resolver<Array<ResolversTypes['ObtainFact']>, ParentType, ContextType>;
   openSource?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   operatingModels?: Resolver<Array<ResolversTypes['OperatingModelFact']>, ParentType, ContextType>;
+  security?: Resolver<Maybe<ResolversTypes['SecurityFact']>, ParentType, ContextType>;
+  standardKind?: Resolver<Maybe<ResolversTypes['StandardKindFact']>, ParentType, ContextType>;
   steward?: Resolver<Maybe<ResolversTypes['StewardFact']>, ParentType, ContextType>;
   unknown?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -10106,6 +10223,15 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type SecurityFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SecurityFact'] = ResolversParentTypes['SecurityFact']> = {
+  advisories?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  csaf?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  policy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sbom?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
 export type ServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
   catalogueId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -10249,6 +10375,7 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   alternatives?: Resolver<Array<ResolversTypes['AlternativeToStandardLink']>, ParentType, ContextType, RequireFields<StandardAlternativesArgs, 'first'>>;
   assessments?: Resolver<Array<ResolversTypes['AssessedCriterionLink']>, ParentType, ContextType, RequireFields<StandardAssessmentsArgs, 'first'>>;
   buildingBlocks?: Resolver<Array<ResolversTypes['MapsToBuildingBlockLink']>, ParentType, ContextType, RequireFields<StandardBuildingBlocksArgs, 'first'>>;
+  conflicts?: Resolver<Array<ResolversTypes['FactConflict']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   criteria?: Resolver<Array<ResolversTypes['MeetsCriterionLink']>, ParentType, ContextType, RequireFields<StandardCriteriaArgs, 'first'>>;
   criteriaAssessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
@@ -10298,6 +10425,14 @@ export type StandardConnectionResolvers<ContextType = Context, ParentType extend
 export type StandardEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StandardEdge'] = ResolversParentTypes['StandardEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Standard'], ParentType, ContextType>;
+};
+
+export type StandardKindFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StandardKindFact'] = ResolversParentTypes['StandardKindFact']> = {
+  binding?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bindingFor?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
 };
 
 export type StateChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StateChange'] = ResolversParentTypes['StateChange']> = {
@@ -10663,6 +10798,7 @@ export type Resolvers<ContextType = Context> = {
   DeviatesFromExceptionLink?: DeviatesFromExceptionLinkResolvers<ContextType>;
   DeviatesFromLink?: DeviatesFromLinkResolvers<ContextType>;
   DeviatesFromRequirementLink?: DeviatesFromRequirementLinkResolvers<ContextType>;
+  Ended?: EndedResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
@@ -10671,6 +10807,7 @@ export type Resolvers<ContextType = Context> = {
   ExceptionConnection?: ExceptionConnectionResolvers<ContextType>;
   ExceptionEdge?: ExceptionEdgeResolvers<ContextType>;
   ExceptionRequest?: ExceptionRequestResolvers<ContextType>;
+  FactConflict?: FactConflictResolvers<ContextType>;
   GrantedForExceptionLink?: GrantedForExceptionLinkResolvers<ContextType>;
   GrantedForLink?: GrantedForLinkResolvers<ContextType>;
   GrantedForNodeLink?: GrantedForNodeLinkResolvers<ContextType>;
@@ -10799,6 +10936,7 @@ export type Resolvers<ContextType = Context> = {
   ScopedToLink?: ScopedToLinkResolvers<ContextType>;
   ScopedToStackLink?: ScopedToStackLinkResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SecurityFact?: SecurityFactResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
@@ -10815,6 +10953,7 @@ export type Resolvers<ContextType = Context> = {
   Standard?: StandardResolvers<ContextType>;
   StandardConnection?: StandardConnectionResolvers<ContextType>;
   StandardEdge?: StandardEdgeResolvers<ContextType>;
+  StandardKindFact?: StandardKindFactResolvers<ContextType>;
   StateChange?: StateChangeResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   StewardFact?: StewardFactResolvers<ContextType>;

@@ -18,3 +18,4 @@ export * from './profiles';
 export * from './lifecycle';
 export * from './assessment';
 export * from './roles';
+export * from './conflicts';

@@ -41,6 +41,7 @@ export interface JurisdictionRecord extends Cited {
   readonly country: string | null;
   readonly inEu: boolean;
   readonly basis: string;
+  readonly stewardType: string | null;
   readonly evidence: EvidenceValue;
 }
 
@@ -77,7 +78,30 @@ export interface AccessibilityFactRecord extends Cited {
 
 export interface DateFactRecord extends Cited {
   readonly date: string;
+  /** The version whose end this is; null for the item as a whole. */
+  readonly version: string | null;
   readonly evidence: EvidenceValue;
+}
+
+export interface StandardKindFactRecord extends Cited {
+  readonly kind: string;
+  readonly binding: string | null;
+  readonly bindingFor: readonly string[];
+  readonly evidence: EvidenceValue;
+}
+
+export interface SecurityFactRecord extends Cited {
+  readonly policy: string | null;
+  readonly advisories: string | null;
+  readonly csaf: boolean | null;
+  readonly sbom: boolean | null;
+  readonly evidence: EvidenceValue;
+}
+
+export interface EndedRecord {
+  readonly on: string;
+  readonly basis: string;
+  readonly successors: readonly NodeRecord[];
 }
 
 export interface AssessmentRecord extends Cited {

@@ -7,7 +7,15 @@ import { toChangeRecord, toLoadRecord, type ChangeRecord, type LoadRecord } from
 type Props = Record<string, unknown>;
 type Related = { org: Props; sources: unknown; evidence: unknown } | null;
 
-const itemProfilesQuery = query<{ id: string; item: Props; steward: Related; maintainer: Related }>('profiles/itemProfiles');
+const itemProfilesQuery = query<{
+  id: string;
+  item: Props;
+  steward: Related;
+  maintainer: Related;
+  endEvents: { id: string; date: string }[];
+  stage: string | null;
+  successors: { node: Props; labels: string[] }[];
+}>('profiles/itemProfiles');
 const itemAssessmentsQuery = query<{ id: string; assessments: Props[] }>('profiles/itemAssessments');
 const itemInclusionsQuery = query<{ id: string; inclusions: { stack: Props; inclusion: Props }[] }>('profiles/itemInclusions');
 const rankingCandidatesQuery = query<{ id: string; label: string; name: string; assessments: { criterion: string; level: string; evidence: string }[] }>('profiles/rankingCandidates');
@@ -26,6 +34,11 @@ export interface ProfileRow {
   readonly item: Props;
   readonly steward: { org: NodeRecord; sources: string[]; evidence: string } | null;
   readonly maintainer: { org: NodeRecord; sources: string[]; evidence: string } | null;
+  /** End-of-life events about it, earliest first. */
+  readonly endEvents?: readonly { id: string; date: string }[];
+  /** Its stage in the Deutschland-Stack. */
+  readonly stage?: string | null;
+  readonly successors?: readonly NodeRecord[];
 }
 
 const related = (r: Related): ProfileRow['steward'] =>
@@ -34,7 +47,12 @@ const related = (r: Related): ProfileRow['steward'] =>
 /** Profiles by item id, in key order; null where the id names no component or standard. */
 export async function profilesByIds(tx: Tx, ids: readonly string[]): Promise<(ProfileRow | null)[]> {
   const rows = await tx.run(itemProfilesQuery, { ids });
-  const byId = new Map(rows.map((r) => [r.id, { item: r.item, steward: related(r.steward), maintainer: related(r.maintainer) }]));
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      { item: r.item, steward: related(r.steward), maintainer: related(r.maintainer), endEvents: r.endEvents ?? [], stage: r.stage ?? null, successors: (r.successors ?? []).map((x) => toNodeRecord(x.node, x.labels)) },
+    ]),
+  );
   return ids.map((id) => byId.get(id) ?? null);
 }
 

@@ -18,6 +18,7 @@ import {
   parseCitations,
 } from '../model';
 import { evidenceOf, type EvidenceValue } from '../provenance/records';
+import { EVIDENCE, readConflicts, stewardTypeOf } from '../model';
 import { citations } from '../provenance/resolvers';
 import { rank } from './ranking';
 import {
@@ -31,6 +32,7 @@ import {
   type AssessmentRecord,
   type AttestationFactRecord,
   type DateFactRecord,
+  type EndedRecord,
   type InclusionRecord,
   type JurisdictionRecord,
   type LicenceFactRecord,
@@ -61,7 +63,7 @@ const at = (xs: readonly string[], i: number): string | null => {
 const factEvidence = (v: unknown): EvidenceValue => (v === '' ? 'sourced' : (evidenceOf(v) ?? 'sourced'));
 
 /** The Profile answer of one item (organisations by id; their fields resolve through the node loader). */
-function profileOf(row: ProfileRow): ResolversParentTypes['Profile'] {
+function profileOf(row: ProfileRow, today: string): ResolversParentTypes['Profile'] {
   const p = row.item;
   const licence: LicenceFactRecord | null =
     typeof p.licence === 'string' && typeof p.licenceClass === 'string'
@@ -81,7 +83,8 @@ function profileOf(row: ProfileRow): ResolversParentTypes['Profile'] {
           country: org.country,
           inEu: inEu(org.country),
           basis: org.countryEvidence === 'inferred' ? `the steward ${org.name} is ${String(org.countryNote ?? 'assumed to sit in this country')}` : `the stated seat of the steward ${org.name}`,
-          evidence: steward?.evidence === 'inferred' || org.countryEvidence === 'inferred' ? 'inferred' : 'sourced',
+          stewardType: stewardTypeOf(org.level, org.kind),
+          evidence: weakestEvidence([steward?.evidence ?? 'sourced', factEvidence(org.countryEvidence)]),
           sources: citationList(org.countrySources),
         }
       : checksTrue.includes('euHeadquartered') || checksFalse.includes('euHeadquartered')
@@ -89,6 +92,7 @@ function profileOf(row: ProfileRow): ResolversParentTypes['Profile'] {
             country: null,
             inEu: checksTrue.includes('euHeadquartered'),
             basis: "the D-Stack landscape's sovereignty check euHeadquartered",
+            stewardType: null,
             evidence: 'sourced',
             sources: [`dstack-landscape (items/${String(p.id)}.json)`],
           }
@@ -116,7 +120,25 @@ function profileOf(row: ProfileRow): ResolversParentTypes['Profile'] {
       ? { standard: p.accessibility, level: textOf(p.accessibilityLevel), conformance: textOf(p.accessibilityConformance), evidence: factEvidence(p.accessibilityEvidence), sources: citationList(p.accessibilitySources) }
       : null;
   const endOfSupport: DateFactRecord | null =
-    typeof p.endOfSupport === 'string' ? { date: p.endOfSupport, evidence: factEvidence(p.endOfSupportEvidence), sources: citationList(p.endOfSupportSources) } : null;
+    typeof p.endOfSupport === 'string'
+      ? { date: p.endOfSupport, version: textOf(p.endOfSupportVersion), evidence: factEvidence(p.endOfSupportEvidence), sources: citationList(p.endOfSupportSources) }
+      : null;
+  const standardKind =
+    typeof p.standardKind === 'string'
+      ? { kind: p.standardKind, binding: textOf(p.binding), bindingFor: listOf(p.bindingFor).slice(0, 5), evidence: factEvidence(p.standardKindEvidence), sources: citationList(p.standardKindSources) }
+      : null;
+  const security =
+    p.securitySources !== undefined
+      ? {
+          policy: textOf(p.securityPolicy),
+          advisories: textOf(p.securityAdvisories),
+          csaf: typeof p.csaf === 'boolean' ? p.csaf : null,
+          sbom: typeof p.sbom === 'boolean' ? p.sbom : null,
+          evidence: factEvidence(p.securityEvidence),
+          sources: citationList(p.securitySources),
+        }
+      : null;
+  const ended = endedOf(p, row, today);
   const stated: [string, boolean][] = [
     ['licence', licence !== null],
     ['steward', steward !== null],
@@ -137,8 +159,31 @@ function profileOf(row: ProfileRow): ResolversParentTypes['Profile'] {
     attestations,
     accessibility,
     endOfSupport,
+    standardKind,
+    security,
+    ended,
+    conflicts: readConflicts(p.conflicts).slice(0, 50),
     unknown: stated.filter(([, known]) => !known).map(([fact]) => fact),
   };
+}
+
+/** The weakest of several evidence values (sourced, secondary, reported, inferred: surest first). */
+function weakestEvidence(values: readonly EvidenceValue[]): EvidenceValue {
+  return values.reduce<EvidenceValue>((w, v) => (EVIDENCE.indexOf(v) > EVIDENCE.indexOf(w) ? v : w), 'sourced');
+}
+
+/**
+ * Whether an item has ended on `today`: its end of support for the item as a whole (no version)
+ * passed, an end-of-life event took effect, or the Deutschland-Stack retired it; the earliest counts.
+ */
+function endedOf(p: Readonly<Record<string, unknown>>, row: ProfileRow, today: string): EndedRecord | null {
+  const candidates: { on: string; basis: string }[] = [];
+  if (typeof p.endOfSupport === 'string' && p.endOfSupportVersion === undefined && p.endOfSupport <= today) candidates.push({ on: p.endOfSupport, basis: 'end of support' });
+  for (const e of row.endEvents ?? []) if (typeof e.date === 'string' && e.date <= today) candidates.push({ on: e.date, basis: `end-of-life event ${e.id}` });
+  if (row.stage === 'retire') candidates.push({ on: today, basis: 'retired in the Deutschland-Stack' });
+  if (candidates.length === 0) return null;
+  const first = candidates.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))[0] as { on: string; basis: string };
+  return { ...first, successors: row.successors ?? [] };
 }
 
 function assessmentOf(a: AssessmentRow): AssessmentRecord {
@@ -205,8 +250,9 @@ export function profileResolvers(): Resolvers {
   const item = {
     profile: async (n: NodeRecord, _a: unknown, ctx: Context) => {
       const row = await ctx.loaders.profiles.profileById.load(n.id);
-      return profileOf(row ?? { item: { id: n.id }, steward: null, maintainer: null });
+      return profileOf(row ?? { item: { id: n.id }, steward: null, maintainer: null }, ctx.now().toISOString().slice(0, 10));
     },
+    conflicts: async (n: NodeRecord, _a: unknown, ctx: Context) => readConflicts((await ctx.loaders.profiles.profileById.load(n.id))?.item.conflicts).slice(0, 50),
     criteriaAssessments: async (n: NodeRecord, _a: unknown, ctx: Context) => (await ctx.loaders.profiles.assessmentsById.load(n.id)).map(assessmentOf),
     lifecycle: async (n: NodeRecord, _a: unknown, ctx: Context) => (await ctx.loaders.profiles.inclusionsById.load(n.id)).map((i: InclusionRow) => inclusionOf(i.stack, i.props)),
   };
@@ -326,6 +372,8 @@ export function profileResolvers(): Resolvers {
     AttestationFact: { holder: (f, _a, ctx) => byId(f.holder, ctx), sources: sourcesOf },
     AccessibilityFact: { sources: sourcesOf },
     DateFact: { sources: sourcesOf },
+    StandardKindFact: { sources: sourcesOf },
+    SecurityFact: { sources: sourcesOf },
     Assessment: { decision: (a, _a, ctx) => byId(a.decision, ctx), sources: sourcesOf },
     Inclusion: { sources: sourcesOf },
     CriterionIndicators: { criterion: (c, _a, ctx) => namedNode(c.criterion, ctx) },

@@ -25,10 +25,10 @@ export function sections(model: Model = MODEL): Readonly<Record<string, SectionS
 }
 
 /** Top-level keys that are not node sections. */
-const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'rules', 'profiles', 'jurisdictions', 'decisions', 'curation']);
+const OTHER_KEYS = new Set(['relationships', 'source', 'landscapeStandards', 'sources', 'denied', 'reviewed', 'rules', 'profiles', 'jurisdictions', 'decisions', 'curation']);
 
 /** Sections read from one file only. */
-const ONLY_IN: Readonly<Record<string, string>> = { rules: 'rules.yaml', denied: 'deny-list.yaml', landscapeStandards: 'landscape-classification.yaml' };
+const ONLY_IN: Readonly<Record<string, string>> = { rules: 'rules.yaml', denied: 'deny-list.yaml', reviewed: 'hosts.yaml', landscapeStandards: 'landscape-classification.yaml' };
 
 /** Reads every `*.yaml` file of `dir` into nodes and edges, collecting every problem found. */
 export function readSeedFiles(dir: string, displayRoot: string = path.dirname(dir), model: Model = MODEL): GraphPart {
