@@ -67,6 +67,7 @@ const config: CodegenConfig = {
           AppliedWeight: '../profiles/records#AppliedWeightRecord',
           CriterionScore: '../profiles/records#CriterionScoreRecord',
           RankingEdge: '../profiles/records#RankingEdgeRecord',
+          RankingExclusion: '../profiles/records#RankingExclusionRecord',
           Change: '../profiles/records#ChangeRecord',
           Load: '../profiles/records#LoadRecord',
           ImpactSummary: '../impact/records#ImpactSummaryRecord',

@@ -9,7 +9,7 @@ WHERE (n:Component OR n:Standard)
   AND ($licenceClasses IS NULL OR n.licenceClass IN $licenceClasses)
   AND ($operatingModels IS NULL OR any(m IN coalesce(n.operatingModels, []) WHERE m IN $operatingModels))
   AND ($stages IS NULL OR EXISTS { (s:Stack)-[i:INCLUDES]->(n) WHERE s.id = coalesce($stack, 'stack:germany') AND i.stage IN $stages })
-RETURN n.id AS id, head([l IN labels(n) WHERE l <> 'GraphNode']) AS label, n.name AS name, COLLECT {
+RETURN n.id AS id, head([l IN labels(n) WHERE l <> 'GraphNode']) AS label, n.name AS name, n.kind AS kind, COLLECT {
   MATCH (n)-[r:ASSESSED]->(c:Criterion)
   WHERE c.id IN $criteria
   RETURN {criterion: c.id, level: r.level, evidence: r.evidence} AS a

@@ -11,7 +11,7 @@ import type { InclusionRequestRecord, InclusionDecisionRecord, ExceptionRequestR
 import type { ReportResultRecord, ReportImportRecord } from '../participation/Participation';
 import type { AdoptionReportRecord, AdoptionProgressRecord, WebhookDeliveryRecord } from '../participation/records';
 import type { ProgressSeriesRecord, ProgressPointRecord } from '../participation/adoptionProgress';
-import type { LicenceFactRecord, StewardFactRecord, JurisdictionRecord, OperatingModelFactRecord, ObtainFactRecord, AttestationFactRecord, AccessibilityFactRecord, StandardKindFactRecord, SecurityFactRecord, EndedRecord, DateFactRecord, AssessmentRecord, InclusionRecord, CriterionIndicatorsRecord, AppliedWeightRecord, CriterionScoreRecord, RankingEdgeRecord, ChangeRecord, LoadRecord } from '../profiles/records';
+import type { LicenceFactRecord, StewardFactRecord, JurisdictionRecord, OperatingModelFactRecord, ObtainFactRecord, AttestationFactRecord, AccessibilityFactRecord, StandardKindFactRecord, SecurityFactRecord, EndedRecord, DateFactRecord, AssessmentRecord, InclusionRecord, CriterionIndicatorsRecord, AppliedWeightRecord, CriterionScoreRecord, RankingEdgeRecord, RankingExclusionRecord, ChangeRecord, LoadRecord } from '../profiles/records';
 import type { ImpactSeverityRecord, SeverityHitRecord, LostRoleRecord, WhatIfReportRecord, ReplacementRecord, StateChangeRecord, RequirementChangeRecord, GroupDeltaRecord, ServiceRisksRecord, InheritedRiskRecord, RiskReachRecord, RiskedServiceRecord } from '../whatif/records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -422,7 +422,7 @@ export type AssessedCriterionLink = AssessedLink & Link & {
   evidence: Maybe<Evidence>;
   /** The indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
-  /** met, partly, not-met or unknown. */
+  /** met, partly, not-met, unknown, or not-applicable (physical infrastructure). */
   level: Maybe<AssessmentLevel>;
   /** The mapping from indicators to levels. */
   mapping: Maybe<Scalars['String']['output']>;
@@ -450,7 +450,7 @@ export type AssessedLink = {
   evidence: Maybe<Evidence>;
   /** The indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
-  /** met, partly, not-met or unknown. */
+  /** met, partly, not-met, unknown, or not-applicable (physical infrastructure). */
   level: Maybe<AssessmentLevel>;
   /** The mapping from indicators to levels. */
   mapping: Maybe<Scalars['String']['output']>;
@@ -480,7 +480,7 @@ export type AssessedNodeLink = AssessedLink & Link & {
   evidence: Maybe<Evidence>;
   /** The indicators read (at most 50). */
   indicators: Maybe<Array<Scalars['String']['output']>>;
-  /** met, partly, not-met or unknown. */
+  /** met, partly, not-met, unknown, or not-applicable (physical infrastructure). */
   level: Maybe<AssessmentLevel>;
   /** The mapping from indicators to levels. */
   mapping: Maybe<Scalars['String']['output']>;
@@ -517,6 +517,7 @@ export type Assessment = {
 /** Level of an assessment against a criterion. */
 export type AssessmentLevel =
   | 'met'
+  | 'not_applicable'
   | 'not_met'
   | 'partly'
   | 'unknown';
@@ -867,7 +868,7 @@ export type Component = Node & {
   implements: Array<ImplementsStandardLink>;
   /** Integration points it connects through. */
   integrationPoints: Array<IntegratesViaIntegrationPointLink>;
-  /** basisdienst, product, platform, register, online-service, infrastructure or technology. */
+  /** basisdienst, product, platform, register, online-service, infrastructure (software and services that others run on), physical-infrastructure (networks and facilities: fibre, mobile networks) or technology. */
   kind: Maybe<Scalars['String']['output']>;
   label: Scalars['String']['output'];
   lastAuditDate: Maybe<Scalars['String']['output']>;
@@ -5533,7 +5534,12 @@ export type QueryWebhookDeliveriesArgs = {
 export type RankingConnection = {
   __typename?: 'RankingConnection';
   edges: Array<RankingEdge>;
+  /** The items left out and why (physical infrastructure is not assessed on software criteria): at most 50, by name. */
+  excluded: Array<RankingExclusion>;
+  /** How many items the filter let through that the ranking leaves out because the criteria do not apply to them. */
+  excludedCount: Scalars['Int']['output'];
   pageInfo: PageInfo;
+  /** The items ranked (those the filter lets through and the criteria apply to). */
   totalCount: Scalars['Int']['output'];
   /** The weights applied, normalised to sum 1 (at most 6). */
   weights: Array<AppliedWeight>;
@@ -5553,6 +5559,12 @@ export type RankingEdge = {
   unknown: Array<Criterion>;
   /** Share of the weight resting on criteria whose level is unknown (0..1). */
   unknownWeight: Scalars['Float']['output'];
+};
+
+export type RankingExclusion = {
+  __typename?: 'RankingExclusion';
+  node: Node;
+  reason: Scalars['String']['output'];
 };
 
 /** Filters of `ranking`; each given filter must hold. */
@@ -7555,8 +7567,9 @@ export type ResolversTypes = {
   ProposalOperation: ResolverTypeWrapper<ChangeInputShape>;
   ProposalStatus: ProposalStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RankingConnection: ResolverTypeWrapper<Omit<RankingConnection, 'edges' | 'weights'> & { edges: Array<ResolversTypes['RankingEdge']>, weights: Array<ResolversTypes['AppliedWeight']> }>;
+  RankingConnection: ResolverTypeWrapper<Omit<RankingConnection, 'edges' | 'excluded' | 'weights'> & { edges: Array<ResolversTypes['RankingEdge']>, excluded: Array<ResolversTypes['RankingExclusion']>, weights: Array<ResolversTypes['AppliedWeight']> }>;
   RankingEdge: ResolverTypeWrapper<RankingEdgeRecord>;
+  RankingExclusion: ResolverTypeWrapper<RankingExclusionRecord>;
   RankingFilter: RankingFilter;
   RatesCriterionLink: ResolverTypeWrapper<LinkRecord>;
   RatesDecisionLink: ResolverTypeWrapper<LinkRecord>;
@@ -7842,8 +7855,9 @@ export type ResolversParentTypes = {
   ProposalInput: ProposalInput;
   ProposalOperation: ChangeInputShape;
   Query: Record<PropertyKey, never>;
-  RankingConnection: Omit<RankingConnection, 'edges' | 'weights'> & { edges: Array<ResolversParentTypes['RankingEdge']>, weights: Array<ResolversParentTypes['AppliedWeight']> };
+  RankingConnection: Omit<RankingConnection, 'edges' | 'excluded' | 'weights'> & { edges: Array<ResolversParentTypes['RankingEdge']>, excluded: Array<ResolversParentTypes['RankingExclusion']>, weights: Array<ResolversParentTypes['AppliedWeight']> };
   RankingEdge: RankingEdgeRecord;
+  RankingExclusion: RankingExclusionRecord;
   RankingFilter: RankingFilter;
   RatesCriterionLink: LinkRecord;
   RatesDecisionLink: LinkRecord;
@@ -9973,6 +9987,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RankingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RankingConnection'] = ResolversParentTypes['RankingConnection']> = {
   edges?: Resolver<Array<ResolversTypes['RankingEdge']>, ParentType, ContextType>;
+  excluded?: Resolver<Array<ResolversTypes['RankingExclusion']>, ParentType, ContextType>;
+  excludedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weights?: Resolver<Array<ResolversTypes['AppliedWeight']>, ParentType, ContextType>;
@@ -9986,6 +10002,11 @@ export type RankingEdgeResolvers<ContextType = Context, ParentType extends Resol
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unknown?: Resolver<Array<ResolversTypes['Criterion']>, ParentType, ContextType>;
   unknownWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RankingExclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RankingExclusion'] = ResolversParentTypes['RankingExclusion']> = {
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RatesCriterionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RatesCriterionLink'] = ResolversParentTypes['RatesCriterionLink']> = {
@@ -10912,6 +10933,7 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   RankingConnection?: RankingConnectionResolvers<ContextType>;
   RankingEdge?: RankingEdgeResolvers<ContextType>;
+  RankingExclusion?: RankingExclusionResolvers<ContextType>;
   RatesCriterionLink?: RatesCriterionLinkResolvers<ContextType>;
   RatesDecisionLink?: RatesDecisionLinkResolvers<ContextType>;
   RatesLink?: RatesLinkResolvers<ContextType>;

@@ -9,11 +9,25 @@ import type { LifecycleStage } from './lifecycle';
  */
 export const ASSESSMENT_MAPPING_ID = 'mapping:dstack-criteria-v1';
 
-export const ASSESSMENT_LEVELS = ['met', 'partly', 'not-met', 'unknown'] as const;
+export const ASSESSMENT_LEVELS = ['met', 'partly', 'not-met', 'unknown', 'not-applicable'] as const;
 export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
 
 /** Points of a level in a ranking: unknown never counts as met (it counts as nothing). */
-export const LEVEL_POINTS: Readonly<Record<AssessmentLevel, number>> = { met: 1, partly: 0.5, 'not-met': 0, unknown: 0 };
+export const LEVEL_POINTS: Readonly<Record<AssessmentLevel, number>> = { met: 1, partly: 0.5, 'not-met': 0, unknown: 0, 'not-applicable': 0 };
+
+/**
+ * Component kinds the criteria do not apply to: the six criteria (open source, self-hosting, data
+ * portability, a steward's seat, audits, telemetry) are about software and services, not about
+ * physical networks and facilities. Such items are assessed `not-applicable` and left out of rankings.
+ */
+export const NOT_ASSESSED_KINDS: ReadonlySet<string> = new Set(['physical-infrastructure']);
+
+/** Why an item is not assessed, or null when the criteria apply to it. */
+export function notApplicableReason(label: string, kind: unknown): string | null {
+  return label === 'Component' && typeof kind === 'string' && NOT_ASSESSED_KINDS.has(kind)
+    ? `a ${kind} component: the D-Stack criteria are read from software and service facts (licence, self-hosting, steward, audits), which physical infrastructure does not have`
+    : null;
+}
 
 /** The landscape's sovereignty checks (items/*.json `sovereigntyCriteria`), by key. */
 export type SovereigntyChecks = Readonly<Partial<Record<string, boolean>>>;
@@ -21,6 +35,8 @@ export type SovereigntyChecks = Readonly<Partial<Record<string, boolean>>>;
 /** What the mapping reads of an item. Counts are of links in the graph; null = not known. */
 export interface ItemFacts {
   readonly label: 'Component' | 'Standard';
+  /** The component kind (null for standards). */
+  readonly kind?: string | null;
   readonly licenceClass: LicenceClass | null;
   readonly checks: SovereigntyChecks;
   readonly ownerType: string | null;
@@ -96,7 +112,7 @@ export const DSTACK_CRITERIA = Object.keys(CRITERIA_INDICATORS);
 
 /** The level rule, in words (also returned by the API). */
 export const LEVEL_RULE =
-  'Of the n indicators that apply to the item: met when at least two thirds are true; partly when at least one is true; not-met when none is true and at least half are false; unknown otherwise. An indicator that is not known counts as not true.';
+  'Not applicable to physical infrastructure (component kind physical-infrastructure): such items are assessed not-applicable and left out of rankings. Of the n indicators that apply to the item: met when at least two thirds are true; partly when at least one is true; not-met when none is true and at least half are false; unknown otherwise. An indicator that is not known counts as not true.';
 
 /** One indicator's value in an assessment. */
 export interface IndicatorValue {
@@ -124,6 +140,7 @@ export function levelOf(values: readonly (boolean | null)[]): AssessmentLevel {
 
 /** Assesses an item against the six criteria with the mapping. `today` is YYYY-MM-DD. */
 export function assessItem(facts: ItemFacts, today: string): Assessment[] {
+  if (notApplicableReason(facts.label, facts.kind) !== null) return DSTACK_CRITERIA.map((criterion) => ({ criterion, level: 'not-applicable', indicators: [] }));
   return DSTACK_CRITERIA.map((criterion) => {
     const indicators = (CRITERIA_INDICATORS[criterion] as readonly string[])
       .filter((k) => !INDICATORS[k]?.appliesTo || INDICATORS[k]?.appliesTo === facts.label)

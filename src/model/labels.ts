@@ -68,7 +68,7 @@ export const LABELS = {
     description: 'Anything a service or another component builds on: a Basisdienst, product, platform, register, technology.',
     plural: 'components',
     fields: {
-      kind: { type: 'String', description: 'basisdienst, product, platform, register, online-service, infrastructure or technology.', required: true, values: COMPONENT_KINDS, indexed: true },
+      kind: { type: 'String', description: 'basisdienst, product, platform, register, online-service, infrastructure (software and services that others run on), physical-infrastructure (networks and facilities: fibre, mobile networks) or technology.', required: true, values: COMPONENT_KINDS, indexed: true },
       status: { type: 'String', description: 'Its status as the source states it.' },
       homepage: { type: 'String' },
       tags: { type: '[String!]', description: LIST },

@@ -349,7 +349,7 @@ export const RELATIONSHIPS = {
     to: ['Criterion'],
     derived: true,
     properties: {
-      level: { type: 'String', enum: 'AssessmentLevel', description: 'met, partly, not-met or unknown.', required: true },
+      level: { type: 'String', enum: 'AssessmentLevel', description: 'met, partly, not-met, unknown, or not-applicable (physical infrastructure).', required: true },
       indicators: { type: '[String!]', description: 'The indicators read (at most 50).' },
       mapping: { type: 'String', description: 'The mapping from indicators to levels.' },
       decision: { type: 'String', description: 'The decision that rated it, where one did.' },

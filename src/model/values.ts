@@ -17,7 +17,7 @@ export const SEED_EVIDENCE = ['sourced', 'inferred'] as const;
 export const EVENT_KINDS = ['licence-change', 'price-model-change', 'end-of-life', 'end-of-sale', 'acquisition'] as const;
 
 /** Kinds of components. */
-export const COMPONENT_KINDS = ['basisdienst', 'product', 'platform', 'register', 'online-service', 'infrastructure', 'technology'] as const;
+export const COMPONENT_KINDS = ['basisdienst', 'product', 'platform', 'register', 'online-service', 'infrastructure', 'physical-infrastructure', 'technology'] as const;
 
 /** Families (maintainers' families) of standards. */
 export const STANDARD_FAMILIES = ['XÖV', 'IETF', 'W3C', 'ISO', 'IEEE', 'NIST', 'ECMA', 'BSI', 'EU', 'OASIS', 'OpenID', 'ETSI', 'MEF', 'KoSIT', 'other'] as const;

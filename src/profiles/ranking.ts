@@ -1,4 +1,4 @@
-import { LEVEL_POINTS, type AssessmentLevel } from '../model';
+import { LEVEL_POINTS, notApplicableReason, type AssessmentLevel } from '../model';
 import type { RankingCandidate } from './repository';
 
 /** One ranked item with its score and per-criterion breakdown. */
@@ -47,4 +47,20 @@ export function rank(candidates: readonly RankingCandidate[], weights: Readonly<
     };
   });
   return ranked.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Splits candidates into those the criteria apply to and those a ranking leaves out, each of the
+ * latter with the reason (physical infrastructure is not assessed on software criteria).
+ */
+export function applicable(candidates: readonly RankingCandidate[]): { ranked: RankingCandidate[]; excluded: { id: string; name: string; reason: string }[] } {
+  const ranked: RankingCandidate[] = [];
+  const excluded: { id: string; name: string; reason: string }[] = [];
+  for (const c of candidates) {
+    const reason = notApplicableReason(c.label, c.kind);
+    if (reason === null) ranked.push(c);
+    else excluded.push({ id: c.id, name: c.name, reason });
+  }
+  excluded.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  return { ranked, excluded };
 }

@@ -149,6 +149,12 @@ export interface CriterionScoreRecord {
 }
 
 /** A ranked item by id, the criteria of unknown level by id. */
+/** An item a ranking leaves out: its id (resolved by the node loader) and why. */
+export interface RankingExclusionRecord {
+  readonly node: string;
+  readonly reason: string;
+}
+
 export interface RankingEdgeRecord {
   readonly cursor: string;
   readonly rank: number;
@@ -220,7 +226,7 @@ export const operatingModelOf = enumOf<OperatingModel>('operating model', {
 
 export const lifecycleStageOf = enumOf<LifecycleStage>('lifecycle stage', { adopt: 'adopt', trial: 'trial', hold: 'hold', retire: 'retire' } satisfies Record<ModelLifecycleStage, LifecycleStage>);
 
-export const assessmentLevelOf = enumOf<AssessmentLevel>('assessment level', { met: 'met', partly: 'partly', 'not-met': 'not_met', unknown: 'unknown' } satisfies Record<ModelAssessmentLevel, AssessmentLevel>);
+export const assessmentLevelOf = enumOf<AssessmentLevel>('assessment level', { met: 'met', partly: 'partly', 'not-met': 'not_met', unknown: 'unknown', 'not-applicable': 'not_applicable' } satisfies Record<ModelAssessmentLevel, AssessmentLevel>);
 
 const changeOpOf = enumOf<ChangeOp>('change op', { added: 'added', removed: 'removed', changed: 'changed' });
 const changeEntityOf = enumOf<ChangeEntity>('change entity', { node: 'node', relationship: 'relationship' });

@@ -18,7 +18,7 @@ const itemProfilesQuery = query<{
 }>('profiles/itemProfiles');
 const itemAssessmentsQuery = query<{ id: string; assessments: Props[] }>('profiles/itemAssessments');
 const itemInclusionsQuery = query<{ id: string; inclusions: { stack: Props; inclusion: Props }[] }>('profiles/itemInclusions');
-const rankingCandidatesQuery = query<{ id: string; label: string; name: string; assessments: { criterion: string; level: string; evidence: string }[] }>('profiles/rankingCandidates');
+const rankingCandidatesQuery = query<{ id: string; label: string; name: string; kind: string | null; assessments: { criterion: string; level: string; evidence: string }[] }>('profiles/rankingCandidates');
 const inclusionQuery = query<{
   item: { node: Props; labels: string[] } | null;
   stack: Props | null;
@@ -115,13 +115,15 @@ export interface RankingCandidate {
   readonly id: string;
   readonly label: string;
   readonly name: string;
+  /** The component kind (null for standards). */
+  readonly kind?: string | null;
   readonly levels: Readonly<Record<string, { level: string; evidence: string }>>;
 }
 
 /** Every item the filters let through, with its levels for the given criteria. */
 export async function rankingCandidates(tx: Tx, filter: RankingFilterValues, criteria: readonly string[]): Promise<RankingCandidate[]> {
   const rows = await tx.run(rankingCandidatesQuery, { ...filter, criteria });
-  return rows.map((r) => ({ id: r.id, label: r.label, name: r.name, levels: Object.fromEntries(r.assessments.map((a) => [a.criterion, { level: a.level, evidence: a.evidence }])) }));
+  return rows.map((r) => ({ id: r.id, label: r.label, name: r.name, kind: r.kind ?? null, levels: Object.fromEntries(r.assessments.map((a) => [a.criterion, { level: a.level, evidence: a.evidence }])) }));
 }
 
 /** What is stored about an item and a stack. */

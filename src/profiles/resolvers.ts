@@ -20,7 +20,7 @@ import {
 import { evidenceOf, type EvidenceValue } from '../provenance/records';
 import { EVIDENCE, readConflicts, stewardTypeOf } from '../model';
 import { citations } from '../provenance/resolvers';
-import { rank } from './ranking';
+import { applicable, rank } from './ranking';
 import {
   assessmentLevelOf,
   licenceClassOf,
@@ -292,11 +292,14 @@ export function profileResolvers(): Resolvers {
           },
           Object.keys(weights),
         );
-        const ranked = rank(candidates, weights);
+        const { ranked: assessed, excluded } = applicable(candidates);
+        const ranked = rank(assessed, weights);
         const page = ranked.slice(skip, skip + first);
         const total = Object.values(weights).reduce((a, b) => a + b, 0);
         return {
           totalCount: ranked.length,
+          excludedCount: excluded.length,
+          excluded: excluded.slice(0, 50).map((x) => ({ node: x.id, reason: x.reason })),
           weights: Object.entries(weights)
             .filter(([, w]) => w > 0)
             .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -379,6 +382,7 @@ export function profileResolvers(): Resolvers {
     CriterionIndicators: { criterion: (c, _a, ctx) => namedNode(c.criterion, ctx) },
     AppliedWeight: { criterion: (c, _a, ctx) => namedNode(c.criterion, ctx) },
     CriterionScore: { criterion: (c, _a, ctx) => namedNode(c.criterion, ctx) },
+    RankingExclusion: { node: (e, _a, ctx) => namedNode(e.node, ctx) },
     RankingEdge: {
       node: (e, _a, ctx) => namedNode(e.node, ctx),
       // A criterion id the graph does not hold is left out; a failed load fails the list.

@@ -403,6 +403,7 @@ export function itemFacts(nodes: readonly GraphNode[], edges: readonly GraphEdge
     const country = s ? byId.get(s)?.props.country : undefined;
     out.set(n.id, {
       label: n.label,
+      kind: typeof n.props.kind === 'string' ? n.props.kind : null,
       licenceClass: (n.props.licenceClass as LicenceClass | undefined) ?? null,
       checks,
       ownerType: typeof n.props.ownerType === 'string' ? n.props.ownerType : null,

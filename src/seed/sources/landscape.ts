@@ -40,9 +40,10 @@ const KIND_BY_SUBLAYER: Readonly<Record<string, string>> = {
   frameworks: 'technology',
   browser: 'technology',
   'native-apps': 'technology',
-  anschluss: 'infrastructure',
-  verteilung: 'infrastructure',
-  transport: 'infrastructure',
+  // Connection, distribution and transport networks: physical infrastructure (fibre, mobile networks).
+  anschluss: 'physical-infrastructure',
+  verteilung: 'physical-infrastructure',
+  transport: 'physical-infrastructure',
 };
 
 interface Item {
