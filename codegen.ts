@@ -58,6 +58,7 @@ const config: CodegenConfig = {
           AttestationFact: '../profiles/records#AttestationFactRecord',
           AccessibilityFact: '../profiles/records#AccessibilityFactRecord',
           StandardKindFact: '../profiles/records#StandardKindFactRecord',
+          EditionFact: '../profiles/records#EditionFactRecord',
           SecurityFact: '../profiles/records#SecurityFactRecord',
           Ended: '../profiles/records#EndedRecord',
           DateFact: '../profiles/records#DateFactRecord',

@@ -17,7 +17,7 @@ RETURN
     RETURN {org: properties(o), sources: r.sources, evidence: r.evidence} AS m
   }[0] END AS maintainer,
   COLLECT {
-    MATCH (e:Event)-[:AFFECTS]->(n) WHERE e.kind = 'end-of-life'
+    MATCH (e:Event)-[:AFFECTS]->(n) WHERE e.kind = 'end-of-life' AND e.scope IS NULL
     RETURN {id: e.id, date: e.date} AS e ORDER BY e.date, e.id
   } AS endEvents,
   COLLECT { MATCH (:Stack {id: 'stack:germany'})-[i:INCLUDES]->(n) RETURN i.stage LIMIT 1 }[0] AS stage,

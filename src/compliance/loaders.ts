@@ -3,7 +3,8 @@ import { cut } from '../engine/paging';
 import { requireLabel, requireNodeIn } from '../engine/requireNode';
 import type { Database } from '../neo4j/db';
 import { COMPLIANCE_ITEM_LIMIT, COMPLIANCE_MISSING_LIMIT } from './bounds';
-import type { ComplianceGroupRecord, ComplianceReportRecord, ComplianceStatus } from './records';
+import { complianceStatus } from './complianceStatus';
+import type { ComplianceGroupRecord, ComplianceReportRecord } from './records';
 import * as repo from './repository';
 import { complianceCoverage, complianceScore } from './score';
 
@@ -26,10 +27,10 @@ export function createComplianceLoaders(db: Database): ComplianceLoaders {
       const muss = group();
       const soll = group();
       for (const r of rows) {
-        const status: ComplianceStatus = r.targetCount === 0 ? 'not_assessable' : r.missing.length === 0 ? 'met' : r.exception ? 'exempted' : 'violated';
+        const { status, reason } = complianceStatus(r.requirement.rule, r.targetCount, r.missing.length, r.exception !== null);
         const g = r.requirement.level === 'MUSS' ? muss : soll;
         // The counts count every requirement; the items list at most COMPLIANCE_ITEM_LIMIT per group.
-        if (g.items.length < COMPLIANCE_ITEM_LIMIT) g.items.push({ requirement: r.requirement, status, appliesVia: r.via, missing: status === 'met' ? [] : cut(r.missing, COMPLIANCE_MISSING_LIMIT), exception: status === 'exempted' ? r.exception : null, expires: status === 'exempted' ? ((r.exception?.expires as string | undefined) ?? null) : null });
+        if (g.items.length < COMPLIANCE_ITEM_LIMIT) g.items.push({ requirement: r.requirement, status, reason, appliesVia: r.via, missing: status === 'met' ? [] : cut(r.missing, COMPLIANCE_MISSING_LIMIT), exception: status === 'exempted' ? r.exception : null, expires: status === 'exempted' ? ((r.exception?.expires as string | undefined) ?? null) : null });
         if (status === 'met') g.met++;
         else if (status === 'violated') g.violated++;
         else if (status === 'exempted') g.exempted++;

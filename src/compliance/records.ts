@@ -6,6 +6,8 @@ export type ComplianceStatus = 'met' | 'violated' | 'exempted' | 'not_assessable
 export interface ComplianceItemRecord {
   readonly requirement: NodeRecord;
   readonly status: ComplianceStatus;
+  /** Why: what the rule reads and what was found. */
+  readonly reason: string;
   readonly appliesVia: NodeRecord;
   readonly missing: NodeRecord[];
   readonly exception: NodeRecord | null;

@@ -11,7 +11,7 @@ import type { InclusionRequestRecord, InclusionDecisionRecord, ExceptionRequestR
 import type { ReportResultRecord, ReportImportRecord } from '../participation/Participation';
 import type { AdoptionReportRecord, AdoptionProgressRecord, WebhookDeliveryRecord } from '../participation/records';
 import type { ProgressSeriesRecord, ProgressPointRecord } from '../participation/adoptionProgress';
-import type { LicenceFactRecord, StewardFactRecord, JurisdictionRecord, OperatingModelFactRecord, ObtainFactRecord, AttestationFactRecord, AccessibilityFactRecord, StandardKindFactRecord, SecurityFactRecord, EndedRecord, DateFactRecord, AssessmentRecord, InclusionRecord, CriterionIndicatorsRecord, AppliedWeightRecord, CriterionScoreRecord, RankingEdgeRecord, RankingExclusionRecord, ChangeRecord, LoadRecord } from '../profiles/records';
+import type { LicenceFactRecord, StewardFactRecord, JurisdictionRecord, OperatingModelFactRecord, ObtainFactRecord, AttestationFactRecord, AccessibilityFactRecord, StandardKindFactRecord, EditionFactRecord, SecurityFactRecord, EndedRecord, DateFactRecord, AssessmentRecord, InclusionRecord, CriterionIndicatorsRecord, AppliedWeightRecord, CriterionScoreRecord, RankingEdgeRecord, RankingExclusionRecord, ChangeRecord, LoadRecord } from '../profiles/records';
 import type { ImpactSeverityRecord, SeverityHitRecord, LostRoleRecord, WhatIfReportRecord, ReplacementRecord, StateChangeRecord, RequirementChangeRecord, GroupDeltaRecord, ServiceRisksRecord, InheritedRiskRecord, RiskReachRecord, RiskedServiceRecord } from '../whatif/records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -793,6 +793,8 @@ export type ComplianceItem = {
   expires: Maybe<Scalars['String']['output']>;
   /** What the requirement requires and the service does not use (empty when met): at most 50. */
   missing: Array<Node>;
+  /** Why the status is what it is: what the rule reads (must-use: reaching the named item; must-meet: a source stating conformance). */
+  reason: Scalars['String']['output'];
   requirement: Requirement;
   status: ComplianceStatus;
 };
@@ -804,7 +806,7 @@ export type ComplianceReport = {
   /** assessed / requirements (null when none applies). */
   assessedShare: Maybe<Scalars['Float']['output']>;
   muss: ComplianceGroup;
-  /** Requirements that name nothing to check against, left out of the score. */
+  /** Requirements the graph cannot assess (they name nothing to check against, or no source states conformance), left out of the score. */
   notAssessable: Scalars['Int']['output'];
   /** What the score covers, in words. */
   note: Scalars['String']['output'];
@@ -822,7 +824,7 @@ export type ComplianceReport = {
 export type ComplianceStatus =
   | 'exempted'
   | 'met'
-  /** The requirement names nothing to check against. */
+  /** The requirement names nothing to check against, or it is a conformance rule (must-meet) no source states the service meets: the graph cannot tell. */
   | 'not_assessable'
   | 'violated';
 
@@ -1818,6 +1820,18 @@ export type EditOp =
   | 'REMOVE_LINK'
   | 'REMOVE_NODE';
 
+/** An edition of an item and its licence. */
+export type EditionFact = {
+  __typename?: 'EditionFact';
+  class: LicenceClass;
+  evidence: Evidence;
+  name: Scalars['String']['output'];
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
+  sources: Array<Citation>;
+  /** SPDX id (or LicenseRef-proprietary). */
+  spdx: Scalars['String']['output'];
+};
+
 /** An item that ended, and what replaces it. */
 export type Ended = {
   __typename?: 'Ended';
@@ -1859,6 +1873,8 @@ export type Event = Node & {
   proposal: Maybe<Scalars['String']['output']>;
   /** Who accepted the proposal (a reviewer other than its author). */
   reviewedBy: Maybe<Scalars['String']['output']>;
+  /** The version, edition or deployment it concerns (e.g. Server, 2016 and 2019, 7 Community Edition); null: the item as a whole (then an end-of-life event ends the item). */
+  scope: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
@@ -2424,8 +2440,10 @@ export type IncludesLink = {
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
-  /** The stack version that lists it. */
+  /** The stack version that lists it (with its publication date). */
   listedIn: Maybe<Scalars['String']['output']>;
+  /** The date of the item's maturity step in the data set's projects.csv (e.g. the year a standard was published): the item's own history, never the date of the stage. */
+  maturityDate: Maybe<Scalars['String']['output']>;
   /** The node at the other end. */
   node: Node;
   note: Maybe<Scalars['String']['output']>;
@@ -2441,7 +2459,7 @@ export type IncludesLink = {
   role: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
-  /** Since when, where the data set says so. */
+  /** Since when the stack includes it, from the stack's own dates only (a decision's or the stack version's date); null when the stack states none. */
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
@@ -2454,7 +2472,7 @@ export type IncludesLink = {
   status: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
-  /** Until when, where the data set says so. */
+  /** Until when, from the stack's own dates only. */
   until: Maybe<Scalars['String']['output']>;
 };
 
@@ -2464,8 +2482,10 @@ export type IncludesNodeLink = IncludesLink & Link & {
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
-  /** The stack version that lists it. */
+  /** The stack version that lists it (with its publication date). */
   listedIn: Maybe<Scalars['String']['output']>;
+  /** The date of the item's maturity step in the data set's projects.csv (e.g. the year a standard was published): the item's own history, never the date of the stage. */
+  maturityDate: Maybe<Scalars['String']['output']>;
   node: Node;
   note: Maybe<Scalars['String']['output']>;
   /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
@@ -2480,7 +2500,7 @@ export type IncludesNodeLink = IncludesLink & Link & {
   role: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
-  /** Since when, where the data set says so. */
+  /** Since when the stack includes it, from the stack's own dates only (a decision's or the stack version's date); null when the stack states none. */
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
@@ -2493,7 +2513,7 @@ export type IncludesNodeLink = IncludesLink & Link & {
   status: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
-  /** Until when, where the data set says so. */
+  /** Until when, from the stack's own dates only. */
   until: Maybe<Scalars['String']['output']>;
 };
 
@@ -2503,8 +2523,10 @@ export type IncludesStackLink = IncludesLink & Link & {
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
-  /** The stack version that lists it. */
+  /** The stack version that lists it (with its publication date). */
   listedIn: Maybe<Scalars['String']['output']>;
+  /** The date of the item's maturity step in the data set's projects.csv (e.g. the year a standard was published): the item's own history, never the date of the stage. */
+  maturityDate: Maybe<Scalars['String']['output']>;
   node: Stack;
   note: Maybe<Scalars['String']['output']>;
   /** The accepted proposal that contributed this fact or changed it last (see `proposal(id)`). */
@@ -2519,7 +2541,7 @@ export type IncludesStackLink = IncludesLink & Link & {
   role: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
   rule: Maybe<Rule>;
-  /** Since when, where the data set says so. */
+  /** Since when the stack includes it, from the stack's own dates only (a decision's or the stack version's date); null when the stack states none. */
   since: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, resolved in the registry (publisher, kind, address), each with its locator: at most 20, in the order stated (more are left out). */
@@ -2532,7 +2554,7 @@ export type IncludesStackLink = IncludesLink & Link & {
   status: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
-  /** Until when, where the data set says so. */
+  /** Until when, from the stack's own dates only. */
   until: Maybe<Scalars['String']['output']>;
 };
 
@@ -2541,10 +2563,13 @@ export type Inclusion = {
   __typename?: 'Inclusion';
   /** The stack version that lists it. */
   listedIn: Maybe<Scalars['String']['output']>;
+  /** The date of the item's maturity step in the data set (the item's own history, e.g. a standard's publication), never the stage's date. */
+  maturityDate: Maybe<Scalars['String']['output']>;
   rationale: Maybe<Scalars['String']['output']>;
   /** True when the rationale is the data set's generic text (e.g. "Integriert in den Deutschland Stack") and says nothing about this item. */
   rationaleIsGeneric: Scalars['Boolean']['output'];
   role: Maybe<Scalars['String']['output']>;
+  /** Since when the stack includes it, from the stack's own dates only; null when the stack states none (see listedIn). */
   since: Maybe<Scalars['String']['output']>;
   /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
   sources: Array<Citation>;
@@ -2554,6 +2579,7 @@ export type Inclusion = {
   stageBasis: Maybe<Scalars['String']['output']>;
   /** The stack's own status (recommended, approved, deprecated). */
   status: Maybe<Scalars['String']['output']>;
+  /** Until when, from the stack's own dates only. */
   until: Maybe<Scalars['String']['output']>;
 };
 
@@ -4497,6 +4523,8 @@ export type Profile = {
    * data set's oss flag (at most 50).
    */
   conflicts: Array<FactConflict>;
+  /** Editions under different licences (open core: a community edition under an open licence, an enterprise edition under a proprietary one): at most 10. */
+  editions: Array<EditionFact>;
   /** The end of support of the item (or, with `version`, of its current major version), as its vendor publishes it. */
   endOfSupport: Maybe<DateFact>;
   /**
@@ -4512,6 +4540,8 @@ export type Profile = {
   licenceConflict: Maybe<Scalars['String']['output']>;
   /** At most 20. */
   obtain: Array<ObtainFact>;
+  /** True when the editions mix open and not-open licence classes (open core); null without editions. */
+  openCore: Maybe<Scalars['Boolean']['output']>;
   /** Open source by its licence class (null without a licence). */
   openSource: Maybe<Scalars['Boolean']['output']>;
   /** At most 20. */
@@ -7436,6 +7466,7 @@ export type ResolversTypes = {
   DeviatesFromLink: ResolverTypeWrapper<LinkRecord>;
   DeviatesFromRequirementLink: ResolverTypeWrapper<LinkRecord>;
   EditOp: EditOp;
+  EditionFact: ResolverTypeWrapper<EditionFactRecord>;
   Ended: ResolverTypeWrapper<EndedRecord>;
   Event: ResolverTypeWrapper<NodeRecord>;
   EventConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -7556,7 +7587,7 @@ export type ResolversTypes = {
   PartOfTopicLink: ResolverTypeWrapper<LinkRecord>;
   Path: ResolverTypeWrapper<Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
-  Profile: ResolverTypeWrapper<Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'ended' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'security' | 'standardKind' | 'steward'> & { accessibility?: Maybe<ResolversTypes['AccessibilityFact']>, attestations: Array<ResolversTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversTypes['DateFact']>, ended?: Maybe<ResolversTypes['Ended']>, jurisdiction?: Maybe<ResolversTypes['Jurisdiction']>, licence?: Maybe<ResolversTypes['LicenceFact']>, obtain: Array<ResolversTypes['ObtainFact']>, operatingModels: Array<ResolversTypes['OperatingModelFact']>, security?: Maybe<ResolversTypes['SecurityFact']>, standardKind?: Maybe<ResolversTypes['StandardKindFact']>, steward?: Maybe<ResolversTypes['StewardFact']> }>;
+  Profile: ResolverTypeWrapper<Omit<Profile, 'accessibility' | 'attestations' | 'editions' | 'endOfSupport' | 'ended' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'security' | 'standardKind' | 'steward'> & { accessibility?: Maybe<ResolversTypes['AccessibilityFact']>, attestations: Array<ResolversTypes['AttestationFact']>, editions: Array<ResolversTypes['EditionFact']>, endOfSupport?: Maybe<ResolversTypes['DateFact']>, ended?: Maybe<ResolversTypes['Ended']>, jurisdiction?: Maybe<ResolversTypes['Jurisdiction']>, licence?: Maybe<ResolversTypes['LicenceFact']>, obtain: Array<ResolversTypes['ObtainFact']>, operatingModels: Array<ResolversTypes['OperatingModelFact']>, security?: Maybe<ResolversTypes['SecurityFact']>, standardKind?: Maybe<ResolversTypes['StandardKindFact']>, steward?: Maybe<ResolversTypes['StewardFact']> }>;
   ProgressInterval: ProgressInterval;
   ProgressPoint: ResolverTypeWrapper<ProgressPointRecord>;
   ProgressSeries: ResolverTypeWrapper<ProgressSeriesRecord>;
@@ -7734,6 +7765,7 @@ export type ResolversParentTypes = {
   DeviatesFromExceptionLink: LinkRecord;
   DeviatesFromLink: LinkRecord;
   DeviatesFromRequirementLink: LinkRecord;
+  EditionFact: EditionFactRecord;
   Ended: EndedRecord;
   Event: NodeRecord;
   EventConnection: ConnectionRecord;
@@ -7846,7 +7878,7 @@ export type ResolversParentTypes = {
   PartOfTopicLink: LinkRecord;
   Path: Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
-  Profile: Omit<Profile, 'accessibility' | 'attestations' | 'endOfSupport' | 'ended' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'security' | 'standardKind' | 'steward'> & { accessibility?: Maybe<ResolversParentTypes['AccessibilityFact']>, attestations: Array<ResolversParentTypes['AttestationFact']>, endOfSupport?: Maybe<ResolversParentTypes['DateFact']>, ended?: Maybe<ResolversParentTypes['Ended']>, jurisdiction?: Maybe<ResolversParentTypes['Jurisdiction']>, licence?: Maybe<ResolversParentTypes['LicenceFact']>, obtain: Array<ResolversParentTypes['ObtainFact']>, operatingModels: Array<ResolversParentTypes['OperatingModelFact']>, security?: Maybe<ResolversParentTypes['SecurityFact']>, standardKind?: Maybe<ResolversParentTypes['StandardKindFact']>, steward?: Maybe<ResolversParentTypes['StewardFact']> };
+  Profile: Omit<Profile, 'accessibility' | 'attestations' | 'editions' | 'endOfSupport' | 'ended' | 'jurisdiction' | 'licence' | 'obtain' | 'operatingModels' | 'security' | 'standardKind' | 'steward'> & { accessibility?: Maybe<ResolversParentTypes['AccessibilityFact']>, attestations: Array<ResolversParentTypes['AttestationFact']>, editions: Array<ResolversParentTypes['EditionFact']>, endOfSupport?: Maybe<ResolversParentTypes['DateFact']>, ended?: Maybe<ResolversParentTypes['Ended']>, jurisdiction?: Maybe<ResolversParentTypes['Jurisdiction']>, licence?: Maybe<ResolversParentTypes['LicenceFact']>, obtain: Array<ResolversParentTypes['ObtainFact']>, operatingModels: Array<ResolversParentTypes['OperatingModelFact']>, security?: Maybe<ResolversParentTypes['SecurityFact']>, standardKind?: Maybe<ResolversParentTypes['StandardKindFact']>, steward?: Maybe<ResolversParentTypes['StewardFact']> };
   ProgressPoint: ProgressPointRecord;
   ProgressSeries: ProgressSeriesRecord;
   Properties: Scalars['Properties']['output'];
@@ -8317,6 +8349,7 @@ export type ComplianceItemResolvers<ContextType = Context, ParentType extends Re
   exception?: Resolver<Maybe<ResolversTypes['Exception']>, ParentType, ContextType>;
   expires?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ComplianceStatus'], ParentType, ContextType>;
 };
@@ -8721,6 +8754,14 @@ export type DeviatesFromRequirementLinkResolvers<ContextType = Context, ParentTy
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EditionFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EditionFact'] = ResolversParentTypes['EditionFact']> = {
+  class?: Resolver<ResolversTypes['LicenceClass'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  spdx?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type EndedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ended'] = ResolversParentTypes['Ended']> = {
   basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   on?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8745,6 +8786,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -9016,6 +9058,7 @@ export type IncludesNodeLinkResolvers<ContextType = Context, ParentType extends 
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maturityDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9039,6 +9082,7 @@ export type IncludesStackLinkResolvers<ContextType = Context, ParentType extends
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maturityDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proposal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9060,6 +9104,7 @@ export type IncludesStackLinkResolvers<ContextType = Context, ParentType extends
 
 export type InclusionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inclusion'] = ResolversParentTypes['Inclusion']> = {
   listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maturityDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rationaleIsGeneric?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9857,12 +9902,14 @@ export type ProfileResolvers<ContextType = Context, ParentType extends Resolvers
   accessibility?: Resolver<Maybe<ResolversTypes['AccessibilityFact']>, ParentType, ContextType>;
   attestations?: Resolver<Array<ResolversTypes['AttestationFact']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['FactConflict']>, ParentType, ContextType>;
+  editions?: Resolver<Array<ResolversTypes['EditionFact']>, ParentType, ContextType>;
   endOfSupport?: Resolver<Maybe<ResolversTypes['DateFact']>, ParentType, ContextType>;
   ended?: Resolver<Maybe<ResolversTypes['Ended']>, ParentType, ContextType>;
   jurisdiction?: Resolver<Maybe<ResolversTypes['Jurisdiction']>, ParentType, ContextType>;
   licence?: Resolver<Maybe<ResolversTypes['LicenceFact']>, ParentType, ContextType>;
   licenceConflict?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   obtain?: Resolver<Array<ResolversTypes['ObtainFact']>, ParentType, ContextType>;
+  openCore?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   openSource?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   operatingModels?: Resolver<Array<ResolversTypes['OperatingModelFact']>, ParentType, ContextType>;
   security?: Resolver<Maybe<ResolversTypes['SecurityFact']>, ParentType, ContextType>;
@@ -10819,6 +10866,7 @@ export type Resolvers<ContextType = Context> = {
   DeviatesFromExceptionLink?: DeviatesFromExceptionLinkResolvers<ContextType>;
   DeviatesFromLink?: DeviatesFromLinkResolvers<ContextType>;
   DeviatesFromRequirementLink?: DeviatesFromRequirementLinkResolvers<ContextType>;
+  EditionFact?: EditionFactResolvers<ContextType>;
   Ended?: EndedResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;

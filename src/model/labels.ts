@@ -246,6 +246,7 @@ export const LABELS = {
       date: { type: 'String', description: 'The day (or month) it took effect, as its source states it.', required: true, format: 'date' },
       licenceBefore: { type: 'String', description: 'The licence before a licence change (SPDX).' },
       licenceAfter: { type: 'String', description: 'The licence after a licence change (SPDX).' },
+      scope: { type: 'String', description: 'The version, edition or deployment it concerns (e.g. Server, 2016 and 2019, 7 Community Edition); null: the item as a whole (then an end-of-life event ends the item).' },
     },
     filters: ['text', 'evidence', 'kind', 'from', 'to'],
     seed: seedId('event:<slug>', 'event:<slug>', { item: 'AFFECTS' }),

@@ -189,9 +189,10 @@ export const RELATIONSHIPS = {
       rationaleEn: { type: 'String', description: 'Why, in English.' },
       stage: { type: 'String', enum: 'LifecycleStage', description: 'The lifecycle stage (adopt, trial, hold, retire).' },
       stageBasis: { type: 'String', description: 'What the stage rests on.' },
-      since: { type: 'String', description: 'Since when, where the data set says so.', format: 'date' },
-      until: { type: 'String', description: 'Until when, where the data set says so.', format: 'date' },
-      listedIn: { type: 'String', description: 'The stack version that lists it.' },
+      since: { type: 'String', description: "Since when the stack includes it, from the stack's own dates only (a decision's or the stack version's date); null when the stack states none.", format: 'date' },
+      until: { type: 'String', description: "Until when, from the stack's own dates only.", format: 'date' },
+      listedIn: { type: 'String', description: 'The stack version that lists it (with its publication date).' },
+      maturityDate: { type: 'String', description: "The date of the item's maturity step in the data set's projects.csv (e.g. the year a standard was published): the item's own history, never the date of the stage.", format: 'date' },
     },
     fields: [
       f('Component', 'stacks', 'in', 'Stack', "Stacks that include it, with status and role."),

@@ -83,6 +83,13 @@ export interface DateFactRecord extends Cited {
   readonly evidence: EvidenceValue;
 }
 
+export interface EditionFactRecord extends Cited {
+  readonly name: string;
+  readonly spdx: string;
+  readonly class: LicenceClass;
+  readonly evidence: EvidenceValue;
+}
+
 export interface StandardKindFactRecord extends Cited {
   readonly kind: string;
   readonly binding: string | null;
@@ -121,6 +128,7 @@ export interface InclusionRecord extends Cited {
   readonly stageBasis: string | null;
   readonly since: string | null;
   readonly until: string | null;
+  readonly maturityDate: string | null;
   readonly role: string | null;
   readonly rationale: string | null;
   readonly rationaleIsGeneric: boolean;

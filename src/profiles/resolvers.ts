@@ -18,7 +18,7 @@ import {
   parseCitations,
 } from '../model';
 import { evidenceOf, type EvidenceValue } from '../provenance/records';
-import { EVIDENCE, readConflicts, stewardTypeOf } from '../model';
+import { EVIDENCE, isOpenLicenceClass, readConflicts, stewardTypeOf } from '../model';
 import { citations } from '../provenance/resolvers';
 import { applicable, rank } from './ranking';
 import {
@@ -33,6 +33,7 @@ import {
   type AttestationFactRecord,
   type DateFactRecord,
   type EndedRecord,
+  type EditionFactRecord,
   type InclusionRecord,
   type JurisdictionRecord,
   type LicenceFactRecord,
@@ -139,6 +140,13 @@ function profileOf(row: ProfileRow, today: string): ResolversParentTypes['Profil
         }
       : null;
   const ended = endedOf(p, row, today);
+  const editionNames = listOf(p.editionNames);
+  const editionLicences = listOf(p.editionLicences);
+  const editionClasses = listOf(p.editionClasses);
+  const editionSources = listOf(p.editionSources);
+  const editionEvidence = listOf(p.editionEvidence);
+  const editions = editionNames.slice(0, 10).map((name, i): EditionFactRecord => ({ name, spdx: editionLicences[i] ?? '', class: licenceClassOf(editionClasses[i]), evidence: factEvidence(editionEvidence[i]), sources: citationList(editionSources[i]) }));
+  const openClasses = new Set(editionClasses.map((c) => isOpenLicenceClass(c as never)));
   const stated: [string, boolean][] = [
     ['licence', licence !== null],
     ['steward', steward !== null],
@@ -159,6 +167,8 @@ function profileOf(row: ProfileRow, today: string): ResolversParentTypes['Profil
     attestations,
     accessibility,
     endOfSupport,
+    editions,
+    openCore: editions.length === 0 ? null : openClasses.size > 1,
     standardKind,
     security,
     ended,
@@ -210,6 +220,7 @@ function inclusionOf(stack: NodeRecord, r: Readonly<Record<string, unknown>>): I
     stageBasis: textOf(r.stageBasis),
     since: textOf(r.since),
     until: textOf(r.until),
+    maturityDate: textOf(r.maturityDate),
     role: textOf(r.role),
     rationale,
     rationaleIsGeneric: rationale === null || GENERIC_RATIONALES.has(rationale.trim()),
@@ -376,6 +387,7 @@ export function profileResolvers(): Resolvers {
     AccessibilityFact: { sources: sourcesOf },
     DateFact: { sources: sourcesOf },
     StandardKindFact: { sources: sourcesOf },
+    EditionFact: { sources: sourcesOf },
     SecurityFact: { sources: sourcesOf },
     Assessment: { decision: (a, _a, ctx) => byId(a.decision, ctx), sources: sourcesOf },
     Inclusion: { sources: sourcesOf },

@@ -170,7 +170,7 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
         statements.set(k, win);
         return win === here;
       };
-      const allowed = new Set(['item', 'licence', 'steward', 'operatingModels', 'obtain', 'attestations', 'accessibility', 'endOfSupport', 'successor', 'standardKind', 'security', 'note']);
+      const allowed = new Set(['item', 'licence', 'steward', 'operatingModels', 'obtain', 'attestations', 'accessibility', 'endOfSupport', 'successor', 'standardKind', 'security', 'editions', 'note']);
       for (const k of Object.keys(raw)) if (!allowed.has(k)) problem(k, `is no field of a profile; allowed: ${[...allowed].join(', ')}`);
       const fact = (key: string, f: unknown, each: (f: Record<string, unknown>, problem: Problem, sources: string[], evidence: string) => void): void => {
         if (f === undefined || f === null) return;
@@ -228,6 +228,14 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
         const date = dateText(f.date);
         if (date !== null && !DATE.test(date)) return p('date', `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${date}"`);
         push({ attestations: f.scheme, attestationHolders: f.holder, attestationScopes: f.scope, attestationDates: date, attestationSources: sources.join(' ; '), attestationEvidence: evidence });
+      });
+      facts('editions', raw.editions, (f, p, sources, evidence) => {
+        if (typeof f.name !== 'string' || f.name.trim() === '') return p('name', 'is required: the edition as the vendor names it (e.g. Community Edition)');
+        if (typeof f.licence !== 'string') return p('licence', 'is required: an SPDX id or LicenseRef-proprietary');
+        const spdx = normalizeLicenceExpression(f.licence);
+        const cls = licenceClassOf(spdx);
+        if (!cls) return p('licence', `"${f.licence}" is not in the licence table (src/model/licences.ts)`);
+        push({ editionNames: f.name.trim(), editionLicences: spdx, editionClasses: cls, editionSources: sources.join(' ; '), editionEvidence: evidence });
       });
       for (const [k, v] of Object.entries(lists)) item.props[k] = [...((item.props[k] as string[] | undefined) ?? []), ...(v as string[])];
       fact('accessibility', raw.accessibility, (f, p, sources, evidence) => {

@@ -255,8 +255,9 @@ export function readLandscape(dir: string, classification: Classification, displ
         const item = itemById.get(it.itemId);
         const lifecycle = stageOf(id, it.status, item?.maturity);
         const dates = id === MATURITY_STACK && item ? projectDates.get(normalizeName(item.name)) : undefined;
-        const since = dates && item?.maturity ? dates[MATURITY_DATE_COLUMN[item.maturity] ?? ''] : undefined;
-        const until = dates?.archived_date;
+        // projects.csv dates are the item's own history (e.g. when a standard was published), not the
+        // stack's: they are kept as maturityDate, never as the stage's since (issue 22: "RSA adopt since 1977").
+        const maturityDate = dates && item?.maturity ? dates[MATURITY_DATE_COLUMN[item.maturity] ?? ''] : undefined;
         edge('INCLUDES', id, it.itemId, `${file}: ${entry}`, source, clean({
           status: it.status,
           role: it.role,
@@ -264,8 +265,7 @@ export function readLandscape(dir: string, classification: Classification, displ
           rationaleEn: it.rationale?.en,
           stage: lifecycle?.stage,
           stageBasis: lifecycle ? `${lifecycle.basis} (${STAGE_TABLE_NOTE})` : undefined,
-          since: since || undefined,
-          until: until || undefined,
+          maturityDate: maturityDate || undefined,
           listedIn: s.version ? `${s.version}${s.publishedAt ? ` (${s.publishedAt})` : ''}` : undefined,
         }));
       }
