@@ -59,6 +59,7 @@ const config: CodegenConfig = {
           AccessibilityFact: '../profiles/records#AccessibilityFactRecord',
           StandardKindFact: '../profiles/records#StandardKindFactRecord',
           EditionFact: '../profiles/records#EditionFactRecord',
+          StaleFact: '../provenance/repository#StaleFactRow',
           SecurityFact: '../profiles/records#SecurityFactRecord',
           Ended: '../profiles/records#EndedRecord',
           DateFact: '../profiles/records#DateFactRecord',

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/Principal';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, RateLimitedError } from '../errors';
 import type { DeniedDomain, Model } from '../model';
-import { formatCitation } from '../model';
+import { evidenceBySources, formatCitation, type SourceKind } from '../model';
 import type { Database, Tx } from '../neo4j/db';
 import type { PropValue } from '../seed/graph';
 import { mergeNodes, mergeRelationships, pruneNodes, pruneRelationships, recordLoad } from '../seed/repository';
@@ -182,14 +182,19 @@ export class Curation {
     }
     const newSources = JSON.parse(String(p.newSources ?? '[]')) as Record<string, PropValue | null>[];
     await createSources(tx, newSources);
-    const stamp: Stamp = { proposal: id, organization: String(p.organization), reviewer: reviewer.name, evidence: evidenceOf(p), citations: (p.citations as string[]) ?? [], sourceText: String(p.sourceText ?? '') };
+    const citations = (p.citations as string[]) ?? [];
+    // `sourced` needs a primary source (as in the seed files): a change citing only press or secondary sources is `secondary`.
+    const stated = evidenceOf(p);
+    const kinds = stated === 'sourced' ? (await sourcesForCitations(tx, citations.map((c) => c.replace(/\s*\(.*$/s, '')), [])).map((s) => s.kind as SourceKind) : [];
+    const evidence = stated === 'sourced' ? (evidenceBySources(stated, kinds) as Stamp['evidence']) : stated;
+    const stamp: Stamp = { proposal: id, organization: String(p.organization), reviewer: reviewer.name, evidence, citations, sourceText: String(p.sourceText ?? ''), checked: new Date().toISOString().slice(0, 10) };
     const writes = applyChangeSet(operations, view, stamp);
     await pruneRelationships(tx, writes.removedLinks);
     await pruneNodes(tx, writes.removedNodes);
     const merged = [...(writes.nodes.length > 0 ? await mergeNodes(tx, writes.nodes) : []), ...(writes.links.length > 0 ? await mergeRelationships(tx, writes.links) : [])];
     const version = await bumpGraphVersion(tx, 'curation');
     const decidedAt = new Date().toISOString();
-    const decision = { status: 'accepted', seq, reviewer: reviewer.subject, reviewerName: reviewer.name, decidedAt, appliedBases: JSON.stringify(writes.bases), diff: JSON.stringify(writes.diff), graphVersion: version };
+    const decision = { status: 'accepted', seq, reviewer: reviewer.subject, reviewerName: reviewer.name, decidedAt, appliedBases: JSON.stringify(writes.bases), appliedEvidence: stamp.evidence, appliedOn: stamp.checked ?? null, diff: JSON.stringify(writes.diff), graphVersion: version };
     await updateProposal(tx, id, decision);
     const log = changeLog(merged, writes.diff.filter((d) => d.op === 'removeNode').map((d) => ({ id: d.key, label: d.kind })), writes.removedLinks);
     await recordLoad(tx, { id: `curation:${id}`, at: decidedAt, datasets: [`${id}: proposed by ${String(p.authorName)} (${String(p.organization)}), accepted by ${reviewer.name}`], inputHash: id, initial: false, itemised: true, graphVersion: version }, log);

@@ -9,11 +9,13 @@ export interface Stamp {
   /** The organisation (graph id) the author speaks for. */
   readonly organization: string;
   readonly reviewer: string;
-  /** `reported` for a report about the author's own organisation, else `sourced`. */
-  readonly evidence: 'sourced' | 'reported';
+  /** `reported` for a report about the author's own organisation; else `sourced`, or `secondary` when every source cited is press or secondary. */
+  readonly evidence: 'sourced' | 'secondary' | 'reported';
   /** The citations (registry ids, with locators) and their addresses, for `sources` and `source`. */
   readonly citations: readonly string[];
   readonly sourceText: string;
+  /** The day the review accepted it (YYYY-MM-DD): the fact's `checked` date. */
+  readonly checked?: string;
 }
 
 /** One entry of a change set's diff: what a node or link was before and is after. */
@@ -58,7 +60,7 @@ export function applyChangeSet(given: readonly Operation[], view: GraphView, sta
     bases.push(baseOf(op, layered));
     switch (op.op) {
       case 'addNode': {
-        const props: Record<string, PropValue> = withAliasesText({ ...op.properties, id: op.id, evidence: stamp.evidence, sources: [...stamp.citations], source: stamp.sourceText, ...contribution });
+        const props: Record<string, PropValue> = withAliasesText({ ...op.properties, id: op.id, evidence: stamp.evidence, sources: [...stamp.citations], source: stamp.sourceText, ...(stamp.checked ? { checked: stamp.checked } : {}), ...contribution });
         nodes.set(op.id, { id: op.id, label: op.label, props });
         layered.setNode(op.id, { label: op.label, props });
         diff.push({ op: op.op, entity: 'node', key: op.id, kind: op.label, before: null, after: props });
@@ -83,7 +85,7 @@ export function applyChangeSet(given: readonly Operation[], view: GraphView, sta
         break;
       }
       case 'addLink': {
-        const props: Record<string, PropValue> = { ...op.properties, evidence: stamp.evidence, sources: [...stamp.citations], source: stamp.sourceText, ...contribution };
+        const props: Record<string, PropValue> = { ...op.properties, evidence: stamp.evidence, sources: [...stamp.citations], source: stamp.sourceText, ...(stamp.checked ? { checked: stamp.checked } : {}), ...contribution };
         links.set(`${op.type}|${op.from}|${op.to}`, { type: op.type, from: op.from, to: op.to, props });
         layered.setLink(op.type, op.from, op.to, props);
         diff.push({ op: op.op, entity: 'link', key: `${op.type}|${op.from}|${op.to}`, kind: op.type, before: null, after: props });

@@ -13,7 +13,7 @@ export interface ChangeProblem {
 }
 
 /** Properties a change set may not state: the loader and the review write them. */
-export const PROTECTED_PROPERTIES: readonly string[] = ['id', 'label', 'source', 'sources', 'evidence', 'rule', 'aliasesText', ...CONTRIBUTION_PROPERTIES];
+export const PROTECTED_PROPERTIES: readonly string[] = ['id', 'label', 'source', 'sources', 'evidence', 'rule', 'checked', 'aliasesText', ...CONTRIBUTION_PROPERTIES];
 
 const GENERIC_ID = /^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 

@@ -10,7 +10,7 @@ export interface CuratedEntry {
   readonly reason: string;
   readonly organization: string;
   readonly reviewer: string;
-  readonly evidence: 'sourced' | 'reported';
+  readonly evidence: 'sourced' | 'secondary' | 'reported';
   readonly citations: readonly string[];
   readonly sourceText: string;
   readonly changes: readonly ChangeInputShape[];
@@ -53,7 +53,7 @@ export function readCuratedEntry(raw: unknown): { entry: OverlayEntry | null; pr
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { entry: null, problems: [{ field: '(entry)', message: 'must be a mapping' }] };
   const r = raw as Record<string, unknown>;
   for (const k of ['proposal', 'organization', 'reviewer', 'sourceText']) if (typeof r[k] !== 'string' || r[k] === '') problems.push({ field: k, message: 'is required (text)' });
-  if (r.evidence !== 'sourced' && r.evidence !== 'reported') problems.push({ field: 'evidence', message: `must be sourced or reported, got "${String(r.evidence)}"` });
+  if (r.evidence !== 'sourced' && r.evidence !== 'secondary' && r.evidence !== 'reported') problems.push({ field: 'evidence', message: `must be sourced, secondary or reported, got "${String(r.evidence)}"` });
   if (!Array.isArray(r.citations) || r.citations.some((c) => typeof c !== 'string')) problems.push({ field: 'citations', message: 'must be a list of registry ids' });
   if (!Array.isArray(r.changes) || r.changes.length === 0) problems.push({ field: 'changes', message: 'must be a non-empty list of changes (op, id or type/from/to, properties, unset)' });
   if (!Array.isArray(r.basedOn) || (Array.isArray(r.changes) && r.basedOn.length !== r.changes.length)) problems.push({ field: 'basedOn', message: 'must hold one state per change' });
@@ -66,7 +66,7 @@ export function readCuratedEntry(raw: unknown): { entry: OverlayEntry | null; pr
       id: String(r.proposal),
       operations,
       bases: r.basedOn as Base[],
-      stamp: { proposal: String(r.proposal), organization: String(r.organization), reviewer: String(r.reviewer), evidence: r.evidence as 'sourced' | 'reported', citations: (r.citations as string[]).map(String), sourceText: String(r.sourceText) },
+      stamp: { proposal: String(r.proposal), organization: String(r.organization), reviewer: String(r.reviewer), evidence: r.evidence as 'sourced' | 'secondary' | 'reported', citations: (r.citations as string[]).map(String), sourceText: String(r.sourceText) },
     },
     problems,
   };

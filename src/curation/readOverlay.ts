@@ -14,7 +14,9 @@ export function overlayEntryOf(p: StoredProposal): OverlayEntry {
       proposal: String(p.id),
       organization: String(p.organization ?? ''),
       reviewer: String(p.reviewerName ?? p.reviewer ?? ''),
-      evidence: evidenceOf(p),
+      // The evidence the review wrote (secondary when every source cited is press or secondary), else the proposal's kind's.
+      evidence: p.appliedEvidence === 'secondary' || p.appliedEvidence === 'sourced' || p.appliedEvidence === 'reported' ? p.appliedEvidence : evidenceOf(p),
+      ...(typeof p.appliedOn === 'string' ? { checked: p.appliedOn } : {}),
       citations: Array.isArray(p.citations) ? p.citations.map(String) : [],
       sourceText: String(p.sourceText ?? ''),
     },

@@ -12,6 +12,7 @@ import type { ReportResultRecord, ReportImportRecord } from '../participation/Pa
 import type { AdoptionReportRecord, AdoptionProgressRecord, WebhookDeliveryRecord } from '../participation/records';
 import type { ProgressSeriesRecord, ProgressPointRecord } from '../participation/adoptionProgress';
 import type { LicenceFactRecord, StewardFactRecord, JurisdictionRecord, OperatingModelFactRecord, ObtainFactRecord, AttestationFactRecord, AccessibilityFactRecord, StandardKindFactRecord, EditionFactRecord, SecurityFactRecord, EndedRecord, DateFactRecord, AssessmentRecord, InclusionRecord, CriterionIndicatorsRecord, AppliedWeightRecord, CriterionScoreRecord, RankingEdgeRecord, RankingExclusionRecord, ChangeRecord, LoadRecord } from '../profiles/records';
+import type { StaleFactRow } from '../provenance/repository';
 import type { ImpactSeverityRecord, SeverityHitRecord, LostRoleRecord, WhatIfReportRecord, ReplacementRecord, StateChangeRecord, RequirementChangeRecord, GroupDeltaRecord, ServiceRisksRecord, InheritedRiskRecord, RiskReachRecord, RiskedServiceRecord } from '../whatif/records';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -127,6 +128,8 @@ export type AdoptionStatus =
 
 /** An ADOPTS link: an organisation adopts a component or standard. */
 export type AdoptsLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -148,11 +151,17 @@ export type AdoptsLink = {
   status: Maybe<AdoptionStatus>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An ADOPTS link to any node, with its properties. */
 export type AdoptsNodeLink = AdoptsLink & Link & {
   __typename?: 'AdoptsNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -173,11 +182,17 @@ export type AdoptsNodeLink = AdoptsLink & Link & {
   status: Maybe<AdoptionStatus>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An ADOPTS link to an Organization, with its properties. */
 export type AdoptsOrganizationLink = AdoptsLink & Link & {
   __typename?: 'AdoptsOrganizationLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -198,11 +213,17 @@ export type AdoptsOrganizationLink = AdoptsLink & Link & {
   status: Maybe<AdoptionStatus>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An AFFECTS link to an Event, with its properties. */
 export type AffectsEventLink = AffectsLink & Link & {
   __typename?: 'AffectsEventLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -219,10 +240,16 @@ export type AffectsEventLink = AffectsLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An AFFECTS link: a dated event (licence or price-model change, end of life) affects an item. */
 export type AffectsLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -240,11 +267,17 @@ export type AffectsLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An AFFECTS link to any node, with its properties. */
 export type AffectsNodeLink = AffectsLink & Link & {
   __typename?: 'AffectsNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -261,6 +294,10 @@ export type AffectsNodeLink = AffectsLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 export type AlternativeOption = {
@@ -277,6 +314,8 @@ export type AlternativeOption = {
 /** An ALTERNATIVE_TO link to a Component, with its properties. */
 export type AlternativeToComponentLink = AlternativeToLink & Link & {
   __typename?: 'AlternativeToComponentLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -295,10 +334,16 @@ export type AlternativeToComponentLink = AlternativeToLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An ALTERNATIVE_TO link: two items can stand in for each other (read in both directions). */
 export type AlternativeToLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -318,11 +363,17 @@ export type AlternativeToLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An ALTERNATIVE_TO link to a Standard, with its properties. */
 export type AlternativeToStandardLink = AlternativeToLink & Link & {
   __typename?: 'AlternativeToStandardLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -341,6 +392,10 @@ export type AlternativeToStandardLink = AlternativeToLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 export type AppliedWeight = {
@@ -351,6 +406,8 @@ export type AppliedWeight = {
 
 /** An APPLIES_TO link: a requirement applies to an item, service, layer, integration point or organisation. */
 export type AppliesToLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -368,11 +425,17 @@ export type AppliesToLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An APPLIES_TO link to any node, with its properties. */
 export type AppliesToNodeLink = AppliesToLink & Link & {
   __typename?: 'AppliesToNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -389,11 +452,17 @@ export type AppliesToNodeLink = AppliesToLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An APPLIES_TO link to a Requirement, with its properties. */
 export type AppliesToRequirementLink = AppliesToLink & Link & {
   __typename?: 'AppliesToRequirementLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -410,11 +479,17 @@ export type AppliesToRequirementLink = AppliesToLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An ASSESSED link to a Criterion, with its properties. */
 export type AssessedCriterionLink = AssessedLink & Link & {
   __typename?: 'AssessedCriterionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The decision that rated it, where one did. */
@@ -439,10 +514,16 @@ export type AssessedCriterionLink = AssessedLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An ASSESSED link: the loader's assessment of an item against a D-Stack criterion (derived from its profile). Derived by the loader. */
 export type AssessedLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The decision that rated it, where one did. */
@@ -468,11 +549,17 @@ export type AssessedLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An ASSESSED link to any node, with its properties. */
 export type AssessedNodeLink = AssessedLink & Link & {
   __typename?: 'AssessedNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The decision that rated it, where one did. */
@@ -497,6 +584,10 @@ export type AssessedNodeLink = AssessedLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An assessment of an item against one criterion. */
@@ -573,6 +664,8 @@ export type AuditFilter = {
 /** A GovStack or EIRA building block. */
 export type BuildingBlock = Node & {
   __typename?: 'BuildingBlock';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -841,6 +934,8 @@ export type Component = Node & {
   assessments: Array<AssessedCriterionLink>;
   /** Building blocks it maps to. */
   buildingBlocks: Array<MapsToBuildingBlockLink>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** Facts two statements gave different values for, and how each was resolved (as `profile.conflicts`; at most 50). */
   conflicts: Array<FactConflict>;
   /** The organisation (graph id) whose member proposed it. */
@@ -1116,6 +1211,8 @@ export type ComponentEdge = {
 
 /** A CONCERNS link: a milestone concerns any node. */
 export type ConcernsLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1133,11 +1230,17 @@ export type ConcernsLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A CONCERNS link to a Milestone, with its properties. */
 export type ConcernsMilestoneLink = ConcernsLink & Link & {
   __typename?: 'ConcernsMilestoneLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1154,11 +1257,17 @@ export type ConcernsMilestoneLink = ConcernsLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A CONCERNS link to any node, with its properties. */
 export type ConcernsNodeLink = ConcernsLink & Link & {
   __typename?: 'ConcernsNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1175,6 +1284,10 @@ export type ConcernsNodeLink = ConcernsLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 export type ConsumerState =
@@ -1229,6 +1342,8 @@ export type Criterion = Node & {
   __typename?: 'Criterion';
   /** Components and standards assessed against it (ASSESSED), with level. */
   assessedItems: Array<AssessedNodeLink>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -1398,6 +1513,8 @@ export type DateFact = {
 /** A DECIDED_BY link to a Decision, with its properties. */
 export type DecidedByDecisionLink = DecidedByLink & Link & {
   __typename?: 'DecidedByDecisionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1414,10 +1531,16 @@ export type DecidedByDecisionLink = DecidedByLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DECIDED_BY link: the organisation that made a decision. */
 export type DecidedByLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1435,11 +1558,17 @@ export type DecidedByLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DECIDED_BY link to an Organization, with its properties. */
 export type DecidedByOrganizationLink = DecidedByLink & Link & {
   __typename?: 'DecidedByOrganizationLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1456,11 +1585,17 @@ export type DecidedByOrganizationLink = DecidedByLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DECIDES link to a Decision, with its properties. */
 export type DecidesDecisionLink = DecidesLink & Link & {
   __typename?: 'DecidesDecisionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1479,10 +1614,16 @@ export type DecidesDecisionLink = DecidesLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DECIDES link: a decision about an item, with its outcome. */
 export type DecidesLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1502,11 +1643,17 @@ export type DecidesLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DECIDES link to any node, with its properties. */
 export type DecidesNodeLink = DecidesLink & Link & {
   __typename?: 'DecidesNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1525,6 +1672,10 @@ export type DecidesNodeLink = DecidesLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1538,6 +1689,8 @@ export type Decision = Node & {
   body: Array<DecidedByOrganizationLink>;
   /** The deciding body as the source names it. */
   bodyName: Maybe<Scalars['String']['output']>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** YYYY, YYYY-MM or YYYY-MM-DD; null when no source states it. */
@@ -1673,6 +1826,8 @@ export type DependencyTree = {
 /** A DEPENDS_ON link to a Component, with its properties. */
 export type DependsOnComponentLink = DependsOnLink & Link & {
   __typename?: 'DependsOnComponentLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The kind of dependency, as the landscape data set states it. */
@@ -1707,10 +1862,16 @@ export type DependsOnComponentLink = DependsOnLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DEPENDS_ON link: a component builds on another. */
 export type DependsOnLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The kind of dependency, as the landscape data set states it. */
@@ -1746,11 +1907,17 @@ export type DependsOnLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DEVIATES_FROM link to an Exception, with its properties. */
 export type DeviatesFromExceptionLink = DeviatesFromLink & Link & {
   __typename?: 'DeviatesFromExceptionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1767,10 +1934,16 @@ export type DeviatesFromExceptionLink = DeviatesFromLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DEVIATES_FROM link: an exception deviates from a requirement. */
 export type DeviatesFromLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1788,11 +1961,17 @@ export type DeviatesFromLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A DEVIATES_FROM link to a Requirement, with its properties. */
 export type DeviatesFromRequirementLink = DeviatesFromLink & Link & {
   __typename?: 'DeviatesFromRequirementLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -1809,6 +1988,10 @@ export type DeviatesFromRequirementLink = DeviatesFromLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** What an operation of a change set does. */
@@ -1846,6 +2029,8 @@ export type Ended = {
 /** A dated event about an item: a licence or price-model change, an end of life or of sale, an acquisition. */
 export type Event = Node & {
   __typename?: 'Event';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The day (or month) it took effect, as its source states it. */
@@ -1934,6 +2119,8 @@ export type EvidenceFilter =
 /** A granted deviation from a requirement. */
 export type Exception = Node & {
   __typename?: 'Exception';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -2062,6 +2249,8 @@ export type FactConflict = {
 /** A GRANTED_FOR link to an Exception, with its properties. */
 export type GrantedForExceptionLink = GrantedForLink & Link & {
   __typename?: 'GrantedForExceptionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2078,10 +2267,16 @@ export type GrantedForExceptionLink = GrantedForLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A GRANTED_FOR link: an exception is granted for an item, service, organisation or integration point. */
 export type GrantedForLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2099,11 +2294,17 @@ export type GrantedForLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A GRANTED_FOR link to any node, with its properties. */
 export type GrantedForNodeLink = GrantedForLink & Link & {
   __typename?: 'GrantedForNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2120,6 +2321,10 @@ export type GrantedForNodeLink = GrantedForLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 export type GroupCount = {
@@ -2277,6 +2482,8 @@ export type ImpactedService = {
 /** An IMPLEMENTS link to a Component, with its properties. */
 export type ImplementsComponentLink = ImplementsLink & Link & {
   __typename?: 'ImplementsComponentLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The kind of dependency, as the landscape data set states it. */
@@ -2301,10 +2508,16 @@ export type ImplementsComponentLink = ImplementsLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An IMPLEMENTS link: a component implements a standard. */
 export type ImplementsLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The kind of dependency, as the landscape data set states it. */
@@ -2330,11 +2543,17 @@ export type ImplementsLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An IMPLEMENTS link to a Standard, with its properties. */
 export type ImplementsStandardLink = ImplementsLink & Link & {
   __typename?: 'ImplementsStandardLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** The kind of dependency, as the landscape data set states it. */
@@ -2359,6 +2578,10 @@ export type ImplementsStandardLink = ImplementsLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A problem of an imported file, where it is. */
@@ -2375,6 +2598,8 @@ export type ImportProblem = {
 /** An IN_LAYER link to a Layer, with its properties. */
 export type InLayerLayerLink = InLayerLink & Link & {
   __typename?: 'InLayerLayerLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2391,10 +2616,16 @@ export type InLayerLayerLink = InLayerLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An IN_LAYER link: an item belongs to a layer of an architecture scheme. */
 export type InLayerLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2412,11 +2643,17 @@ export type InLayerLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An IN_LAYER link to any node, with its properties. */
 export type InLayerNodeLink = InLayerLink & Link & {
   __typename?: 'InLayerNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2433,10 +2670,16 @@ export type InLayerNodeLink = InLayerLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An INCLUDES link: a stack includes an item, with its lifecycle stage. */
 export type IncludesLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2474,11 +2717,17 @@ export type IncludesLink = {
   type: Scalars['String']['output'];
   /** Until when, from the stack's own dates only. */
   until: Maybe<Scalars['String']['output']>;
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An INCLUDES link to any node, with its properties. */
 export type IncludesNodeLink = IncludesLink & Link & {
   __typename?: 'IncludesNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2515,11 +2764,17 @@ export type IncludesNodeLink = IncludesLink & Link & {
   type: Scalars['String']['output'];
   /** Until when, from the stack's own dates only. */
   until: Maybe<Scalars['String']['output']>;
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An INCLUDES link to a Stack, with its properties. */
 export type IncludesStackLink = IncludesLink & Link & {
   __typename?: 'IncludesStackLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2556,6 +2811,10 @@ export type IncludesStackLink = IncludesLink & Link & {
   type: Scalars['String']['output'];
   /** Until when, from the stack's own dates only. */
   until: Maybe<Scalars['String']['output']>;
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An item's inclusion in a stack. */
@@ -2709,6 +2968,8 @@ export type InheritedRisk = {
 /** An INTEGRATES_VIA link to a Component, with its properties. */
 export type IntegratesViaComponentLink = IntegratesViaLink & Link & {
   __typename?: 'IntegratesViaComponentLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2725,11 +2986,17 @@ export type IntegratesViaComponentLink = IntegratesViaLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An INTEGRATES_VIA link to an IntegrationPoint, with its properties. */
 export type IntegratesViaIntegrationPointLink = IntegratesViaLink & Link & {
   __typename?: 'IntegratesViaIntegrationPointLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2746,10 +3013,16 @@ export type IntegratesViaIntegrationPointLink = IntegratesViaLink & Link & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An INTEGRATES_VIA link: a component connects through an integration point of the DVC or a government network. */
 export type IntegratesViaLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -2767,11 +3040,17 @@ export type IntegratesViaLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An integration point of the Deutsche Verwaltungscloud or a government network. */
 export type IntegrationPoint = Node & {
   __typename?: 'IntegrationPoint';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** Components that integrate through it. */
   components: Array<IntegratesViaComponentLink>;
   /** The organisation (graph id) whose member proposed it. */
@@ -2902,6 +3181,8 @@ export type Jurisdiction = {
 export type Kpi = Node & {
   __typename?: 'Kpi';
   asOf: Maybe<Scalars['String']['output']>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -2958,6 +3239,8 @@ export type KpiEdge = {
 /** A layer or category in an architecture scheme (the scheme is a property). */
 export type Layer = Node & {
   __typename?: 'Layer';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** Its sublayers. */
   children: Array<PartOfLayerLink>;
   /** The organisation (graph id) whose member proposed it. */
@@ -3105,6 +3388,8 @@ export type LifeSituation = Node & {
   __typename?: 'LifeSituation';
   /** Its number in the OZG catalogue. */
   catalogueId: Maybe<Scalars['Int']['output']>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -3176,6 +3461,8 @@ export type LifecycleStage =
  * variant per label at the other end (`DependsOnComponentLink`): see src/generated/schema/graph.graphql.
  */
 export type Link = {
+  /** When a source of the fact was last read (the newest `retrieved` of its sources). */
+  checked: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   note: Maybe<Scalars['String']['output']>;
   /** For a link made by an inference rule: the rule (its evidence is inferred). */
@@ -3185,6 +3472,10 @@ export type Link = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it. */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it (a use that ended). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A load of the graph as the change log records it. */
@@ -3235,6 +3526,8 @@ export type LostRoleLostArgs = {
 
 /** A MAINTAINS link: an organisation maintains an item. */
 export type MaintainsLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3252,11 +3545,17 @@ export type MaintainsLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MAINTAINS link to any node, with its properties. */
 export type MaintainsNodeLink = Link & MaintainsLink & {
   __typename?: 'MaintainsNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3273,11 +3572,17 @@ export type MaintainsNodeLink = Link & MaintainsLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MAINTAINS link to an Organization, with its properties. */
 export type MaintainsOrganizationLink = Link & MaintainsLink & {
   __typename?: 'MaintainsOrganizationLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3294,11 +3599,17 @@ export type MaintainsOrganizationLink = Link & MaintainsLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MAPS_TO link to a BuildingBlock, with its properties. */
 export type MapsToBuildingBlockLink = Link & MapsToLink & {
   __typename?: 'MapsToBuildingBlockLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3315,11 +3626,17 @@ export type MapsToBuildingBlockLink = Link & MapsToLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MAPS_TO link to a Layer, with its properties. */
 export type MapsToLayerLink = Link & MapsToLink & {
   __typename?: 'MapsToLayerLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3336,10 +3653,16 @@ export type MapsToLayerLink = Link & MapsToLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MAPS_TO link: an item or layer maps to a building block or a layer of another scheme. */
 export type MapsToLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3357,11 +3680,17 @@ export type MapsToLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MAPS_TO link to any node, with its properties. */
 export type MapsToNodeLink = Link & MapsToLink & {
   __typename?: 'MapsToNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3378,11 +3707,17 @@ export type MapsToNodeLink = Link & MapsToLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MEASURES link to a Kpi, with its properties. */
 export type MeasuresKpiLink = Link & MeasuresLink & {
   __typename?: 'MeasuresKpiLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3399,10 +3734,16 @@ export type MeasuresKpiLink = Link & MeasuresLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MEASURES link: a KPI measures an item. */
 export type MeasuresLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3420,11 +3761,17 @@ export type MeasuresLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MEASURES link to any node, with its properties. */
 export type MeasuresNodeLink = Link & MeasuresLink & {
   __typename?: 'MeasuresNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3441,11 +3788,17 @@ export type MeasuresNodeLink = Link & MeasuresLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MEETS link to a Criterion, with its properties. */
 export type MeetsCriterionLink = Link & MeetsLink & {
   __typename?: 'MeetsCriterionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3462,10 +3815,16 @@ export type MeetsCriterionLink = Link & MeetsLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MEETS link: an item meets a criterion, as a source states it. */
 export type MeetsLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3483,11 +3842,17 @@ export type MeetsLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A MEETS link to any node, with its properties. */
 export type MeetsNodeLink = Link & MeetsLink & {
   __typename?: 'MeetsNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3504,11 +3869,17 @@ export type MeetsNodeLink = Link & MeetsLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A dated roadmap fact. */
 export type Milestone = Node & {
   __typename?: 'Milestone';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** What it concerns. */
   concerns: Array<ConcernsNodeLink>;
   /** The organisation (graph id) whose member proposed it. */
@@ -3888,6 +4259,8 @@ export type NewItemInput = {
 
 /** Every node of the graph: a stable id, a name and its provenance. */
 export type Node = {
+  /** When a source of the fact was last read (the newest `retrieved` of its sources). */
+  checked: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
   /** What the change log recorded for this node, newest first. */
   history: Array<Change>;
@@ -3949,6 +4322,8 @@ export type ObtainFact = {
 
 /** An OFFERS link: an organisation offers a service. */
 export type OffersLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3966,11 +4341,17 @@ export type OffersLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An OFFERS link to an Organization, with its properties. */
 export type OffersOrganizationLink = Link & OffersLink & {
   __typename?: 'OffersOrganizationLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -3987,11 +4368,17 @@ export type OffersOrganizationLink = Link & OffersLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An OFFERS link to a Service, with its properties. */
 export type OffersServiceLink = Link & OffersLink & {
   __typename?: 'OffersServiceLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4008,10 +4395,16 @@ export type OffersServiceLink = Link & OffersLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An OPERATES link: an organisation operates a component or integration point. */
 export type OperatesLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4031,11 +4424,17 @@ export type OperatesLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An OPERATES link to any node, with its properties. */
 export type OperatesNodeLink = Link & OperatesLink & {
   __typename?: 'OperatesNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4054,11 +4453,17 @@ export type OperatesNodeLink = Link & OperatesLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An OPERATES link to an Organization, with its properties. */
 export type OperatesOrganizationLink = Link & OperatesLink & {
   __typename?: 'OperatesOrganizationLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4077,6 +4482,10 @@ export type OperatesOrganizationLink = Link & OperatesLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** How a component can be run. */
@@ -4101,6 +4510,8 @@ export type Organization = Node & {
   __typename?: 'Organization';
   /** What it adopts, with status. */
   adopts: Array<AdoptsNodeLink>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   city: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
@@ -4233,6 +4644,8 @@ export type OzgService = Node & {
   __typename?: 'OzgService';
   /** Its number in the OZG catalogue. */
   catalogueId: Maybe<Scalars['Int']['output']>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -4305,6 +4718,8 @@ export type PageInfo = {
 /** A PART_OF link to a BuildingBlock, with its properties. */
 export type PartOfBuildingBlockLink = Link & PartOfLink & {
   __typename?: 'PartOfBuildingBlockLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4321,11 +4736,17 @@ export type PartOfBuildingBlockLink = Link & PartOfLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A PART_OF link to a Component, with its properties. */
 export type PartOfComponentLink = Link & PartOfLink & {
   __typename?: 'PartOfComponentLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4342,11 +4763,17 @@ export type PartOfComponentLink = Link & PartOfLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A PART_OF link to a Layer, with its properties. */
 export type PartOfLayerLink = Link & PartOfLink & {
   __typename?: 'PartOfLayerLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4363,11 +4790,17 @@ export type PartOfLayerLink = Link & PartOfLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A PART_OF link to a LifeSituation, with its properties. */
 export type PartOfLifeSituationLink = Link & PartOfLink & {
   __typename?: 'PartOfLifeSituationLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4384,10 +4817,16 @@ export type PartOfLifeSituationLink = Link & PartOfLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A PART_OF link: a part of a hierarchy: a service of an OZG service, a life situation of a topic, a sublayer, a unit of an organisation, a part of a component or building block. */
 export type PartOfLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4405,11 +4844,17 @@ export type PartOfLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A PART_OF link to an Organization, with its properties. */
 export type PartOfOrganizationLink = Link & PartOfLink & {
   __typename?: 'PartOfOrganizationLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4426,11 +4871,17 @@ export type PartOfOrganizationLink = Link & PartOfLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A PART_OF link to an OzgService, with its properties. */
 export type PartOfOzgServiceLink = Link & PartOfLink & {
   __typename?: 'PartOfOzgServiceLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4447,11 +4898,17 @@ export type PartOfOzgServiceLink = Link & PartOfLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A PART_OF link to a Service, with its properties. */
 export type PartOfServiceLink = Link & PartOfLink & {
   __typename?: 'PartOfServiceLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4468,11 +4925,17 @@ export type PartOfServiceLink = Link & PartOfLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A PART_OF link to a Topic, with its properties. */
 export type PartOfTopicLink = Link & PartOfLink & {
   __typename?: 'PartOfTopicLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -4489,6 +4952,10 @@ export type PartOfTopicLink = Link & PartOfLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 export type Path = {
@@ -4817,6 +5284,13 @@ export type Query = {
   sources: SourceConnection;
   /** Stack nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence. */
   stacks: StackConnection;
+  /**
+   * Facts not re-checked for `olderThanMonths` months (1..600): the nodes and relationships whose
+   * `checked` date (the newest `retrieved` date of their sources) is before today minus that many
+   * months, or unknown (those first), then oldest first, then by id or type and ends. `first` 1..500
+   * (default 100); pass the last item's `cursor` as `after` for the next page.
+   */
+  stale: StaleConnection;
   /** Standard nodes, filtered and sorted by name then id. `first` 1..500 (default 50). Filters that apply: text, evidence, family, layer, stack, licenceClass, stage. */
   standards: StandardConnection;
   /**
@@ -5511,6 +5985,21 @@ export type QueryStacksArgs = {
  * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
  * an unknown id gives NOT_FOUND.
  */
+export type QueryStaleArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  olderThanMonths: Scalars['Int']['input'];
+};
+
+
+/**
+ * The D-Stack knowledge graph: administrative services, the components, standards and layers they
+ * build on, and what is hit when one of them changes. Every other schema file extends these types.
+ *
+ * Limits: `first` of root lists 1..500 (default 50), of nested lists 1..1000 (default 100),
+ * `maxDepth` 1..10 (default 6), `depth` of `subgraph` 0..3. Values outside give BAD_USER_INPUT;
+ * an unknown id gives NOT_FOUND.
+ */
 export type QueryStandardsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<NodeFilter>;
@@ -5614,6 +6103,8 @@ export type RankingFilter = {
 /** A RATES link to a Criterion, with its properties. */
 export type RatesCriterionLink = Link & RatesLink & {
   __typename?: 'RatesCriterionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -5634,11 +6125,17 @@ export type RatesCriterionLink = Link & RatesLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A RATES link to a Decision, with its properties. */
 export type RatesDecisionLink = Link & RatesLink & {
   __typename?: 'RatesDecisionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -5659,10 +6156,16 @@ export type RatesDecisionLink = Link & RatesLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A RATES link: a criterion result a decision states. */
 export type RatesLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -5684,11 +6187,17 @@ export type RatesLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A golden path: a reference combination of components and standards. */
 export type ReferencePattern = Node & {
   __typename?: 'ReferencePattern';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -5802,6 +6311,8 @@ export type Requirement = Node & {
   __typename?: 'Requirement';
   /** What it applies to. */
   appliesTo: Array<AppliesToNodeLink>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -5910,6 +6421,8 @@ export type RequirementEdge = {
 
 /** A REQUIRES link: a requirement requires a component, standard or criterion. */
 export type RequiresLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -5927,11 +6440,17 @@ export type RequiresLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A REQUIRES link to any node, with its properties. */
 export type RequiresNodeLink = Link & RequiresLink & {
   __typename?: 'RequiresNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -5948,11 +6467,17 @@ export type RequiresNodeLink = Link & RequiresLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A REQUIRES link to a Requirement, with its properties. */
 export type RequiresRequirementLink = Link & RequiresLink & {
   __typename?: 'RequiresRequirementLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -5969,6 +6494,10 @@ export type RequiresRequirementLink = Link & RequiresLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 export type RiskCount = {
@@ -6043,6 +6572,8 @@ export type Rule = {
 /** A SCOPED_TO link to a Decision, with its properties. */
 export type ScopedToDecisionLink = Link & ScopedToLink & {
   __typename?: 'ScopedToDecisionLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -6059,10 +6590,16 @@ export type ScopedToDecisionLink = Link & ScopedToLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A SCOPED_TO link: the stack a decision is about. */
 export type ScopedToLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -6080,11 +6617,17 @@ export type ScopedToLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A SCOPED_TO link to a Stack, with its properties. */
 export type ScopedToStackLink = Link & ScopedToLink & {
   __typename?: 'ScopedToStackLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -6101,6 +6644,10 @@ export type ScopedToStackLink = Link & ScopedToLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A search result with its Lucene score. */
@@ -6131,6 +6678,8 @@ export type Service = Node & {
   __typename?: 'Service';
   /** Its number in the OZG catalogue. */
   catalogueId: Maybe<Scalars['Int']['output']>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -6413,6 +6962,8 @@ export type SourceInput = {
 /** A technology stack: the D-Stack, GovStack, EU and other national stacks. */
 export type Stack = Node & {
   __typename?: 'Stack';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   /** ISO country code, or EU. */
@@ -6509,6 +7060,37 @@ export type StackEdge = {
   node: Stack;
 };
 
+/** Facts not re-checked since a cutoff. */
+export type StaleConnection = {
+  __typename?: 'StaleConnection';
+  /** The day before which a fact counts as stale (today minus the months asked). */
+  cutoff: Scalars['String']['output'];
+  /** At most `first`. */
+  edges: Array<StaleFact>;
+  pageInfo: PageInfo;
+  /** All facts not re-checked since `cutoff`. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A fact not re-checked since the cutoff: a node, or a relationship with its ends. */
+export type StaleFact = {
+  __typename?: 'StaleFact';
+  /** When a source of it was last read; null when none of its sources records a date. */
+  checked: Maybe<Scalars['String']['output']>;
+  cursor: Scalars['String']['output'];
+  /** node or relationship. */
+  entity: Scalars['String']['output'];
+  evidence: Maybe<Evidence>;
+  from: Maybe<Node>;
+  /** The node (for entity node). */
+  node: Maybe<Node>;
+  /** The sources of the fact, each with its locator: at most 20, in the order stated (more are left out). */
+  sources: Array<Citation>;
+  to: Maybe<Node>;
+  /** The relationship type (for entity relationship). */
+  type: Maybe<Scalars['String']['output']>;
+};
+
 /** A standard, protocol, format or specification. */
 export type Standard = Node & {
   __typename?: 'Standard';
@@ -6522,6 +7104,8 @@ export type Standard = Node & {
   assessments: Array<AssessedCriterionLink>;
   /** Building blocks it maps to. */
   buildingBlocks: Array<MapsToBuildingBlockLink>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** Facts two statements gave different values for, and how each was resolved (as `profile.conflicts`; at most 50). */
   conflicts: Array<FactConflict>;
   /** The organisation (graph id) whose member proposed it. */
@@ -6765,6 +7349,8 @@ export type StewardFact = {
 
 /** A STEWARDS link: the organisation a source names as an item's steward. */
 export type StewardsLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -6782,11 +7368,17 @@ export type StewardsLink = {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A STEWARDS link to any node, with its properties. */
 export type StewardsNodeLink = Link & StewardsLink & {
   __typename?: 'StewardsNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -6803,11 +7395,17 @@ export type StewardsNodeLink = Link & StewardsLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A STEWARDS link to an Organization, with its properties. */
 export type StewardsOrganizationLink = Link & StewardsLink & {
   __typename?: 'StewardsOrganizationLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -6824,6 +7422,10 @@ export type StewardsOrganizationLink = Link & StewardsLink & {
   sources: Array<Citation>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 export type Subgraph = {
@@ -6865,6 +7467,8 @@ export type SubgraphNode = {
 
 /** A SUCCEEDED_BY link: an item is replaced by another. */
 export type SucceededByLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -6886,11 +7490,17 @@ export type SucceededByLink = {
   type: Scalars['String']['output'];
   /** The end of the published transition period, after which the item is no longer accepted. */
   until: Maybe<Scalars['String']['output']>;
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A SUCCEEDED_BY link to any node, with its properties. */
 export type SucceededByNodeLink = Link & SucceededByLink & {
   __typename?: 'SucceededByNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -6911,6 +7521,10 @@ export type SucceededByNodeLink = Link & SucceededByLink & {
   type: Scalars['String']['output'];
   /** The end of the published transition period, after which the item is no longer accepted. */
   until: Maybe<Scalars['String']['output']>;
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** One event of a request's timeline. */
@@ -6931,6 +7545,8 @@ export type Topic = Node & {
   __typename?: 'Topic';
   /** Its number in the OZG catalogue. */
   catalogueId: Maybe<Scalars['Int']['output']>;
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it. */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -6993,6 +7609,8 @@ export type UseReportInput = {
 /** An USES link to a Component, with its properties. */
 export type UsesComponentLink = Link & UsesLink & {
   __typename?: 'UsesComponentLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -7023,10 +7641,16 @@ export type UsesComponentLink = Link & UsesLink & {
   step: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An USES link: a service uses a component or standard; a golden path uses one as a step. */
 export type UsesLink = {
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -7058,11 +7682,17 @@ export type UsesLink = {
   step: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An USES link to any node, with its properties. */
 export type UsesNodeLink = Link & UsesLink & {
   __typename?: 'UsesNodeLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -7093,11 +7723,17 @@ export type UsesNodeLink = Link & UsesLink & {
   step: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An USES link to a ReferencePattern, with its properties. */
 export type UsesReferencePatternLink = Link & UsesLink & {
   __typename?: 'UsesReferencePatternLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -7128,11 +7764,17 @@ export type UsesReferencePatternLink = Link & UsesLink & {
   step: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An USES link to a Service, with its properties. */
 export type UsesServiceLink = Link & UsesLink & {
   __typename?: 'UsesServiceLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -7163,11 +7805,17 @@ export type UsesServiceLink = Link & UsesLink & {
   step: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** An USES link to a Standard, with its properties. */
 export type UsesStandardLink = Link & UsesLink & {
   __typename?: 'UsesStandardLink';
+  /** When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). */
+  checked: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
   evidence: Maybe<Evidence>;
@@ -7198,6 +7846,10 @@ export type UsesStandardLink = Link & UsesLink & {
   step: Maybe<Scalars['String']['output']>;
   /** Relationship type, e.g. DEPENDS_ON. */
   type: Scalars['String']['output'];
+  /** The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  validFrom: Maybe<Scalars['String']['output']>;
+  /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
+  validUntil: Maybe<Scalars['String']['output']>;
 };
 
 /** A notification to a webhook and its delivery. */
@@ -7647,6 +8299,8 @@ export type ResolversTypes = {
   Stack: ResolverTypeWrapper<NodeRecord>;
   StackConnection: ResolverTypeWrapper<ConnectionRecord>;
   StackEdge: ResolverTypeWrapper<Omit<StackEdge, 'node'> & { node: ResolversTypes['Stack'] }>;
+  StaleConnection: ResolverTypeWrapper<Omit<StaleConnection, 'edges'> & { edges: Array<ResolversTypes['StaleFact']> }>;
+  StaleFact: ResolverTypeWrapper<StaleFactRow>;
   Standard: ResolverTypeWrapper<NodeRecord>;
   StandardConnection: ResolverTypeWrapper<ConnectionRecord>;
   StandardEdge: ResolverTypeWrapper<Omit<StandardEdge, 'node'> & { node: ResolversTypes['Standard'] }>;
@@ -7933,6 +8587,8 @@ export type ResolversParentTypes = {
   Stack: NodeRecord;
   StackConnection: ConnectionRecord;
   StackEdge: Omit<StackEdge, 'node'> & { node: ResolversParentTypes['Stack'] };
+  StaleConnection: Omit<StaleConnection, 'edges'> & { edges: Array<ResolversParentTypes['StaleFact']> };
+  StaleFact: StaleFactRow;
   Standard: NodeRecord;
   StandardConnection: ConnectionRecord;
   StandardEdge: Omit<StandardEdge, 'node'> & { node: ResolversParentTypes['Standard'] };
@@ -8017,6 +8673,7 @@ export type AdoptsLinkResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type AdoptsNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdoptsNodeLink'] = ResolversParentTypes['AdoptsNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -8029,10 +8686,13 @@ export type AdoptsNodeLinkResolvers<ContextType = Context, ParentType extends Re
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['AdoptionStatus']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AdoptsOrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdoptsOrganizationLink'] = ResolversParentTypes['AdoptsOrganizationLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -8045,10 +8705,13 @@ export type AdoptsOrganizationLinkResolvers<ContextType = Context, ParentType ex
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['AdoptionStatus']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AffectsEventLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffectsEventLink'] = ResolversParentTypes['AffectsEventLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
@@ -8059,6 +8722,8 @@ export type AffectsEventLinkResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8067,6 +8732,7 @@ export type AffectsLinkResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type AffectsNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AffectsNodeLink'] = ResolversParentTypes['AffectsNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -8077,6 +8743,8 @@ export type AffectsNodeLinkResolvers<ContextType = Context, ParentType extends R
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8090,6 +8758,7 @@ export type AlternativeOptionResolvers<ContextType = Context, ParentType extends
 };
 
 export type AlternativeToComponentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlternativeToComponentLink'] = ResolversParentTypes['AlternativeToComponentLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   guidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8101,6 +8770,8 @@ export type AlternativeToComponentLinkResolvers<ContextType = Context, ParentTyp
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8109,6 +8780,7 @@ export type AlternativeToLinkResolvers<ContextType = Context, ParentType extends
 };
 
 export type AlternativeToStandardLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlternativeToStandardLink'] = ResolversParentTypes['AlternativeToStandardLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   guidance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8120,6 +8792,8 @@ export type AlternativeToStandardLinkResolvers<ContextType = Context, ParentType
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8133,6 +8807,7 @@ export type AppliesToLinkResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type AppliesToNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliesToNodeLink'] = ResolversParentTypes['AppliesToNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -8143,10 +8818,13 @@ export type AppliesToNodeLinkResolvers<ContextType = Context, ParentType extends
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AppliesToRequirementLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliesToRequirementLink'] = ResolversParentTypes['AppliesToRequirementLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
@@ -8157,10 +8835,13 @@ export type AppliesToRequirementLinkResolvers<ContextType = Context, ParentType 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AssessedCriterionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessedCriterionLink'] = ResolversParentTypes['AssessedCriterionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -8175,6 +8856,8 @@ export type AssessedCriterionLinkResolvers<ContextType = Context, ParentType ext
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8183,6 +8866,7 @@ export type AssessedLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type AssessedNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessedNodeLink'] = ResolversParentTypes['AssessedNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -8197,6 +8881,8 @@ export type AssessedNodeLinkResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8238,6 +8924,7 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type BuildingBlockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuildingBlock'] = ResolversParentTypes['BuildingBlock']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8372,6 +9059,7 @@ export type ComponentResolvers<ContextType = Context, ParentType extends Resolve
   alternatives?: Resolver<Array<ResolversTypes['AlternativeToComponentLink']>, ParentType, ContextType, RequireFields<ComponentAlternativesArgs, 'first'>>;
   assessments?: Resolver<Array<ResolversTypes['AssessedCriterionLink']>, ParentType, ContextType, RequireFields<ComponentAssessmentsArgs, 'first'>>;
   buildingBlocks?: Resolver<Array<ResolversTypes['MapsToBuildingBlockLink']>, ParentType, ContextType, RequireFields<ComponentBuildingBlocksArgs, 'first'>>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['FactConflict']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   criteria?: Resolver<Array<ResolversTypes['MeetsCriterionLink']>, ParentType, ContextType, RequireFields<ComponentCriteriaArgs, 'first'>>;
@@ -8441,6 +9129,7 @@ export type ConcernsLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type ConcernsMilestoneLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConcernsMilestoneLink'] = ResolversParentTypes['ConcernsMilestoneLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
@@ -8451,10 +9140,13 @@ export type ConcernsMilestoneLinkResolvers<ContextType = Context, ParentType ext
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ConcernsNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConcernsNodeLink'] = ResolversParentTypes['ConcernsNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -8465,6 +9157,8 @@ export type ConcernsNodeLinkResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8498,6 +9192,7 @@ export type CriteriaMappingResolvers<ContextType = Context, ParentType extends R
 
 export type CriterionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Criterion'] = ResolversParentTypes['Criterion']> = {
   assessedItems?: Resolver<Array<ResolversTypes['AssessedNodeLink']>, ParentType, ContextType, RequireFields<CriterionAssessedItemsArgs, 'first'>>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8577,6 +9272,7 @@ export type DateFactResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type DecidedByDecisionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecidedByDecisionLink'] = ResolversParentTypes['DecidedByDecisionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
@@ -8587,6 +9283,8 @@ export type DecidedByDecisionLinkResolvers<ContextType = Context, ParentType ext
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8595,6 +9293,7 @@ export type DecidedByLinkResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type DecidedByOrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecidedByOrganizationLink'] = ResolversParentTypes['DecidedByOrganizationLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -8605,10 +9304,13 @@ export type DecidedByOrganizationLinkResolvers<ContextType = Context, ParentType
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DecidesDecisionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecidesDecisionLink'] = ResolversParentTypes['DecidesDecisionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
@@ -8620,6 +9322,8 @@ export type DecidesDecisionLinkResolvers<ContextType = Context, ParentType exten
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8628,6 +9332,7 @@ export type DecidesLinkResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type DecidesNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecidesNodeLink'] = ResolversParentTypes['DecidesNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -8639,12 +9344,15 @@ export type DecidesNodeLinkResolvers<ContextType = Context, ParentType extends R
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Decision'] = ResolversParentTypes['Decision']> = {
   body?: Resolver<Array<ResolversTypes['DecidedByOrganizationLink']>, ParentType, ContextType, RequireFields<DecisionBodyArgs, 'first'>>;
   bodyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8696,6 +9404,7 @@ export type DependencyTreeResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type DependsOnComponentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DependsOnComponentLink'] = ResolversParentTypes['DependsOnComponentLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dependencyType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -8715,6 +9424,8 @@ export type DependsOnComponentLinkResolvers<ContextType = Context, ParentType ex
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8723,6 +9434,7 @@ export type DependsOnLinkResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type DeviatesFromExceptionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviatesFromExceptionLink'] = ResolversParentTypes['DeviatesFromExceptionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Exception'], ParentType, ContextType>;
@@ -8733,6 +9445,8 @@ export type DeviatesFromExceptionLinkResolvers<ContextType = Context, ParentType
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8741,6 +9455,7 @@ export type DeviatesFromLinkResolvers<ContextType = Context, ParentType extends 
 };
 
 export type DeviatesFromRequirementLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviatesFromRequirementLink'] = ResolversParentTypes['DeviatesFromRequirementLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
@@ -8751,6 +9466,8 @@ export type DeviatesFromRequirementLinkResolvers<ContextType = Context, ParentTy
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8769,6 +9486,7 @@ export type EndedResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8810,6 +9528,7 @@ export type EvidenceCountResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type ExceptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Exception'] = ResolversParentTypes['Exception']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8873,6 +9592,7 @@ export type FactConflictResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type GrantedForExceptionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantedForExceptionLink'] = ResolversParentTypes['GrantedForExceptionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Exception'], ParentType, ContextType>;
@@ -8883,6 +9603,8 @@ export type GrantedForExceptionLinkResolvers<ContextType = Context, ParentType e
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8891,6 +9613,7 @@ export type GrantedForLinkResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type GrantedForNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GrantedForNodeLink'] = ResolversParentTypes['GrantedForNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -8901,6 +9624,8 @@ export type GrantedForNodeLinkResolvers<ContextType = Context, ParentType extend
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8972,6 +9697,7 @@ export type ImpactedServiceResolvers<ContextType = Context, ParentType extends R
 };
 
 export type ImplementsComponentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImplementsComponentLink'] = ResolversParentTypes['ImplementsComponentLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dependencyType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -8986,6 +9712,8 @@ export type ImplementsComponentLinkResolvers<ContextType = Context, ParentType e
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -8994,6 +9722,7 @@ export type ImplementsLinkResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type ImplementsStandardLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImplementsStandardLink'] = ResolversParentTypes['ImplementsStandardLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dependencyType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -9008,6 +9737,8 @@ export type ImplementsStandardLinkResolvers<ContextType = Context, ParentType ex
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9019,6 +9750,7 @@ export type ImportProblemResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type InLayerLayerLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InLayerLayerLink'] = ResolversParentTypes['InLayerLayerLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
@@ -9029,6 +9761,8 @@ export type InLayerLayerLinkResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9037,6 +9771,7 @@ export type InLayerLinkResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type InLayerNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InLayerNodeLink'] = ResolversParentTypes['InLayerNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -9047,6 +9782,8 @@ export type InLayerNodeLinkResolvers<ContextType = Context, ParentType extends R
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9055,6 +9792,7 @@ export type IncludesLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type IncludesNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncludesNodeLink'] = ResolversParentTypes['IncludesNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9075,10 +9813,13 @@ export type IncludesNodeLinkResolvers<ContextType = Context, ParentType extends 
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type IncludesStackLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IncludesStackLink'] = ResolversParentTypes['IncludesStackLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   listedIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9099,6 +9840,8 @@ export type IncludesStackLinkResolvers<ContextType = Context, ParentType extends
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9178,6 +9921,7 @@ export type InheritedRiskResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type IntegratesViaComponentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegratesViaComponentLink'] = ResolversParentTypes['IntegratesViaComponentLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
@@ -9188,10 +9932,13 @@ export type IntegratesViaComponentLinkResolvers<ContextType = Context, ParentTyp
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type IntegratesViaIntegrationPointLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegratesViaIntegrationPointLink'] = ResolversParentTypes['IntegratesViaIntegrationPointLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['IntegrationPoint'], ParentType, ContextType>;
@@ -9202,6 +9949,8 @@ export type IntegratesViaIntegrationPointLinkResolvers<ContextType = Context, Pa
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9210,6 +9959,7 @@ export type IntegratesViaLinkResolvers<ContextType = Context, ParentType extends
 };
 
 export type IntegrationPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntegrationPoint'] = ResolversParentTypes['IntegrationPoint']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   components?: Resolver<Array<ResolversTypes['IntegratesViaComponentLink']>, ParentType, ContextType, RequireFields<IntegrationPointComponentsArgs, 'first'>>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9258,6 +10008,7 @@ export type JurisdictionResolvers<ContextType = Context, ParentType extends Reso
 
 export type KpiResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Kpi'] = ResolversParentTypes['Kpi']> = {
   asOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9291,6 +10042,7 @@ export type KpiEdgeResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type LayerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Layer'] = ResolversParentTypes['Layer']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['PartOfLayerLink']>, ParentType, ContextType, RequireFields<LayerChildrenArgs, 'first'>>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9349,6 +10101,7 @@ export type LicenceFactResolvers<ContextType = Context, ParentType extends Resol
 
 export type LifeSituationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LifeSituation'] = ResolversParentTypes['LifeSituation']> = {
   catalogueId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9412,6 +10165,7 @@ export type MaintainsLinkResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type MaintainsNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaintainsNodeLink'] = ResolversParentTypes['MaintainsNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -9422,10 +10176,13 @@ export type MaintainsNodeLinkResolvers<ContextType = Context, ParentType extends
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MaintainsOrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaintainsOrganizationLink'] = ResolversParentTypes['MaintainsOrganizationLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -9436,10 +10193,13 @@ export type MaintainsOrganizationLinkResolvers<ContextType = Context, ParentType
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MapsToBuildingBlockLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MapsToBuildingBlockLink'] = ResolversParentTypes['MapsToBuildingBlockLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['BuildingBlock'], ParentType, ContextType>;
@@ -9450,10 +10210,13 @@ export type MapsToBuildingBlockLinkResolvers<ContextType = Context, ParentType e
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MapsToLayerLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MapsToLayerLink'] = ResolversParentTypes['MapsToLayerLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
@@ -9464,6 +10227,8 @@ export type MapsToLayerLinkResolvers<ContextType = Context, ParentType extends R
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9472,6 +10237,7 @@ export type MapsToLinkResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type MapsToNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MapsToNodeLink'] = ResolversParentTypes['MapsToNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -9482,10 +10248,13 @@ export type MapsToNodeLinkResolvers<ContextType = Context, ParentType extends Re
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MeasuresKpiLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeasuresKpiLink'] = ResolversParentTypes['MeasuresKpiLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Kpi'], ParentType, ContextType>;
@@ -9496,6 +10265,8 @@ export type MeasuresKpiLinkResolvers<ContextType = Context, ParentType extends R
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9504,6 +10275,7 @@ export type MeasuresLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MeasuresNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeasuresNodeLink'] = ResolversParentTypes['MeasuresNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -9514,10 +10286,13 @@ export type MeasuresNodeLinkResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MeetsCriterionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetsCriterionLink'] = ResolversParentTypes['MeetsCriterionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Criterion'], ParentType, ContextType>;
@@ -9528,6 +10303,8 @@ export type MeetsCriterionLinkResolvers<ContextType = Context, ParentType extend
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9536,6 +10313,7 @@ export type MeetsLinkResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type MeetsNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetsNodeLink'] = ResolversParentTypes['MeetsNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -9546,10 +10324,13 @@ export type MeetsNodeLinkResolvers<ContextType = Context, ParentType extends Res
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   concerns?: Resolver<Array<ResolversTypes['ConcernsNodeLink']>, ParentType, ContextType, RequireFields<MilestoneConcernsArgs, 'first'>>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9617,6 +10398,7 @@ export type OffersLinkResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type OffersOrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OffersOrganizationLink'] = ResolversParentTypes['OffersOrganizationLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -9627,10 +10409,13 @@ export type OffersOrganizationLinkResolvers<ContextType = Context, ParentType ex
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OffersServiceLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OffersServiceLink'] = ResolversParentTypes['OffersServiceLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
@@ -9641,6 +10426,8 @@ export type OffersServiceLinkResolvers<ContextType = Context, ParentType extends
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9649,6 +10436,7 @@ export type OperatesLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type OperatesNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OperatesNodeLink'] = ResolversParentTypes['OperatesNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -9660,10 +10448,13 @@ export type OperatesNodeLinkResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OperatesOrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OperatesOrganizationLink'] = ResolversParentTypes['OperatesOrganizationLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -9675,6 +10466,8 @@ export type OperatesOrganizationLinkResolvers<ContextType = Context, ParentType 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9687,6 +10480,7 @@ export type OperatingModelFactResolvers<ContextType = Context, ParentType extend
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   adopts?: Resolver<Array<ResolversTypes['AdoptsNodeLink']>, ParentType, ContextType, RequireFields<OrganizationAdoptsArgs, 'first'>>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['DecidedByDecisionLink']>, ParentType, ContextType, RequireFields<OrganizationDecisionsArgs, 'first'>>;
@@ -9731,6 +10525,7 @@ export type OrganizationEdgeResolvers<ContextType = Context, ParentType extends 
 
 export type OzgServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OzgService'] = ResolversParentTypes['OzgService']> = {
   catalogueId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9769,6 +10564,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type PartOfBuildingBlockLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartOfBuildingBlockLink'] = ResolversParentTypes['PartOfBuildingBlockLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['BuildingBlock'], ParentType, ContextType>;
@@ -9779,10 +10575,13 @@ export type PartOfBuildingBlockLinkResolvers<ContextType = Context, ParentType e
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PartOfComponentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartOfComponentLink'] = ResolversParentTypes['PartOfComponentLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
@@ -9793,10 +10592,13 @@ export type PartOfComponentLinkResolvers<ContextType = Context, ParentType exten
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PartOfLayerLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartOfLayerLink'] = ResolversParentTypes['PartOfLayerLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Layer'], ParentType, ContextType>;
@@ -9807,10 +10609,13 @@ export type PartOfLayerLinkResolvers<ContextType = Context, ParentType extends R
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PartOfLifeSituationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartOfLifeSituationLink'] = ResolversParentTypes['PartOfLifeSituationLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['LifeSituation'], ParentType, ContextType>;
@@ -9821,6 +10626,8 @@ export type PartOfLifeSituationLinkResolvers<ContextType = Context, ParentType e
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -9829,6 +10636,7 @@ export type PartOfLinkResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type PartOfOrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartOfOrganizationLink'] = ResolversParentTypes['PartOfOrganizationLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -9839,10 +10647,13 @@ export type PartOfOrganizationLinkResolvers<ContextType = Context, ParentType ex
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PartOfOzgServiceLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartOfOzgServiceLink'] = ResolversParentTypes['PartOfOzgServiceLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OzgService'], ParentType, ContextType>;
@@ -9853,10 +10664,13 @@ export type PartOfOzgServiceLinkResolvers<ContextType = Context, ParentType exte
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PartOfServiceLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartOfServiceLink'] = ResolversParentTypes['PartOfServiceLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
@@ -9867,10 +10681,13 @@ export type PartOfServiceLinkResolvers<ContextType = Context, ParentType extends
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PartOfTopicLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartOfTopicLink'] = ResolversParentTypes['PartOfTopicLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
@@ -9881,6 +10698,8 @@ export type PartOfTopicLinkResolvers<ContextType = Context, ParentType extends R
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10026,6 +10845,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   stacks?: Resolver<ResolversTypes['StackConnection'], ParentType, ContextType, RequireFields<QueryStacksArgs, 'first'>>;
+  stale?: Resolver<ResolversTypes['StaleConnection'], ParentType, ContextType, RequireFields<QueryStaleArgs, 'first' | 'olderThanMonths'>>;
   standards?: Resolver<ResolversTypes['StandardConnection'], ParentType, ContextType, RequireFields<QueryStandardsArgs, 'first'>>;
   subgraph?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'depth' | 'ids'>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
@@ -10057,6 +10877,7 @@ export type RankingExclusionResolvers<ContextType = Context, ParentType extends 
 };
 
 export type RatesCriterionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RatesCriterionLink'] = ResolversParentTypes['RatesCriterionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['AssessmentLevel']>, ParentType, ContextType>;
@@ -10069,10 +10890,13 @@ export type RatesCriterionLinkResolvers<ContextType = Context, ParentType extend
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RatesDecisionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RatesDecisionLink'] = ResolversParentTypes['RatesDecisionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['AssessmentLevel']>, ParentType, ContextType>;
@@ -10085,6 +10909,8 @@ export type RatesDecisionLinkResolvers<ContextType = Context, ParentType extends
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10093,6 +10919,7 @@ export type RatesLinkResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type ReferencePatternResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferencePattern'] = ResolversParentTypes['ReferencePattern']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -10146,6 +10973,7 @@ export type ReportResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type RequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
   appliesTo?: Resolver<Array<ResolversTypes['AppliesToNodeLink']>, ParentType, ContextType, RequireFields<RequirementAppliesToArgs, 'first'>>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -10196,6 +11024,7 @@ export type RequiresLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type RequiresNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequiresNodeLink'] = ResolversParentTypes['RequiresNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -10206,10 +11035,13 @@ export type RequiresNodeLinkResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RequiresRequirementLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequiresRequirementLink'] = ResolversParentTypes['RequiresRequirementLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
@@ -10220,6 +11052,8 @@ export type RequiresRequirementLinkResolvers<ContextType = Context, ParentType e
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10255,6 +11089,7 @@ export type RuleResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type ScopedToDecisionLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScopedToDecisionLink'] = ResolversParentTypes['ScopedToDecisionLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Decision'], ParentType, ContextType>;
@@ -10265,6 +11100,8 @@ export type ScopedToDecisionLinkResolvers<ContextType = Context, ParentType exte
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10273,6 +11110,7 @@ export type ScopedToLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type ScopedToStackLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScopedToStackLink'] = ResolversParentTypes['ScopedToStackLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
@@ -10283,6 +11121,8 @@ export type ScopedToStackLinkResolvers<ContextType = Context, ParentType extends
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10302,6 +11142,7 @@ export type SecurityFactResolvers<ContextType = Context, ParentType extends Reso
 
 export type ServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
   catalogueId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -10399,6 +11240,7 @@ export type SourceFactsResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type StackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stack'] = ResolversParentTypes['Stack']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['ScopedToDecisionLink']>, ParentType, ContextType, RequireFields<StackDecisionsArgs, 'first'>>;
@@ -10437,12 +11279,32 @@ export type StackEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
 };
 
+export type StaleConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaleConnection'] = ResolversParentTypes['StaleConnection']> = {
+  cutoff?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['StaleFact']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StaleFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaleFact'] = ResolversParentTypes['StaleFact']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type StandardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Standard'] = ResolversParentTypes['Standard']> = {
   adopters?: Resolver<Array<ResolversTypes['AdoptsOrganizationLink']>, ParentType, ContextType, RequireFields<StandardAdoptersArgs, 'first'>>;
   aliases?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   alternatives?: Resolver<Array<ResolversTypes['AlternativeToStandardLink']>, ParentType, ContextType, RequireFields<StandardAlternativesArgs, 'first'>>;
   assessments?: Resolver<Array<ResolversTypes['AssessedCriterionLink']>, ParentType, ContextType, RequireFields<StandardAssessmentsArgs, 'first'>>;
   buildingBlocks?: Resolver<Array<ResolversTypes['MapsToBuildingBlockLink']>, ParentType, ContextType, RequireFields<StandardBuildingBlocksArgs, 'first'>>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['FactConflict']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   criteria?: Resolver<Array<ResolversTypes['MeetsCriterionLink']>, ParentType, ContextType, RequireFields<StandardCriteriaArgs, 'first'>>;
@@ -10527,6 +11389,7 @@ export type StewardsLinkResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type StewardsNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StewardsNodeLink'] = ResolversParentTypes['StewardsNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -10537,10 +11400,13 @@ export type StewardsNodeLinkResolvers<ContextType = Context, ParentType extends 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type StewardsOrganizationLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StewardsOrganizationLink'] = ResolversParentTypes['StewardsOrganizationLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -10551,6 +11417,8 @@ export type StewardsOrganizationLinkResolvers<ContextType = Context, ParentType 
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10581,6 +11449,7 @@ export type SucceededByLinkResolvers<ContextType = Context, ParentType extends R
 };
 
 export type SucceededByNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SucceededByNodeLink'] = ResolversParentTypes['SucceededByNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -10593,6 +11462,8 @@ export type SucceededByNodeLinkResolvers<ContextType = Context, ParentType exten
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10606,6 +11477,7 @@ export type TimelineEventResolvers<ContextType = Context, ParentType extends Res
 
 export type TopicResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
   catalogueId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -10636,6 +11508,7 @@ export type TopicEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type UsesComponentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsesComponentLink'] = ResolversParentTypes['UsesComponentLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -10653,6 +11526,8 @@ export type UsesComponentLinkResolvers<ContextType = Context, ParentType extends
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -10661,6 +11536,7 @@ export type UsesLinkResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type UsesNodeLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsesNodeLink'] = ResolversParentTypes['UsesNodeLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -10678,10 +11554,13 @@ export type UsesNodeLinkResolvers<ContextType = Context, ParentType extends Reso
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UsesReferencePatternLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsesReferencePatternLink'] = ResolversParentTypes['UsesReferencePatternLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -10699,10 +11578,13 @@ export type UsesReferencePatternLinkResolvers<ContextType = Context, ParentType 
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UsesServiceLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsesServiceLink'] = ResolversParentTypes['UsesServiceLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -10720,10 +11602,13 @@ export type UsesServiceLinkResolvers<ContextType = Context, ParentType extends R
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UsesStandardLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsesStandardLink'] = ResolversParentTypes['UsesStandardLink']> = {
+  checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['Evidence']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -10741,6 +11626,8 @@ export type UsesStandardLinkResolvers<ContextType = Context, ParentType extends 
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -11020,6 +11907,8 @@ export type Resolvers<ContextType = Context> = {
   Stack?: StackResolvers<ContextType>;
   StackConnection?: StackConnectionResolvers<ContextType>;
   StackEdge?: StackEdgeResolvers<ContextType>;
+  StaleConnection?: StaleConnectionResolvers<ContextType>;
+  StaleFact?: StaleFactResolvers<ContextType>;
   Standard?: StandardResolvers<ContextType>;
   StandardConnection?: StandardConnectionResolvers<ContextType>;
   StandardEdge?: StandardEdgeResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import type { Model, PropertySpec } from './Model';
-import { COMMON_LINK_PROPERTIES } from './common';
+import { COMMON_LINK_DATES, COMMON_LINK_PROPERTIES } from './common';
 import { allowedValues } from './graphModel';
 
 /** A problem with one field of an entry: the field's name and what is wrong. */
@@ -70,6 +70,11 @@ export function checkRelationshipProperties(model: Model, type: string, props: R
   if (!spec) return [{ field: 'type', message: `must be one of ${Object.keys(model.relationships).join(', ')}, got "${type}"` }];
   const problems = checkDeclared(model, spec.properties, props, ` for ${type}`);
   const known = new Set<string>([...COMMON_LINK_PROPERTIES, ...Object.keys(spec.properties)]);
+  for (const field of COMMON_LINK_DATES) {
+    const v = props[field];
+    if (!missing(v) && !DATE.test(String(v))) problems.push({ field, message: `must be YYYY, YYYY-MM or YYYY-MM-DD, got "${String(v)}"` });
+  }
+  if (!missing(props.validFrom) && !missing(props.validUntil) && String(props.validFrom) > String(props.validUntil)) problems.push({ field: 'validUntil', message: `"${String(props.validUntil)}" is before validFrom "${String(props.validFrom)}"` });
   for (const field of Object.keys(props)) {
     if (!known.has(field)) {
       const own = Object.keys(spec.properties);

@@ -24,6 +24,7 @@ export const COMMON_NODE_FIELDS = [
   'description: String',
   'descriptionEn: String',
   'note: String',
+  '"When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted). `stale` lists facts by it."\n  checked: String',
   ...CONTRIBUTION_FIELDS,
 ];
 
@@ -38,11 +39,17 @@ export const COMMON_LINK_FIELDS = [
   SOURCES,
   '"For a link made by an inference rule: the rule (its evidence is inferred)."\n  rule: Rule',
   'note: String',
+  '"When a source of the fact was last read (the newest `retrieved` date of its sources; for an accepted proposal, the day it was accepted)."\n  checked: String',
+  '"The day the fact holds from, where a source states it (YYYY, YYYY-MM or YYYY-MM-DD)."\n  validFrom: String',
+  '"The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down)."\n  validUntil: String',
   ...CONTRIBUTION_FIELDS,
 ];
 
 /** Properties every relationship may carry besides its type's own (the common link fields). */
-export const COMMON_LINK_PROPERTIES = ['source', 'evidence', 'sources', 'note', 'rule', 'proposal', 'contributedBy', 'reviewedBy'] as const;
+export const COMMON_LINK_PROPERTIES = ['source', 'evidence', 'sources', 'note', 'rule', 'checked', 'validFrom', 'validUntil', 'proposal', 'contributedBy', 'reviewedBy'] as const;
+
+/** Common link properties that hold a date (YYYY, YYYY-MM or YYYY-MM-DD). */
+export const COMMON_LINK_DATES = ['validFrom', 'validUntil'] as const;
 
 /** Properties only an accepted proposal writes (src/curation): a change set may not set them itself. */
 export const CONTRIBUTION_PROPERTIES = ['proposal', 'contributedBy', 'reviewedBy'] as const;

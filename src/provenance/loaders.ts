@@ -3,7 +3,7 @@ import type { Database } from '../neo4j/db';
 import { graphVersion } from '../system/graphVersion';
 import { coverageCache } from './coverageCache';
 import type { CitingNodeRecord, CitingRelationshipRecord, CoverageRecord, RuleRecord, SourceRecord } from './records';
-import { allRules, coverage, listSources, sourceFactNodes, sourceFactRelationships, sourcesByIds, type SourceListFilter } from './repository';
+import { allRules, coverage, listSources, sourceFactNodes, sourceFactRelationships, sourcesByIds, type SourceListFilter, staleFacts, type StaleFactRow } from './repository';
 
 /** The per-request loaders of provenance: sources by id (one query for all citations of a response), rules. */
 export interface ProvenanceLoaders {
@@ -18,6 +18,8 @@ export interface ProvenanceLoaders {
   factRelationships(id: string, after: readonly string[] | null, first: number, fromFields: readonly string[], toFields: readonly string[]): Promise<CitingRelationshipRecord[]>;
   /** Known component use of all services (cached per graph version). */
   coverage(): Promise<CoverageRecord>;
+  /** A page of the facts not re-checked since `cutoff` (YYYY-MM-DD) and their count. */
+  stale(cutoff: string, after: string | null, first: number): Promise<{ total: number; rows: StaleFactRow[] }>;
 }
 
 /** Creates the provenance loaders of one request. */
@@ -34,5 +36,6 @@ export function createProvenanceLoaders(db: Database): ProvenanceLoaders {
     factRelationships: (id, after, first, fromFields, toFields) => db.read((tx) => sourceFactRelationships(tx, id, after, first, fromFields, toFields)),
     // Read once per request; computed once per graph version and process.
     coverage: () => (cov ??= db.read((tx) => graphVersion(tx)).then((v) => coverageCache.get(v, () => db.read((tx) => coverage(tx))))),
+    stale: (cutoff, after, first) => db.read((tx) => staleFacts(tx, cutoff, after, first)),
   };
 }

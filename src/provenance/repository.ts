@@ -14,6 +14,28 @@ const sourceFactRelationshipsQuery = query<{ type: string; evidence: string | nu
 type RawGroup = { key: string; name: string; services: number; sourced: number; reported?: number; inferred: number };
 const coverageQuery = query<{ services: number; sourced: number; reported?: number; inferred: number; byLevel: RawGroup[]; byTopic: RawGroup[] }>('provenance/coverage');
 const rulesQuery = query<{ rule: Record<string, unknown> }>('provenance/rules');
+const staleFactsQuery = query<{ key: string; entity: 'node' | 'relationship'; id: string | null; type: string | null; from: string | null; to: string | null; checked: string | null; evidence: string | null; sources: string[] | null }>('provenance/staleFacts');
+const staleCountQuery = query<{ nodes: number; relationships: number }>('provenance/staleCount');
+
+/** A fact not re-checked since a cutoff: a node (id) or a relationship (type, from, to). */
+export interface StaleFactRow {
+  readonly key: string;
+  readonly entity: 'node' | 'relationship';
+  readonly id: string | null;
+  readonly type: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly checked: string | null;
+  readonly evidence: string | null;
+  readonly sources: readonly string[];
+}
+
+/** A page of the facts not re-checked since `cutoff` (YYYY-MM-DD), after the key `after`, and their count. */
+export async function staleFacts(tx: Tx, cutoff: string, after: string | null, first: number): Promise<{ total: number; rows: StaleFactRow[] }> {
+  const rows = await tx.run(staleFactsQuery, { cutoff, after, first: intParam(first) });
+  const [count] = await tx.run(staleCountQuery, { cutoff });
+  return { total: (count?.nodes ?? 0) + (count?.relationships ?? 0), rows: rows.map((r) => ({ ...r, sources: r.sources ?? [] })) };
+}
 
 /** Filters of the source list. */
 export interface SourceListFilter {

@@ -8,7 +8,15 @@ import type { LinkRecord, NodeRecord } from '../graph/records';
 import { checkRange, decodeCursor, encodeCursor } from '../graph/validate';
 import { CITATION_LIMIT, FACTS_PAGE_DEFAULT, FACTS_PAGE_MAX } from './bounds';
 import { decodeFactCursor } from './factCursor';
-import type { CitationRecord, RuleRecord, SourceFactsRecord } from './records';
+import { evidenceOf, type CitationRecord, type RuleRecord, type SourceFactsRecord } from './records';
+
+/** The day `months` months before `now` (YYYY-MM-DD, UTC): the cutoff of `stale`. */
+export function monthsBefore(now: Date, months: number): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(now.getUTCDate(), lastDay));
+  return d.toISOString().slice(0, 10);
+}
 import { selectedNodeProperties } from './selection';
 
 /**
@@ -58,6 +66,30 @@ export function provenanceResolvers(): Resolvers {
       },
       source: (_p, args, ctx) => ctx.loaders.provenance.sourceById.load(args.id),
       rules: async (_p, args, ctx) => (await ctx.loaders.provenance.rules()).slice(0, checkRange('first', args.first, 1, 1000, 100)),
+      stale: async (_p, args, ctx) => {
+        const months = checkRange('olderThanMonths', args.olderThanMonths, 1, 600, 12);
+        const first = checkRange('first', args.first, 1, 500, 100);
+        const cutoff = monthsBefore(ctx.now(), months);
+        let after: string | null = null;
+        if (args.after) {
+          try {
+            after = Buffer.from(args.after, 'base64url').toString('utf8');
+          } catch {
+            throw new InputError('after is not a cursor of stale; pass the cursor of the last item you received', { argument: 'after' });
+          }
+        }
+        const { total, rows } = await ctx.loaders.provenance.stale(cutoff, after, first);
+        const last = rows[rows.length - 1];
+        return { totalCount: total, cutoff, edges: rows, pageInfo: { hasNextPage: rows.length === first, endCursor: last ? Buffer.from(last.key, 'utf8').toString('base64url') : null } };
+      },
+    },
+    StaleFact: {
+      cursor: (r) => Buffer.from(r.key, 'utf8').toString('base64url'),
+      node: (r, _a, ctx) => (r.id === null ? null : ctx.loaders.graph.nodeById.load(r.id)),
+      from: (r, _a, ctx) => (r.from === null ? null : ctx.loaders.graph.nodeById.load(r.from)),
+      to: (r, _a, ctx) => (r.to === null ? null : ctx.loaders.graph.nodeById.load(r.to)),
+      evidence: (r) => evidenceOf(r.evidence),
+      sources: (r, _a, ctx) => citations(r.sources, ctx),
     },
     Source: {
       facts: (s, args) => ({ sourceId: s.id, first: checkRange('first', args.first, 1, FACTS_PAGE_MAX, FACTS_PAGE_DEFAULT) }),

@@ -59,9 +59,12 @@ export function resolveCitations(graph: Graph, registry: SourceRegistry): { grap
     // `sourced` needs a primary source; a fact resting on press or secondary sources only is `secondary`.
     const stated = String(item.props.evidence ?? 'sourced');
     const evidence = evidenceBySources(stated, known.map(({ e }) => e.kind));
+    // When a source of the fact was last read: the newest retrieved date of its sources.
+    const checked = known.map(({ e }) => e.retrieved).filter((d): d is string => d !== null).sort().pop();
     return {
       ...item.props,
       ...(evidence !== stated ? { evidence } : {}),
+      ...(checked ? { checked } : {}),
       sources: known.map(({ c }) => formatCitation(c)),
       source: known.map(({ c, e }) => `${e.url ?? e.title ?? e.id}${c.locator ? ` (${c.locator})` : ''}`).join(' ; '),
     };
