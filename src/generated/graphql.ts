@@ -1309,6 +1309,8 @@ export type Coverage = {
   inferred: Scalars['Int']['output'];
   none: Scalars['Int']['output'];
   reported: Scalars['Int']['output'];
+  /** Known use resting on press or secondary sources only. */
+  secondary: Scalars['Int']['output'];
   services: Scalars['Int']['output'];
   sourced: Scalars['Int']['output'];
 };
@@ -1321,6 +1323,8 @@ export type CoverageGroup = {
   name: Scalars['String']['output'];
   none: Scalars['Int']['output'];
   reported: Scalars['Int']['output'];
+  /** Known use resting on press or secondary sources only. */
+  secondary: Scalars['Int']['output'];
   services: Scalars['Int']['output'];
   sourced: Scalars['Int']['output'];
 };
@@ -9168,6 +9172,7 @@ export type CoverageResolvers<ContextType = Context, ParentType extends Resolver
   inferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   none?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secondary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -9178,6 +9183,7 @@ export type CoverageGroupResolvers<ContextType = Context, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   none?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secondary?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sourced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

@@ -101,6 +101,8 @@ export interface CoverageGroupRecord {
   readonly name: string;
   readonly services: number;
   readonly sourced: number;
+  /** Services whose best known use rests on press or secondary sources only. */
+  readonly secondary: number;
   readonly reported: number;
   readonly inferred: number;
   readonly none: number;
@@ -110,6 +112,8 @@ export interface CoverageGroupRecord {
 export interface CoverageRecord {
   readonly services: number;
   readonly sourced: number;
+  /** Services whose best known use rests on press or secondary sources only. */
+  readonly secondary: number;
   readonly reported: number;
   readonly inferred: number;
   readonly none: number;

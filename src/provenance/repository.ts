@@ -11,8 +11,8 @@ const listSourcesQuery = query<{ total: number; page: Record<string, unknown>[] 
 type FactEnd = { id: string; name: string; label: string; values: unknown[] };
 const sourceFactNodesQuery = query<FactEnd & { citation: string | null }>('provenance/sourceFactNodes');
 const sourceFactRelationshipsQuery = query<{ type: string; evidence: string | null; rule: string | null; citation: string | null; from: FactEnd; to: FactEnd }>('provenance/sourceFactRelationships');
-type RawGroup = { key: string; name: string; services: number; sourced: number; reported?: number; inferred: number };
-const coverageQuery = query<{ services: number; sourced: number; reported?: number; inferred: number; byLevel: RawGroup[]; byTopic: RawGroup[] }>('provenance/coverage');
+type RawGroup = { key: string; name: string; services: number; sourced: number; secondary?: number; reported?: number; inferred: number };
+const coverageQuery = query<{ services: number; sourced: number; secondary?: number; reported?: number; inferred: number; byLevel: RawGroup[]; byTopic: RawGroup[] }>('provenance/coverage');
 const rulesQuery = query<{ rule: Record<string, unknown> }>('provenance/rules');
 const staleFactsQuery = query<{ key: string; entity: 'node' | 'relationship'; id: string | null; type: string | null; from: string | null; to: string | null; checked: string | null; evidence: string | null; sources: string[] | null }>('provenance/staleFacts');
 const staleCountQuery = query<{ nodes: number; relationships: number }>('provenance/staleCount');
@@ -118,17 +118,19 @@ export async function allRules(tx: Tx): Promise<RuleRecord[]> {
 /** Known component use of all services: overall, per topic, per level. */
 export async function coverage(tx: Tx): Promise<CoverageRecord> {
   const [row] = await tx.run(coverageQuery, {});
-  const group = (g: RawGroup): CoverageGroupRecord => ({ key: g.key, name: g.name, services: g.services, sourced: g.sourced, reported: g.reported ?? 0, inferred: g.inferred, none: g.services - g.sourced - (g.reported ?? 0) - g.inferred });
+  const group = (g: RawGroup): CoverageGroupRecord => ({ key: g.key, name: g.name, services: g.services, sourced: g.sourced, secondary: g.secondary ?? 0, reported: g.reported ?? 0, inferred: g.inferred, none: g.services - g.sourced - (g.secondary ?? 0) - (g.reported ?? 0) - g.inferred });
   const services = row?.services ?? 0;
   const sourced = row?.sourced ?? 0;
+  const secondary = row?.secondary ?? 0;
   const reported = row?.reported ?? 0;
   const inferred = row?.inferred ?? 0;
   return {
     services,
     sourced,
+    secondary,
     reported,
     inferred,
-    none: services - sourced - reported - inferred,
+    none: services - sourced - secondary - reported - inferred,
     byTopic: (row?.byTopic ?? []).slice(0, COVERAGE_TOPIC_LIMIT).map(group),
     byLevel: (row?.byLevel ?? []).slice(0, COVERAGE_LEVEL_LIMIT).map(group),
   };

@@ -1,7 +1,7 @@
 import { CoverageCache } from '../../src/provenance/coverageCache';
 import type { CoverageRecord } from '../../src/provenance/records';
 
-const record = (services: number): CoverageRecord => ({ services, sourced: 0, reported: 0, inferred: 0, none: services, byTopic: [], byLevel: [] });
+const record = (services: number): CoverageRecord => ({ services, sourced: 0, secondary: 0, reported: 0, inferred: 0, none: services, byTopic: [], byLevel: [] });
 
 describe('CoverageCache', () => {
   it('computes once per graph version, again for a new version, and forgets a failure', async () => {
