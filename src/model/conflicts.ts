@@ -35,5 +35,5 @@ export function readConflicts(stored: unknown): FactConflict[] {
 
 /** Item properties whose differing values between a data set and a seed file are conflicts of fact (not wording). */
 export function isFactProperty(key: string): boolean {
-  return !/^(id|name|nameEn|description|descriptionEn|note|source|sources|evidence|tags|aliases|conflicts|origin)$/.test(key);
+  return !/^(id|name|nameEn|description|descriptionEn|note|source|sources|evidence|tags|aliases|conflicts|origin|kind|enrichable)$/.test(key);
 }

@@ -75,7 +75,7 @@ describe('checkChangeSet', () => {
   });
 
   it('refuses values outside the enum and a missing required property', () => {
-    const kinds = 'basisdienst, product, platform, register, online-service, infrastructure, technology';
+    const kinds = 'basisdienst, product, platform, register, online-service, infrastructure, physical-infrastructure, technology';
     expect(
       check(
         addComponent('gadget', { name: 'Gadget', kind: 'gadget' }),
@@ -93,7 +93,7 @@ describe('checkChangeSet', () => {
 
   it('refuses every protected property, wherever it is stated', () => {
     const message = `cannot be stated in a change set (${PROTECTED_PROPERTIES.join(', ')} are written by the loader and the review)`;
-    expect(PROTECTED_PROPERTIES).toEqual(['id', 'label', 'source', 'sources', 'evidence', 'rule', 'aliasesText', 'proposal', 'contributedBy', 'reviewedBy']);
+    expect(PROTECTED_PROPERTIES).toEqual(['id', 'label', 'source', 'sources', 'evidence', 'rule', 'checked', 'aliasesText', 'proposal', 'contributedBy', 'reviewedBy']);
     expect(
       check(
         addComponent('stamped', { name: 'Stamped', kind: 'product', evidence: 'sourced', sources: ['x'], proposal: 'p-1' }),
@@ -177,11 +177,11 @@ describe('checkChangeSet', () => {
       {
         field: 'operations[0].properties.gudiance',
         message:
-          'is not a property of DEPENDS_ON; it has scope, dependencyType, reason, reasonEn, role, roleName, roleEvidence, roleRule, need (besides source, evidence, sources, note, rule, proposal, contributedBy, reviewedBy)',
+          'is not a property of DEPENDS_ON; it has scope, dependencyType, reason, reasonEn, role, roleName, roleEvidence, roleRule, need (besides source, evidence, sources, note, rule, checked, validFrom, validUntil, proposal, contributedBy, reviewedBy)',
       },
       { field: 'operations[1].properties.guidance', message: 'is required for ALTERNATIVE_TO' },
       { field: 'operations[2].properties.guidance', message: 'is required for ALTERNATIVE_TO' },
-      { field: 'operations[2].properties.weight', message: 'is not a property of ALTERNATIVE_TO; it has guidance (besides source, evidence, sources, note, rule, proposal, contributedBy, reviewedBy)' },
+      { field: 'operations[2].properties.weight', message: 'is not a property of ALTERNATIVE_TO; it has guidance (besides source, evidence, sources, note, rule, checked, validFrom, validUntil, proposal, contributedBy, reviewedBy)' },
     ]);
   });
 

@@ -24,9 +24,11 @@ describe('the parts of the impact statement', () => {
   RETURN collect({n: c, d: d, e: null}) AS comps
 }`);
     const both = hitSearch({ maxDepth: 6, sourcedOnly: false, evidence: true });
-    expect(searches(both)).toEqual(['(o)<-[:DEPENDS_ON|IMPLEMENTS*1..6]-(c:Component)', '(o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..6]-(c:Component)']);
+    // All links, sourced links, and sourced or secondary links.
+    expect(searches(both)).toEqual(['(o)<-[:DEPENDS_ON|IMPLEMENTS*1..6]-(c:Component)', '(o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..6]-(c:Component)', '(o)<-[rs:DEPENDS_ON|IMPLEMENTS*1..6]-(c:Component)']);
+    expect(both).toContain("all(r IN rs WHERE r.evidence IN ['sourced', 'secondary'])");
     expect(both).toContain('UNION ALL');
-    expect(both).toContain("CASE WHEN sd = d THEN 'sourced' ELSE 'inferred' END");
+    expect(both).toContain("CASE WHEN sd = d THEN 'sourced' WHEN td = d THEN 'secondary' ELSE 'inferred' END");
     // Sourced links only: one search, every hit sourced.
     const sourced = hitSearch({ maxDepth: 6, sourcedOnly: true, evidence: true });
     expect(searches(sourced)).toHaveLength(1);
@@ -44,7 +46,7 @@ describe('the parts of the impact statement', () => {
     expect(plain).toContain("UNWIND [{n: o, d: 0, e: 'sourced'}] + comps AS h");
     expect(plain).toContain('MATCH (s:Service)-[u:USES]->(x)\n  WITH s, min(d) + 1 AS d, null AS e');
     expect(plain).toMatch(/RETURN collect\(\{s: s, d: d, e: e\}\) AS svcs\n\}$/);
-    expect(servicesOfHits({ sourcedOnly: false, evidence: true })).toContain("WITH s, key / 2 AS d, CASE key % 2 WHEN 0 THEN 'sourced' ELSE 'inferred' END AS e");
+    expect(servicesOfHits({ sourcedOnly: false, evidence: true })).toContain("WITH s, key / 3 AS d, CASE key % 3 WHEN 0 THEN 'sourced' WHEN 1 THEN 'secondary' ELSE 'inferred' END AS e");
     expect(servicesOfHits({ sourcedOnly: true, evidence: true })).toContain("MATCH (s:Service)-[u:USES]->(x) WHERE u.evidence = 'sourced'");
   });
 
@@ -109,7 +111,7 @@ describe('the impact statement', () => {
     expect(searches(onlyCount)).toHaveLength(1);
     expect(onlyCount).not.toContain('AS svcs');
     expect(onlyCount).not.toContain('componentPage');
-    expect(onlyCount).toMatch(/\nRETURN originLabel, \{[^\n]*\} AS origin, size\(comps\) AS componentCount, size\(\[h IN comps WHERE h.e = 'sourced'\]\) AS componentsSourced$/);
+    expect(onlyCount).toMatch(/\nRETURN originLabel, \{[^\n]*\} AS origin, size\(comps\) AS componentCount, size\(\[h IN comps WHERE h.e = 'sourced'\]\) AS componentsSourced, size\(\[h IN comps WHERE h.e = 'secondary'\]\) AS componentsSecondary$/);
 
     const all = impactStatement(
       infoOf(`{ impactAnalysis(id: "x") {
@@ -118,7 +120,7 @@ describe('the impact statement', () => {
       'x',
       6,
     ).statement.text;
-    expect(searches(all)).toHaveLength(2);
+    expect(searches(all)).toHaveLength(3);
     for (const part of ['AS svcs', 'AS componentPage', 'AS servicePage', 'AS byLayer', 'AS ozGroups', 'AS byLifeSituation', 'AS byTopic', 'AS byExecutingLevel', 'AS organizationCount']) expect(all).toContain(part);
   });
 

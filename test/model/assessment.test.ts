@@ -23,6 +23,7 @@ function randomFacts(rnd: (n: number) => number): ItemFacts {
     stacks: rnd(5),
     stage: pick([null, 'adopt', 'trial', 'hold', 'retire'] as const),
     endOfSupport: rnd(6) === 0 ? pick(['2020-01-01', '2030-12-31', '2026-12-01']) : null,
+    kind: rnd(10) === 0 ? 'physical-infrastructure' : pick([null, 'product', 'infrastructure']),
   };
 }
 
@@ -31,6 +32,8 @@ function randomFacts(rnd: (n: number) => number): ItemFacts {
  * reads, which indicators each criterion takes, and the level rule.
  */
 function documented(f: ItemFacts, today: string): Record<string, string> {
+  // Physical infrastructure (a component of that kind) is not assessed on the criteria.
+  if (f.label === 'Component' && f.kind === 'physical-infrastructure') return Object.fromEntries(DSTACK_CRITERIA.map((c) => [c, 'not-applicable']));
   const c = (k: string): boolean | null => (k in f.checks ? (f.checks[k] as boolean) : null);
   const open = f.licenceClass === null ? c('openSource') : ['permissive', 'weak-copyleft', 'strong-copyleft'].includes(f.licenceClass);
   const indicators: Record<string, boolean | null> = {
@@ -80,6 +83,10 @@ describe('the D-Stack criteria mapping', () => {
     for (let i = 0; i < 200; i++) {
       const f = randomFacts(rnd);
       for (const a of assessItem(f, '2026-12-01')) {
+        if (a.level === 'not-applicable') {
+          expect(a.indicators).toEqual([]);
+          continue;
+        }
         expect(a.indicators.map((x) => x.indicator)).toEqual((CRITERIA_INDICATORS[a.criterion] as string[]).filter((k) => !(k === 'implements-standards' && f.label === 'Standard')));
         expect(levelOf(a.indicators.map((x) => x.value))).toBe(a.level);
       }

@@ -108,7 +108,7 @@ relationships:
       'data.yaml: datasets[1] (id "dataset:bad"): field "portal" is required',
       'data.yaml: relationships[1] (PUBLISHES org:x -> dataset:bad): field "access" must be one of open, registered-only, got "closed"',
       'data.yaml: relationships[2] (PUBLISHES org:x -> dataset:ok): field "access" is required for PUBLISHES',
-      'data.yaml: relationships[2] (PUBLISHES org:x -> dataset:ok): field "licence" is not a property of PUBLISHES; it has access, formats (besides source, evidence, sources, note, rule, proposal, contributedBy, reviewedBy)',
+      'data.yaml: relationships[2] (PUBLISHES org:x -> dataset:ok): field "licence" is not a property of PUBLISHES; it has access, formats (besides source, evidence, sources, note, rule, checked, validFrom, validUntil, proposal, contributedBy, reviewedBy)',
     ]);
     const { graph, issues } = assemble([part], model);
     expect(issues.slice(part.issues.length).map(formatIssue)).toEqual([

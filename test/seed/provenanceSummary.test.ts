@@ -13,8 +13,9 @@ describe('the provenance summary of a load', () => {
     } as unknown as LoadedGraph;
     const p = summarizeProvenance(graph);
     // c uses only a standard, d nothing: neither counts as known component use.
-    expect(p).toEqual({ sourcesByKind: { law: 2, press: 1 }, rules: [{ id: 'rule:r', edgeCount: 2 }], services: 4, componentUse: { sourced: 1, inferred: 1 } });
+    expect(p).toEqual({ sourcesByKind: { law: 2, press: 1 }, rules: [{ id: 'rule:r', edgeCount: 2 }], services: 4, componentUse: { sourced: 1, inferred: 1 }, factsByEvidence: {} });
     expect(formatProvenance(p).split('\n')).toEqual([
+      'facts by evidence: sourced 0, secondary 0, reported 0, inferred 0',
       'sources: 3 in the registry (law 2, press 1)',
       'rules: 1 made 2 inferred links (rule:r 2)',
       'component use known for 2 of 4 services: stated by a source for 1, inferred for 1',

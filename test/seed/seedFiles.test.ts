@@ -87,12 +87,12 @@ gadgets: []
       'bad.yaml: requirements[0] (id "req:x"): field "level" must be one of MUSS, SOLL, got "KANN"',
       'bad.yaml: requirements[0] (id "req:x"): field "text" is required',
       'bad.yaml: milestones[0] (id "milestone:x"): field "date" must be YYYY, YYYY-MM or YYYY-MM-DD, got "next spring"',
-      'bad.yaml: gadgets: field "(section)" is unknown; allowed: components, standards, layers, integrationPoints, organizations, stacks, buildingBlocks, requirements, exceptions, kpis, referencePatterns, milestones, criteria, relationships',
+      'bad.yaml: gadgets: field "(section)" is unknown; allowed: components, standards, layers, integrationPoints, organizations, stacks, buildingBlocks, requirements, exceptions, kpis, referencePatterns, milestones, criteria, events, relationships',
       expect.stringMatching(/^bad\.yaml: relationships\[0\] \(LIKES a -> b\): field "type" must be one of PART_OF, USES, /),
       'bad.yaml: relationships[1] (ADOPTS org:fitko -> bundid): field "status" is required for ADOPTS',
       'bad.yaml: relationships[2] (ALTERNATIVE_TO a -> b): field "guidance" is required for ALTERNATIVE_TO',
       // A property the type does not declare is refused, not stored unseen.
-      'bad.yaml: relationships[2] (ALTERNATIVE_TO a -> b): field "status" is not a property of ALTERNATIVE_TO; it has guidance (besides source, evidence, sources, note, rule, proposal, contributedBy, reviewedBy)',
+      'bad.yaml: relationships[2] (ALTERNATIVE_TO a -> b): field "status" is not a property of ALTERNATIVE_TO; it has guidance (besides source, evidence, sources, note, rule, checked, validFrom, validUntil, proposal, contributedBy, reviewedBy)',
     ]);
   });
 
