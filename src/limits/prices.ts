@@ -94,7 +94,7 @@ export const LIST_BOUNDS: CostRules['listBounds'] = {
   'WhatIfReport.removals': () => 50,
   'WhatIfReport.replacements': () => 50,
   'WhatIfReport.byExecutingLevel': () => 3,
-  'ServiceRisks.byKind': () => 8,
+  'ServiceRisks.byKind': () => 9,
   'InheritedRisk.path': (_a, parent) => num(parent.maxDepth, 6) + 1,
   'RiskedService.path': (_a, parent) => num(parent.maxDepth, 6) + 1,
 };

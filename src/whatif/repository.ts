@@ -5,7 +5,7 @@ import { stewardTypeOf } from '../model';
 import type { ItemRiskFacts } from './risks';
 
 const useGraphQuery = query<{ from: string; fromLabel: 'Service' | 'Component'; type: UseEdge['type']; to: string; role: string | null; roleName: string | null; need: number | null; optional: boolean | null }>('whatif/useGraph');
-const itemRisksQuery = query<{ id: string; stage: string | null; endOfSupport: string | null; licenceClass: string | null; licence: string | null; steward: string | null; stewardCountry: string | null; stewardLevel: string | null; stewardKind: string | null; labels: string[]; euCheck: boolean | null; notMet: string[] }>('whatif/itemRisks');
+const itemRisksQuery = query<{ id: string; stage: string | null; endOfSupport: string | null; licenceClass: string | null; licence: string | null; steward: string | null; stewardCountry: string | null; stewardLevel: string | null; stewardKind: string | null; labels: string[]; euCheck: boolean | null; notMet: string[]; licenceChanges: string[] }>('whatif/itemRisks');
 
 /** Every use, need and implementation of services and components. */
 export async function useEdges(tx: Tx): Promise<UseEdge[]> {
@@ -21,6 +21,7 @@ export async function itemRiskFacts(tx: Tx): Promise<ItemRiskFacts[]> {
     label: labels.includes('Standard') ? 'Standard' : 'Component',
     stewardType: r.steward === null ? null : stewardTypeOf(stewardLevel, stewardKind),
     notMet: r.notMet ?? [],
+    licenceChanges: r.licenceChanges ?? [],
   }));
 }
 

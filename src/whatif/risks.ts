@@ -3,7 +3,7 @@ import { inEu, type StewardType } from '../model';
 import type { UseGraph } from './engine';
 
 /** Kinds of risk a component or standard passes on to what depends on it. */
-export const RISK_KINDS = ['lifecycle_hold', 'lifecycle_retire', 'end_of_support_passed', 'end_of_support_near', 'licence_source_available', 'licence_proprietary', 'steward_outside_eu', 'criterion_not_met'] as const;
+export const RISK_KINDS = ['lifecycle_hold', 'lifecycle_retire', 'end_of_support_passed', 'end_of_support_near', 'licence_source_available', 'licence_proprietary', 'steward_outside_eu', 'criterion_not_met', 'licence_changed'] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
 
 /** What the graph says about an item that may make it a risk. */
@@ -20,6 +20,8 @@ export interface ItemRiskFacts {
   readonly stewardType: StewardType | null;
   readonly euCheck: boolean | null;
   readonly notMet: readonly string[];
+  /** Dated licence and price-model changes of the item (Event ids with their dates). */
+  readonly licenceChanges?: readonly string[];
 }
 
 /** One risk of one item, with what it rests on. */
@@ -56,6 +58,7 @@ export function risksOf(f: ItemRiskFacts, today: string): ItemRisk[] {
     add('steward_outside_eu', "outside the EU by the landscape's euHeadquartered check");
   }
   for (const c of f.notMet) add('criterion_not_met', `D-Stack criterion not met: ${c}`);
+  if (f.licenceChanges && f.licenceChanges.length > 0) add('licence_changed', `licence or price model changed: ${f.licenceChanges.join(', ')}`);
   return out;
 }
 
