@@ -113,13 +113,13 @@ export function applyChangeSet(given: readonly Operation[], view: GraphView, sta
   return { nodes: [...nodes.values()], removedNodes, links: [...links.values()], removedLinks, diff, bases };
 }
 
-/** `props` citing the stamp's sources too (each citation once), with their addresses in `source`. */
+/** `props` citing the stamp's sources too (each citation once), with their addresses in `source`; checked the day the review accepted it. */
 function withCitations(props: Record<string, PropValue>, stamp: Stamp): Record<string, PropValue> {
   const own = Array.isArray(props.sources) ? props.sources.map(String) : [];
   const sources = [...own, ...stamp.citations.filter((c) => !own.includes(c))];
   const parts = typeof props.source === 'string' && props.source !== '' ? props.source.split(' ; ') : [];
   for (const part of stamp.sourceText.split(' ; ')) if (part !== '' && !parts.includes(part)) parts.push(part);
-  return { ...props, sources, source: parts.join(' ; ') };
+  return { ...props, sources, source: parts.join(' ; '), ...(stamp.checked ? { checked: stamp.checked } : {}) };
 }
 
 /** `props` with `aliasesText` (what the full-text index reads) following `aliases`: absent without aliases. */

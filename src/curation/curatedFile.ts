@@ -11,6 +11,8 @@ export interface CuratedEntry {
   readonly organization: string;
   readonly reviewer: string;
   readonly evidence: 'sourced' | 'secondary' | 'reported';
+  /** The day the review accepted it: the `checked` date of the facts it wrote. */
+  readonly checked?: string;
   readonly citations: readonly string[];
   readonly sourceText: string;
   readonly changes: readonly ChangeInputShape[];
@@ -29,6 +31,7 @@ export function curatedSeedFile(entries: readonly (OverlayEntry & { reason: stri
         organization: e.stamp.organization,
         reviewer: e.stamp.reviewer,
         evidence: e.stamp.evidence,
+        ...(e.stamp.checked ? { checked: e.stamp.checked } : {}),
         citations: [...e.stamp.citations],
         sourceText: e.stamp.sourceText,
         changes: e.operations.map(toChangeInput).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))) as unknown as ChangeInputShape),
@@ -66,7 +69,7 @@ export function readCuratedEntry(raw: unknown): { entry: OverlayEntry | null; pr
       id: String(r.proposal),
       operations,
       bases: r.basedOn as Base[],
-      stamp: { proposal: String(r.proposal), organization: String(r.organization), reviewer: String(r.reviewer), evidence: r.evidence as 'sourced' | 'secondary' | 'reported', citations: (r.citations as string[]).map(String), sourceText: String(r.sourceText) },
+      stamp: { proposal: String(r.proposal), organization: String(r.organization), reviewer: String(r.reviewer), evidence: r.evidence as 'sourced' | 'secondary' | 'reported', ...(typeof r.checked === 'string' || r.checked instanceof Date ? { checked: r.checked instanceof Date ? r.checked.toISOString().slice(0, 10) : r.checked } : {}), citations: (r.citations as string[]).map(String), sourceText: String(r.sourceText) },
     },
     problems,
   };

@@ -1336,7 +1336,7 @@ export type CriteriaMapping = {
   id: Scalars['String']['output'];
   /** At most 20. */
   indicators: Array<IndicatorDescription>;
-  /** At most 4. */
+  /** At most 5. */
   points: Array<LevelPoints>;
   rule: Scalars['String']['output'];
 };
@@ -4519,6 +4519,10 @@ export type Organization = Node & {
   city: Maybe<Scalars['String']['output']>;
   /** The organisation (graph id) whose member proposed it. */
   contributedBy: Maybe<Scalars['String']['output']>;
+  /** Its seat country (ISO 3166-1 alpha-2, EU for the Union's bodies), as a source states it or, for German public bodies, inferred from the level (see countryEvidence). */
+  country: Maybe<Scalars['String']['output']>;
+  /** How sure the seat country is: sourced, secondary or inferred. */
+  countryEvidence: Maybe<Scalars['String']['output']>;
   /** Decisions it made (DECIDED_BY, incoming). */
   decisions: Array<DecidedByDecisionLink>;
   description: Maybe<Scalars['String']['output']>;
@@ -6514,6 +6518,8 @@ export type RiskKind =
   | 'criterion_not_met'
   | 'end_of_support_near'
   | 'end_of_support_passed'
+  /** A dated licence or price-model change of the item (an Event): what depends on something whose licence changed. */
+  | 'licence_changed'
   | 'licence_proprietary'
   | 'licence_source_available'
   | 'lifecycle_hold'
@@ -6800,7 +6806,7 @@ export type ServiceEdge = {
 
 export type ServiceRisks = {
   __typename?: 'ServiceRisks';
-  /** Risk count per kind (at most 8, one per RiskKind). */
+  /** Risk count per kind (at most 9, one per RiskKind). */
   byKind: Array<RiskCount>;
   riskCount: Scalars['Int']['output'];
   /** The risks, nearest first; `first` 1..1000 (`riskCount` counts them all). */
@@ -10489,6 +10495,8 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryEvidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decisions?: Resolver<Array<ResolversTypes['DecidedByDecisionLink']>, ParentType, ContextType, RequireFields<OrganizationDecisionsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

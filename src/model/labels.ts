@@ -128,6 +128,8 @@ export const LABELS = {
       shortName: { type: 'String', searchable: true },
       url: { type: 'String' },
       city: { type: 'String' },
+      country: { type: 'String', description: "Its seat country (ISO 3166-1 alpha-2, EU for the Union's bodies), as a source states it or, for German public bodies, inferred from the level (see countryEvidence)." },
+      countryEvidence: { type: 'String', description: 'How sure the seat country is: sourced, secondary or inferred.' },
     },
     filters: ['text', 'evidence', 'level', 'kind'],
     seed: seedId('org:<slug>', 'org:<slug>'),

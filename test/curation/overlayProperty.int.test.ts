@@ -57,11 +57,13 @@ function checksum(s: Snapshot): string {
 /** The oracle: a change set applied to plain maps, as the documented rules say (no code of src/curation). */
 function applyPlain(s: Snapshot, changes: readonly Change[], stamp: { proposal: string; org: string; reviewer: string }): void {
   const contribution = { proposal: stamp.proposal, contributedBy: stamp.org, reviewedBy: stamp.reviewer };
-  const added = { evidence: 'sourced', sources: [CITATION], source: citationUrl, ...contribution };
+  // An accepted change re-checks what it writes: `checked` is the day the review accepted it.
+  const checked = new Date().toISOString().slice(0, 10);
+  const added = { evidence: 'sourced', sources: [CITATION], source: citationUrl, checked, ...contribution };
   const withCitation = (p: Props): Props => {
     const sources = Array.isArray(p.sources) ? (p.sources as string[]) : [];
     const parts = typeof p.source === 'string' && p.source !== '' ? p.source.split(' ; ') : [];
-    return { ...p, sources: sources.includes(CITATION) ? sources : [...sources, CITATION], source: (parts.includes(citationUrl) ? parts : [...parts, citationUrl]).join(' ; ') };
+    return { ...p, sources: sources.includes(CITATION) ? sources : [...sources, CITATION], source: (parts.includes(citationUrl) ? parts : [...parts, citationUrl]).join(' ; '), checked };
   };
   for (const c of changes) {
     const key = `${c.type}|${c.from}|${c.to}`;

@@ -80,7 +80,7 @@ const ROOT_QUERIES: Readonly<Record<string, readonly { readonly name: string; re
   ],
   search: [{ name: 'search', query: `{ search(text: "BundID", first: 10) { score node { ${REF} } } }` }],
   ...Object.fromEntries(
-    ['components', 'services', 'standards', 'organizations', 'layers', 'stacks', 'requirements', 'topics', 'lifeSituations', 'ozgServices', 'integrationPoints', 'buildingBlocks', 'exceptions', 'kpis', 'referencePatterns', 'milestones', 'criteria', 'decisions'].map((f) => [f, [{ name: f, query: rootList(f) }]]),
+    ['components', 'services', 'standards', 'organizations', 'layers', 'stacks', 'requirements', 'topics', 'lifeSituations', 'ozgServices', 'integrationPoints', 'buildingBlocks', 'exceptions', 'kpis', 'referencePatterns', 'milestones', 'criteria', 'decisions', 'events'].map((f) => [f, [{ name: f, query: rootList(f) }]]),
   ),
   impactAnalysis: [
     {
@@ -102,6 +102,7 @@ const ROOT_QUERIES: Readonly<Record<string, readonly { readonly name: string; re
   dependencies: [{ name: 'dependencies', query: '{ dependencies(id: "ozg-hub") { root { id } entries { node { id name } distance evidence parent { id } relationship } } }' }],
   path: [{ name: 'path', query: `{ path(from: "${COMPONENT}", to: "stack:govstack", maxDepth: 10) { length evidence nodes { id name } steps { from { id } to { id } type forward } } }` }],
   alternatives: [{ name: 'alternatives', query: '{ alternatives(id: "epaybl") { alternative { id name } guidance evidence source note affectedServices } }' }],
+  stale: [{ name: 'stale', query: '{ stale(olderThanMonths: 1, first: 20) { totalCount cutoff edges { cursor entity node { id } type from { id } to { id } checked evidence sources { source { id } } } pageInfo { hasNextPage endCursor } } }' }],
   compliance: [
     {
       name: 'compliance',

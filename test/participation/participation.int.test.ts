@@ -121,7 +121,13 @@ describe('inclusion requests', () => {
 
 describe('exceptions', () => {
   it('exempts in compliance until its end date and not a day longer; exceptions(expiringWithin) lists it before', async () => {
-    const services = await gql(api.url, `{ services(first: 5, filter: { text: "Wohngeld" }) { edges { node { id } } } }`);
+    // A service that violates a use rule (must-use): conformance rules are not assessable without a source.
+    const services = await gql(api.url, `{ services(first: 60, filter: { text: "Wohngeld" }) { edges { node { id } } } }`);
+    const more = await gql(api.url, `{ requirements(first: 30) { edges { node { id ... on Requirement { rule appliesTo(first: 10) { node { id ... on Component { usedBy(first: 5) { node { id } } } } } } } } } }`);
+    for (const e of more.data?.requirements?.edges ?? []) {
+      if (e.node.rule !== 'must-use') continue;
+      for (const a of e.node.appliesTo ?? []) for (const u of a.node.usedBy ?? []) services.data.services.edges.push({ node: { id: u.node.id } });
+    }
     const serviceIds: string[] = services.data.services.edges.map((e: { node: { id: string } }) => e.node.id);
     let service = '';
     let requirement = '';

@@ -59,7 +59,7 @@ describe('the seed loader on the real Neo4j', () => {
     expect(pvogEdges).toBeGreaterThan(1000);
     // A copy of the seeds without the PVOG rule and with one source's title edited.
     const files: Record<string, string> = {};
-    for (const dir of ['', 'links']) {
+    for (const dir of ['', 'links', 'profiles']) {
       const full = path.join(sources.seedsDir, dir);
       for (const f of fs.readdirSync(full).filter((x) => x.endsWith('.yaml'))) files[path.join(dir, f)] = fs.readFileSync(path.join(full, f), 'utf8');
     }
@@ -97,9 +97,9 @@ describe('the seed loader on the real Neo4j', () => {
   it('keeps the provenance on every node and relationship', async () => {
     const rows = await t.db.read((tx) =>
       tx.runText(
-        `MATCH (n:GraphNode) WHERE n.source IS NULL OR NOT n.evidence IN ['sourced', 'inferred'] OR n.name IS NULL RETURN count(n) AS bad
+        `MATCH (n:GraphNode) WHERE n.source IS NULL OR NOT n.evidence IN ['sourced', 'secondary', 'inferred'] OR n.name IS NULL RETURN count(n) AS bad
          UNION ALL
-         MATCH (n:GraphNode)-[r]->(:GraphNode) WHERE r.source IS NULL OR NOT r.evidence IN ['sourced', 'inferred'] RETURN count(r) AS bad`,
+         MATCH (n:GraphNode)-[r]->(:GraphNode) WHERE r.source IS NULL OR NOT r.evidence IN ['sourced', 'secondary', 'inferred'] RETURN count(r) AS bad`,
       ),
     );
     expect(rows).toEqual([{ bad: 0 }, { bad: 0 }]);
@@ -145,7 +145,10 @@ describe('the seed loader on the real Neo4j', () => {
   it('refuses a seed file with a broken reference or a missing field, naming them, and writes nothing', async () => {
     const before = await snapshot(t.db);
     const files: Record<string, string> = {};
-    for (const f of fs.readdirSync(sources.seedsDir).filter((x) => x.endsWith('.yaml'))) files[f] = fs.readFileSync(path.join(sources.seedsDir, f), 'utf8');
+    for (const dir of ['', 'links', 'profiles']) {
+      const full = path.join(sources.seedsDir, dir);
+      for (const f of fs.readdirSync(full).filter((x) => x.endsWith('.yaml'))) files[path.join(dir, f)] = fs.readFileSync(path.join(full, f), 'utf8');
+    }
     files['zz-broken.yaml'] = `
 components:
   - id: new-component-${randomUUID().slice(0, 8)}

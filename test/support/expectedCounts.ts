@@ -83,6 +83,7 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
     referencePatterns: 'ReferencePattern',
     milestones: 'Milestone',
     criteria: 'Criterion',
+    events: 'Event',
   };
   const linksDir = path.join(seedsDir, 'links');
   const profilesDir = path.join(seedsDir, 'profiles');
@@ -99,6 +100,8 @@ export function expectedCounts(ozgDir: string, landscapeDir: string, seedsDir: s
       const entries = (doc[section] ?? []).filter((e) => !((section === 'components' || section === 'standards') && itemIds.has(e.id)));
       add(nodes, label, entries.length);
     }
+    // An event's `item` is its first AFFECTS link.
+    add(rels, 'AFFECTS', (doc.events ?? []).length);
     for (const e of doc.exceptions ?? []) {
       add(rels, 'DEVIATES_FROM', 1);
       add(rels, 'GRANTED_FOR', 1);
