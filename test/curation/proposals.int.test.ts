@@ -159,7 +159,7 @@ describe('proposals', () => {
       tx.runText("MATCH (s:Service) WHERE NOT EXISTS { (s)-[u:USES]->(:Component) WHERE u.evidence IN ['sourced', 'reported'] } AND NOT EXISTS { (:Organization)-[:OFFERS]->(s) } RETURN s.id AS id ORDER BY s.id LIMIT 1"),
     );
     const service = String(row?.id);
-    const coverage = async () => (await gql(api.url, '{ about { coverage { services sourced reported inferred none } } }')).data.about.coverage;
+    const coverage = async () => (await gql(api.url, '{ about { coverage { services sourced secondary reported inferred none } } }')).data.about.coverage;
     const before = await coverage();
     const report = (operations: unknown[]) => gql(api.url, PROPOSE, { input: { reason: 'Our service.', organization: 'org:land-hamburg', citations: ['brandenburg-bundid'], operations } }, tokens.alice);
     // A use of a service Hamburg does not offer (yet) is not Hamburg's to report.
@@ -173,7 +173,7 @@ describe('proposals', () => {
     expect(after.reported).toBe(before.reported + 1);
     expect(after.sourced).toBe(before.sourced);
     expect(after.services).toBe(before.services);
-    expect(after.sourced + after.reported + after.inferred + after.none).toBe(after.services);
+    expect(after.sourced + after.secondary + after.reported + after.inferred + after.none).toBe(after.services);
   });
 
   it('applies the limits to mutations: too many operations, too many aliases; each refusal is audited', async () => {
