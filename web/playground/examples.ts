@@ -354,6 +354,28 @@ query Inclusion($item: ID!, $stack: ID!) {
 `,
   },
   {
+    id: 'truth',
+    title: 'How sure is it? Evidence, conflicts, time',
+    description:
+      "Milvus's licence with the data set's value it overrode, the item's editions and dated events, and which services depend on something whose licence changed; then the facts not re-checked for a year.",
+    variables: { id: 'elasticsearch' },
+    query: `# What holds, what it overrode, and since when
+query Truth($id: ID!) {
+  node(id: $id) {
+    id name
+    ... on Component {
+      license
+      profile { licence { spdx class evidence sources { source { publisher kind url } } } openCore editions { name spdx class } ended { on basis } }
+      conflicts { field value overridden statedAt reason }
+      events { node { ... on Event { name kind scope date licenceBefore licenceAfter } } }
+    }
+  }
+  riskReach(kind: licence_changed, first: 10) { itemCount serviceCount items(first: 10) { id name } }
+  stale(olderThanMonths: 12, first: 5) { totalCount cutoff edges { entity node { id } type from { id } to { id } checked evidence } }
+}
+`,
+  },
+  {
     id: 'changes',
     title: 'What changed since a date',
     description:
