@@ -139,3 +139,73 @@ decisions:
     expectLine(/decisions\[1\] \("decision:z"\): date: must be YYYY, YYYY-MM or YYYY-MM-DD/);
   });
 });
+
+describe('conflicts, evidence and time in profile files (issue 22)', () => {
+  const runFiles = (files: Record<string, string>) => {
+    const dir = tmpTree(files);
+    return applyProfiles(graph(), { ...registry, entries: new Map([...registry.entries, ['a-blog', source('a-blog', 'secondary')], ['a-paper', source('a-paper', 'press')]]) }, dir, dir, '2026-12-01');
+  };
+  const conflicts = (g: Graph, id: string) => ((g.nodes.find((n) => n.id === id)?.props.conflicts as string[] | undefined) ?? []).map((c) => JSON.parse(c) as Record<string, string>);
+
+  it('refuses two files stating one licence differently, naming both', () => {
+    const { issues } = runFiles({
+      'profiles/a.yaml': 'profiles:\n  - item: app\n    licence: {spdx: MIT, source: "vendor-licence"}\n',
+      'profiles/b.yaml': 'profiles:\n  - item: app\n    licence: {spdx: Apache-2.0, source: "itplr-beschluss"}\n',
+    });
+    expect(issues.map((i) => `${i.file}: ${i.entry}: ${i.field}: ${i.message}`)).toEqual([
+      expect.stringMatching(/b\.yaml: profiles\[0\] \("app"\): licence\.\(fact\): states licence "Apache-2\.0", but .*a\.yaml: profiles\[0\] \("app"\) states "MIT"; remove one, or say in `overrides`/),
+    ]);
+  });
+
+  it('lets the statement that says why it overrides hold, and records the conflict on the item', () => {
+    const { graph: g, issues } = runFiles({
+      'profiles/a.yaml': 'profiles:\n  - item: app\n    licence: {spdx: MIT, overrides: "the project\'s own LICENSE", source: "vendor-licence"}\n',
+      'profiles/b.yaml': 'profiles:\n  - item: app\n    licence: {spdx: Apache-2.0, source: "itplr-beschluss"}\n',
+    });
+    expect(issues).toEqual([]);
+    expect(g.nodes.find((n) => n.id === 'app')?.props.licence).toBe('MIT');
+    expect(conflicts(g, 'app')).toContainEqual(expect.objectContaining({ field: 'licence', value: 'MIT', overridden: 'Apache-2.0', reason: "the project's own LICENSE" }));
+  });
+
+  it("records a researched licence over the data set's, and agreeing statements are no conflict", () => {
+    const { graph: g, issues } = runFiles({
+      'profiles/a.yaml': 'profiles:\n  - item: db\n    licence: {spdx: AGPL-3.0-only, source: "vendor-licence"}\n',
+      'profiles/b.yaml': 'profiles:\n  - item: db\n    licence: {spdx: AGPL-3.0-only, source: "itplr-beschluss"}\n',
+    });
+    expect(issues).toEqual([]);
+    expect(conflicts(g, 'db')).toContainEqual(expect.objectContaining({ field: 'licence', value: 'AGPL-3.0-only', overridden: 'SSPL-1.0' }));
+    expect(conflicts(g, 'db').filter((c) => c.field === 'licence')).toHaveLength(1);
+  });
+
+  it('marks a fact resting on press or secondary sources only as secondary', () => {
+    const { graph: g, issues } = runFiles({
+      'profiles/a.yaml': 'profiles:\n  - item: app\n    licence: {spdx: MIT, source: "a-blog ; a-paper"}\n  - item: db\n    endOfSupport: {date: 2027-01-01, version: "7", source: "a-blog ; vendor-licence"}\n',
+    });
+    expect(issues).toEqual([]);
+    const app = g.nodes.find((n) => n.id === 'app')?.props;
+    const db = g.nodes.find((n) => n.id === 'db')?.props;
+    expect(app?.licenceEvidence).toBe('secondary');
+    expect([db?.endOfSupport, db?.endOfSupportVersion, db?.endOfSupportEvidence]).toEqual(['2027-01-01', '7', 'sourced']);
+  });
+
+  it('reads editions, standard kinds, security and transition periods, and refuses what is not one', () => {
+    const { graph: g, issues } = runFiles({
+      'profiles/a.yaml': `profiles:
+  - item: app
+    editions: [{name: CE, licence: MIT, source: "vendor-licence"}, {name: EE, licence: LicenseRef-proprietary, source: "vendor-licence"}]
+    security: {policy: "https://example.org/security", sbom: true, source: "vendor-licence"}
+    successor: {item: db, since: 2024-01, until: 2027-12-31, note: "transition", source: "itplr-beschluss"}
+  - item: std
+    standardKind: {kind: de-jure, binding: "§ 4", bindingFor: [Bund], source: "itplr-beschluss"}
+  - item: db
+    standardKind: {kind: de-jure, source: "itplr-beschluss"}
+    security: {policy: "not an address", source: "vendor-licence"}
+`,
+    });
+    const app = g.nodes.find((n) => n.id === 'app')?.props;
+    expect([app?.editionNames, app?.editionClasses, app?.securityPolicy, app?.sbom]).toEqual([['CE', 'EE'], ['permissive', 'proprietary'], 'https://example.org/security', true]);
+    expect(g.nodes.find((n) => n.id === 'std')?.props).toMatchObject({ standardKind: 'de-jure', bindingFor: ['Bund'] });
+    expect(g.edges.find((e) => e.type === 'SUCCEEDED_BY')?.props).toMatchObject({ since: '2024-01', until: '2027-12-31', note: 'transition' });
+    expect(issues.map((i) => `${i.field}: ${i.message}`)).toEqual(['standardKind.(fact): applies to standards only', 'security.policy: must be an http(s) address, got "not an address"']);
+  });
+});
