@@ -123,7 +123,7 @@ export function buildGraph(sources: SeedSources, today: string = new Date().toIS
     const at = curatedSections.entries.find((e) => e.id === c.proposal);
     issues.push({ file: at?.file ?? 'seeds', entry: at?.entry ?? c.proposal, field: c.operation >= 0 ? `changes[${c.operation}]` : 'changes', message: c.message });
   }
-  const graph = { ...cited, nodes: curated.graph.nodes, edges: curated.graph.edges };
+  const graph = { ...cited, nodes: portableConflicts(curated.graph.nodes, path.relative(sources.displayRoot, sources.seedsDir)), edges: curated.graph.edges };
   // Everything written passes the model's one check, also what the loader made itself (rules,
   // profiles, roles); a problem a seed file's reader reported already is not repeated.
   const reported = new Set(issues.map(issueKey));
@@ -138,6 +138,23 @@ export function buildGraph(sources: SeedSources, today: string = new Date().toIS
       return { ...r, edgeCount: applied.counts.get(r.id) ?? 0, sources: 'citations' in parsed ? parsed.citations.map(formatCitation) : [] };
     }),
   };
+}
+
+/**
+ * Conflict records name where each value was stated; a seeds folder elsewhere (a copy) names its
+ * files as `seeds/...` too, so that the same files give the same graph wherever they lie.
+ */
+function portableConflicts(nodes: readonly GraphNode[], seedsRel: string): GraphNode[] {
+  if (seedsRel === 'seeds') return [...nodes];
+  const fix = (at: string): string => (at.startsWith(`${seedsRel}/`) ? `seeds/${at.slice(seedsRel.length + 1)}` : at);
+  return nodes.map((n) => {
+    if (!Array.isArray(n.props.conflicts)) return n;
+    const conflicts = (n.props.conflicts as string[]).map((c) => {
+      const x = JSON.parse(c) as { statedAt: string; overriddenAt: string };
+      return JSON.stringify({ ...x, statedAt: fix(x.statedAt), overriddenAt: fix(x.overriddenAt) });
+    });
+    return { ...n, props: { ...n.props, conflicts } };
+  });
 }
 
 /** What a seed run read and wrote. */
