@@ -121,25 +121,14 @@ describe('inclusion requests', () => {
 
 describe('exceptions', () => {
   it('exempts in compliance until its end date and not a day longer; exceptions(expiringWithin) lists it before', async () => {
-    // A service that violates a use rule (must-use): conformance rules are not assessable without a source.
-    const services = await gql(api.url, `{ services(first: 60, filter: { text: "Wohngeld" }) { edges { node { id } } } }`);
-    const more = await gql(api.url, `{ requirements(first: 30) { edges { node { id ... on Requirement { rule appliesTo(first: 10) { node { id ... on Component { usedBy(first: 5) { node { id } } } } } } } } } }`);
-    for (const e of more.data?.requirements?.edges ?? []) {
-      if (e.node.rule !== 'must-use') continue;
-      for (const a of e.node.appliesTo ?? []) for (const u of a.node.usedBy ?? []) services.data.services.edges.push({ node: { id: u.node.id } });
-    }
-    const serviceIds: string[] = services.data.services.edges.map((e: { node: { id: string } }) => e.node.id);
-    let service = '';
-    let requirement = '';
-    for (const s of serviceIds) {
-      const c = await gql(api.url, `query($id: ID!) { compliance(serviceId: $id) { muss { items { requirement { id } status } } soll { items { requirement { id } status } } } }`, { id: s });
-      const violated = [...c.data.compliance.muss.items, ...c.data.compliance.soll.items].find((i: { status: string }) => i.status === 'violated');
-      if (violated) {
-        service = s;
-        requirement = violated.requirement.id;
-        break;
-      }
-    }
+    // A service that violates a use rule (must-use; conformance rules are not assessable without a
+    // source): Delmenhorst reports that one of its services uses openDesk, which the D-Stack's rule
+    // req:dstack-odf-pdfua binds to ODF and PDF/UA, and nothing of openDesk reaches either.
+    const service = 'leika:99036008007000';
+    const reported = await gql(api.url, `mutation($input: UseReportInput!) { reportUse(input: $input) { outcome } }`, { input: { organization: 'org:stadt-delmenhorst', leikaKey: '99036008007000', items: ['opendesk'] } }, tokens.kim);
+    expect(reported.errors).toBeUndefined();
+    const c = await gql(api.url, `query($id: ID!) { compliance(serviceId: $id) { muss { items { requirement { id } status } } } }`, { id: service });
+    const requirement: string = c.data.compliance.muss.items.find((i: { requirement: { id: string }; status: string }) => i.requirement.id === 'req:dstack-odf-pdfua' && i.status === 'violated')?.requirement.id ?? '';
     expect(requirement).not.toBe('');
     const status = async (): Promise<string> => {
       const c = await gql(api.url, `query($id: ID!) { compliance(serviceId: $id) { muss { items { requirement { id } status } } soll { items { requirement { id } status } } } }`, { id: service });
