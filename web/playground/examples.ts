@@ -357,7 +357,7 @@ query Inclusion($item: ID!, $stack: ID!) {
     id: 'truth',
     title: 'How sure is it? Evidence, conflicts, time',
     description:
-      "Milvus's licence with the data set's value it overrode, the item's editions and dated events, and which services depend on something whose licence changed; then the facts not re-checked for a year.",
+      "Milvus's licence with the data set's value it overrode, the item's editions and dated events, and which services depend on something whose licence changed; then the facts not re-checked for six months.",
     variables: { id: 'elasticsearch' },
     query: `# What holds, what it overrode, and since when
 query Truth($id: ID!) {
@@ -371,7 +371,7 @@ query Truth($id: ID!) {
     }
   }
   riskReach(kind: licence_changed, first: 10) { itemCount serviceCount items(first: 10) { id name } }
-  stale(olderThanMonths: 12, first: 5) { totalCount cutoff edges { entity node { id } type from { id } to { id } checked evidence } }
+  stale(olderThanMonths: 6, first: 5) { totalCount cutoff edges { entity node { id } type from { id } to { id } checked evidence } }
 }
 `,
   },
