@@ -65,7 +65,7 @@ describe('exploring the seeded graph', () => {
     expect(b.dependsOn.map((l: any) => l.node.id)).toContain('elster');
     expect(data.elster.dependents.map((l: any) => l.node.id)).toContain('bundid');
     expect(data.oidc.implementedBy.map((l: any) => l.node.id)).toContain('bundid');
-    for (const l of b.dependsOn) expect(['sourced', 'inferred']).toContain(l.evidence);
+    for (const l of b.dependsOn) expect(['sourced', 'secondary', 'inferred']).toContain(l.evidence);
     const usedBy = (await cypher("MATCH (s:Service)-[:USES]->(:Component {id: 'bundid'}) RETURN s.id AS id ORDER BY s.name, s.id")).map((r) => r.id);
     expect(b.usedBy.map((l: any) => l.node.id)).toEqual(usedBy);
     expect(b.alternatives.length).toBeGreaterThan(0);

@@ -78,20 +78,24 @@ describe('sources, rules and coverage on the seeded graph', () => {
 
   it('reports coverage of known component use equal to a count over the files', async () => {
     const labelOf = new Map(files.nodes.map((n) => [n.id, n.label]));
-    const use = new Map<string, 'sourced' | 'inferred'>();
+    // The surest use of each service: sourced, else secondary (press or secondary sources only), else inferred.
+    const use = new Map<string, 'sourced' | 'secondary' | 'inferred'>();
+    const rank = { sourced: 0, secondary: 1, inferred: 2 } as const;
     for (const e of files.edges) {
       if (e.type !== 'USES' || labelOf.get(e.to) !== 'Component' || labelOf.get(e.from) !== 'Service') continue;
-      if (e.props.evidence === 'sourced') use.set(e.from, 'sourced');
-      else if (!use.has(e.from)) use.set(e.from, 'inferred');
+      const ev = e.props.evidence === 'sourced' ? 'sourced' : e.props.evidence === 'secondary' ? 'secondary' : 'inferred';
+      const was = use.get(e.from);
+      if (was === undefined || rank[ev] < rank[was]) use.set(e.from, ev);
     }
     const services = files.nodes.filter((n) => n.label === 'Service');
     const count = (ss: typeof services) => ({
       services: ss.length,
       sourced: ss.filter((s) => use.get(s.id) === 'sourced').length,
+      secondary: ss.filter((s) => use.get(s.id) === 'secondary').length,
       inferred: ss.filter((s) => use.get(s.id) === 'inferred').length,
       none: ss.filter((s) => !use.has(s.id)).length,
     });
-    const { data, errors } = await api.exec('{ about { coverage { services sourced inferred none byLevel { key services sourced inferred none } } } impactAnalysis(id: "bundid") { summary { serviceCount coverage { services sourced byLevel { key } byTopic { key } } byExecutingLevel { level } byTopic { node { id } } } } }');
+    const { data, errors } = await api.exec('{ about { coverage { services sourced secondary inferred none byLevel { key services sourced secondary inferred none } } } impactAnalysis(id: "bundid") { summary { serviceCount coverage { services sourced byLevel { key } byTopic { key } } byExecutingLevel { level } byTopic { node { id } } } } }');
     expect(errors).toBeUndefined();
     const { byLevel, ...overall } = data.about.coverage;
     expect(overall).toEqual(count(services));
