@@ -31,10 +31,14 @@ describe('sources, rules and coverage on the seeded graph', () => {
   });
 
   it('cites no address on the deny-list', async () => {
-    const deny = (YAML.parse(fs.readFileSync(path.join(defaultSources().seedsDir, 'deny-list.yaml'), 'utf8')) as { denied: { domain: string }[] }).denied.map((d) => d.domain);
+    // The deny-list as written (a domain, or an individual's repository on a domain by its path), read here independently.
+    const deny = (YAML.parse(fs.readFileSync(path.join(defaultSources().seedsDir, 'deny-list.yaml'), 'utf8')) as { denied: { domain: string; path?: string }[] }).denied;
     const urls = (await cypher('MATCH (s:Source) WHERE s.url IS NOT NULL RETURN s.url AS url')).map((x) => String(x.url));
     expect(urls.length).toBe(files.sources.filter((s) => s.url).length);
-    expect(urls.filter((u) => deny.some((d) => hostMatches(hostOf(u) ?? '', d)))).toEqual([]);
+    const denied = (u: string): boolean =>
+      deny.some((d) => hostMatches(hostOf(u) ?? '', d.domain) && (d.path === undefined || new URL(u).pathname.toLowerCase() === d.path.toLowerCase() || new URL(u).pathname.toLowerCase().startsWith(`${d.path.toLowerCase()}/`)));
+    expect(urls.filter(denied)).toEqual([]);
+    expect(deny.some((d) => d.path !== undefined)).toBe(true);
   });
 
   it('lists sources with the facts resting on each, and what rests on one source', async () => {
