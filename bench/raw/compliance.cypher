@@ -1,7 +1,8 @@
 // Compliance of the service $serviceId as the API computes it (cypher/compliance/complianceRows.cypher and the
 // score of src/compliance/score.ts): every requirement applying to the service or to a node it uses,
 // its status (not_assessable without targets, met when no target is missing, exempted by a valid
-// exception, else violated), grouped into MUSS and SOLL, ordered by id, and the score (share of
+// exception, not_assessable for a conformance rule (must-meet) with a target missing, else violated:
+// src/compliance/complianceStatus.ts), grouped into MUSS and SOLL, ordered by id, and the score (share of
 // assessable requirements met or exempted, MUSS counting twice; 1 when none is assessable).
 // Shared by the raw baseline and the peer's @cypher field. Parameters: $serviceId, $today ('YYYY-MM-DD').
 MATCH (s:Service {id: $serviceId})
@@ -36,6 +37,7 @@ CALL (s) {
       WHEN targetCount = 0 THEN 'not_assessable'
       WHEN missing = 0 THEN 'met'
       WHEN exempt THEN 'exempted'
+      WHEN req.rule = 'must-meet' THEN 'not_assessable'
       ELSE 'violated'
     END AS status
   ORDER BY req.id

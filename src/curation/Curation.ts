@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/Principal';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, RateLimitedError } from '../errors';
 import type { DeniedDomain, Model } from '../model';
-import { evidenceBySources, formatCitation, type SourceKind } from '../model';
+import { evidenceBySources, formatCitation, readCitation, type SourceKind } from '../model';
 import type { Database, Tx } from '../neo4j/db';
 import type { PropValue } from '../seed/graph';
 import { mergeNodes, mergeRelationships, pruneNodes, pruneRelationships, recordLoad } from '../seed/repository';
@@ -185,7 +185,7 @@ export class Curation {
     const citations = (p.citations as string[]) ?? [];
     // `sourced` needs a primary source (as in the seed files): a change citing only press or secondary sources is `secondary`.
     const stated = evidenceOf(p);
-    const kinds = stated === 'sourced' ? (await sourcesForCitations(tx, citations.map((c) => c.replace(/\s*\(.*$/s, '')), [])).map((s) => s.kind as SourceKind) : [];
+    const kinds = stated === 'sourced' ? (await sourcesForCitations(tx, citations.map((c) => readCitation(c)?.id ?? c), [])).map((s) => s.kind as SourceKind) : [];
     const evidence = stated === 'sourced' ? (evidenceBySources(stated, kinds) as Stamp['evidence']) : stated;
     const stamp: Stamp = { proposal: id, organization: String(p.organization), reviewer: reviewer.name, evidence, citations, sourceText: String(p.sourceText ?? ''), checked: new Date().toISOString().slice(0, 10) };
     const writes = applyChangeSet(operations, view, stamp);

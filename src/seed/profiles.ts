@@ -19,6 +19,7 @@ import {
   licenceClassOf,
   normalizeLicenceExpression,
   parseCitations,
+  readCitation,
   stageOf,
   type ItemFacts,
   type LicenceClass,
@@ -61,7 +62,7 @@ export function applyProfiles(graph: Graph, registry: SourceRegistry, seedsDir: 
   /** Checks a fact's citations; returns them formatted (`id (locator)`), or null after reporting. */
   /** The evidence a profile fact's citations bear (`secondary` without a primary source). */
   const borne = (evidence: string, sources: readonly string[]): string =>
-    evidenceBySources(evidence, sources.map((s) => registry.entries.get(s.replace(/\s*\(.*$/s, ''))?.kind ?? 'internal'));
+    evidenceBySources(evidence, sources.map((s) => registry.entries.get(readCitation(s)?.id ?? s)?.kind ?? 'internal'));
   const cite = (text: unknown, problem: Problem, evidence: string): string[] | null => {
     if (typeof text !== 'string' || text.trim() === '') {
       problem('source', 'is required: one or more ids of the source registry');
