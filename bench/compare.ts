@@ -13,7 +13,16 @@ export interface SignatureDiff {
 const preview = (values: readonly string[], max = 8): string =>
   values.length === 0 ? '(none)' : values.slice(0, max).join(', ') + (values.length > max ? `, ... (${values.length} in all)` : '');
 
-/** Compares `actual` with `expected` key by key; an empty list means they agree. */
+const tally = (values: readonly string[]): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+};
+
+/**
+ * Compares `actual` with `expected` key by key; an empty list means they agree: an ordered entry
+ * holds the same values in the same order, a set entry the same values as many times each.
+ */
 export function compareSignatures(expected: Signature, actual: Signature): SignatureDiff[] {
   const diffs: SignatureDiff[] = [];
   const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
@@ -38,7 +47,13 @@ export function compareSignatures(expected: Signature, actual: Signature): Signa
     if (e.ordered) {
       const at = e.values.findIndex((v, i) => a.values[i] !== v);
       if (at >= 0) diffs.push({ key, message: `same values, different order from position ${at}: ${preview(e.values.slice(at), 4)} vs ${preview(a.values.slice(at), 4)}` });
+      continue;
     }
+    // Same distinct values and length, yet a set entry may still repeat other values ([a, a, b] vs [a, b, b]).
+    const eCount = tally(e.values);
+    const aCount = tally(a.values);
+    const repeated = [...eCount].filter(([v, n]) => aCount.get(v) !== n);
+    if (repeated.length > 0) diffs.push({ key, message: `same values, repeated differently: ${preview(repeated.map(([v, n]) => `${v} ×${n} vs ×${aCount.get(v) ?? 0}`), 4)}` });
   }
   return diffs;
 }

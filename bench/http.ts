@@ -7,6 +7,15 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 /** Thrown when a GraphQL answer carries errors or is not JSON. */
 export class GraphQLRequestError extends Error {
   override readonly name = 'GraphQLRequestError';
+
+  /** The HTTP status and the `extensions.code` of each GraphQL error (none when the answer was not JSON). */
+  constructor(
+    message: string,
+    readonly status: number | undefined = undefined,
+    readonly codes: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** How one request is sent. */
@@ -47,12 +56,12 @@ export function postGraphQL(url: string, request: GraphQLRequest, options: PostO
           try {
             json = JSON.parse(text) as typeof json;
           } catch {
-            reject(new GraphQLRequestError(`${url} answered HTTP ${res.statusCode} with no JSON: ${text.slice(0, 300)}`));
+            reject(new GraphQLRequestError(`${url} answered HTTP ${res.statusCode} with no JSON: ${text.slice(0, 300)}`, res.statusCode));
             return;
           }
           if (json.errors && json.errors.length > 0) {
             const errs = json.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('; ');
-            reject(new GraphQLRequestError(`${url} answered HTTP ${res.statusCode} with errors: ${errs}`));
+            reject(new GraphQLRequestError(`${url} answered HTTP ${res.statusCode} with errors: ${errs}`, res.statusCode, json.errors.map((e) => e.extensions?.code ?? 'ERROR')));
             return;
           }
           resolve(json.data);

@@ -14,7 +14,8 @@
  *  5. subgraph    subgraph(ids: [id], depth: 2) of a node whose 2-hop neighbourhood stays under 5,000 nodes
  *  6. search      search(text: "Wohngeld", first: 20)
  *  7. compliance  compliance(serviceId) of the service with the most applicable requirements
- * plus "repeated read": query 1 twice in a row, the second timed.
+ * plus "repeated read": query 1 twice in a row, the second timed, and the floor (httpFloorQuery,
+ * row 0): `{ __typename }` on both servers, `RETURN 1` for raw Cypher.
  */
 import { ordered, unordered, type Signature } from './compare';
 
@@ -280,4 +281,25 @@ export function buildMix(shape: ApiShape): MixQuery[] {
       },
     },
   ];
+}
+
+/** The key of the floor row: what a request costs when nothing is read. */
+export const HTTP_FLOOR = 'httpFloor';
+
+/**
+ * The floor: `{ __typename }` on both servers (parsing, validation, the HTTP round trip; no
+ * resolver, no database) and `RETURN 1` in a read transaction for raw Cypher. Timed with the mix, not
+ * part of the agreement check (there are no ids to agree on).
+ */
+export function httpFloorQuery(): MixQuery {
+  const typename = (d: unknown): Signature => ({ typename: ordered([str(obj(d).__typename)]) });
+  return {
+    key: HTTP_FLOOR,
+    title: 'HTTP floor: `{ __typename }` (b: `RETURN 1` in a read transaction)',
+    api: () => ({ query: '{ __typename }', variables: {} }),
+    peer: () => ({ query: '{ __typename }', variables: {} }),
+    raw: 'floor',
+    rawParams: () => ({}),
+    signature: { api: typename, peer: typename, raw: (rows) => ({ typename: ordered([str(obj(rows[0]).one) === '1' ? 'Query' : str(obj(rows[0]).one)]) }) },
+  };
 }

@@ -1,6 +1,9 @@
+import type { EventLoopDelay } from './eventLoop';
 import type { MachineInfo } from './machine';
+import type { RepeatedRead } from './repeated';
 import type { TargetName } from './runner';
 import { ratio, type Summary } from './stats';
+import type { TraversalIndexStatus } from './traversalIndex';
 
 /** One row of a phase's table: a query (or the repeated read) with the figures of the three targets. */
 export interface QueryRow {
@@ -24,6 +27,12 @@ export interface PhaseResult {
   readonly rows: readonly QueryRow[];
   /** (query, target) pairs that failed the check and were not timed. */
   readonly failures: number;
+  /** Per query, the same API request again, for the response cache to answer (absent: not measured). */
+  readonly repeatedReads?: readonly RepeatedRead[];
+  /** Event-loop delay of the process serving the API during the timed runs (absent: not measured). */
+  readonly eventLoop?: EventLoopDelay;
+  /** What the API's about { traversalIndex } said after the phase's runs (absent: not asked). */
+  readonly traversalIndex?: TraversalIndexStatus;
 }
 
 /** One bulk load: the seed or the generator. */
@@ -69,6 +78,10 @@ export interface BenchReport {
 
 /** The key of the repeated-read row (mirrors runner.REPEATED_READ, kept here to stay import-free). */
 const REPEATED = 'repeatedRead';
+/** The key of the floor row (mirrors mix.HTTP_FLOOR). */
+const FLOOR = 'httpFloor';
+/** Rows that are not queries of the mix: the goals on "every query" leave them out. */
+const NOT_QUERIES = new Set([REPEATED, FLOOR]);
 
 /** Milliseconds with two decimals below 10, one below 1000, none above. */
 export function fmtMs(ms: number): string {
@@ -93,6 +106,11 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** Bytes as MiB with one decimal. */
+export function fmtMiB(bytes: number): string {
+  return Number.isFinite(bytes) ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : '–';
+}
+
 /** Rows per second of a load. */
 export function perSecond(count: number, ms: number): number {
   return ms > 0 ? (count * 1000) / ms : NaN;
@@ -102,7 +120,7 @@ export function perSecond(count: number, ms: number): number {
 export function evaluateGoals(phases: readonly PhaseResult[], loads: readonly LoadRow[]): Goal[] {
   const goals: Goal[] = [];
   for (const p of phases) {
-    const queries = p.rows.filter((r) => r.key !== REPEATED);
+    const queries = p.rows.filter((r) => !NOT_QUERIES.has(r.key));
     const slower = queries.filter((r) => !(r.figures.api.p50 < r.figures.peer.p50));
     goals.push({
       goal: 'API faster than the peer at p50 on every query',
@@ -187,6 +205,14 @@ export function renderReport(r: BenchReport): string {
       '',
     );
     out.push('Times in ms.', '');
+    if (p.eventLoop) out.push(renderEventLoop(p.eventLoop), '');
+    if (p.repeatedReads) out.push(...renderRepeatedReads(p));
+  }
+  const indexed = r.phases.filter((p) => p.traversalIndex);
+  if (indexed.length > 0) {
+    out.push('## Traversal index', '');
+    out.push("The API's in-memory traversal index as `about { traversalIndex { version nodes relationships bytes buildMs } }` reports it after each phase's runs.", '');
+    out.push(...indexed.map((p) => `- ${p.name}: ${traversalIndexLine(p.traversalIndex as TraversalIndexStatus)}`), '');
   }
   out.push('## Bulk load', '');
   out.push(
@@ -202,4 +228,46 @@ export function renderReport(r: BenchReport): string {
   out.push(table(['goal', 'phase', 'measured', 'met'], r.goals.map((g) => [g.goal, g.phase, g.value, g.met === null ? 'n/a' : g.met ? 'met' : 'missed'])), '');
   if (r.notes.length > 0) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');
+}
+
+/** The event-loop line of a phase. */
+export function renderEventLoop(e: EventLoopDelay): string {
+  return (
+    `Event-loop delay during the timed runs: p50 ${fmtMs(e.p50)} ms, p99 ${fmtMs(e.p99)} ms, max ${fmtMs(e.max)} ms (${fmtInt(e.samples)} samples of a ${e.resolutionMs} ms timer, ` +
+    'perf_hooks.monitorEventLoopDelay, lateness after the timer\'s own interval; the bench runs the API in its own process, so the loop is also the peer\'s and the raw client\'s).'
+  );
+}
+
+/** The repeated-read table of a phase (the API only). */
+export function renderRepeatedReads(p: PhaseResult): string[] {
+  const reads = p.repeatedReads ?? [];
+  const computed = new Map(p.rows.map((r) => [r.key, r.figures.api.p50]));
+  const n = reads.reduce((m, r) => Math.max(m, r.figures.n), 0);
+  return [
+    `Repeated reads (a only): each query's API request sent again without \`Cache-Control: no-cache\` after one warming request, ${fmtInt(n)} timed reads each; figures only when every timed answer said \`x-dstack-cache: hit\`, else "not cached" with what it said.`,
+    '',
+    table(
+      ['#', 'query', 'x-dstack-cache', 'p50', 'p95', 'req/s', 'computed a p50'],
+      reads.map((r) => [
+        r.label,
+        r.title,
+        r.status === 'hit' ? 'hit' : `${r.status} (${r.header})`,
+        fmtMs(r.figures.p50),
+        fmtMs(r.figures.p95),
+        fmtInt(r.figures.rps),
+        fmtMs(computed.get(r.key) ?? NaN),
+      ]),
+    ),
+    '',
+    'Times in ms.',
+    '',
+  ];
+}
+
+/** One phase's traversal index as a line. */
+export function traversalIndexLine(t: TraversalIndexStatus): string {
+  if (!t.available) return t.reason;
+  if (!t.index) return 'none built (about.traversalIndex is null)';
+  const i = t.index;
+  return `version ${i.version}, ${fmtInt(i.nodes)} nodes, ${fmtInt(i.relationships)} relationships, ${fmtMiB(i.bytes)}, built in ${fmtMs(i.buildMs)} ms`;
 }

@@ -44,25 +44,40 @@ export interface Mismatch {
 /** The key of a (query, target) pair, e.g. in the set of pairs a timed run skips. */
 export const pairKey = (query: string, target: TargetName): string => `${query}:${target}`;
 
-/** Runs every query once on every target and compares the API and the peer with the raw baseline; failures count as mismatches. */
-export async function verifyMix(mix: readonly MixQuery[], params: MixParams, exec: Executor): Promise<Mismatch[]> {
+/** Receives each query's signatures (a target that failed has none), in the order of the mix. */
+export type OnSignatures = (query: string, signatures: Partial<Record<TargetName, Signature>>) => void;
+
+/** Runs one query on the three targets (one after the other) and compares the API and the peer with raw Cypher. */
+async function verifyQuery(q: MixQuery, params: MixParams, exec: Executor): Promise<{ sigs: Partial<Record<TargetName, Signature>>; mismatches: Mismatch[] }> {
   const out: Mismatch[] = [];
-  for (const q of mix) {
-    const sigs = {} as Record<TargetName, Signature>;
-    let failed = false;
-    for (const t of TARGETS) {
-      try {
-        sigs[t] = signatureOf(t, q, await exec(t, q, params, false));
-      } catch (e) {
-        out.push({ query: q.key, target: t, kind: 'error', text: `${q.key}: ${t} failed: ${(e as Error).message}` });
-        failed = true;
-      }
+  const sigs: Partial<Record<TargetName, Signature>> = {};
+  for (const t of TARGETS) {
+    try {
+      sigs[t] = signatureOf(t, q, await exec(t, q, params, false));
+    } catch (e) {
+      out.push({ query: q.key, target: t, kind: 'error', text: `${q.key}: ${t} failed: ${(e as Error).message}` });
     }
-    if (failed) continue;
+  }
+  const raw = sigs.raw;
+  if (raw && out.length === 0) {
     for (const t of ['api', 'peer'] as const) {
-      const diffs = compareSignatures(sigs.raw, sigs[t]);
+      const diffs = compareSignatures(raw, sigs[t] as Signature);
       if (diffs.length > 0) out.push({ query: q.key, target: t, kind: 'diff', text: formatDiffs(q.key, 'raw', t, diffs) });
     }
+  }
+  return { sigs, mismatches: out };
+}
+
+/**
+ * Runs every query once on every target, one request at a time, and compares the API and the peer
+ * with the raw baseline; failures count as mismatches.
+ */
+export async function verifyMix(mix: readonly MixQuery[], params: MixParams, exec: Executor, onSignatures?: OnSignatures): Promise<Mismatch[]> {
+  const out: Mismatch[] = [];
+  for (const q of mix) {
+    const { sigs, mismatches } = await verifyQuery(q, params, exec);
+    onSignatures?.(q.key, sigs);
+    out.push(...mismatches);
   }
   return out;
 }

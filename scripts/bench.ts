@@ -5,7 +5,13 @@
  * hand-written Cypher through neo4j-driver and (c) @neo4j/graphql 7.6.3 over HTTP, on the mix of
  * bench/mix.ts: first on the real seed graph, then (unless --seed-only) on the graph grown by the
  * synthetic generator to `--scale`. Before timing it checks that the three agree on the ids of every
- * query and stops with the diff when they do not. It writes a Markdown report (--out) and prints it.
+ * query and stops with the diff when they do not (bench/agreement.ts: checkAgreement, also run by
+ * test/bench/agreement.int.test.ts on the seed graph). Besides the mix it times the floor of a request
+ * ({ __typename }; RETURN 1 for raw Cypher), measures the event-loop delay of this process (which
+ * serves the API) during the timed runs, times a repeated read of every query on the API (answered by
+ * its response cache, checked by x-dstack-cache: hit), and asks the API for its traversal index
+ * (about { traversalIndex }, "not available" when the schema has none). It writes a Markdown report
+ * (--out) and prints it.
  * It reports, it does not assert: exit 0 when goals are missed, 1 on errors and id mismatches.
  *
  * Starts its own embedded Neo4j in a temporary folder (NEO4J_BOLT_PORT, default a free port;
@@ -15,17 +21,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { apiPagesImpact, checkAgreement, graphSize, type BenchTargets } from '../bench/agreement';
 import { parseArgs, memoryFor, type BenchArgs } from '../bench/args';
+import { measureEventLoopDelay } from '../bench/eventLoop';
 import { closeHttpAgent, postGraphQL } from '../bench/http';
 import { machineInfo } from '../bench/machine';
-import { buildMix, LIST_NESTED_FIRST, type GraphQLRequest, type MixParams, type MixQuery } from '../bench/mix';
+import { buildMix, httpFloorQuery, LIST_NESTED_FIRST, type GraphQLRequest, type MixParams, type MixQuery } from '../bench/mix';
+import { readRows } from '../bench/neo4jRows';
 import { startPeerServer, type PeerServer } from '../bench/peer/server';
-import { pickParams, readPickCypher, type Picks } from '../bench/pick';
+import { readPickCypher } from '../bench/pick';
 import { readRawCypher } from '../bench/raw/rawCypher';
+import { timeRepeatedReads } from '../bench/repeated';
 import { evaluateGoals, renderReport, type LoadRow, type MixEntry, type PhaseResult, type QueryRow } from '../bench/report';
-import { pairKey, REPEATED_READ, TARGETS, timeMix, verifyMix, type Executor } from '../bench/runner';
+import { pairKey, REPEATED_READ, TARGETS, timeMix } from '../bench/runner';
 import { summarize } from '../bench/stats';
+import { readTraversalIndex } from '../bench/traversalIndex';
 import { readAbout } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
@@ -35,7 +46,6 @@ import { Db } from '../src/neo4j/db';
 import { createDriver, waitForNeo4j } from '../src/neo4j/driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded';
 import { declaredQueries } from '../src/neo4j/query';
-import { toPlain } from '../src/neo4j/toPlain';
 import { generateGraph } from '../src/generate/generate';
 import { defaultSources, runSeed } from '../src/seed/seed';
 import { createServer, type AppServer } from '../src/server';
@@ -49,31 +59,6 @@ function say(text: string): void {
   process.stderr.write(`[bench] ${text}\n`);
 }
 
-/** Integers go to Cypher as INTEGER (LIMIT, slices, comparisons). */
-function cypherParams(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
-}
-
-/** One read transaction in its own session: what an in-process caller of neo4j-driver does. */
-async function readRows(driver: Driver, cypher: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-  const session = driver.session({ database: DATABASE, defaultAccessMode: neo4j.session.READ });
-  try {
-    const result = await session.executeRead((tx) => tx.run(cypher, cypherParams(params)));
-    return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
-  } finally {
-    await session.close();
-  }
-}
-
-/** Whether the deployed API pages ImpactReport.services (services(first:, after:)). */
-async function apiPagesImpact(apiUrl: string): Promise<boolean> {
-  const data = (await postGraphQL(apiUrl, { query: '{ __type(name: "ImpactReport") { fields { name args { name } } } }', variables: {} })) as {
-    __type: { fields: { name: string; args: { name: string }[] }[] } | null;
-  };
-  const services = data.__type?.fields.find((f) => f.name === 'services');
-  return Boolean(services?.args.some((a) => a.name === 'first'));
-}
-
 interface Running {
   readonly config: Config;
   readonly log: Logger;
@@ -84,29 +69,13 @@ interface Running {
   readonly peer: PeerServer;
 }
 
-/** Runs the mix on the graph as it is now: picks, agreement check, timings. */
+/** Runs the mix on the graph as it is now: picks, agreement check, timings, repeated reads. */
 async function runPhase(run: Running, mix: readonly MixQuery[], name: string, defaultScale: boolean, runs: number, generatorHubs: string[], pagedNote: string | undefined): Promise<PhaseResult> {
-  const pickRun = (cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> => readRows(run.driver, cypher, params);
-  const [size] = await pickRun(readPickCypher('graphSize'));
-  say(`${name}: picking the ids of the mix`);
-  const picks: Picks = await pickParams(pickRun, generatorHubs);
-  const params: MixParams = {
-    hub: picks.hub,
-    mid: picks.mid.id,
-    nodeId: 'bundid',
-    subgraphId: picks.subgraph.id,
-    serviceId: picks.service.id,
-    searchText: 'Wohngeld',
-    today: new Date().toISOString().slice(0, 10),
-  };
-  const rawText = new Map(mix.map((q) => [q.raw, readRawCypher(q.raw)]));
-  const exec: Executor = (target, q, p, cacheable) => {
-    if (target === 'api') return postGraphQL(run.apiUrl, q.api(p), { noCache: !cacheable });
-    if (target === 'peer') return postGraphQL(run.peer.url, q.peer(p), { noCache: !cacheable });
-    return readRows(run.driver, rawText.get(q.raw) as string, q.rawParams(p));
-  };
-  say(`${name}: checking that the API, raw Cypher and the peer agree on every query`);
-  const mismatches = await verifyMix(mix, params, exec);
+  const targets: BenchTargets = { driver: run.driver, database: DATABASE, apiUrl: run.apiUrl, peerUrl: run.peer.url };
+  const size = await graphSize(targets);
+  say(`${name}: picking the ids of the mix, then checking that the API, raw Cypher and the peer agree on every query`);
+  const floor = httpFloorQuery();
+  const { picks, params, exec, mismatches } = await checkAgreement(targets, { mix: [...mix, floor], generatorHubs });
   const diffs = mismatches.filter((m) => m.kind === 'diff');
   if (diffs.length > 0) {
     throw new MismatchError(`${name}: the targets disagree (params ${JSON.stringify(params)}):\n${mismatches.map((m) => m.text).join('\n')}`);
@@ -118,7 +87,8 @@ async function runPhase(run: Running, mix: readonly MixQuery[], name: string, de
   const repeatedNote = errors.some((m) => m.query === mix[0]?.key && m.target === 'api') ? undefined : await cacheStatus(run.apiUrl, (mix[0] as MixQuery).api(params));
   const total = WARMUP + runs;
   let lastShown = 0;
-  const timings = await timeMix(mix, params, exec, {
+  const loop = measureEventLoopDelay();
+  const timings = await timeMix([...mix, floor], params, exec, {
     runs,
     warmup: WARMUP,
     repeated: mix[0],
@@ -130,13 +100,23 @@ async function runPhase(run: Running, mix: readonly MixQuery[], name: string, de
       }
     },
   });
-  const rows: QueryRow[] = mix.map((q, i) => ({ key: q.key, label: String(i + 1), title: q.title, figures: figuresOf(timings[q.key]) }));
+  const eventLoop = loop.stop();
+  const rows: QueryRow[] = [{ key: floor.key, label: '0', title: floor.title, figures: figuresOf(timings[floor.key]) }];
+  rows.push(...mix.map((q, i) => ({ key: q.key, label: String(i + 1), title: q.title, figures: figuresOf(timings[q.key]) })));
   rows.push({ key: REPEATED_READ, label: 'r', title: 'repeated read: query 1 twice in a row, the second timed', figures: figuresOf(timings[REPEATED_READ]) });
+  say(`${name}: repeated reads of every query on the API (response cache)`);
+  const repeatedReads = await timeRepeatedReads(
+    mix.map((q, i) => ({ key: q.key, label: String(i + 1), title: q.title, request: q.api(params) })),
+    (request, onHeaders) => postGraphQL(run.apiUrl, request, { onHeaders }),
+    runs,
+    { skip: new Set(errors.filter((m) => m.target === 'api').map((m) => m.query)) },
+  );
+  const traversalIndex = await readTraversalIndex((request) => postGraphQL(run.apiUrl, request));
   return {
     name,
     defaultScale,
-    nodes: Number(size?.nodes ?? 0),
-    relationships: Number(size?.relationships ?? 0),
+    nodes: size.nodes,
+    relationships: size.relationships,
     runs,
     warmup: WARMUP,
     picks: [
@@ -151,6 +131,9 @@ async function runPhase(run: Running, mix: readonly MixQuery[], name: string, de
     ],
     rows,
     failures: errors.length,
+    repeatedReads,
+    eventLoop,
+    traversalIndex,
   };
 }
 
@@ -265,11 +248,20 @@ async function main(args: BenchArgs): Promise<void> {
     }
 
     // CSV imports last, so that no phase reads the facts they add: on the graph as the run left it.
-    const imports = args.importRows > 0 && !stopped ? await timeImports(db, config, log, args.importRows, 'org:land-hamburg', say) : [];
+    // A failed import still leaves the report of the phases (then exit 1).
+    let importFailure: Error | undefined;
+    const imports =
+      args.importRows > 0 && !stopped
+        ? await timeImports(db, config, log, args.importRows, 'org:land-hamburg', say).catch((e: unknown) => {
+            importFailure = e as Error;
+            notes.push(`**imports failed** (exit 1): ${importFailure.message}`);
+            return [];
+          })
+        : [];
     loads.push(...importLoads(imports));
     if (imports.length > 0) notes.push(`imports: through POST /graphql/import with a bearer token of a local issuer, after the phases, on the graph as they left it (${phases.at(-1)?.name ?? 'seed graph'}); the adoption file's rows are items × dates (the graph changes: the latest status per item), the use file's LeiKa keys × items (changes: OFFERS and USES)`);
-    const [version] = await readRows(driver, readPickCypher('neo4jVersion'), {});
-    const settings = new Map((await readRows(driver, readPickCypher('neo4jMemory'), {})).map((r) => [String(r.name), r.value === null ? null : String(r.value)]));
+    const [version] = await readRows(driver, DATABASE, readPickCypher('neo4jVersion'));
+    const settings = new Map((await readRows(driver, DATABASE, readPickCypher('neo4jMemory'))).map((r) => [String(r.name), r.value === null ? null : String(r.value)]));
     const report = renderReport({
       startedAt,
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
@@ -283,7 +275,7 @@ async function main(args: BenchArgs): Promise<void> {
       mix: mixEntries(mix, undefined),
       phases,
       loads,
-      goals: [...evaluateGoals(phases, loads), ...importGoals(imports)],
+      goals: [...evaluateGoals(phases, loads), ...importGoals(imports, importFailure?.message)],
       notes,
     });
     fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
@@ -291,6 +283,7 @@ async function main(args: BenchArgs): Promise<void> {
     process.stdout.write(`${report}\n`);
     say(`report written to ${args.out}`);
     if (stopped) throw stopped;
+    if (importFailure) throw importFailure;
     const failures = phases.reduce((n, p) => n + p.failures, 0);
     if (failures > 0) throw new MismatchError(`${failures} (query, target) pairs failed; see the report`);
   } finally {
@@ -306,14 +299,16 @@ async function main(args: BenchArgs): Promise<void> {
 /** The mix as the report documents it: for each query the API's and the peer's documents and the raw Cypher. */
 function mixEntries(mix: readonly MixQuery[], params: MixParams | undefined): MixEntry[] {
   const p: MixParams = params ?? { hub: '$hub', mid: '$mid', nodeId: 'bundid', subgraphId: '$id', serviceId: '$svc', searchText: 'Wohngeld', today: 'YYYY-MM-DD' };
-  const entries: MixEntry[] = mix.map((q, i) => ({
+  const floor = httpFloorQuery();
+  const entries: MixEntry[] = [{ label: '0', title: `${floor.title}: the floor of a request, timed with the mix (its check: all three answer)`, api: floor.api(p).query, peer: floor.peer(p).query, rawFile: `bench/raw/${floor.raw}.cypher`, raw: readRawCypher(floor.raw) }];
+  entries.push(...mix.map((q, i) => ({
     label: String(i + 1),
     title: q.title,
     api: q.api(p).query,
     peer: q.peer(p).query,
     rawFile: `bench/raw/${q.raw}.cypher`,
     raw: readRawCypher(q.raw),
-  }));
+  })));
   entries.push({
     label: 'r',
     title: 'repeated read: query 1 twice in a row on each target, the second timed (the API may answer it from its response cache)',

@@ -183,6 +183,12 @@ export interface Config {
   readonly metrics: boolean;
   /** Size of the response cache in MiB (0: off). */
   readonly responseCacheMb: number;
+  /**
+   * How old the graph version a request is answered under may be, in ms, before it is read again
+   * (0: read for every request). Bounds the staleness of answers after other processes' writes only:
+   * this process's own writes are seen at once.
+   */
+  readonly graphVersionMaxAgeMs: number;
   readonly limits: LimitsConfig;
   readonly http: HttpConfig;
   readonly fairness: FairnessConfig;
@@ -246,7 +252,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'NEO4J_SESSIONS_PER_REQUEST', default: '4', description: 'Neo4j sessions one request may hold at once (its other traversals wait for one of them)' },
   { name: 'NEO4J_POOL_SIZE', default: '100', description: 'connections of the driver\'s pool; the sessions of all requests together never exceed it, so a full pool means waiting, never a 503' },
   { name: 'CPU_WORKERS', default: 'auto', description: 'worker threads for what-if, severity and risks (CPU work off the event loop); `auto`: the cores minus one, 1 to 4' },
-  { name: 'RESPONSE_CACHE_MB', default: '64', description: 'answers kept per API process, keyed by query, variables and graph version (never stale); `0` turns the cache off; a request with `Cache-Control: no-cache` bypasses it' },
+  { name: 'RESPONSE_CACHE_MB', default: '64', description: 'answers kept per API process, keyed by query, variables and graph version (how fresh: `GRAPH_VERSION_MAX_AGE_MS`); `0` turns the cache off; a request with `Cache-Control: no-cache` bypasses it' },
+  { name: 'GRAPH_VERSION_MAX_AGE_MS', default: '250', description: 'how old the graph version that keys cached answers may be before a request reads it again: an answer may miss a change another process made up to this long ago (never one of this process); `0` reads it for every request' },
   { name: 'OIDC_ISSUER', default: '(unset: no sign-in, the API is read-only)', description: 'the OpenID Connect issuer whose bearer tokens sign users in (e.g. `https://login.example.de/realms/dstack`); every token\'s `iss` must be exactly this; `https://`, or `http://` on a loopback address only' },
   { name: 'OIDC_AUDIENCE', default: '(required with OIDC_ISSUER)', description: 'the `aud` a token must carry to be accepted here (the API\'s client id at the issuer)' },
   { name: 'OIDC_JWKS_URI', default: '(read from `<issuer>/.well-known/openid-configuration` at start)', description: 'where the issuer publishes its signing keys (JWKS)' },
@@ -368,6 +375,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
     webUi: onOff('WEB_UI', true),
     metrics: onOff('METRICS', true),
     responseCacheMb: int('RESPONSE_CACHE_MB', 64, 0, 65536),
+    graphVersionMaxAgeMs: int('GRAPH_VERSION_MAX_AGE_MS', 250, 0, 60_000),
     limits: {
       maxDocumentBytes: int('QUERY_MAX_BYTES', 20_000, 100, 10_000_000),
       maxBodyBytes: int('BODY_MAX_BYTES', 100_000, 1_000, 100_000_000),

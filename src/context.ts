@@ -10,7 +10,8 @@ import { createStackLoaders, type StackLoaders } from './stacks/loaders';
 import { createProfileLoaders, type ProfileLoaders } from './profiles/loaders';
 import { createProvenanceLoaders, type ProvenanceLoaders } from './provenance/loaders';
 import { createSystemLoaders, type SystemLoaders } from './system/loaders';
-import { createWhatIfLoaders, type WhatIfLoaders } from './whatif/loaders';
+import { lazyFields } from './lazyFields';
+import { createWhatIfLoaders, type TraversalIndexMode, type WhatIfLoaders } from './whatif/loaders';
 import type { Config } from './config';
 import type { CpuPool } from './cpu/CpuPool';
 import type { ClientBudgets } from './limits/ClientBudgets';
@@ -19,6 +20,9 @@ import type { Curation } from './curation/Curation';
 import { createCurationLoaders, type CurationLoaders } from './curation/loaders';
 import type { Participation } from './participation/Participation';
 import { createParticipationLoaders, type ParticipationLoaders } from './participation/loaders';
+import { watchOwnWrites } from './cache/watchOwnWrites';
+import { graphVersion as readGraphVersion } from './system/graphVersion';
+import { GraphVersionWatcher } from './system/GraphVersionWatcher';
 
 /** Everything a resolver may use; made anew for every request. */
 export interface Context {
@@ -39,6 +43,12 @@ export interface Context {
   readonly actor: Actor;
   /** The time "today" is read from (exception end dates, report dates): the process clock, or a test's. */
   readonly now: () => Date;
+  /**
+   * The graph version as this process knows it (`graphVersion.current()`): at most
+   * GRAPH_VERSION_MAX_AGE_MS old, and never older than this process's own last write. What is cached
+   * per graph version (answers, coverage, the what-if model) is keyed by it.
+   */
+  readonly graphVersion: GraphVersionWatcher;
 }
 
 /** The per-request loaders of every domain. */
@@ -64,6 +74,11 @@ export interface ContextDeps {
   readonly limits: Pick<LimitsConfig, 'requestTimeoutMs' | 'maxResultItems'>;
   /** The CPU workers the in-memory engines run on. */
   readonly cpu: CpuPool;
+  /**
+   * How impact analyses use the traversal index: `background` (default) while it holds the current
+   * graph version, Neo4j answering until it is built; `wait` for it (tests of its answers); `off`.
+   */
+  readonly traversalIndex?: TraversalIndexMode;
   /** See Context.client (default `local`). */
   readonly client?: string;
   /** See Context.signal. */
@@ -79,26 +94,36 @@ export interface ContextDeps {
   readonly participation?: Participation;
   /** See Context.now (default the system clock). */
   readonly clock?: () => Date;
+  /** The process's watcher of the graph version (default: one of this request that reads at every call). */
+  readonly graphVersion?: GraphVersionWatcher;
 }
 
 const systemClock = (): Date => new Date();
 
 /**
  * Creates a context with fresh loaders (nothing is cached across requests) over a view of the
- * database bounded by this request's deadline and result budget.
+ * database bounded by this request's deadline and result budget, whose writes tell the graph
+ * version watcher the version they made.
  */
 export function createContext(deps: ContextDeps, requestId: string = randomUUID()): Context {
   const client = deps.client ?? 'local';
   const deadline = deps.deadline ?? Date.now() + deps.limits.requestTimeoutMs;
-  const db = deps.db.forRequest({
+  const requestDb = deps.db.forRequest({
     deadline,
     requestTimeoutMs: deps.limits.requestTimeoutMs,
     maxItems: deps.limits.maxResultItems,
     client,
     signal: deps.signal,
   });
-  const graph = createGraphLoaders(db);
+  const graphVersion = deps.graphVersion ?? new GraphVersionWatcher(() => requestDb.read(readGraphVersion), { maxAgeMs: 0 });
+  const db = watchOwnWrites(requestDb, graphVersion);
   const actor = deps.actor ?? anonymous(requestId);
+  // Shared by several loader sets: made once, on first use.
+  const loaders = lazyFields<Pick<Loaders, 'graph' | 'whatif'>>({
+    graph: () => createGraphLoaders(db),
+    whatif: () =>
+      createWhatIfLoaders({ cpu: deps.cpu, shared: deps.db, client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal, index: deps.traversalIndex, version: () => graphVersion.current() }),
+  });
   const now = deps.clock ?? systemClock;
   return {
     actor,
@@ -110,18 +135,21 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
     budgets: deps.budgets,
     log: deps.log.child({ requestId }),
     stats: { cost: null },
-    loaders: {
-      system: createSystemLoaders(db, deps.mode),
-      graph,
-      impact: createImpactLoaders(db),
-      explore: createExploreLoaders(db, graph),
-      compliance: createComplianceLoaders(db),
-      stacks: createStackLoaders(db, graph),
-      provenance: createProvenanceLoaders(db),
-      profiles: createProfileLoaders(db),
-      whatif: createWhatIfLoaders(db, { cpu: deps.cpu, shared: deps.db, client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal }),
-      curation: createCurationLoaders(db, actor, deps.curation),
-      participation: createParticipationLoaders(db, actor, deps.participation, now),
-    },
+    graphVersion,
+    // Each set of loaders is made when a resolver first asks for it (most requests need two or three).
+    loaders: lazyFields<Loaders>({
+      system: () => createSystemLoaders(db, deps.mode),
+      graph: () => loaders.graph,
+      // The impact loaders read the traversal index through the what-if loaders (one model per graph version).
+      impact: () => createImpactLoaders(db, loaders.whatif),
+      explore: () => createExploreLoaders(db, loaders.graph),
+      compliance: () => createComplianceLoaders(db),
+      stacks: () => createStackLoaders(db, loaders.graph),
+      provenance: () => createProvenanceLoaders(db, graphVersion),
+      profiles: () => createProfileLoaders(db),
+      whatif: () => loaders.whatif,
+      curation: () => createCurationLoaders(db, actor, deps.curation),
+      participation: () => createParticipationLoaders(db, actor, deps.participation, now),
+    }),
   };
 }

@@ -20,6 +20,8 @@ import { ClientBudgets } from './limits/ClientBudgets';
 import { SEED_USE_EDGES } from './limits/cpuPrices';
 import { ResponseCache } from './cache/ResponseCache';
 import { responseCachePlugin } from './cache/responseCachePlugin';
+import { graphVersion as readGraphVersion } from './system/graphVersion';
+import { GraphVersionWatcher } from './system/GraphVersionWatcher';
 import { createContext, type Context } from './context';
 import { clientErrorHandler } from './http/clientErrorHandler';
 import { installConnectionGuard } from './http/connectionGuard';
@@ -38,7 +40,7 @@ import { loadWebAssets, type WebAssets } from './web/webAssets';
 import { PAGE_CSP, wantsHtml, webRouter } from './web/webRouter';
 
 export interface ServerDeps {
-  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'webUi' | 'metrics' | 'http' | 'fairness' | 'healthPort' | 'auth' | 'participation'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
+  readonly config: Pick<Config, 'env' | 'host' | 'port' | 'corsOrigins' | 'introspection' | 'limits'> & Partial<Pick<Config, 'responseCacheMb' | 'graphVersionMaxAgeMs' | 'webUi' | 'metrics' | 'http' | 'fairness' | 'healthPort' | 'auth' | 'participation'>> & { readonly neo4j: Pick<Config['neo4j'], 'mode'> };
   readonly db: Db;
   readonly log: Logger;
   readonly about: AboutRecord;
@@ -60,6 +62,8 @@ export interface AppServer {
   readonly cpu: CpuPool;
   /** The per-client shares (requests in flight, cost per minute). */
   readonly budgets: ClientBudgets;
+  /** The graph version as this process knows it (every request's `graphVersion`). */
+  readonly graphVersion: GraphVersionWatcher;
   /** The origin of the health thread's port (HEALTH_PORT), once listening; undefined without it. */
   readonly healthUrl: string | undefined;
   /** Starts Apollo and listens; resolves with the GraphQL URL. */
@@ -96,13 +100,16 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
   // or that arrive too slowly get a JSON answer too, instead of an empty one.
   httpServer.on('clientError', clientErrorHandler());
   installConnectionGuard(httpServer, httpConfig, log);
-  // Answers are cached per process, keyed by query, variables and graph version (never stale).
+  // Answers are cached per process, keyed by query, variables and graph version. The version is
+  // read at most every GRAPH_VERSION_MAX_AGE_MS (not once per request) and learnt at once from this
+  // process's own writes (src/cache/watchOwnWrites.ts, in createContext).
   // The write side exists only with sign-in; it checks proposals by the model and the seeds' deny-list.
   // Inclusion and exception requests and reports build on it; state changes go to the webhooks.
   const outbox = verifier ? createOutbox(config.participation, db, log) : undefined;
   const curation = verifier ? createCuration(config.auth, log, outbox) : undefined;
   const participation = curation ? createParticipation(config.participation, curation, outbox) : undefined;
-  const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(db, new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
+  const graphVersion = new GraphVersionWatcher(() => db.read(readGraphVersion), { maxAgeMs: config.graphVersionMaxAgeMs ?? 250 });
+  const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
   const apollo = createApollo({ config, log, about, oidc: verifier?.oidc ?? null, work: { useEdges: () => cpu.useEdges(SEED_USE_EDGES) }, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(verifier ? [auditRefusedMutationsPlugin(db)] : []), ...(cache ? [cache] : [])] });
 
   // Security headers in every mode: a JSON API needs no scripts, frames or cross-origin reads.
@@ -136,6 +143,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
     httpServer,
     cpu,
     budgets,
+    graphVersion,
     get healthUrl() {
       return healthPort?.url;
     },
@@ -148,7 +156,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
         context: async (req, bounds) => {
           const requestId = requestIdOf(req.header('x-request-id')) ?? randomUUID();
           const actor = await actorOf(req.header('authorization'), verifier, requestId);
-          return createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, actor, curation, participation, clock, ...bounds }, requestId);
+          return createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, actor, curation, participation, clock, graphVersion, ...bounds }, requestId);
         },
       });
       // CSV imports are larger than any query: their own endpoint, for importReports only.
@@ -170,6 +178,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
       metrics.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      graphVersion.close();
       await outbox?.stop();
       await cpu.stop();
       await healthPort?.stop();

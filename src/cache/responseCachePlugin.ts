@@ -1,7 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { Context } from '../context';
-import type { Db } from '../neo4j/db';
-import { graphVersion } from '../system/graphVersion';
 import { ResponseCache } from './ResponseCache';
 
 /** The header that says whether an answer came from the cache (`hit`), was stored (`miss`) or bypassed it. */
@@ -9,13 +7,14 @@ export const CACHE_HEADER = 'x-dstack-cache';
 
 /**
  * Caches answers of queries keyed by the operation, its variables and the graph version, which
- * every committed change of the graph advances (src/system/graphVersion.ts). Each request reads
- * the current version first (one small read, through the same routing as every read), so a stale
- * answer is never served, in this process or any other against the same database. A request with
- * `Cache-Control: no-cache` or `no-store` bypasses the cache; answers with errors are not stored.
- * The cache runs after validation and the limits, so a refused query stays refused.
+ * every committed change of the graph advances (src/system/graphVersion.ts). The version comes from
+ * the request's `graphVersion` (src/system/GraphVersionWatcher.ts): no round trip on a hit while
+ * the known version is fresh, so an answer reflects every change made more than
+ * GRAPH_VERSION_MAX_AGE_MS ago by any process, and every change of this process at once. A
+ * request with `Cache-Control: no-cache` or `no-store` bypasses the cache; answers with errors are
+ * not stored. The cache runs after validation and the limits, so a refused query stays refused.
  */
-export function responseCachePlugin(db: Pick<Db, 'read'>, cache: ResponseCache): ApolloServerPlugin<Context> {
+export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let key: string | null = null;
@@ -27,7 +26,7 @@ export function responseCachePlugin(db: Pick<Db, 'read'>, cache: ResponseCache):
           }
           let version: number;
           try {
-            version = await db.read((tx) => graphVersion(tx));
+            version = await rc.contextValue.graphVersion.current();
           } catch {
             // The operation itself will meet the same database and report what is wrong.
             return null;

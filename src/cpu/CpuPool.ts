@@ -4,6 +4,7 @@ import { AppError, QueryTimeoutError, RateLimitedError } from '../errors';
 import type { Logger } from '../logger';
 import type { WhatIfRows, WhatIfTaskName } from '../whatif/tasks';
 import type { FromWorker, ToWorker } from './protocol';
+import type { TraversalIndexStats } from '../traversal/TraversalIndex';
 import { sendModel, startWorker } from './workerThread';
 
 /** One job as a request hands it to the pool. */
@@ -58,6 +59,8 @@ interface Slot {
   worker: Worker;
   readonly cancel: Int32Array;
   readonly versions: Set<number>;
+  /** Versions whose traversal index the worker has built. */
+  readonly indexed: Set<number>;
   job: Job | null;
   /** Whether the worker has begun the job (it may still be building a model before it). */
   started: boolean;
@@ -87,6 +90,9 @@ export class CpuPool {
   private nextId = 1;
   /** Edges of the use graph last read (0: none yet). */
   private edges = 0;
+  /** The newest traversal index built, and the version being built in the background. */
+  private index: TraversalIndexStats | null = null;
+  private warming: number | null = null;
   private stopped = false;
   private figures = { done: 0, cancelled: 0, restarted: 0, cpuMs: 0 };
 
@@ -140,6 +146,32 @@ export class CpuPool {
     return this.edges > 0 ? this.edges : fallback;
   }
 
+  /** Size and build time of the newest traversal index a worker built, or null before the first. */
+  indexStats(): TraversalIndexStats | null {
+    return this.index;
+  }
+
+  /**
+   * Whether a worker holds the model (and traversal index) of `version`, so that a job on it waits for
+   * no read of Neo4j and no build. When none does, the model is read and sent to a worker in the
+   * background (once per version), and the caller answers from Neo4j meanwhile.
+   */
+  ready(version: number, rows: () => Promise<WhatIfRows>): boolean {
+    if (this.slots.some((s) => s.indexed.has(version))) return true;
+    if (this.warming !== version && !this.stopped) {
+      this.warming = version;
+      const done = (): void => {
+        if (this.warming === version) this.warming = null;
+      };
+      // A job of its own (client `index`): no request waits for it, and its deadline allows a large graph.
+      this.run({ client: 'index', task: 'indexStats', version, rows, args: {}, deadline: Date.now() + 300_000, timeoutMs: 300_000 }).then(done, (e: unknown) => {
+        done();
+        this.options.log.warn({ err: e, version }, 'the traversal index could not be built; impact analyses are answered by Neo4j');
+      });
+    }
+    return false;
+  }
+
   stats(): CpuPoolStats {
     let queued = 0;
     for (const q of this.queues.values()) queued += q.length;
@@ -162,7 +194,7 @@ export class CpuPool {
 
   private spawn(): Slot {
     const cancel = new Int32Array(new SharedArrayBuffer(4));
-    const slot: Slot = { worker: startWorker(cancel.buffer as SharedArrayBuffer), cancel, versions: new Set(), job: null, started: false };
+    const slot: Slot = { worker: startWorker(cancel.buffer as SharedArrayBuffer), cancel, versions: new Set(), indexed: new Set(), job: null, started: false };
     this.attach(slot);
     return slot;
   }
@@ -190,6 +222,7 @@ export class CpuPool {
     if (slot.job) this.settle(slot.job, error);
     slot.job = null;
     slot.versions.clear();
+    slot.indexed.clear();
     Atomics.store(slot.cancel, 0, 0);
     slot.worker = startWorker(slot.cancel.buffer as SharedArrayBuffer);
     this.attach(slot);
@@ -199,6 +232,15 @@ export class CpuPool {
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
+    if (m.type === 'built') {
+      slot.indexed.add(m.version);
+      while (slot.indexed.size > 2) slot.indexed.delete(Math.min(...slot.indexed));
+      if (m.version > (this.index?.version ?? -1)) {
+        this.index = m.stats;
+        this.options.log.info({ ...m.stats }, 'traversal index built');
+      }
+      return;
+    }
     const job = slot.job;
     if (!job || job.id !== m.id) return;
     if (m.type === 'started') {

@@ -40,12 +40,12 @@ let pending: { version: number; edges: unknown[]; services: unknown[]; rest: Non
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'model') {
-    if (!pending || pending.version !== m.version) pending = { version: m.version, edges: [], services: [], rest: { risks: [], layers: [], requirements: [] } };
+    if (!pending || pending.version !== m.version) pending = { version: m.version, edges: [], services: [], rest: { risks: [], layers: [], requirements: [], ozs: [], lifeSituations: [] } };
     for (const e of m.part.edges) pending.edges.push(e);
     for (const x of m.part.services) pending.services.push(x);
     if (m.part.rest) pending.rest = m.part.rest;
     if (m.last) {
-      const rows = { edges: pending.edges, risks: pending.rest.risks, groups: { services: pending.services, layers: pending.rest.layers }, requirements: pending.rest.requirements } as unknown as WhatIfRows;
+      const rows = { edges: pending.edges, risks: pending.rest.risks, groups: { services: pending.services, layers: pending.rest.layers, ozs: pending.rest.ozs, lifeSituations: pending.rest.lifeSituations }, requirements: pending.rest.requirements } as unknown as WhatIfRows;
       models.set(m.version, buildWhatIfModel(rows, m.version));
       while (models.size > KEEP) models.delete(Math.min(...models.keys()));
       pending = null;
@@ -58,7 +58,11 @@ port.on('message', (m: ToWorker) => {
     const model = models.get(m.version);
     if (!model) throw new Error(`no model of graph version ${m.version} in this worker`);
     const task = whatIfTasks[m.task] as (model: WhatIfModel, args: unknown) => unknown;
+    const hadIndex = model.traversal.built() !== null;
     const result = withBudget(m.deadline, flag, m.id, () => task(model, m.args));
+    // The job built the traversal index of this version: the pool learns it is there, with its size.
+    const index = model.traversal.built();
+    if (!hadIndex && index) send({ type: 'built', version: m.version, stats: index.stats });
     send({ type: 'done', id: m.id, result, cpuMs: performance.now() - started });
   } catch (e) {
     const cancelled = e instanceof CancelledError;

@@ -1,4 +1,5 @@
 import type { WhatIfTaskName } from '../whatif/tasks';
+import type { TraversalIndexStats } from '../traversal/TraversalIndex';
 
 /** Messages from the pool to a CPU worker. */
 export type ToWorker =
@@ -8,6 +9,8 @@ export type ToWorker =
 
 /** Messages from a CPU worker to the pool. */
 export type FromWorker =
+  /** A job built the traversal index of a version (before its `done`). */
+  | { readonly type: 'built'; readonly version: number; readonly stats: TraversalIndexStats }
   | { readonly type: 'started'; readonly id: number }
   | { readonly type: 'done'; readonly id: number; readonly result: unknown; readonly cpuMs: number }
   | { readonly type: 'failed'; readonly id: number; readonly cancelled: boolean; readonly message: string; readonly stack?: string; readonly cpuMs: number };
@@ -17,5 +20,5 @@ export interface ModelPart {
   readonly edges: readonly unknown[];
   readonly services: readonly unknown[];
   /** Only in the first part: the small lists (risks, layers, requirements). */
-  readonly rest?: { readonly risks: readonly unknown[]; readonly layers: readonly unknown[]; readonly requirements: readonly unknown[] };
+  readonly rest?: { readonly risks: readonly unknown[]; readonly layers: readonly unknown[]; readonly requirements: readonly unknown[]; readonly ozs: readonly unknown[]; readonly lifeSituations: readonly unknown[] };
 }

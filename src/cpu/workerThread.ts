@@ -18,7 +18,7 @@ export async function sendModel(worker: Worker, version: number, rows: WhatIfRow
     const part = {
       edges: rows.edges.slice(i, i + MODEL_PART),
       services: rows.groups.services.slice(i, i + MODEL_PART),
-      ...(i === 0 ? { rest: { risks: rows.risks, layers: rows.groups.layers, requirements: rows.requirements } } : {}),
+      ...(i === 0 ? { rest: { risks: rows.risks, layers: rows.groups.layers, requirements: rows.requirements, ozs: rows.groups.ozs, lifeSituations: rows.groups.lifeSituations } } : {}),
     };
     worker.postMessage({ type: 'model', version, part, last: i + MODEL_PART >= n } satisfies ToWorker);
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -7,6 +7,7 @@ import { Projection } from './Projection';
 import { scopeOf, type CompiledStatement } from './statements';
 
 export type { ImpactPlan } from './impactSelection';
+import type { ImpactHits, ImpactHitsArgs } from '../traversal/impactHits';
 
 /**
  * Compiles `impactAnalysis` and everything selected below it into one statement: one breadth-first
@@ -20,7 +21,7 @@ export type { ImpactPlan } from './impactSelection';
  * times that list (almost 1 GB for a hub). Hence the lists are sorted once where they are built and
  * pages are slices of them; only plain sorts run where a list is in scope.
  */
-export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: number, sourcedOnly = false): { statement: CompiledStatement; plan: ImpactPlan } {
+export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: number, sourcedOnly = false): CompiledImpact {
   const { plan, sets } = selectImpact(info);
   const schema = info.schema;
   const type = (name: string): GraphQLObjectType => schema.getType(name) as GraphQLObjectType;
@@ -76,5 +77,98 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   }
 
   parts.push(`RETURN ${returns.join(', ')}`);
-  return { statement: { name: 'impact', text: parts.join('\n'), params: p.params }, plan };
+  return {
+    statement: { name: 'impact', text: parts.join('\n'), params: p.params },
+    plan,
+    hits: indexable(plan) ? hitsArgs(plan, id, maxDepth, sourcedOnly) : null,
+    hydrate: (hits) => hydrateStatement(info, id, hits, sourcedOnly),
+  };
+}
+
+/** An impact compiled both ways: one statement that searches in Neo4j, or the index's hits filled in by a smaller one. */
+export interface CompiledImpact {
+  /** The statement that answers everything in Neo4j (the search included). */
+  readonly statement: CompiledStatement;
+  readonly plan: ImpactPlan;
+  /** What to ask the traversal index, or null when the selection needs what only the statement answers (organisations). */
+  readonly hits: ImpactHitsArgs | null;
+  /** The statement that projects the index's hits and groups with what is selected (their properties, chains and `via`). */
+  readonly hydrate: (hits: ImpactHits) => CompiledStatement;
+}
+
+/** Whether the traversal index answers the topology of this selection (it holds no organisations). */
+function indexable(plan: ImpactPlan): boolean {
+  return plan.organizations === 0 && !plan.organizationCount && !plan.byOrganizationLevel;
+}
+
+function hitsArgs(plan: ImpactPlan, origin: string, maxDepth: number, sourcedOnly: boolean): ImpactHitsArgs {
+  return {
+    origin,
+    maxDepth,
+    sourcedOnly,
+    evidence: plan.evidence,
+    components: plan.components ? { skip: plan.components.skip, limit: plan.components.limit } : null,
+    services: plan.services ? { skip: plan.services.skip, limit: plan.services.limit } : null,
+    byLayer: plan.byLayer,
+    byTopic: plan.byTopic,
+    byLifeSituation: plan.byLifeSituation,
+    byExecutingLevel: plan.byExecutingLevel,
+  };
+}
+
+/**
+ * The statement that turns the index's answer into the row of the compiled statement: the origin,
+ * the asked pages of hits (looked up by id, in the index's order) and the group nodes, each projected
+ * with what is selected; chains (`path`) and `via` are found in Neo4j for the page only, as in the full
+ * statement. Counts and executing levels come from the index and are added by the caller.
+ */
+function hydrateStatement(info: GraphQLResolveInfo, id: string, hits: ImpactHits, sourcedOnly: boolean): CompiledStatement {
+  const { plan, sets } = selectImpact(info);
+  const schema = info.schema;
+  const type = (name: string): GraphQLObjectType => schema.getType(name) as GraphQLObjectType;
+  const anyNode = schema.getType('Node') as GraphQLNamedType;
+  const p = new Projection(scopeOf(info));
+  const numbered = (list: readonly { id: string; d: number; e: string | null }[]) => list.map((h, i) => ({ i, id: h.id, d: h.d, e: h.e }));
+  const parts: string[] = [originMatch(p.param(id))];
+  const returns = ['originLabel', `${p.node('o', anyNode, sets.origin)} AS origin`];
+  if (plan.components) {
+    const list = p.param(numbered(hits.components));
+    parts.push(`CALL () {
+  UNWIND ${list} AS h
+  MATCH (n:GraphNode {id: h.id})
+  WITH n, h ORDER BY h.i
+  RETURN collect({n: n, d: h.d, e: h.e}) AS comps
+}`);
+    const path = plan.componentPath ? p.node('n', anyNode, sets.path, false) : null;
+    parts.push(componentPage({ from: p.intParam(0), to: p.intParam(hits.components.length), path, component: p.node('c', type('Component'), sets.component), sourcedOnly }));
+    returns.push('componentPage');
+  }
+  if (plan.services) {
+    const list = p.param(numbered(hits.services));
+    parts.push(`CALL () {
+  UNWIND ${list} AS h
+  MATCH (s:GraphNode {id: h.id})
+  WITH s, h ORDER BY h.i
+  RETURN collect({s: s, d: h.d, e: h.e}) AS svcs
+}`);
+    const via = plan.serviceVia ? p.node('x', anyNode, sets.via) : null;
+    parts.push(servicePage({ from: p.intParam(0), to: p.intParam(hits.services.length), via, service: p.node('s', type('Service'), sets.service), sourcedOnly }));
+    returns.push('servicePage');
+  }
+  const groups = (name: string, label: string, list: readonly { id: string; count: number }[], projection: string): void => {
+    parts.push(`CALL () {
+  UNWIND ${p.param(list)} AS g
+  MATCH (x:GraphNode {id: g.id})
+  WHERE x:${label}
+  WITH x, g.count AS count
+  ORDER BY count DESC, x.id
+  RETURN collect({count: count, node: ${projection}}) AS ${name}
+}`);
+    returns.push(name);
+  };
+  if (plan.byLayer) groups('byLayer', 'Layer', hits.byLayer, p.node('x', type('Layer'), sets.byLayer));
+  if (plan.byTopic) groups('byTopic', 'Topic', hits.byTopic, p.node('x', type('Topic'), sets.byTopic));
+  if (plan.byLifeSituation) groups('byLifeSituation', 'LifeSituation', hits.byLifeSituation, p.node('x', type('LifeSituation'), sets.byLifeSituation));
+  parts.push(`RETURN ${returns.join(', ')}`);
+  return { name: 'impactHydrate', text: parts.join('\n'), params: p.params };
 }

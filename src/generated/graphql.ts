@@ -45,8 +45,12 @@ export type About = {
   coverage: Coverage;
   /** The Neo4j server behind the API, as it answers now. */
   database: DatabaseInfo;
+  /** The graph version this process answers under (cached answers are keyed by it), and how fresh it is. */
+  graphVersion: GraphVersionInfo;
   /** Name of the API. */
   name: Scalars['String']['output'];
+  /** The traversal index impact analyses read (the newest a CPU worker of this process built); null before the first impact or what-if built one. */
+  traversalIndex: Maybe<TraversalIndexInfo>;
   /** Version of the API (package.json). */
   version: Scalars['String']['output'];
   /** Whether this server takes writes (sign-in configured) and how to sign in. */
@@ -2329,6 +2333,17 @@ export type GrantedForNodeLink = GrantedForLink & Link & {
   validFrom: Maybe<Scalars['String']['output']>;
   /** The last day the fact held, where a source states it: a use or dependency that ended (e.g. a payment scheme that was shut down). */
   validUntil: Maybe<Scalars['String']['output']>;
+};
+
+/** The graph version as this API process knows it: read again when older than `maxAgeMs`, learnt at once from the process's own writes. */
+export type GraphVersionInfo = {
+  __typename?: 'GraphVersionInfo';
+  /** How long ago it was learnt, in ms: changes made by other processes since then are not seen yet. Null before the first read. */
+  ageMs: Maybe<Scalars['Int']['output']>;
+  /** The bound (GRAPH_VERSION_MAX_AGE_MS): an answer misses a change another process made at most this long ago; never one of this process. */
+  maxAgeMs: Scalars['Int']['output'];
+  /** A counter every committed change of the graph advances; null when it could not be read yet. */
+  version: Maybe<Scalars['Int']['output']>;
 };
 
 export type GroupCount = {
@@ -7607,6 +7622,21 @@ export type TopicEdge = {
   node: Topic;
 };
 
+/** The topology the impact traversals walk, held in memory as compact arrays for one graph version. */
+export type TraversalIndexInfo = {
+  __typename?: 'TraversalIndexInfo';
+  /** How long building it took in the worker, in ms (not counting the read from Neo4j). */
+  buildMs: Scalars['Int']['output'];
+  /** Its size in memory, estimated from its arrays and interned ids, in bytes. */
+  bytes: Scalars['Float']['output'];
+  /** Nodes it knows (components, standards, services and anything they link to). */
+  nodes: Scalars['Int']['output'];
+  /** Links it holds: incoming DEPENDS_ON and IMPLEMENTS, and services' USES. */
+  relationships: Scalars['Int']['output'];
+  /** The graph version it was built for. */
+  version: Scalars['Int']['output'];
+};
+
 export type UseReportInput = {
   /** Components or standards the service uses (ids): at most 100. */
   items: Array<Scalars['ID']['input']>;
@@ -8147,6 +8177,7 @@ export type ResolversTypes = {
   GrantedForExceptionLink: ResolverTypeWrapper<LinkRecord>;
   GrantedForLink: ResolverTypeWrapper<LinkRecord>;
   GrantedForNodeLink: ResolverTypeWrapper<LinkRecord>;
+  GraphVersionInfo: ResolverTypeWrapper<GraphVersionInfo>;
   GroupCount: ResolverTypeWrapper<Omit<GroupCount, 'node'> & { node: ResolversTypes['Node'] }>;
   GroupDelta: ResolverTypeWrapper<GroupDeltaRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -8331,6 +8362,7 @@ export type ResolversTypes = {
   Topic: ResolverTypeWrapper<NodeRecord>;
   TopicConnection: ResolverTypeWrapper<ConnectionRecord>;
   TopicEdge: ResolverTypeWrapper<Omit<TopicEdge, 'node'> & { node: ResolversTypes['Topic'] }>;
+  TraversalIndexInfo: ResolverTypeWrapper<TraversalIndexInfo>;
   UseReportInput: UseReportInput;
   UsesComponentLink: ResolverTypeWrapper<LinkRecord>;
   UsesLink: ResolverTypeWrapper<LinkRecord>;
@@ -8445,6 +8477,7 @@ export type ResolversParentTypes = {
   GrantedForExceptionLink: LinkRecord;
   GrantedForLink: LinkRecord;
   GrantedForNodeLink: LinkRecord;
+  GraphVersionInfo: GraphVersionInfo;
   GroupCount: Omit<GroupCount, 'node'> & { node: ResolversParentTypes['Node'] };
   GroupDelta: GroupDeltaRecord;
   ID: Scalars['ID']['output'];
@@ -8619,6 +8652,7 @@ export type ResolversParentTypes = {
   Topic: NodeRecord;
   TopicConnection: ConnectionRecord;
   TopicEdge: Omit<TopicEdge, 'node'> & { node: ResolversParentTypes['Topic'] };
+  TraversalIndexInfo: TraversalIndexInfo;
   UseReportInput: UseReportInput;
   UsesComponentLink: LinkRecord;
   UsesLink: LinkRecord;
@@ -8635,7 +8669,9 @@ export type ResolversParentTypes = {
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   database?: Resolver<ResolversTypes['DatabaseInfo'], ParentType, ContextType>;
+  graphVersion?: Resolver<ResolversTypes['GraphVersionInfo'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  traversalIndex?: Resolver<Maybe<ResolversTypes['TraversalIndexInfo']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   writes?: Resolver<ResolversTypes['WriteAccess'], ParentType, ContextType>;
 };
@@ -9639,6 +9675,12 @@ export type GrantedForNodeLinkResolvers<ContextType = Context, ParentType extend
   validFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GraphVersionInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphVersionInfo'] = ResolversParentTypes['GraphVersionInfo']> = {
+  ageMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxAgeMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type GroupCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupCount'] = ResolversParentTypes['GroupCount']> = {
@@ -11521,6 +11563,14 @@ export type TopicEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
+export type TraversalIndexInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TraversalIndexInfo'] = ResolversParentTypes['TraversalIndexInfo']> = {
+  buildMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type UsesComponentLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsesComponentLink'] = ResolversParentTypes['UsesComponentLink']> = {
   checked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -11781,6 +11831,7 @@ export type Resolvers<ContextType = Context> = {
   GrantedForExceptionLink?: GrantedForExceptionLinkResolvers<ContextType>;
   GrantedForLink?: GrantedForLinkResolvers<ContextType>;
   GrantedForNodeLink?: GrantedForNodeLinkResolvers<ContextType>;
+  GraphVersionInfo?: GraphVersionInfoResolvers<ContextType>;
   GroupCount?: GroupCountResolvers<ContextType>;
   GroupDelta?: GroupDeltaResolvers<ContextType>;
   ImpactReport?: ImpactReportResolvers<ContextType>;
@@ -11942,6 +11993,7 @@ export type Resolvers<ContextType = Context> = {
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
+  TraversalIndexInfo?: TraversalIndexInfoResolvers<ContextType>;
   UsesComponentLink?: UsesComponentLinkResolvers<ContextType>;
   UsesLink?: UsesLinkResolvers<ContextType>;
   UsesNodeLink?: UsesNodeLinkResolvers<ContextType>;

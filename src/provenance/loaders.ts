@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../neo4j/db';
-import { graphVersion } from '../system/graphVersion';
+import type { GraphVersionWatcher } from '../system/GraphVersionWatcher';
 import { coverageCache } from './coverageCache';
 import type { CitingNodeRecord, CitingRelationshipRecord, CoverageRecord, RuleRecord, SourceRecord } from './records';
 import { allRules, coverage, listSources, sourceFactNodes, sourceFactRelationships, sourcesByIds, type SourceListFilter, staleFacts, type StaleFactRow } from './repository';
@@ -22,8 +22,8 @@ export interface ProvenanceLoaders {
   stale(cutoff: string, after: string | null, first: number): Promise<{ total: number; rows: StaleFactRow[] }>;
 }
 
-/** Creates the provenance loaders of one request. */
-export function createProvenanceLoaders(db: Database): ProvenanceLoaders {
+/** Creates the provenance loaders of one request; `versions` says the graph version coverage is cached under. */
+export function createProvenanceLoaders(db: Database, versions: Pick<GraphVersionWatcher, 'current'>): ProvenanceLoaders {
   let rules: Promise<RuleRecord[]> | undefined;
   let cov: Promise<CoverageRecord> | undefined;
   const readRules = (): Promise<RuleRecord[]> => (rules ??= db.read((tx) => allRules(tx)));
@@ -35,7 +35,7 @@ export function createProvenanceLoaders(db: Database): ProvenanceLoaders {
     factNodes: (id, after, first, fields) => db.read((tx) => sourceFactNodes(tx, id, after, first, fields)),
     factRelationships: (id, after, first, fromFields, toFields) => db.read((tx) => sourceFactRelationships(tx, id, after, first, fromFields, toFields)),
     // Read once per request; computed once per graph version and process.
-    coverage: () => (cov ??= db.read((tx) => graphVersion(tx)).then((v) => coverageCache.get(v, () => db.read((tx) => coverage(tx))))),
+    coverage: () => (cov ??= versions.current().then((v) => coverageCache.get(v, () => db.read((tx) => coverage(tx))))),
     stale: (cutoff, after, first) => db.read((tx) => staleFacts(tx, cutoff, after, first)),
   };
 }

@@ -14,3 +14,13 @@ export interface DatabaseInfoRecord {
   readonly mode: 'embedded' | 'external';
   readonly name: string;
 }
+
+/** How this process knows the graph version (`about { graphVersion }`; src/system/GraphVersionWatcher.ts). */
+export interface GraphVersionState {
+  /** The version last learnt; null before the first read. */
+  readonly version: number | null;
+  /** How long ago it was learnt, in ms (from the start of the read, or from this process's commit). */
+  readonly ageMs: number | null;
+  /** How old it may be before a request reads it again (GRAPH_VERSION_MAX_AGE_MS). */
+  readonly maxAgeMs: number;
+}

@@ -10,6 +10,8 @@ export function systemResolvers(about: AboutRecord): Resolvers {
     About: {
       database: (_parent, _args, ctx) => ctx.loaders.system.databaseInfo(),
       coverage: (_parent, _args, ctx) => ctx.loaders.provenance.coverage(),
+      graphVersion: (_parent, _args, ctx) => ctx.graphVersion.report(),
+      traversalIndex: (_parent, _args, ctx) => ctx.loaders.whatif.builtIndex(),
     },
   };
 }

@@ -14,6 +14,8 @@ export interface UseEdge {
   /** `optional` DEPENDS_ON: losing it degrades, never breaks. */
   readonly optional: boolean;
   readonly roleName?: string | null;
+  /** The link's evidence (the traversal index keeps it; the what-if ignores it). */
+  readonly evidence?: string | null;
 }
 
 /** The uses of every consumer and, reversed, who uses, needs or implements each node. */

@@ -1,5 +1,6 @@
 import type { UseGraph } from './engine';
 import type { ItemRiskFacts } from './risks';
+import type { TraversalIndex } from '../traversal/TraversalIndex';
 
 /** The use graph and the items' risk facts of one graph version: what every what-if runs on. */
 export interface WhatIfModel {
@@ -13,4 +14,6 @@ export interface WhatIfModel {
   readonly version: number;
   /** Uses, needs and implementations in the graph: the unit the CPU prices are measured in. */
   readonly edgeCount: number;
+  /** The compact topology the impact traversals walk (src/traversal/): built on first `get`. */
+  readonly traversal: { readonly get: () => TraversalIndex; readonly built: () => TraversalIndex | null };
 }

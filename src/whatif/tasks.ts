@@ -1,15 +1,30 @@
 import { checkpoint } from '../cpu/checkpoint';
 import { buildUseGraph, severities, type SeverityHit, type UseEdge } from './engine';
 import type { WhatIfModel } from './model';
+import { TraversalIndex, type TraversalIndexStats } from '../traversal/TraversalIndex';
+import { impactHits, type ImpactHits, type ImpactHitsArgs } from '../traversal/impactHits';
 import { RISK_KINDS, chainsFrom, risksOf, servicesReaching, type ItemRiskFacts, type RiskKind } from './risks';
 import { simulate, type GroupDelta, type RequirementChange } from './simulate';
 import type { LostRole, State } from './engine';
+
+/** A service with its OZG services (one per PART_OF link) and executing levels. */
+export interface WhatIfServiceRow {
+  readonly id: string;
+  readonly ozs: string[];
+  readonly levels: string[];
+}
+
+/** The OZG catalogue's hierarchy above services: life situations per OZG service, topics per life situation. */
+export interface WhatIfHierarchy {
+  readonly ozs: readonly { id: string; lifeSituations: string[] }[];
+  readonly lifeSituations: readonly { id: string; topics: string[] }[];
+}
 
 /** What the what-if model is built from: the rows of four queries of one graph version (plain data, cloneable). */
 export interface WhatIfRows {
   readonly edges: readonly UseEdge[];
   readonly risks: readonly ItemRiskFacts[];
-  readonly groups: { readonly services: readonly { id: string; topic: string | null; levels: string[] }[]; readonly layers: readonly { id: string; layer: string }[] };
+  readonly groups: { readonly services: readonly WhatIfServiceRow[]; readonly layers: readonly { id: string; layer: string }[] } & WhatIfHierarchy;
   readonly requirements: readonly { id: string; level: string; targets: string[]; appliesTo: string[] }[];
 }
 
@@ -17,17 +32,45 @@ export interface WhatIfRows {
 export function buildWhatIfModel(rows: WhatIfRows, version: number): WhatIfModel {
   const layersOf = new Map<string, string[]>();
   for (const l of rows.groups.layers) layersOf.set(l.id, [...(layersOf.get(l.id) ?? []), l.layer]);
+  const services = serviceGroups(rows.groups);
   return {
     graph: buildUseGraph(rows.edges),
-    topicOf: new Map(rows.groups.services.map((x) => [x.id, x.topic])),
-    levelsOf: new Map(rows.groups.services.map((x) => [x.id, x.levels])),
+    topicOf: new Map(services.map((x) => [x.id, x.topics[0] ?? null])),
+    levelsOf: new Map(services.map((x) => [x.id, x.levels])),
     layersOf,
     requirements: rows.requirements,
     risks: rows.risks,
     riskById: new Map(rows.risks.map((r) => [r.id, r])),
     version,
     edgeCount: rows.edges.length,
+    traversal: lazyTraversalIndex(() => new TraversalIndex({ edges: rows.edges, services, layers: rows.groups.layers }, version)),
   };
+}
+
+/**
+ * The traversal index of a model, built on first use (the first impact on this worker, or the pool's
+ * warm-up job), so that a what-if alone never pays for it.
+ */
+export function lazyTraversalIndex(build: () => TraversalIndex): WhatIfModel['traversal'] {
+  let index: TraversalIndex | null = null;
+  return {
+    get: () => (index ??= build()),
+    built: () => index,
+  };
+}
+
+/**
+ * Each service's topics (each once, by id; the first is the what-if's topic of the service), its life
+ * situations (one per path service -> OZG service -> life situation) and its executing levels.
+ */
+export function serviceGroups(groups: WhatIfRows['groups']): { id: string; topics: string[]; lifeSituations: string[]; levels: string[] }[] {
+  const lifeSituationsOf = new Map(groups.ozs.map((o) => [o.id, o.lifeSituations]));
+  const topicsOf = new Map(groups.lifeSituations.map((l) => [l.id, l.topics]));
+  return groups.services.map((s) => {
+    const lifeSituations = s.ozs.flatMap((oz) => lifeSituationsOf.get(oz) ?? []);
+    const topics = [...new Set(lifeSituations.flatMap((ls) => topicsOf.get(ls) ?? []))].sort();
+    return { id: s.id, topics, lifeSituations, levels: s.levels };
+  });
 }
 
 /** The counts of a what-if. */
@@ -115,6 +158,14 @@ export const whatIfTasks = {
   },
   risks(model: WhatIfModel, args: { serviceId: string; maxDepth: number; today: string }): InheritedRiskRow[] {
     return riskList(model, args.serviceId, args.maxDepth, args.today);
+  },
+  /** The topology part of an impact report, from the traversal index. */
+  impact(model: WhatIfModel, args: ImpactHitsArgs): ImpactHits {
+    return impactHits(model.traversal.get(), args);
+  },
+  /** Size and build time of the traversal index of the model's version. */
+  indexStats(model: WhatIfModel): TraversalIndexStats {
+    return model.traversal.get().stats;
   },
   riskReach(model: WhatIfModel, args: { kind: RiskKind; item: string | null; maxDepth: number; today: string }): RiskReachResult {
     let items = model.risks.filter((f) => risksOf(f, args.today).some((r) => r.kind === args.kind)).map((f) => f.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { compareSignatures } from '../../bench/compare';
-import { buildMix, type MixParams } from '../../bench/mix';
+import { buildMix, HTTP_FLOOR, httpFloorQuery, type MixParams } from '../../bench/mix';
+import { readRawCypher } from '../../bench/raw/rawCypher';
 
 const params: MixParams = { hub: 'pvog', mid: 'eu-eid', nodeId: 'bundid', subgraphId: 'pvog', serviceId: 'leika:1', searchText: 'Wohngeld', today: '2026-01-01' };
 const mix = buildMix({ pagedImpact: true });
@@ -81,5 +82,19 @@ describe('the raw subgraph statement', () => {
     const lists = [...text.matchAll(/NOT type\(\w+\) IN \[([^\]]*)\]/g)].map((m) => m[1]!.split(',').map((s) => s.trim().replace(/'/g, '')).sort());
     const { DERIVED_REL_TYPES } = require('../../src/model') as typeof import('../../src/model');
     expect(lists).toEqual([[...DERIVED_REL_TYPES].sort(), [...DERIVED_REL_TYPES].sort()]);
+  });
+});
+
+describe('httpFloorQuery', () => {
+  it('asks both servers for { __typename } and raw Cypher for RETURN 1, and all three sign the same', () => {
+    const f = httpFloorQuery();
+    expect(f.key).toBe(HTTP_FLOOR);
+    expect(f.api(params).query).toBe('{ __typename }');
+    expect(f.peer(params).query).toBe('{ __typename }');
+    expect(readRawCypher(f.raw)).toMatch(/^RETURN 1 AS one$/m);
+    const api = f.signature.api({ __typename: 'Query' });
+    expect(compareSignatures(api, f.signature.peer({ __typename: 'Query' }))).toEqual([]);
+    expect(compareSignatures(api, f.signature.raw([{ one: 1 }]))).toEqual([]);
+    expect(compareSignatures(api, f.signature.raw([]))).toHaveLength(1);
   });
 });

@@ -42,6 +42,28 @@ describe('verifyMix', () => {
     expect(m?.text).toContain('q: raw and peer disagree');
   });
 
+  it('hands each query its signatures in the order of the mix, without the target that failed', async () => {
+    const seen: [string, string[]][] = [];
+    const exec = async (t: TargetName, q: MixQuery): Promise<unknown> => {
+      if (q.key === 'q2' && t === 'peer') throw new Error('down');
+      return { ids: [q.key] };
+    };
+    const out = await verifyMix([fakeQuery('q1'), fakeQuery('q2')], params, exec, (query, sigs) => seen.push([query, Object.keys(sigs).sort()]));
+    expect(seen).toEqual([
+      ['q1', ['api', 'peer', 'raw']],
+      ['q2', ['api', 'raw']],
+    ]);
+    expect(out.map((m) => `${m.query}:${m.target}:${m.kind}`)).toEqual(['q2:peer:error']);
+  });
+
+  it('does not compare a query whose raw baseline failed (the servers cannot be judged)', async () => {
+    const exec = async (t: TargetName): Promise<unknown> => {
+      if (t === 'raw') throw new Error('syntax error');
+      return { ids: t === 'api' ? ['a'] : ['b'] };
+    };
+    expect((await verifyMix([fakeQuery('q')], params, exec)).map((m) => `${m.target}:${m.kind}`)).toEqual(['raw:error']);
+  });
+
   it('reports a failing target as a mismatch instead of stopping', async () => {
     const failing = async (t: TargetName): Promise<unknown> => {
       if (t === 'api') throw new Error('COST_LIMIT_EXCEEDED');

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readAbout } from '../../src/app';
 import { CACHE_HEADER } from '../../src/cache/responseCachePlugin';
+import { watchOwnWrites } from '../../src/cache/watchOwnWrites';
 import { loadConfig } from '../../src/config';
 import { createServer, type AppServer } from '../../src/server';
-import { bumpGraphVersion, graphVersion } from '../../src/system/graphVersion';
+import { bumpGraphVersion } from '../../src/system/graphVersion';
 import { openTestDb, silentLog, type TestDb } from '../support/db';
 import { startOwnNeo4j, type OwnNeo4j } from '../support/ownNeo4j';
 
@@ -20,9 +21,15 @@ describe('the response cache keyed by the graph version', () => {
     return { cache: res.headers.get(CACHE_HEADER), json: await res.json() };
   }
 
-  /** A change as every writer of the model makes it: the data and the version in one transaction. */
-  async function rename(name: string): Promise<void> {
-    await t.db.write(async (tx) => {
+  /**
+   * A change as every writer of the model makes it (the data and the version in one transaction),
+   * made by this process: through the requests' write path, which tells the graph version watcher
+   * (`elsewhere`: as another process against the same database, which this one learns of within
+   * GRAPH_VERSION_MAX_AGE_MS).
+   */
+  async function rename(name: string, options: { elsewhere?: boolean } = {}): Promise<void> {
+    const db = options.elsewhere ? t.db : watchOwnWrites(t.db, server.graphVersion);
+    await db.write(async (tx) => {
       await tx.runText('MERGE (n:GraphNode:Component {id: $id}) SET n.name = $name, n.source = "test", n.evidence = "inferred"', { id, name });
       await bumpGraphVersion(tx, 'test');
     });
@@ -77,6 +84,32 @@ describe('the response cache keyed by the graph version', () => {
       if (r.cache === 'hit') hits++;
     }
     expect(hits).toBeGreaterThanOrEqual(30);
+  });
+
+  it('learns of a change made by another process within the bound, and never goes back to the older answer', async () => {
+    await rename('here');
+    expect((await ask(Q, { id })).json.data.node.name).toBe('here');
+    const t0 = Date.now();
+    await rename('elsewhere', { elsewhere: true });
+    const seen: string[] = [];
+    for (;;) {
+      const r = await ask(Q, { id });
+      seen.push(r.json.data.node.name);
+      if (r.json.data.node.name === 'elsewhere' || Date.now() - t0 > 10_000) break;
+    }
+    const ms = Date.now() - t0;
+    for (let i = 0; i < 20; i++) seen.push((await ask(Q, { id })).json.data.node.name);
+    const first = seen.indexOf('elsewhere');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(seen.slice(0, first).every((n) => n === 'here') && seen.slice(first).every((n) => n === 'elsewhere')).toBe(true);
+    // 250 ms by default; the slack is for a busy test machine, not for the watcher.
+    expect(ms).toBeLessThan(250 + 2_000);
+  });
+
+  it('reports the version it answers under in about', async () => {
+    const { json } = await ask('{ about { graphVersion { version ageMs maxAgeMs } } }');
+    expect(json.data.about.graphVersion).toEqual({ version: expect.any(Number), ageMs: expect.any(Number), maxAgeMs: 250 });
+    expect(json.data.about.graphVersion.ageMs).toBeLessThan(250);
   });
 
   it('does not store errors, is bypassed with Cache-Control: no-cache, and never caches about', async () => {

@@ -15,7 +15,7 @@ function hubRows(services: number): WhatIfRows {
     edges.push({ from: `s${i}`, fromLabel: 'Service', type: 'USES', to: `c${i % 100}`, role: null, need: null, optional: false });
   }
   for (let c = 0; c < 100; c++) edges.push({ from: `c${c}`, fromLabel: 'Component', type: 'DEPENDS_ON', to: 'hub', role: null, need: null, optional: false });
-  return { edges, risks: [], groups: { services: [], layers: [] }, requirements: [] };
+  return { edges, risks: [], groups: { services: [], layers: [], ozs: [], lifeSituations: [] }, requirements: [] };
 }
 
 const small = hubRows(50);

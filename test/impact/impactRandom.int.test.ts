@@ -138,7 +138,9 @@ function expectedEvidence(g: RandomGraph, origin: string, maxDepth: number, sour
 }
 
 describe('impactAnalysis and dependencies on random dependency graphs, against a plain TypeScript BFS', () => {
+  // The API answering impacts from the traversal index (waiting for it), and one answering them with the compiled statement only.
   let api: TestApi;
+  let statementApi: TestApi;
   const prefix = `test-rg-${randomUUID().slice(0, 8)}`;
   const graphs = [101, 202, 303].map((seed) => ({ seed, g: randomGraph(`${prefix}-${seed}`, seed) }));
 
@@ -149,7 +151,8 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
     // The random graphs are Components, Services and Standards, which whole-graph answers of other
     // files (root list counts, coverage) would see: on a Neo4j of their own (test/support/ownNeo4j.ts).
     own = await startOwnNeo4j({ name: 'impact-random' });
-    api = await startTestApi({ neo4j: own.neo4j });
+    api = await startTestApi({ neo4j: own.neo4j, traversalIndex: 'wait' });
+    statementApi = await startTestApi({ neo4j: own.neo4j, traversalIndex: 'off' });
     // The oracle: impactAnalysis computed in full by plain statements (test/support/impactReference.ts).
     reference = await startReferenceApi(api.t);
     for (const { g } of graphs) {
@@ -167,6 +170,7 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
     } finally {
       try {
         await reference?.close();
+        await statementApi?.close();
         await api?.close();
       } finally {
         await own?.stop();
@@ -196,14 +200,20 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
   const QUERY = `query($id: ID!, $d: Int) { impactAnalysis(id: $id, maxDepth: $d) {
     origin { id } components { component { id } distance path { id } } services { service { id } distance via { id } } summary { componentCount serviceCount } } }`;
 
-  it.each([6, 2])('matches for every component and standard as origin (maxDepth %i)', async (maxDepth) => {
+  it.each([
+    [6, 'index'],
+    [2, 'index'],
+    [6, 'statement'],
+    [2, 'statement'],
+  ] as const)('matches for every component and standard as origin (maxDepth %i, %s)', async (maxDepth, engine) => {
+    const exec = engine === 'index' ? api.exec : statementApi.exec;
     let checked = 0;
     let deepest = 0;
     let nonEmpty = 0;
     for (const { seed, g } of graphs) {
       const edges = new Set([...g.dependsOn, ...g.implementsStd].map(([a, b]) => `${a}>${b}`));
       for (const origin of [...g.components, ...g.standards]) {
-        const { data, errors } = await api.exec(QUERY, { id: origin, d: maxDepth });
+        const { data, errors } = await exec(QUERY, { id: origin, d: maxDepth });
         expect({ seed, origin, errors }).toEqual({ seed, origin, errors: undefined });
         const expected = expectedImpact(g, origin, maxDepth);
         const report = data.impactAnalysis;
@@ -274,8 +284,8 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
     expect(paged).toBeGreaterThan(20);
   }, 240_000);
 
-  it.each(['compiled', 'reference'] as const)('says how sure each hit is, and follows only sourced links when asked (%s engine)', async (engine) => {
-    const exec = (q: string, v: Record<string, unknown>) => (engine === 'compiled' ? api : reference).exec(q, v);
+  it.each(['index', 'statement', 'reference'] as const)('says how sure each hit is, and follows only sourced links when asked (%s engine)', async (engine) => {
+    const exec = (q: string, v: Record<string, unknown>) => (engine === 'index' ? api : engine === 'statement' ? statementApi : reference).exec(q, v);
     const Q = `query($id: ID!, $e: EvidenceFilter) { impactAnalysis(id: $id, maxDepth: 5, evidence: $e) {
       components(first: 1000) { component { id } evidence distance path { id } } services(first: 1000) { service { id } evidence }
       summary { componentCount serviceCount componentsByEvidence { sourced inferred } servicesByEvidence { sourced inferred } } } }`;
@@ -397,6 +407,29 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
         const compiled = await api.exec(Q, { id: origin });
         expect(compiled).toEqual(full);
         expect(await api.countQueries(() => api.exec(Q, { id: origin }))).toEqual(['compiled:impact']);
+      }
+    }
+  }, 240_000);
+
+  it('answers a selection from the traversal index the same as the reference engine, Neo4j filling in only what is selected', async () => {
+    const Q = `query($id: ID!, $e: EvidenceFilter) { impactAnalysis(id: $id, maxDepth: 4, evidence: $e) {
+      origin { id name label ... on Component { dependsOn { node { id } } } }
+      maxDepth
+      a: components(first: 3) { distance evidence path { id } component { id name evidence dependents { node { id } } } }
+      c: components(first: 1000) { distance path { id } }
+      b: components(first: 4, after: "${Buffer.from('offset:1').toString('base64')}") { cursor distance component { id } }
+      services(first: 7) { distance evidence service { id name uses { node { id } } } via { id label } }
+      summary { componentCount serviceCount componentsByEvidence { sourced secondary inferred } servicesByEvidence { sourced secondary inferred }
+        byExecutingLevel { level count } byLayer { count node { id } } byTopic { count node { id } } byLifeSituation { count node { id } } } } }`;
+    for (const { g } of graphs) {
+      for (const origin of [...g.components.slice(0, 10), ...g.standards.slice(0, 2)]) {
+        for (const e of ['ANY', 'SOURCED']) {
+          const full = await reference.exec(Q, { id: origin, e });
+          expect(await api.exec(Q, { id: origin, e })).toEqual(full);
+          const sent = await api.countQueries(() => api.exec(Q, { id: origin, e }));
+          expect(sent).toContain('compiled:impactHydrate');
+          expect(sent).not.toContain('compiled:impact');
+        }
       }
     }
   }, 240_000);

@@ -4,6 +4,7 @@ import { readAbout } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createContext, type Context } from '../../src/context';
 import { CpuPool } from '../../src/cpu/CpuPool';
+import type { TraversalIndexMode } from '../../src/whatif/loaders';
 import { executeReference, referenceSchema } from './graphReference';
 import { openTestDb, silentLog, type TestDb } from './db';
 import type { TestNeo4j } from './testEnv';
@@ -25,8 +26,9 @@ export interface TestApi {
  * Starts the API on the shared test graph, which no test file changes (test/support/ownNeo4j.ts),
  * or with `neo4j` on a file's own Neo4j.
  */
-export async function startTestApi(options: { neo4j?: TestNeo4j } = {}): Promise<TestApi> {
+export async function startTestApi(options: { neo4j?: TestNeo4j; traversalIndex?: TraversalIndexMode } = {}): Promise<TestApi> {
   const t = openTestDb({ neo4j: options.neo4j });
+  const indexMode = options.traversalIndex;
   // The same Apollo as the HTTP server, with the default limits: every test query must pass them.
   const config = loadConfig({ NODE_ENV: 'test' }, false);
   const about = readAbout();
@@ -38,7 +40,7 @@ export async function startTestApi(options: { neo4j?: TestNeo4j } = {}): Promise
   return {
     t,
     async exec(query, variables, options) {
-      const contextValue = createContext({ db: t.db, log: silentLog, mode: 'embedded', limits: config.limits, cpu });
+      const contextValue = createContext({ db: t.db, log: silentLog, mode: 'embedded', limits: config.limits, cpu, traversalIndex: indexMode });
       if (options?.reference) {
         reference ??= referenceSchema(about);
         return (await executeReference(reference, query, variables, contextValue)) as never;
