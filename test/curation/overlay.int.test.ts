@@ -97,7 +97,7 @@ describe('the curated overlay', () => {
     expect(adopts.map((l) => l.node.id)).not.toContain('epaybl');
     expect(adopts.find((l) => l.node.id === 'ewa')?.note).toBe('Area-wide since 2025.');
     expect((await gql(api.url, '{ curationConflicts { proposal } }')).data.curationConflicts).toEqual([]);
-  });
+  }, 240_000);
 
   it('lists exactly the conflicts a load with edited seed files causes, and applies the rest', async () => {
     const edited = seedCopy((dir) => {
@@ -119,7 +119,7 @@ describe('the curated overlay', () => {
     // Back to the shipped seed files: everything applies again, no conflict is left.
     const back = await runSeed(api.t.db, defaultSources(), silentLog);
     expect(back.curation.conflicts).toEqual([]);
-  });
+  }, 240_000);
 
   it('exports the overlay as a seed file: seed files plus the export give the graph of seed files plus overlay', async () => {
     const exported = await exportCurated(api.t.db, '2026-12-07T00:00:00Z');
@@ -135,7 +135,7 @@ describe('the curated overlay', () => {
     expect(r.curation.conflicts).toEqual([]);
     expect(fromExport.sources.map((s) => s.id)).toContain('curation-test-source');
     await runSeed(api.t.db, defaultSources(), silentLog);
-  });
+  }, 240_000);
 
   it('finds an audit entry altered in the database: npm run audit -- verify names it', async () => {
     const ok = await verifyAudit(api.t.db);
