@@ -85,6 +85,19 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
   };
 }
 
+/**
+ * The index's hits of one page as the list `name` of `{<key>: node, d, e}` maps that the page parts
+ * (impactPages.ts) read, looked up by id in the index's order; `list` names the parameter.
+ */
+function hitList(list: string, key: 'n' | 's', name: 'comps' | 'svcs'): string {
+  return `CALL () {
+  UNWIND ${list} AS h
+  MATCH (x:GraphNode {id: h.id})
+  WITH x, h ORDER BY h.i
+  RETURN collect({${key}: x, d: h.d, e: h.e}) AS ${name}
+}`;
+}
+
 /** An impact compiled both ways: one statement that searches in Neo4j, or the index's hits filled in by a smaller one. */
 export interface CompiledImpact {
   /** The statement that answers everything in Neo4j (the search included). */
@@ -132,25 +145,13 @@ function hydrateStatement(info: GraphQLResolveInfo, id: string, hits: ImpactHits
   const parts: string[] = [originMatch(p.param(id))];
   const returns = ['originLabel', `${p.node('o', anyNode, sets.origin)} AS origin`];
   if (plan.components) {
-    const list = p.param(numbered(hits.components));
-    parts.push(`CALL () {
-  UNWIND ${list} AS h
-  MATCH (n:GraphNode {id: h.id})
-  WITH n, h ORDER BY h.i
-  RETURN collect({n: n, d: h.d, e: h.e}) AS comps
-}`);
+    parts.push(hitList(p.param(numbered(hits.components)), 'n', 'comps'));
     const path = plan.componentPath ? p.node('n', anyNode, sets.path, false) : null;
     parts.push(componentPage({ from: p.intParam(0), to: p.intParam(hits.components.length), path, component: p.node('c', type('Component'), sets.component), sourcedOnly }));
     returns.push('componentPage');
   }
   if (plan.services) {
-    const list = p.param(numbered(hits.services));
-    parts.push(`CALL () {
-  UNWIND ${list} AS h
-  MATCH (s:GraphNode {id: h.id})
-  WITH s, h ORDER BY h.i
-  RETURN collect({s: s, d: h.d, e: h.e}) AS svcs
-}`);
+    parts.push(hitList(p.param(numbered(hits.services)), 's', 'svcs'));
     const via = plan.serviceVia ? p.node('x', anyNode, sets.via) : null;
     parts.push(servicePage({ from: p.intParam(0), to: p.intParam(hits.services.length), via, service: p.node('s', type('Service'), sets.service), sourcedOnly }));
     returns.push('servicePage');
