@@ -53,23 +53,41 @@ export interface ListFilter {
   readonly expiresTo: string | null;
 }
 
-// The filter of the root lists (the same as cypher/graph/listNodes.cypher); n is the listed node.
-const LIST_FILTER = `($text IS NULL OR toLower(n.name) CONTAINS toLower($text) OR n.leikaKey = $text)
-  AND ($evidence IS NULL OR n.evidence = $evidence)
-  AND ($kind IS NULL OR n.kind = $kind)
-  AND ($family IS NULL OR n.family = $family)
-  AND ($level IS NULL OR n.level = $level OR $level IN coalesce(n.executingLevels, []))
-  AND ($scheme IS NULL OR n.scheme = $scheme)
-  AND ($layer IS NULL
-    OR EXISTS { (n)-[:IN_LAYER]->(:Layer)-[:PART_OF*0..3]->(:Layer {id: $layer}) }
-    OR (n:Layer AND EXISTS { (n)-[:PART_OF*0..3]->(:Layer {id: $layer}) }))
-  AND ($stack IS NULL OR EXISTS { (:Stack {id: $stack})-[:INCLUDES]->(n) } OR (n:Decision AND n.stack = $stack))
-  AND ($licenceClass IS NULL OR n.licenceClass = $licenceClass)
-  AND ($operatingModel IS NULL OR $operatingModel IN coalesce(n.operatingModels, []))
-  AND ($stage IS NULL OR EXISTS { (s:Stack)-[i:INCLUDES]->(n) WHERE s.id = coalesce($stack, 'stack:germany') AND i.stage = $stage })
-  AND ($from IS NULL OR (n.date IS NOT NULL AND n.date >= left($from, size(n.date))))
-  AND ($to IS NULL OR (n.date IS NOT NULL AND n.date <= $to))
-  AND ($expiresTo IS NULL OR (n.expires IS NOT NULL AND n.expires >= $expiresFrom AND n.expires <= $expiresTo))`;
+/**
+ * The filter of the root lists, one predicate per filter key; n is the listed node. A list
+ * statement (its page and its count alike) joins only the predicates
+ * whose key is set, so that without a filter its count is `count(n)` of a label alone, which Neo4j
+ * answers from its count store (NodeCountFromCountStore) instead of reading every node, and with one
+ * the planner sees plain predicates such as `n.kind = $kind`, which it answers from a range index
+ * where the label has one (src/model/labels.ts `indexed`). Values stay parameters.
+ */
+export const LIST_PREDICATES: readonly (readonly [keyof ListFilter, string])[] = [
+  ['text', 'toLower(n.name) CONTAINS toLower($text) OR n.leikaKey = $text'],
+  ['evidence', 'n.evidence = $evidence'],
+  ['kind', 'n.kind = $kind'],
+  ['family', 'n.family = $family'],
+  ['level', 'n.level = $level OR $level IN coalesce(n.executingLevels, [])'],
+  ['scheme', 'n.scheme = $scheme'],
+  ['layer', 'EXISTS { (n)-[:IN_LAYER]->(:Layer)-[:PART_OF*0..3]->(:Layer {id: $layer}) } OR (n:Layer AND EXISTS { (n)-[:PART_OF*0..3]->(:Layer {id: $layer}) })'],
+  ['stack', 'EXISTS { (:Stack {id: $stack})-[:INCLUDES]->(n) } OR (n:Decision AND n.stack = $stack)'],
+  ['licenceClass', 'n.licenceClass = $licenceClass'],
+  ['operatingModel', '$operatingModel IN coalesce(n.operatingModels, [])'],
+  ['stage', "EXISTS { (s:Stack)-[i:INCLUDES]->(n) WHERE s.id = coalesce($stack, 'stack:germany') AND i.stage = $stage }"],
+  ['from', 'n.date IS NOT NULL AND n.date >= left($from, size(n.date))'],
+  ['to', 'n.date IS NOT NULL AND n.date <= $to'],
+  ['expiresTo', 'n.expires IS NOT NULL AND n.expires >= $expiresFrom AND n.expires <= $expiresTo'],
+];
+
+/** `MATCH (n:Label)` with the WHERE of the filter's set keys only (none when no key is set). */
+function listMatch(label: string, filter: ListFilter): string {
+  const set = LIST_PREDICATES.filter(([key]) => filter[key] !== null && filter[key] !== undefined).map(([, predicate]) => `(${predicate})`);
+  return set.length === 0 ? `MATCH (n:${label})` : `MATCH (n:${label}) WHERE ${set.join(' AND ')}`;
+}
+
+/** The count of a root list: `count(n)` of the label alone without a filter, else with the set filters' predicates only. */
+export function listCountQuery(label: string, filter: ListFilter): string {
+  return `${listMatch(label, filter)} RETURN count(n) AS total`;
+}
 
 /** What a root list statement returns and what the resolver must still work out. */
 export interface ListStatement extends CompiledStatement {
@@ -96,7 +114,7 @@ export function listStatement(info: GraphQLResolveInfo, label: string, filter: L
   const parts: string[] = [];
   const returns: string[] = [];
   if (counts) {
-    parts.push(`CALL () { MATCH (n:${label}) WHERE ${LIST_FILTER} RETURN count(n) AS total }`);
+    parts.push(`CALL () { ${listCountQuery(label, filter)} }`);
     returns.push('total');
   }
   if (pages) {
@@ -105,7 +123,7 @@ export function listStatement(info: GraphQLResolveInfo, label: string, filter: L
     const nodeType = getNamedType((edgeType.getFields().node as { type: GraphQLNamedType }).type);
     const projection = p.node('n', nodeType, nodeSets);
     parts.push(
-      `CALL () { MATCH (n:${label}) WHERE ${LIST_FILTER} WITH n ORDER BY n.name, n.id SKIP ${p.intParam(skip)} LIMIT ${p.intParam(counts ? limit : limit + 1)} RETURN collect(${projection}) AS page }`,
+      `CALL () { ${listMatch(label, filter)} WITH n ORDER BY n.name, n.id SKIP ${p.intParam(skip)} LIMIT ${p.intParam(counts ? limit : limit + 1)} RETURN collect(${projection}) AS page }`,
     );
     returns.push('page');
   }
