@@ -41,6 +41,12 @@ export interface LimitsConfig {
   readonly queryTimeoutMs: number;
   /** Deadline of a whole GraphQL request, in ms. */
   readonly requestTimeoutMs: number;
+  /**
+   * Neo4j transaction timeout of the background read of a graph version's model (the use graph the
+   * traversal index and the what-if are built from), in ms: it reads every link, which takes longer
+   * than one query may at the size of Germany.
+   */
+  readonly modelReadTimeoutMs?: number;
   /** Most values (nodes, links, rows) one request may load from Neo4j. */
   readonly maxResultItems: number;
 }
@@ -243,6 +249,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { name: 'QUERY_MAX_COST', default: '200000', description: 'cost budget of an operation (`COST_LIMIT_EXCEEDED`); see "Limits" below' },
   { name: 'QUERY_LIST_SIZE', default: '100', description: 'size the cost model assumes for a list without `first`' },
   { name: 'QUERY_TIMEOUT_MS', default: '10000', description: 'Neo4j transaction timeout of every read (`QUERY_TIMEOUT`)' },
+  { name: 'MODEL_READ_TIMEOUT_MS', default: '300000', description: 'Neo4j transaction timeout of the background read of every link, once per graph version, that the traversal index and the what-if are built from (requests meanwhile are answered by Neo4j)' },
   { name: 'REQUEST_TIMEOUT_MS', default: '20000', description: 'deadline of one GraphQL request (`QUERY_TIMEOUT`)' },
   { name: 'RESULT_MAX_ITEMS', default: '100000', description: 'most values one request may load from Neo4j (`RESULT_TOO_LARGE`)' },
   { name: 'TRUST_PROXY', default: 'off', description: 'whose `X-Forwarded-For` names the client: `off` (the connection\'s address is the client), `loopback`, `uniquelocal`, addresses or CIDRs (comma-separated), or a number of proxy hops; set it behind a reverse proxy, or every client shares the proxy\'s address and its fair share' },
@@ -387,6 +394,7 @@ export function loadConfig(env: Env = process.env, isTty = Boolean(process.stdou
       assumedListSize: int('QUERY_LIST_SIZE', 100, 1, 1_000_000),
       queryTimeoutMs: int('QUERY_TIMEOUT_MS', 10_000, 10, 3_600_000),
       requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 20_000, 10, 3_600_000),
+      modelReadTimeoutMs: int('MODEL_READ_TIMEOUT_MS', 300_000, 1_000, 3_600_000),
       maxResultItems: int('RESULT_MAX_ITEMS', 100_000, 1, 1_000_000_000),
     },
     http: {

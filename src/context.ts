@@ -71,7 +71,7 @@ export interface ContextDeps {
   readonly log: Logger;
   readonly mode: Config['neo4j']['mode'];
   /** Deadline and result budget of each request. */
-  readonly limits: Pick<LimitsConfig, 'requestTimeoutMs' | 'maxResultItems'>;
+  readonly limits: Pick<LimitsConfig, 'requestTimeoutMs' | 'maxResultItems' | 'modelReadTimeoutMs'>;
   /** The CPU workers the in-memory engines run on. */
   readonly cpu: CpuPool;
   /**
@@ -122,7 +122,7 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
   const loaders = lazyFields<Pick<Loaders, 'graph' | 'whatif'>>({
     graph: () => createGraphLoaders(db),
     whatif: () =>
-      createWhatIfLoaders({ cpu: deps.cpu, shared: deps.db, client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal, index: deps.traversalIndex, version: () => graphVersion.current() }),
+      createWhatIfLoaders({ cpu: deps.cpu, shared: deps.db.background(deps.limits.modelReadTimeoutMs ?? 300_000), client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal, index: deps.traversalIndex, version: () => graphVersion.current() }),
   });
   const now = deps.clock ?? systemClock;
   return {

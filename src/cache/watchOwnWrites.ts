@@ -40,5 +40,6 @@ function watching(tx: Tx, onVersion: (version: number) => void): Tx {
       return rows;
     },
     runText: (cypher, params, name) => tx.runText(cypher, params, name),
+    stream: (q, params, map) => tx.stream(q, params, map),
   };
 }

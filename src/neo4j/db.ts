@@ -17,6 +17,11 @@ export interface Tx {
    * compiled from a query's selection; `name` is what listeners see (default `text`).
    */
   runText(cypher: string, params?: Params, name?: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs a named query of many rows (a whole graph's links) and maps each row as it arrives, so that
+   * the event loop is never held by converting them all at once; returns the mapped rows in order.
+   */
+  stream<Row, Out>(query: Query<Row>, params: Params, map: (row: Row) => Out): Promise<Out[]>;
 }
 
 /** Called once per statement sent to Neo4j (tests count round trips with it). */
@@ -55,6 +60,8 @@ export interface DbOptions {
 }
 
 interface RunOptions {
+  /** The transaction timeout of this use, instead of DbOptions.txTimeoutMs. */
+  readonly txTimeoutMs?: number;
   readonly deadline?: number;
   readonly requestTimeoutMs?: number;
   readonly count?: (n: number) => void;
@@ -133,6 +140,19 @@ export class Db implements Database {
   }
 
   /**
+   * The database for work in the background that no request waits for to its end (the model of a
+   * graph version, read once and shared): no request deadline, its own transaction timeout.
+   */
+  background(txTimeoutMs: number): Database {
+    const opts: RunOptions = { txTimeoutMs };
+    return {
+      database: this.database,
+      read: (work) => this.session('READ', work, opts),
+      write: (work) => this.session('WRITE', work, opts),
+    };
+  }
+
+  /**
    * The database as one request sees it: every transaction ends at the request's deadline, and the
    * values it loads count against the request's budget (RESULT_TOO_LARGE beyond it).
    */
@@ -197,7 +217,8 @@ export class Db implements Database {
     if (unavailable) throw unavailable;
     const remaining = opts.deadline === undefined ? Infinity : opts.deadline - Date.now();
     if (remaining <= 0) throw new QueryTimeoutError(opts.requestTimeoutMs ?? 0, 'request');
-    const txTimeout = Math.max(1, Math.floor(Math.min(this.options.txTimeoutMs ?? Infinity, remaining)));
+    const txTimeoutMs = opts.txTimeoutMs ?? this.options.txTimeoutMs;
+    const txTimeout = Math.max(1, Math.floor(Math.min(txTimeoutMs ?? Infinity, remaining)));
     const config = Number.isFinite(txTimeout) ? { timeout: txTimeout } : undefined;
     const session = this.driver.session({
       database: this.database,
@@ -223,7 +244,7 @@ export class Db implements Database {
         }),
       ]);
     } catch (e) {
-      throw translateDriverError(e, this.options.txTimeoutMs);
+      throw translateDriverError(e, txTimeoutMs);
     } finally {
       clearTimeout(timer);
       if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
@@ -248,10 +269,27 @@ export class Db implements Database {
       if (count) count(countValues(result.records));
       return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
     };
+    const stream = async <Row, Out>(query: Query<Row>, params: Params, map: (row: Row) => Out): Promise<Out[]> => {
+      for (const l of this.listeners) l(query.name);
+      const out: Out[] = [];
+      try {
+        // The driver decodes records as their batches arrive and pauses the connection when too many
+        // wait; each is converted here between batches, never all in one turn of the loop.
+        for await (const record of mtx.run(this.cypher.get(query.name), params)) {
+          if (count) count(countValues([record]));
+          out.push(map(toPlain(record.toObject()) as Row));
+        }
+      } catch (e) {
+        if (isMemoryLimit(e)) throw new QueryTooLargeError();
+        throw e;
+      }
+      return out;
+    };
     return {
       run: async <Row>(query: Query<Row>, params: Params = {}): Promise<Row[]> =>
         (await runText(this.cypher.get(query.name), params, query.name)) as Row[],
       runText: (cypher, params, name) => runText(cypher, params, name),
+      stream,
     };
   }
 }

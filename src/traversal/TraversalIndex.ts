@@ -72,6 +72,9 @@ export class TraversalIndex {
   private readonly levels: Keys;
   private readonly topics: Keys;
   private readonly lifeSituations: Keys;
+  /** Each node's place in the code-point order of the ids (Cypher's ORDER BY id), and its inverse. */
+  readonly rank: Int32Array;
+  readonly byRank: Int32Array;
   readonly stats: TraversalIndexStats;
 
   constructor(rows: TraversalRows, version: number) {
@@ -101,7 +104,12 @@ export class TraversalIndex {
     this.levels = this.keyList(n, rows.services.map((s) => [this.node(s.id), s.levels ?? []] as const), 'replace');
     this.topics = this.keyList(n, rows.services.map((s) => [this.node(s.id), s.topics ?? []] as const), 'replace');
     this.lifeSituations = this.keyList(n, rows.services.map((s) => [this.node(s.id), s.lifeSituations ?? []] as const), 'replace');
-    const arrays = [this.dependents.start, this.dependents.to, this.dependents.evidence, this.users.start, this.users.to, this.users.evidence, this.component];
+    // Sorting hits by (distance, id) then compares numbers: distance * n + rank.
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => ((this.ids[a] as string) < (this.ids[b] as string) ? -1 : 1));
+    this.byRank = Int32Array.from(order);
+    this.rank = new Int32Array(n);
+    for (let r = 0; r < n; r++) this.rank[this.byRank[r] as number] = r;
+    const arrays = [this.rank, this.byRank, this.dependents.start, this.dependents.to, this.dependents.evidence, this.users.start, this.users.to, this.users.evidence, this.component];
     for (const k of [this.layers, this.levels, this.topics, this.lifeSituations]) arrays.push(k.start, k.keys);
     // Typed arrays by their length; interned strings at two bytes a character plus a map entry each.
     let bytes = arrays.reduce((sum, a) => sum + a.byteLength, 0);
@@ -187,10 +195,20 @@ export class TraversalIndex {
     return this.component[i] === 1;
   }
 
+  /** The incoming USES of every node as compressed rows: the services using node i are `to[start[i]..start[i+1]]`. */
+  get usersOf(): Readonly<Adjacency> {
+    return this.users;
+  }
+
   /** Services using node `i`: calls `visit(service, evidenceCode)` for each incoming USES. */
   forEachUser(i: number, visit: (service: number, evidence: EvidenceCode) => void): void {
     const { start, to, evidence } = this.users;
     for (let j = start[i] as number, end = start[i + 1] as number; j < end; j++) visit(to[j] as number, evidence[j] as EvidenceCode);
+  }
+
+  /** One of the group lists as compressed rows: the keys of node i are `keys[start[i]..start[i+1]]`. */
+  keyRows(group: 'layers' | 'levels' | 'topics' | 'lifeSituations'): Readonly<Keys> {
+    return this[group];
   }
 
   /** The keys of node `i` in one of the group lists. */

@@ -70,61 +70,113 @@ export function impactHits(index: TraversalIndex, args: ImpactHitsArgs): ImpactH
   const sourced = withEvidence ? index.distances(origin, args.maxDepth, 0) : null;
   const secondary = withEvidence ? index.distances(origin, args.maxDepth, 1) : null;
 
-  // Hit components with their distance and evidence code (3: none asked).
-  const comps: { i: number; d: number; e: number }[] = [];
+  // Hits are kept as numbers: key = distance * n + rank (the id's place in code-point order), sorted
+  // as a Float64Array, so that a hundred thousand hits sort without comparing strings; the evidence
+  // code of each (3: none asked) sits in a typed array beside it.
+  const n = index.ids.length;
+  const { rank, byRank } = index;
+  const code = new Uint8Array(n);
+  let compCount = 0;
+  for (let i = 0; i < all.length; i++) if ((all[i] as number) > 0 && index.isComponent(i)) compCount++;
+  const compKeys = new Float64Array(compCount);
+  compCount = 0;
   for (let i = 0; i < all.length; i++) {
     const d = all[i] as number;
     if (d <= 0 || !index.isComponent(i)) continue;
     let e = args.sourcedOnly ? 0 : 3;
     if (sourced && secondary) e = sourced[i] === d ? 0 : secondary[i] === d ? 1 : 2;
-    comps.push({ i, d, e });
+    code[i] = e;
+    compKeys[compCount++] = d * n + (rank[i] as number);
   }
-  const ids = index.ids;
-  comps.sort((a, b) => a.d - b.d || compare(ids[a.i] as string, ids[b.i] as string));
+  compKeys.sort();
 
   // Services: the smallest key 3 * distance + the weaker evidence of the use and the hit's chain.
-  const serviceKey = new Map<number, number>();
+  const NONE = 0x7fffffff;
+  const serviceKey = new Int32Array(n).fill(NONE);
+  const touched: number[] = [];
+  const users = index.usersOf;
   const visitHit = (x: number, d: number, e: number): void => {
     checkpoint();
-    index.forEachUser(x, (s, u: EvidenceCode) => {
-      if (args.sourcedOnly && u !== 0) return;
-      const code = withEvidence ? (e === 0 && u === 0 ? 0 : e <= 1 && u <= 1 ? 1 : 2) : 0;
-      const key = 3 * (d + 1) + code;
-      const old = serviceKey.get(s);
-      if (old === undefined || key < old) serviceKey.set(s, key);
-    });
+    for (let j = users.start[x] as number, end = users.start[x + 1] as number; j < end; j++) {
+      const u = users.evidence[j] as number;
+      if (args.sourcedOnly && u !== 0) continue;
+      const s = users.to[j] as number;
+      const c = withEvidence ? (e === 0 && u === 0 ? 0 : e <= 1 && u <= 1 ? 1 : 2) : 0;
+      const key = 3 * (d + 1) + c;
+      const old = serviceKey[s] as number;
+      if (old === NONE) touched.push(s);
+      if (key < old) serviceKey[s] = key;
+    }
   };
   if (origin >= 0) visitHit(origin, 0, 0);
-  for (const c of comps) visitHit(c.i, c.d, c.e);
-  const svcs: { i: number; d: number; e: number }[] = [];
-  for (const [i, key] of serviceKey) svcs.push({ i, d: Math.floor(key / 3), e: args.sourcedOnly ? 0 : withEvidence ? key % 3 : 3 });
-  svcs.sort((a, b) => a.d - b.d || compare(ids[a.i] as string, ids[b.i] as string));
+  for (let k = 0; k < compKeys.length; k++) {
+    const key = compKeys[k] as number;
+    const i = byRank[key % n] as number;
+    visitHit(i, Math.floor(key / n), code[i] as number);
+  }
+  const svcKeys = new Float64Array(touched.length);
+  const svcCode = new Uint8Array(n);
+  for (let k = 0; k < touched.length; k++) {
+    const s = touched[k] as number;
+    const key = serviceKey[s] as number;
+    svcCode[s] = args.sourcedOnly ? 0 : withEvidence ? key % 3 : 3;
+    svcKeys[k] = Math.floor(key / 3) * n + (rank[s] as number);
+  }
+  svcKeys.sort();
 
-  const hit = (h: { i: number; d: number; e: number }): IndexHit => ({ id: ids[h.i] as string, d: h.d, e: h.e === 3 ? null : (NAMES[h.e] as HitEvidence) });
-  const page = (list: { i: number; d: number; e: number }[], range: { skip: number; limit: number } | null): IndexHit[] => (range ? list.slice(range.skip, range.skip + range.limit).map(hit) : []);
-  const count = (list: { e: number }[], e: number): number => list.reduce((n, h) => n + (h.e === e ? 1 : 0), 0);
+  const ids = index.ids;
+  const nodeOf = (key: number): number => byRank[key % n] as number;
+  const page = (keys: Float64Array, codes: Uint8Array, range: { skip: number; limit: number } | null): IndexHit[] => {
+    if (!range) return [];
+    const out: IndexHit[] = [];
+    for (let k = range.skip; k < Math.min(keys.length, range.skip + range.limit); k++) {
+      const key = keys[k] as number;
+      const i = nodeOf(key);
+      const e = codes[i] as number;
+      out.push({ id: ids[i] as string, d: Math.floor(key / n), e: e === 3 ? null : (NAMES[e] as HitEvidence) });
+    }
+    return out;
+  };
+  const count = (keys: Float64Array, codes: Uint8Array, e: number): number => {
+    let c = 0;
+    for (let k = 0; k < keys.length; k++) if (codes[nodeOf(keys[k] as number)] === e) c++;
+    return c;
+  };
+  const compNodes = (): number[] => {
+    const out = origin >= 0 ? [origin] : [];
+    for (let k = 0; k < compKeys.length; k++) out.push(nodeOf(compKeys[k] as number));
+    return out;
+  };
 
   return {
-    componentCount: comps.length,
-    componentsSourced: count(comps, 0),
-    componentsSecondary: count(comps, 1),
-    serviceCount: svcs.length,
-    servicesSourced: count(svcs, 0),
-    servicesSecondary: count(svcs, 1),
-    components: page(comps, args.components),
-    services: page(svcs, args.services),
-    byLayer: args.byLayer ? groups(index, 'layers', origin >= 0 ? [origin, ...comps.map((c) => c.i)] : comps.map((c) => c.i), false) : [],
-    byTopic: args.byTopic ? groups(index, 'topics', svcs.map((s) => s.i), false) : [],
-    byLifeSituation: args.byLifeSituation ? groups(index, 'lifeSituations', svcs.map((s) => s.i), false) : [],
-    byExecutingLevel: args.byExecutingLevel ? groups(index, 'levels', svcs.map((s) => s.i), true).map((g) => ({ level: g.id, count: g.count })) : [],
+    componentCount: compKeys.length,
+    componentsSourced: count(compKeys, code, 0),
+    componentsSecondary: count(compKeys, code, 1),
+    serviceCount: touched.length,
+    servicesSourced: count(svcKeys, svcCode, 0),
+    servicesSecondary: count(svcKeys, svcCode, 1),
+    components: page(compKeys, code, args.components),
+    services: page(svcKeys, svcCode, args.services),
+    byLayer: args.byLayer ? groups(index, 'layers', compNodes(), false) : [],
+    byTopic: args.byTopic ? groups(index, 'topics', touched, false) : [],
+    byLifeSituation: args.byLifeSituation ? groups(index, 'lifeSituations', touched, false) : [],
+    byExecutingLevel: args.byExecutingLevel ? groups(index, 'levels', touched, true).map((g) => ({ level: g.id, count: g.count })) : [],
   };
 }
 
 /** Counts the keys of `nodes` in one group list; sorted by count, then key, unless `unsorted`. */
 function groups(index: TraversalIndex, group: 'layers' | 'levels' | 'topics' | 'lifeSituations', nodes: readonly number[], unsorted: boolean): IndexGroup[] {
-  const counts = new Map<number, number>();
-  for (const i of nodes) for (const k of index.keysOf(group, i)) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const out = [...counts].map(([k, count]) => ({ id: index.keyNames[k] as string, count }));
+  const counts = new Int32Array(index.keyNames.length);
+  const seen: number[] = [];
+  const { start, keys } = index.keyRows(group);
+  for (const i of nodes) {
+    for (let j = start[i] as number, end = start[i + 1] as number; j < end; j++) {
+      const k = keys[j] as number;
+      if (counts[k] === 0) seen.push(k);
+      counts[k] = (counts[k] as number) + 1;
+    }
+  }
+  const out = seen.map((k) => ({ id: index.keyNames[k] as string, count: counts[k] as number }));
   return unsorted ? out : out.sort((a, b) => b.count - a.count || compare(a.id, b.id));
 }
 

@@ -10,14 +10,12 @@ const itemRisksQuery = query<{ id: string; stage: string | null; endOfSupport: s
 
 /** Every use, need and implementation of services and components. */
 export async function useEdges(tx: Tx): Promise<UseEdge[]> {
-  const rows = await tx.run(useGraphQuery);
-  return rows.map((r) => ({ from: r.from, fromLabel: r.fromLabel, type: r.type, to: r.to, role: r.role, roleName: r.roleName, need: typeof r.need === 'number' ? r.need : null, optional: r.optional === true, evidence: r.evidence ?? null }));
+  return tx.stream(useGraphQuery, {}, (r) => ({ from: r.from, fromLabel: r.fromLabel, type: r.type, to: r.to, role: r.role, roleName: r.roleName, need: typeof r.need === 'number' ? r.need : null, optional: r.optional === true, evidence: r.evidence ?? null }));
 }
 
 /** What may make each component or standard a risk. */
 export async function itemRiskFacts(tx: Tx): Promise<ItemRiskFacts[]> {
-  const rows = await tx.run(itemRisksQuery);
-  return rows.map(({ stewardLevel, stewardKind, labels, ...r }) => ({
+  return tx.stream(itemRisksQuery, {}, ({ stewardLevel, stewardKind, labels, ...r }) => ({
     ...r,
     label: labels.includes('Standard') ? 'Standard' : 'Component',
     stewardType: r.steward === null ? null : stewardTypeOf(stewardLevel, stewardKind),
@@ -26,13 +24,17 @@ export async function itemRiskFacts(tx: Tx): Promise<ItemRiskFacts[]> {
   }));
 }
 
-const groupsQuery = query<{ services: WhatIfServiceRow[]; layers: { id: string; layer: string }[] } & WhatIfHierarchy>('whatif/groups');
+const groupsQuery = query<WhatIfHierarchy>('whatif/groups');
+const serviceGroupsQuery = query<WhatIfServiceRow>('whatif/serviceGroups');
+const layersQuery = query<{ id: string; layer: string }>('whatif/layers');
 const requirementsQuery = query<{ id: string; level: string; targets: string[]; appliesTo: string[] }>('whatif/requirements');
 
 /** Topic and executing levels of every service; layers of every component and standard. */
 export async function groupsOf(tx: Tx): Promise<{ services: WhatIfServiceRow[]; layers: { id: string; layer: string }[] } & WhatIfHierarchy> {
+  const services = await tx.stream(serviceGroupsQuery, {}, (r) => r);
+  const layers = await tx.stream(layersQuery, {}, (r) => r);
   const [r] = await tx.run(groupsQuery);
-  return { services: r?.services ?? [], layers: r?.layers ?? [], ozs: r?.ozs ?? [], lifeSituations: r?.lifeSituations ?? [] };
+  return { services, layers, ozs: r?.ozs ?? [], lifeSituations: r?.lifeSituations ?? [] };
 }
 
 /** Requirements with their required items and what they apply to. */

@@ -11,6 +11,7 @@ function fakeTx(version: number, seen: string[]): Tx {
       return [{ version }] as never;
     },
     runText: async () => [],
+    stream: async () => [],
   };
 }
 
