@@ -58,7 +58,9 @@ describe('evaluateGoals', () => {
   it('leaves the HTTP floor out of the goals on every query, and judges it on its own', () => {
     const goals = evaluateGoals([phase([row('httpFloor', '0', 5, 1, 2), row('search', '6', 10, 10, 15)])], []);
     expect(goals.find((g) => g.goal.startsWith('HTTP floor'))).toMatchObject({ value: '5.00 vs 2.00 ms', met: false });
-    expect(goals.find((g) => g.goal.startsWith('API faster'))).toMatchObject({ value: 'all 1 queries', met: true });
+    expect(goals.find((g) => g.goal.startsWith('API faster'))).toMatchObject({ value: 'all 1 compared queries', met: true });
+    const failed = evaluateGoals([phase([row('search', '6', 10, 10, 15), row('componentList', '3', 700, 500, NaN)])], []);
+    expect(failed.find((g) => g.goal.startsWith('API faster'))).toMatchObject({ value: 'all 1 compared queries; the peer failed 3', met: true });
     expect(goals.find((g) => g.goal.startsWith('API within'))).toMatchObject({ value: 'worst 1.00x', met: true });
   });
 
