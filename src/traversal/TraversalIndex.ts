@@ -168,8 +168,8 @@ export class TraversalIndex {
    * Breadth-first from `origin` over incoming DEPENDS_ON and IMPLEMENTS whose evidence code is at most
    * `maxEvidence`, at most `maxDepth` hops: the distance of every node reached (-1: not reached).
    */
-  distances(origin: number, maxDepth: number, maxEvidence: EvidenceCode): Int32Array {
-    const dist = new Int32Array(this.ids.length).fill(-1);
+  distances(origin: number, maxDepth: number, maxEvidence: EvidenceCode, into?: Int32Array): Int32Array {
+    const dist = into ? into.fill(-1) : new Int32Array(this.ids.length).fill(-1);
     if (origin < 0) return dist;
     const { start, to, evidence } = this.dependents;
     let frontier = [origin];
@@ -193,6 +193,22 @@ export class TraversalIndex {
 
   isComponent(i: number): boolean {
     return this.component[i] === 1;
+  }
+
+  private readonly buffers = new Map<string, Int32Array | Uint8Array>();
+
+  /**
+   * A typed array of one per node, kept for the next call (a worker runs one job at a time): an
+   * impact over a Germany-sized graph then allocates no megabytes per call for the collector to free.
+   * Its content is whatever the last user left; callers fill what they read.
+   */
+  scratch(name: string, kind: 'int32' | 'uint8'): Int32Array | Uint8Array {
+    let b = this.buffers.get(name);
+    if (!b) {
+      b = kind === 'int32' ? new Int32Array(this.ids.length) : new Uint8Array(this.ids.length);
+      this.buffers.set(name, b);
+    }
+    return b;
   }
 
   /** The incoming USES of every node as compressed rows: the services using node i are `to[start[i]..start[i+1]]`. */

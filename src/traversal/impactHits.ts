@@ -65,17 +65,20 @@ const NAMES: readonly HitEvidence[] = ['sourced', 'secondary', 'inferred'];
  */
 export function impactHits(index: TraversalIndex, args: ImpactHitsArgs): ImpactHits {
   const origin = index.numberOf(args.origin);
-  const all = index.distances(origin, args.maxDepth, args.sourcedOnly ? 0 : 2);
+  // The per-node arrays are the index's scratch buffers, reused from call to call (filled here).
+  const int32 = (name: string): Int32Array => index.scratch(name, 'int32') as Int32Array;
+  const uint8 = (name: string): Uint8Array => index.scratch(name, 'uint8') as Uint8Array;
+  const all = index.distances(origin, args.maxDepth, args.sourcedOnly ? 0 : 2, int32('all'));
   const withEvidence = args.evidence && !args.sourcedOnly;
-  const sourced = withEvidence ? index.distances(origin, args.maxDepth, 0) : null;
-  const secondary = withEvidence ? index.distances(origin, args.maxDepth, 1) : null;
+  const sourced = withEvidence ? index.distances(origin, args.maxDepth, 0, int32('sourced')) : null;
+  const secondary = withEvidence ? index.distances(origin, args.maxDepth, 1, int32('secondary')) : null;
 
   // Hits are kept as numbers: key = distance * n + rank (the id's place in code-point order), sorted
   // as a Float64Array, so that a hundred thousand hits sort without comparing strings; the evidence
   // code of each (3: none asked) sits in a typed array beside it.
   const n = index.ids.length;
   const { rank, byRank } = index;
-  const code = new Uint8Array(n);
+  const code = uint8('code'); // read only for hit components, each written below
   let compCount = 0;
   for (let i = 0; i < all.length; i++) if ((all[i] as number) > 0 && index.isComponent(i)) compCount++;
   const compKeys = new Float64Array(compCount);
@@ -88,12 +91,12 @@ export function impactHits(index: TraversalIndex, args: ImpactHitsArgs): ImpactH
     code[i] = e;
     compKeys[compCount++] = d * n + (rank[i] as number);
   }
-  compKeys.sort();
 
   // Services: the smallest key 3 * distance + the weaker evidence of the use and the hit's chain.
   const NONE = 0x7fffffff;
-  const serviceKey = new Int32Array(n).fill(NONE);
-  const touched: number[] = [];
+  const serviceKey = int32('serviceKey').fill(NONE);
+  const touchedAt = int32('touched');
+  let touchedCount = 0;
   const users = index.usersOf;
   const visitHit = (x: number, d: number, e: number): void => {
     checkpoint();
@@ -104,7 +107,7 @@ export function impactHits(index: TraversalIndex, args: ImpactHitsArgs): ImpactH
       const c = withEvidence ? (e === 0 && u === 0 ? 0 : e <= 1 && u <= 1 ? 1 : 2) : 0;
       const key = 3 * (d + 1) + c;
       const old = serviceKey[s] as number;
-      if (old === NONE) touched.push(s);
+      if (old === NONE) touchedAt[touchedCount++] = s;
       if (key < old) serviceKey[s] = key;
     }
   };
@@ -114,23 +117,24 @@ export function impactHits(index: TraversalIndex, args: ImpactHitsArgs): ImpactH
     const i = byRank[key % n] as number;
     visitHit(i, Math.floor(key / n), code[i] as number);
   }
+  const touched = touchedAt.subarray(0, touchedCount);
   const svcKeys = new Float64Array(touched.length);
-  const svcCode = new Uint8Array(n);
+  const svcCode = uint8('svcCode'); // read only for hit services, each written below
   for (let k = 0; k < touched.length; k++) {
     const s = touched[k] as number;
     const key = serviceKey[s] as number;
     svcCode[s] = args.sourcedOnly ? 0 : withEvidence ? key % 3 : 3;
     svcKeys[k] = Math.floor(key / 3) * n + (rank[s] as number);
   }
-  svcKeys.sort();
 
   const ids = index.ids;
   const nodeOf = (key: number): number => byRank[key % n] as number;
   const page = (keys: Float64Array, codes: Uint8Array, range: { skip: number; limit: number } | null): IndexHit[] => {
     if (!range) return [];
     const out: IndexHit[] = [];
-    for (let k = range.skip; k < Math.min(keys.length, range.skip + range.limit); k++) {
-      const key = keys[k] as number;
+    const first = smallest(keys, range.skip + range.limit);
+    for (let k = range.skip; k < first.length; k++) {
+      const key = first[k] as number;
       const i = nodeOf(key);
       const e = codes[i] as number;
       out.push({ id: ids[i] as string, d: Math.floor(key / n), e: e === 3 ? null : (NAMES[e] as HitEvidence) });
@@ -164,12 +168,47 @@ export function impactHits(index: TraversalIndex, args: ImpactHitsArgs): ImpactH
   };
 }
 
+/**
+ * The `count` smallest of `keys`, sorted: through a bounded max-heap when they are few next to all
+ * (a page of a hundred out of a hundred thousand hits), else by sorting a copy.
+ */
+export function smallest(keys: Float64Array, count: number): Float64Array {
+  const k = Math.min(count, keys.length);
+  if (k <= 0) return new Float64Array(0);
+  if (k * 8 > keys.length) return keys.slice().sort().subarray(0, k);
+  const heap = keys.slice(0, k);
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < k && (heap[l] as number) > (heap[top] as number)) top = l;
+      if (r < k && (heap[r] as number) > (heap[top] as number)) top = r;
+      if (top === i) return;
+      const t = heap[i] as number;
+      heap[i] = heap[top] as number;
+      heap[top] = t;
+      i = top;
+    }
+  };
+  for (let i = (k >> 1) - 1; i >= 0; i--) down(i);
+  for (let j = k; j < keys.length; j++) {
+    const x = keys[j] as number;
+    if (x < (heap[0] as number)) {
+      heap[0] = x;
+      down(0);
+    }
+  }
+  return heap.sort();
+}
+
 /** Counts the keys of `nodes` in one group list; sorted by count, then key, unless `unsorted`. */
-function groups(index: TraversalIndex, group: 'layers' | 'levels' | 'topics' | 'lifeSituations', nodes: readonly number[], unsorted: boolean): IndexGroup[] {
+function groups(index: TraversalIndex, group: 'layers' | 'levels' | 'topics' | 'lifeSituations', nodes: ArrayLike<number>, unsorted: boolean): IndexGroup[] {
   const counts = new Int32Array(index.keyNames.length);
   const seen: number[] = [];
   const { start, keys } = index.keyRows(group);
-  for (const i of nodes) {
+  for (let x = 0; x < nodes.length; x++) {
+    const i = nodes[x] as number;
     for (let j = start[i] as number, end = start[i + 1] as number; j < end; j++) {
       const k = keys[j] as number;
       if (counts[k] === 0) seen.push(k);

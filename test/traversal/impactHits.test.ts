@@ -1,5 +1,5 @@
 import { TraversalIndex, type TraversalLink, type TraversalRows } from '../../src/traversal/TraversalIndex';
-import { impactHits, type ImpactHitsArgs } from '../../src/traversal/impactHits';
+import { impactHits, smallest, type ImpactHitsArgs } from '../../src/traversal/impactHits';
 
 const dep = (from: string, to: string, evidence: string | null = 'sourced'): TraversalLink => ({ from, fromLabel: 'Component', type: 'DEPENDS_ON', to, evidence });
 const impl = (from: string, to: string, evidence: string | null = 'sourced'): TraversalLink => ({ from, fromLabel: 'Component', type: 'IMPLEMENTS', to, evidence });
@@ -126,5 +126,19 @@ describe('the traversal index', () => {
     ]);
     const none = impactHits(index, args({ origin: 'nowhere' }));
     expect(none).toMatchObject({ componentCount: 0, serviceCount: 0, components: [], services: [], byLayer: [] });
+  });
+});
+
+describe('smallest', () => {
+  it('returns the k smallest keys in order, by heap or by sort, as a full sort would', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (const size of [0, 1, 5, 100, 1000, 20_000]) {
+      const keys = Float64Array.from({ length: size }, () => Math.floor(random() * 5000));
+      const sorted = Array.from(keys).sort((a, b) => a - b);
+      for (const k of [0, 1, 3, 100, 150, size, size + 10]) {
+        expect({ size, k, got: Array.from(smallest(keys, k)) }).toEqual({ size, k, got: sorted.slice(0, Math.max(0, Math.min(k, size))) });
+      }
+    }
   });
 });
