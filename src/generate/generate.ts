@@ -6,8 +6,7 @@ import { defaultSources, runSeed } from '../seed/seed';
 import { bumpGraphVersion } from '../system/graphVersion';
 import { planCounts, planGeneration, type GenerationPlan } from './plan';
 import { forgetGeneratorRun, generatorRun, readSeedGraph, recordGeneratorRun, removeSyntheticNodes, syntheticNodeCount, writeBatch } from './repository';
-import { transactionGroups, writeBatches, type WriteBatch } from './rows';
-import { PhaseProgress, WriterPool } from './writerPool';
+import { writeBatches, type WriteBatch } from './rows';
 
 /** Options of a generation; only `scale` is required. */
 export interface GenerateOptions {
@@ -19,18 +18,8 @@ export interface GenerateOptions {
   readonly log?: Logger;
   /** Rows per UNWIND statement (default 10,000). */
   readonly batchSize?: number;
-  /**
-   * Rows per write transaction at most, so that the transaction state stays small (default 10,000
-   * nodes, whose commits update the range and full-text indexes, and 50,000 relationships).
-   */
+  /** Rows per write transaction at most (default 50,000), so that the transaction state stays small. */
   readonly transactionRows?: number;
-  /**
-   * Write transactions under way at once (default 2): the statements of one run while another
-   * commits (each holds the graph version's lock from its bump to its commit, so commits follow one
-   * another). Nodes commit before the first relationship is written, and the last transaction,
-   * which records the generation, starts when all others committed.
-   */
-  readonly writers?: number;
 }
 
 /** What a generation wrote and how fast; rates are over the time of their own phase. */
@@ -69,8 +58,7 @@ export async function planFromDatabase(db: Db, options: { scale: number; seed?: 
 /**
  * Grows the real seed graph into a Germany-shaped synthetic graph (see plan.ts), loading the real
  * seed first when the database has no model node. Writes with CREATE in UNWIND batches, in bounded
- * transactions that each advance the graph version, `writers` of them at once: nodes first, then
- * relationships, then the last transaction with the record of the generation. Idempotent:
+ * transactions that each advance the graph version: nodes first, then relationships. Idempotent:
  * when the same generation is present it writes nothing; a different one is removed first.
  */
 export async function generateGraph(db: Db, options: GenerateOptions, onProgress: GenerateProgress = () => undefined): Promise<GenerateResult> {
@@ -97,40 +85,39 @@ export async function generateGraph(db: Db, options: GenerateOptions, onProgress
   log.info({ fingerprint: plan.fingerprint, ...counts }, 'generating');
 
   const batchSize = options.batchSize ?? 10_000;
-  const transactionRows = { nodes: options.transactionRows ?? 10_000, relationships: options.transactionRows ?? 50_000 };
-  const phases = { nodes: new PhaseProgress(counts.totalNodes), relationships: new PhaseProgress(counts.totalRelationships) };
-  const pool = new WriterPool(options.writers ?? 2);
+  const transactionRows = options.transactionRows ?? 50_000;
+  const done = { nodes: 0, relationships: 0 };
+  const ms = { nodes: 0, relationships: 0 };
   let transactions = 0;
-  let previous: WriteBatch['phase'] | null = null;
-  for (const group of transactionGroups(writeBatches(plan, batchSize), (phase) => transactionRows[phase])) {
-    // All nodes commit before the first relationship to them is written; the record of the
-    // generation commits with the last group, once every other group has committed.
-    if (group.last || group.phase !== previous) await pool.drain();
-    previous = group.phase;
-    const phase = phases[group.phase];
-    phase.start();
-    await pool.run(async () => {
-      const underWay = phase.underWay();
-      try {
-        await db.write(async (tx) => {
-          underWay.rows = 0;
-          for (const batch of group.batches) {
-            underWay.rows += await writeBatch(tx, batch);
-            onProgress(phase.done(), phase.total, group.phase);
-          }
-          if (group.last) await recordGeneratorRun(tx, { fingerprint: plan.fingerprint, scale: plan.scale, seed: plan.seed, nodes: counts.totalNodes, relationships: counts.totalRelationships });
-          await bumpGraphVersion(tx, 'generate');
-        });
-        phase.committed(group.rows);
-        transactions++;
-      } finally {
-        phase.settled(underWay);
+  const batches = writeBatches(plan, batchSize);
+  let pending = batches.next();
+  while (!pending.done) {
+    // One transaction: batches of one phase up to transactionRows rows.
+    const group: WriteBatch[] = [];
+    let rows = 0;
+    while (!pending.done && (group.length === 0 || (pending.value.phase === group[0]!.phase && rows + pending.value.rows.length <= transactionRows))) {
+      group.push(pending.value);
+      rows += pending.value.rows.length;
+      pending = batches.next();
+    }
+    const phase = group[0]!.phase;
+    const total = phase === 'nodes' ? counts.totalNodes : counts.totalRelationships;
+    const last = pending.done === true;
+    const started = Date.now();
+    await db.write(async (tx) => {
+      let n = done[phase];
+      for (const batch of group) {
+        n += await writeBatch(tx, batch);
+        onProgress(n, total, phase);
       }
+      // The record of a complete generation commits with its last batch.
+      if (last) await recordGeneratorRun(tx, { fingerprint: plan.fingerprint, scale: plan.scale, seed: plan.seed, nodes: counts.totalNodes, relationships: counts.totalRelationships });
+      await bumpGraphVersion(tx, 'generate');
     });
+    done[phase] += rows;
+    ms[phase] += Date.now() - started;
+    transactions++;
   }
-  await pool.drain();
-  const done = { nodes: phases.nodes.rows, relationships: phases.relationships.rows };
-  const ms = { nodes: phases.nodes.ms, relationships: phases.relationships.ms };
   await refreshStatistics(db, log);
   const rate = (n: number, t: number): number => (t > 0 ? Math.round((n * 1000) / t) : 0);
   return {

@@ -1,7 +1,7 @@
 import { intParam, type Tx } from '../neo4j/db';
 import { query, type Query } from '../neo4j/query';
 import type { SeedGraph } from './plan';
-import { batchRows, SYNTHETIC_PREFIX, SYNTHETIC_PROVENANCE, type WriteBatch } from './rows';
+import { SYNTHETIC_PREFIX, SYNTHETIC_PROVENANCE, type WriteBatch } from './rows';
 
 /** What the generator recorded of the last complete generation (all null when there is none). */
 export interface GeneratorRun {
@@ -66,21 +66,8 @@ export async function removeSyntheticNodes(tx: Tx, limit: number): Promise<numbe
 
 /** Writes one batch with CREATE; throws when a relationship's end is missing (the transaction then rolls back). */
 export async function writeBatch(tx: Tx, batch: WriteBatch): Promise<number> {
-  const params =
-    batch.phase === 'nodes'
-      ? { rows: batch.rows, provenance: SYNTHETIC_PROVENANCE }
-      : { from: batch.from, to: batch.to, fromAt: positions(batch.fromAt), toAt: positions(batch.toAt), provenance: SYNTHETIC_PROVENANCE };
-  const [row] = await tx.run(createQueries[batch.statement], params);
+  const [row] = await tx.run(createQueries[batch.statement], { rows: batch.rows, provenance: SYNTHETIC_PROVENANCE });
   const created = row?.created ?? 0;
-  const rows = batchRows(batch);
-  if (created !== rows) throw new Error(`${batch.statement}: only ${created} of ${rows} rows written (an end is missing)`);
+  if (created !== batch.rows.length) throw new Error(`${batch.statement}: only ${created} of ${batch.rows.length} rows written (an end is missing)`);
   return created;
-}
-
-// Positions are list indexes, which Cypher takes as INTEGER only (a JS number goes as FLOAT). They
-// are below the batch size, so each is made once and shared by every batch: a value table, no data.
-const integers: ReturnType<typeof intParam>[] = [];
-
-function positions(at: Int32Array): ReturnType<typeof intParam>[] {
-  return Array.from(at, (i) => (integers[i] ??= intParam(i)));
 }

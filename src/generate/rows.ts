@@ -14,35 +14,10 @@ export const SYNTHETIC_PROVENANCE = {
 export type NodeStatement = 'createOrganizations' | 'createComponents' | 'createServices';
 export type RelationshipStatement = 'createPartOf' | 'createDependsOn' | 'createInLayer' | 'createUses' | 'createOffers';
 
-/**
- * One UNWIND batch. Node rows are property maps. Relationships come as the batch's distinct start
- * ids (`from`) and end ids (`to`), each looked up once per batch however many relationships it has,
- * and per relationship the positions of its two ends in them (`fromAt[k]`, `toAt[k]`).
- */
-export type WriteBatch = NodeBatch | RelationshipBatch;
-export interface NodeBatch {
-  readonly phase: 'nodes';
-  readonly statement: NodeStatement;
-  readonly rows: Record<string, unknown>[];
-}
-export interface RelationshipBatch {
-  readonly phase: 'relationships';
-  readonly statement: RelationshipStatement;
-  readonly from: string[];
-  readonly to: string[];
-  readonly fromAt: Int32Array;
-  readonly toAt: Int32Array;
-}
-
-/** The rows (nodes or relationships) a batch writes. */
-export function batchRows(batch: WriteBatch): number {
-  return batch.phase === 'nodes' ? batch.rows.length : batch.fromAt.length;
-}
-
-/** The relationships of a batch as [fromId, toId] pairs, in order. */
-export function relationshipPairs(batch: RelationshipBatch): [string, string][] {
-  return Array.from(batch.fromAt, (f, k) => [batch.from[f]!, batch.to[batch.toAt[k]!]!]);
-}
+/** One UNWIND batch: node rows are property maps, relationship rows are [fromId, toId] pairs. */
+export type WriteBatch =
+  | { readonly phase: 'nodes'; readonly statement: NodeStatement; readonly rows: Record<string, unknown>[] }
+  | { readonly phase: 'relationships'; readonly statement: RelationshipStatement; readonly rows: [string, string][] };
 
 const RELATIONSHIP_STATEMENT: Record<EdgeSet['type'], RelationshipStatement> = {
   PART_OF: 'createPartOf',
@@ -74,8 +49,7 @@ export function idOf(plan: GenerationPlan, space: Space, index: number): string 
 
 /**
  * The plan as UNWIND batches of at most `size` rows, in write order: all nodes (organisations,
- * components, services), then all relationships (each batch of one type). Rows are made batch by
- * batch, never all at once.
+ * components, services), then all relationships. Rows are made batch by batch, never all at once.
  */
 export function* writeBatches(plan: GenerationPlan, size: number): Generator<WriteBatch> {
   const real = plan.components.length;
@@ -93,35 +67,10 @@ export function* writeBatches(plan: GenerationPlan, size: number): Generator<Wri
   );
   for (const set of plan.edges) {
     for (let start = 0; start < set.fromIndex.length; start += size) {
-      const end = Math.min(start + size, set.fromIndex.length);
-      const from = new Distinct((i) => idOf(plan, set.from, i));
-      const to = new Distinct((i) => idOf(plan, set.to, i));
-      const fromAt = new Int32Array(end - start);
-      const toAt = new Int32Array(end - start);
-      for (let i = start; i < end; i++) {
-        fromAt[i - start] = from.position(set.fromIndex[i]!);
-        toAt[i - start] = to.position(set.toIndex[i]!);
-      }
-      yield { phase: 'relationships', statement: RELATIONSHIP_STATEMENT[set.type], from: from.ids, to: to.ids, fromAt, toAt };
+      const rows: [string, string][] = [];
+      for (let i = start; i < Math.min(start + size, set.fromIndex.length); i++) rows.push([idOf(plan, set.from, set.fromIndex[i]!), idOf(plan, set.to, set.toIndex[i]!)]);
+      yield { phase: 'relationships', statement: RELATIONSHIP_STATEMENT[set.type], rows };
     }
-  }
-}
-
-/** The distinct node indexes of one end of a batch, in order of first use, with their ids. */
-class Distinct {
-  readonly ids: string[] = [];
-  private readonly at = new Map<number, number>();
-
-  constructor(private readonly idOfIndex: (index: number) => string) {}
-
-  position(index: number): number {
-    let p = this.at.get(index);
-    if (p === undefined) {
-      p = this.ids.length;
-      this.at.set(index, p);
-      this.ids.push(this.idOfIndex(index));
-    }
-    return p;
   }
 }
 
@@ -130,29 +79,5 @@ function* chunks(count: number, size: number, row: (i: number) => Record<string,
     const rows: Record<string, unknown>[] = [];
     for (let i = start; i < Math.min(start + size, count); i++) rows.push(row(i));
     yield { phase: 'nodes', statement, rows };
-  }
-}
-
-/** The batches one write transaction writes: of one phase, `rows` in all; `last` for the final one. */
-export interface TransactionGroup {
-  readonly phase: WriteBatch['phase'];
-  readonly batches: readonly WriteBatch[];
-  readonly rows: number;
-  readonly last: boolean;
-}
-
-/** Groups batches in order into transactions of one phase and at most `maxRows(phase)` rows (at least one batch each). */
-export function* transactionGroups(batches: Iterator<WriteBatch>, maxRows: (phase: WriteBatch['phase']) => number): Generator<TransactionGroup> {
-  let pending = batches.next();
-  while (!pending.done) {
-    const group: WriteBatch[] = [];
-    const max = maxRows(pending.value.phase);
-    let rows = 0;
-    while (!pending.done && (group.length === 0 || (pending.value.phase === group[0]!.phase && rows + batchRows(pending.value) <= max))) {
-      group.push(pending.value);
-      rows += batchRows(pending.value);
-      pending = batches.next();
-    }
-    yield { phase: group[0]!.phase, batches: group, rows, last: pending.done === true };
   }
 }

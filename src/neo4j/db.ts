@@ -255,16 +255,19 @@ export class Db implements Database {
   }
 
   private wrap(mtx: ManagedTransaction, count?: (n: number) => void): Tx {
+    // A query over the memory limit fails the same way every time: turn it into a domain error here,
+    // inside the transaction function, so the driver does not retry it as transient.
+    const failed = (e: unknown): never => {
+      if (isMemoryLimit(e)) throw new QueryTooLargeError();
+      throw e;
+    };
     const runText = async (cypher: string, params: Params = {}, name = 'text'): Promise<Record<string, unknown>[]> => {
       for (const l of this.listeners) l(name);
       let result;
       try {
         result = await mtx.run(cypher, params);
       } catch (e) {
-        // A query over the memory limit fails the same way every time: turn it into a domain error
-        // here, inside the transaction function, so the driver does not retry it as transient.
-        if (isMemoryLimit(e)) throw new QueryTooLargeError();
-        throw e;
+        return failed(e);
       }
       if (count) count(countValues(result.records));
       return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
@@ -280,8 +283,7 @@ export class Db implements Database {
           out.push(map(toPlain(record.toObject()) as Row));
         }
       } catch (e) {
-        if (isMemoryLimit(e)) throw new QueryTooLargeError();
-        throw e;
+        return failed(e);
       }
       return out;
     };

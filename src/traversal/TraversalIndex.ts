@@ -216,21 +216,9 @@ export class TraversalIndex {
     return this.users;
   }
 
-  /** Services using node `i`: calls `visit(service, evidenceCode)` for each incoming USES. */
-  forEachUser(i: number, visit: (service: number, evidence: EvidenceCode) => void): void {
-    const { start, to, evidence } = this.users;
-    for (let j = start[i] as number, end = start[i + 1] as number; j < end; j++) visit(to[j] as number, evidence[j] as EvidenceCode);
-  }
-
   /** One of the group lists as compressed rows: the keys of node i are `keys[start[i]..start[i+1]]`. */
   keyRows(group: 'layers' | 'levels' | 'topics' | 'lifeSituations'): Readonly<Keys> {
     return this[group];
-  }
-
-  /** The keys of node `i` in one of the group lists. */
-  keysOf(group: 'layers' | 'levels' | 'topics' | 'lifeSituations', i: number): Int32Array {
-    const k = this[group];
-    return k.keys.subarray(k.start[i] as number, k.start[i + 1] as number);
   }
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HUB_CANDIDATES, planCounts, planGeneration, type GenerationPlan, type SeedGraph } from '../../src/generate/plan';
-import { SYNTHETIC_PREFIX, idOf, relationshipPairs, writeBatches } from '../../src/generate/rows';
+import { SYNTHETIC_PREFIX, idOf, writeBatches } from '../../src/generate/rows';
 import { seedGraphFromSources } from './seedGraph';
 
 /** Every planned relationship of `type` as index pairs over all its sets. */
@@ -108,7 +108,7 @@ describe('the synthetic graph plan', () => {
           nodes++;
         }
       } else {
-        for (const [from, to] of relationshipPairs(batch)) {
+        for (const [from, to] of batch.rows) {
           if (!(ids.has(from) || real.has(from)) || !(ids.has(to) || real.has(to))) bad.push(`${batch.statement} ${from} -> ${to}: unknown end`);
           if (!from.startsWith('syn:') && !to.startsWith('syn:')) bad.push(`${batch.statement} ${from} -> ${to}: no synthetic end`);
         }
