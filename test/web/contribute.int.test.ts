@@ -45,6 +45,14 @@ async function anonymous<T = any>(origin: string, query: string, variables: Reco
   return body.data;
 }
 
+/** Waits until the review queue's latest load has answered ("Waiting: …" or an error, not "Loading …"). */
+async function queueLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#review-counts')?.textContent ?? '';
+    return text !== '' && !text.startsWith('Loading');
+  }, undefined, { timeout: 60_000 });
+}
+
 describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => {
   let kc: TestKeycloak;
   let own: OwnNeo4j;
@@ -305,6 +313,7 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
     expect(await page.textContent('#corr-result')).toContain('contributor');
 
     await page.click('#tab-review');
+    await queueLoaded(page);
     const n = requestNumber;
     await page.waitForSelector(`#review-inclusions [data-request="${requestId}"]`, { timeout: 60_000 });
     await page.selectOption(`#decide-${n}-outcome`, 'rejected');
@@ -313,6 +322,12 @@ describeWithKeycloak('/contribute in Chromium against the real Keycloak', () => 
       await page.selectOption(`#decide-${n}-level-${slug(c)}`, c.endsWith('interoperabilitaet') ? 'partly' : 'not_met');
       await page.fill(`#decide-${n}-reason-${slug(c)}`, `Reviewer: ${slug(c)} is not shown by a source.`);
     }
+    // Reloading the queue (as opening the tab again does) keeps what the reviewer typed into a card
+    // whose request did not change.
+    await queueLoaded(page);
+    await page.click('#review-refresh');
+    await queueLoaded(page);
+    expect(await page.inputValue(`#decide-${n}-reason`)).toBe('Not mature enough for the Deutschland-Stack yet.');
     await page.$eval(`#review-inclusions [data-request="${requestId}"]`, (el) => el.scrollIntoView({ block: 'start' }));
     await saveScreenshot(page, 'contribute-review');
     await page.click(`#decide-${n}-submit`);

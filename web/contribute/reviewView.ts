@@ -22,6 +22,11 @@ export class ReviewView {
   private readonly counts = h('p', { id: 'review-counts', role: 'status' });
   /** The number of the latest load: an answer to an older one is dropped. */
   private loads = 0;
+  /**
+   * The cards shown, by what they show: a reload (the tab opened again, the reload button) keeps a
+   * card whose request did not change, so what a reviewer typed into it is not lost.
+   */
+  private cards = new Map<string, HTMLElement>();
 
   constructor(private readonly ctx: PageContext) {
     const refresh = h('button', { type: 'button', id: 'review-refresh' }, 'Reload the queue');
@@ -45,9 +50,19 @@ export class ReviewView {
       if (mine !== this.loads) return;
       const open = [...q.submitted, ...q.changesRequested].sort((a, b) => b.number - a.number);
       const none = (what: string): HTMLElement => h('p', { class: 'muted' }, `No ${what} waiting.`);
-      setChildren(this.inclusions, ...(open.length > 0 ? open.map((r) => inclusionReviewCard(this.ctx, r)) : [none('inclusion requests')]));
-      setChildren(this.proposals, ...(q.proposals.length > 0 ? q.proposals.map((p) => proposalCard(this.ctx, p)) : [none('proposals')]));
-      setChildren(this.exceptions, ...(q.exceptionRequests.length > 0 ? q.exceptionRequests.map((x) => exceptionCard(this.ctx, x)) : [none('exception requests')]));
+      const kept = new Map<string, HTMLElement>();
+      const card = (key: string, make: () => HTMLElement): HTMLElement => {
+        const el = this.cards.get(key) ?? make();
+        kept.set(key, el);
+        return el;
+      };
+      const inclusions = open.map((r) => card(`inclusion:${r.id}:${r.status}:${r.timeline.length}`, () => inclusionReviewCard(this.ctx, r)));
+      const proposals = q.proposals.map((p) => card(`proposal:${p.id}`, () => proposalCard(this.ctx, p)));
+      const exceptions = q.exceptionRequests.map((x) => card(`exception:${x.id}`, () => exceptionCard(this.ctx, x)));
+      this.cards = kept;
+      setChildren(this.inclusions, ...(inclusions.length > 0 ? inclusions : [none('inclusion requests')]));
+      setChildren(this.proposals, ...(proposals.length > 0 ? proposals : [none('proposals')]));
+      setChildren(this.exceptions, ...(exceptions.length > 0 ? exceptions : [none('exception requests')]));
       setChildren(this.counts, `Waiting: ${open.length} inclusion request${open.length === 1 ? '' : 's'}, ${q.proposals.length} proposal${q.proposals.length === 1 ? '' : 's'}, ${q.exceptionRequests.length} exception request${q.exceptionRequests.length === 1 ? '' : 's'}.`);
     } catch (err) {
       if (mine !== this.loads) return;
