@@ -5,7 +5,6 @@ import type { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import cors from 'cors';
 import express from 'express';
-import helmet from 'helmet';
 import { createApollo } from './apollo';
 import { actorOf } from './auth/actorOf';
 import type { TokenVerifier } from './auth/TokenVerifier';
@@ -16,9 +15,11 @@ import { auditRefusedMutationsPlugin } from './curation/auditPlugin';
 import { FAIRNESS_DEFAULTS, HTTP_DEFAULTS, type Config } from './config';
 import { CpuPool } from './cpu/CpuPool';
 import { graphqlHandler } from './http/graphqlHandler';
+import { securityHeaders } from './http/securityHeaders';
 import { ClientBudgets } from './limits/ClientBudgets';
 import { SEED_USE_EDGES } from './limits/cpuPrices';
 import { ResponseCache } from './cache/ResponseCache';
+import { cachedAnswers } from './cache/cachedAnswers';
 import { responseCachePlugin } from './cache/responseCachePlugin';
 import { graphVersion as readGraphVersion } from './system/graphVersion';
 import { GraphVersionWatcher } from './system/GraphVersionWatcher';
@@ -109,17 +110,24 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
   const curation = verifier ? createCuration(config.auth, log, outbox) : undefined;
   const participation = curation ? createParticipation(config.participation, curation, outbox) : undefined;
   const graphVersion = new GraphVersionWatcher(() => db.read(readGraphVersion), { maxAgeMs: config.graphVersionMaxAgeMs ?? 250 });
-  const cache = (config.responseCacheMb ?? 0) > 0 ? responseCachePlugin(new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024)) : null;
+  const responseCache = (config.responseCacheMb ?? 0) > 0 ? new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024) : null;
+  const cache = responseCache ? responseCachePlugin(responseCache) : null;
+  // Repeated reads are answered before Apollo when reads need no sign-in (src/cache/cachedAnswers.ts).
+  const cached = responseCache && (config.auth?.readAccess ?? 'public') === 'public' ? cachedAnswers({ cache: responseCache, version: () => graphVersion.current(), now: clock ?? (() => new Date()) }) : undefined;
   const apollo = createApollo({ config, log, about, oidc: verifier?.oidc ?? null, work: { useEdges: () => cpu.useEdges(SEED_USE_EDGES) }, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(verifier ? [auditRefusedMutationsPlugin(db)] : []), ...(cache ? [cache] : [])] });
 
   // Security headers in every mode: a JSON API needs no scripts, frames or cross-origin reads.
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
       strictTransportSecurity: false, // served over plain HTTP on loopback; a TLS proxy in front sets HSTS
     }),
   );
   const metrics = mountMetrics(app, config.metrics ?? true, () => fairShareGauges(cpu, budgets, db));
+  // GraphQL over POST, the bulk of the traffic, is routed first (its middlewares are added by
+  // listen()): it does not walk the health, page and asset routes, which never answer it.
+  const graphqlPost = express.Router();
+  app.post('/graphql', graphqlPost);
   app.use(healthRouter(db, health));
   const webUi = config.webUi ?? true;
   const assets = webUi ? (webAssets ?? loadWebAssets()) : null;
@@ -153,6 +161,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
       const handler = graphqlHandler(apollo, {
         requestTimeoutMs: config.limits.requestTimeoutMs,
         budgets,
+        cached,
         context: async (req, bounds) => {
           const requestId = requestIdOf(req.header('x-request-id')) ?? randomUUID();
           const actor = await actorOf(req.header('authorization'), verifier, requestId);
@@ -162,7 +171,9 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
       // CSV imports are larger than any query: their own endpoint, for importReports only.
       const importBytes = config.participation?.importMaxBytes ?? 10_000_000;
       app.use('/graphql/import', ...(corsHandler ? [corsHandler] : []), declaredBodyLimit(importBytes), express.json({ limit: importBytes }), importOnly(), documentGuard(config.limits), handler);
-      app.use('/graphql', ...(corsHandler ? [corsHandler] : []), declaredBodyLimit(config.limits.maxBodyBytes), express.json({ limit: config.limits.maxBodyBytes }), documentGuard(config.limits), handler);
+      const graphql = [...(corsHandler ? [corsHandler] : []), declaredBodyLimit(config.limits.maxBodyBytes), express.json({ limit: config.limits.maxBodyBytes }), documentGuard(config.limits), handler];
+      graphqlPost.use(...graphql);
+      app.use('/graphql', ...graphql);
       app.use(jsonNotFound());
       app.use(jsonErrorHandler(log));
       await new Promise<void>((resolve, reject) => {

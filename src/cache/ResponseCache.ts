@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
 
-/** One cached answer: the result a client got, and its size in bytes (as JSON). */
+/**
+ * The key of a query's answer: the graph version, the day (answers that depend on it, such as an
+ * exception's end date, change at midnight), the query text, the operation name as the request
+ * sent it, and the variables. The Apollo plugin and the HTTP front (src/cache/cachedAnswers.ts)
+ * both key by it, so either finds what the other stored.
+ */
+export function answerKey(version: number, day: string, query: string, operationName: string | null | undefined, variables: unknown): string {
+  return ResponseCache.key(version, `${day}\n${query}`, operationName, variables);
+}
+
+/** One cached answer: the result a client got, its size in bytes (as JSON), and its HTTP body once made. */
 interface Entry {
   readonly result: unknown;
   readonly bytes: number;
+  body?: string;
 }
 
 /**
@@ -27,6 +38,25 @@ export class ResponseCache {
   }
 
   get(key: string): unknown {
+    return this.entry(key)?.result;
+  }
+
+  /**
+   * The HTTP body of the cached answer under `key`, as Apollo Server writes a single result (its
+   * fields in the order errors, data, extensions; JSON and a newline): made once per entry, so a
+   * repeated read does not serialise the answer again.
+   */
+  body(key: string): string | undefined {
+    const e = this.entry(key);
+    if (!e) return undefined;
+    if (e.body === undefined) {
+      const r = e.result as { errors?: unknown; data?: unknown; extensions?: unknown };
+      e.body = `${JSON.stringify({ errors: r.errors, data: r.data, extensions: r.extensions })}\n`;
+    }
+    return e.body;
+  }
+
+  private entry(key: string): Entry | undefined {
     const e = this.entries.get(key);
     if (!e) {
       this.misses++;
@@ -36,7 +66,7 @@ export class ResponseCache {
     this.entries.delete(key);
     this.entries.set(key, e);
     this.hits++;
-    return e.result;
+    return e;
   }
 
   set(key: string, result: unknown): void {

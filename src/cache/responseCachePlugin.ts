@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { Context } from '../context';
-import { ResponseCache } from './ResponseCache';
+import { answerKey, type ResponseCache } from './ResponseCache';
 
 /** The header that says whether an answer came from the cache (`hit`), was stored (`miss`) or bypassed it. */
 export const CACHE_HEADER = 'x-dstack-cache';
@@ -31,8 +31,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
             // The operation itself will meet the same database and report what is wrong.
             return null;
           }
-          // The day is part of the key: answers that depend on it (an exception's end date) change at midnight.
-          key = ResponseCache.key(version, `${rc.contextValue.now().toISOString().slice(0, 10)}\n${rc.source ?? ''}`, rc.operationName, rc.request.variables);
+          key = answerKey(version, rc.contextValue.now().toISOString().slice(0, 10), rc.source ?? '', rc.request.operationName, rc.request.variables);
           const hit = cache.get(key);
           if (hit === undefined) {
             rc.response.http.headers.set(CACHE_HEADER, 'miss');

@@ -1,6 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
+import type { CachedAnswers } from '../cache/cachedAnswers';
+import { CACHE_HEADER } from '../cache/responseCachePlugin';
 import type { Context } from '../context';
 import { QueryTimeoutError, RateLimitedError } from '../errors';
 import type { ClientBudgets } from '../limits/ClientBudgets';
@@ -11,6 +13,8 @@ export interface GraphqlHandlerOptions {
   readonly requestTimeoutMs: number;
   /** Per-client shares (requests in flight; cost is charged by the limits plugin). */
   readonly budgets?: ClientBudgets;
+  /** Answers repeated reads from the response cache before Apollo (src/cache/cachedAnswers.ts). */
+  readonly cached?: CachedAnswers;
   /** Makes the context of one request. */
   readonly context: (req: Request, bounds: { client: string; deadline: number; signal: AbortSignal }) => Promise<Context> | Context;
 }
@@ -24,6 +28,9 @@ export interface GraphqlHandlerOptions {
  *   requests in flight gets HTTP 429 RATE_LIMITED with Retry-After before anything runs.
  */
 export function graphqlHandler(apollo: ApolloServer<Context>, options: GraphqlHandlerOptions): RequestHandler {
+  // The content type Apollo chose for a single result per Accept header (it negotiates between
+  // application/json and application/graphql-response+json): a cached answer is sent with the same.
+  const contentTypes = new Map<string, string>();
   return async (req, res) => {
     const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     let leave: () => void = () => undefined;
@@ -33,6 +40,24 @@ export function graphqlHandler(apollo: ApolloServer<Context>, options: GraphqlHa
       if (!(e instanceof RateLimitedError)) throw e;
       sendError(res, 429, e.message, e.code, e.details, { 'retry-after': String(e.details.retryAfterSeconds) });
       return;
+    }
+    if (options.cached) {
+      // A repeated read: the stored body, without Apollo (a failure here leaves the request's share too).
+      let done = true;
+      try {
+        const type = contentTypes.get(req.headers.accept ?? '');
+        const body = type === undefined ? undefined : await options.cached.lookup(req);
+        if (type === undefined || body === undefined) done = false;
+        else {
+          res.setHeader('content-type', type);
+          res.setHeader(CACHE_HEADER, 'hit');
+          res.statusCode = 200;
+          sendBody(req, res, body);
+        }
+      } finally {
+        if (done) leave();
+      }
+      if (done) return;
     }
     const controller = new AbortController();
     // Every transaction and CPU job of the request listens to it (dozens in a request of aliases).
@@ -64,8 +89,10 @@ export function graphqlHandler(apollo: ApolloServer<Context>, options: GraphqlHa
       clearTimeout(timer);
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
+      const type = response.headers.get('content-type');
+      if (options.cached && res.statusCode === 200 && type?.startsWith('application/') && contentTypes.size < 64) contentTypes.set(req.headers.accept ?? '', type);
       if (response.body.kind === 'complete') {
-        res.send(response.body.string);
+        sendBody(req, res, response.body.string);
         return;
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -86,6 +113,20 @@ export function searchOf(url: string): string {
   const path = hash < 0 ? url : url.slice(0, hash);
   const q = path.indexOf('?');
   return q < 0 ? '' : path.slice(q);
+}
+
+/**
+ * Sends a complete answer. A POST's answer is written as it is: no ETag, which Express would compute
+ * by hashing every body (a large answer's hash took longer than sending it) for no use, since
+ * nothing revalidates a POST. A GET keeps Express's ETag and its 304 for a client that revalidates.
+ */
+function sendBody(req: Request, res: Response, body: string): void {
+  if (req.method === 'GET') {
+    res.send(body);
+    return;
+  }
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 function sendError(res: Response, status: number, message: string, code: string, details: Record<string, unknown>, headers: Record<string, string> = {}): void {

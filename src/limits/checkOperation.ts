@@ -35,7 +35,7 @@ export function checkOperation(
   if (first) {
     throw new LimitError(first.code, `The query has ${first.found} ${first.what}; the limit is ${first.limit}. Split it into smaller queries.`, first.limit, first.found);
   }
-  const cost = operationCost(schema, document, operation, variables, rules);
+  const cost = memoisedCost(schema, document, operation, variables, rules);
   if (cost > limits.maxCost) {
     const found = Number.isFinite(cost) ? Math.round(cost) : Number.MAX_SAFE_INTEGER;
     throw new LimitError(
@@ -45,6 +45,30 @@ export function checkOperation(
       found,
     );
   }
+  return cost;
+}
+
+/** Costs of one operation per variables and work size, at most this many (then started afresh). */
+const MAX_COSTS_PER_OPERATION = 256;
+
+/**
+ * The costs found per operation node (Apollo keeps one per query text), by the work sizes and the
+ * variables they were priced with: a query sent again with the same variables is not priced again
+ * (pricing was the largest part of this API's own work in a small request).
+ */
+const costs = new WeakMap<CostRules, WeakMap<OperationDefinitionNode, Map<string, number>>>();
+
+function memoisedCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | undefined, rules: CostRules): number {
+  let byOperation = costs.get(rules);
+  if (!byOperation) costs.set(rules, (byOperation = new WeakMap()));
+  let known = byOperation.get(operation);
+  if (!known) byOperation.set(operation, (known = new Map()));
+  const key = `${rules.work.useEdges()}\u0000${JSON.stringify(variables ?? {})}`;
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const cost = operationCost(schema, document, operation, variables, rules);
+  if (known.size >= MAX_COSTS_PER_OPERATION) known.clear();
+  known.set(key, cost);
   return cost;
 }
 

@@ -119,4 +119,57 @@ describe('the response cache keyed by the graph version', () => {
     expect((await ask(Q, { id }, { 'cache-control': 'no-cache' })).cache).toBe('bypass');
     expect((await ask('{ about { name } }')).cache).toBe('bypass');
   });
+
+  it('answers a repeated read before Apollo Server, with the body and headers Apollo answered it with', async () => {
+    await rename('front');
+    const apollo = server.apollo;
+    const original = apollo.executeHTTPGraphQLRequest.bind(apollo);
+    let calls = 0;
+    apollo.executeHTTPGraphQLRequest = (request) => {
+      calls++;
+      return original(request);
+    };
+    try {
+      const raw = async (headers: Record<string, string> = {}): Promise<{ headers: Record<string, string>; text: string }> => {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: Q, variables: { id } }) });
+        const out: Record<string, string> = {};
+        res.headers.forEach((v, k) => {
+          if (k !== 'date' && k !== 'connection' && k !== 'keep-alive') out[k] = v;
+        });
+        return { headers: out, text: await res.text() };
+      };
+      const stored = await raw();
+      expect(stored.headers[CACHE_HEADER]).toBe('miss');
+      expect(calls).toBe(1);
+      const front = await raw();
+      // Not through Apollo, and byte for byte what Apollo said, with the same headers but the cache's.
+      expect(calls).toBe(1);
+      expect(front.text).toBe(stored.text);
+      expect(front.headers).toEqual({ ...stored.headers, [CACHE_HEADER]: 'hit' });
+      expect(front.headers['content-security-policy']).toContain("default-src 'none'");
+
+      // Another Accept header: Apollo picks its content type once; then the front sends the same.
+      const accept = { accept: 'application/graphql-response+json' };
+      const first = await raw(accept);
+      expect(calls).toBe(2);
+      expect(first.headers['content-type']).toMatch(/^application\/graphql-response\+json/);
+      const again = await raw(accept);
+      expect(calls).toBe(2);
+      expect(again.headers['content-type']).toBe(first.headers['content-type']);
+      expect(again.text).toBe(stored.text);
+
+      // With credentials, Cache-Control: no-cache, or the version moved on: Apollo answers.
+      await raw({ authorization: 'Bearer not-checked-by-the-front' });
+      expect(calls).toBe(3);
+      expect((await raw({ 'cache-control': 'no-cache' })).headers[CACHE_HEADER]).toBe('bypass');
+      expect(calls).toBe(4);
+      await rename('front again');
+      const changed = await raw();
+      expect(calls).toBe(5);
+      expect(changed.headers[CACHE_HEADER]).toBe('miss');
+      expect(JSON.parse(changed.text)).toEqual({ data: { node: { id, name: 'front again' } } });
+    } finally {
+      apollo.executeHTTPGraphQLRequest = original;
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildSchema, getOperationAST, parse } from 'graphql';
+import { loadConfig } from '../../src/config';
+import { checkOperation } from '../../src/limits/checkOperation';
 import { operationCost } from '../../src/limits/cost';
 import { CPU_POINTS_PER_MS, CPU_US_PER_EDGE, cpuPrice, SEED_USE_EDGES } from '../../src/limits/cpuPrices';
 import { costRules } from '../../src/limits/prices';
@@ -30,5 +32,25 @@ describe('CPU prices', () => {
     const q = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: simulateChange(removals: ["a${i}"]) { summary { brokenServices } }`).join(' ')} }`;
     expect(cost(q)).toBeLessThan(200_000);
     expect(cost(q, 2 * SEED_USE_EDGES)).toBeGreaterThan(200_000);
+  });
+});
+
+describe('the cost of an operation sent again', () => {
+  it('is remembered per operation and variables, and priced anew when the graph the engines work on grew', () => {
+    const limits = { ...loadConfig({}, false).limits, maxCost: Number.MAX_SAFE_INTEGER };
+    let edges = SEED_USE_EDGES;
+    const rules = costRules(schema, 100, { useEdges: () => edges });
+    const doc = parse('query($n: Int) { simulateChange(removals: ["a"]) { summary { brokenServices } } components(first: $n) { nodes { id } } }');
+    const op = getOperationAST(doc)!;
+    const price = (n: number): number => checkOperation(schema, doc, op, { n }, limits, rules);
+    const small = price(10);
+    expect(price(10)).toBe(small);
+    // Other variables: their own price (ten more components).
+    expect(price(20)).toBeGreaterThan(small);
+    // The same operation and variables on a graph a hundred times larger: not the remembered price.
+    edges = 100 * SEED_USE_EDGES;
+    expect(price(10)).toBeGreaterThan(50 * small);
+    edges = SEED_USE_EDGES;
+    expect(price(10)).toBe(small);
   });
 });
