@@ -109,7 +109,7 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
   const outbox = verifier ? createOutbox(config.participation, db, log) : undefined;
   const curation = verifier ? createCuration(config.auth, log, outbox) : undefined;
   const participation = curation ? createParticipation(config.participation, curation, outbox) : undefined;
-  const graphVersion = new GraphVersionWatcher(() => db.read(readGraphVersion), { maxAgeMs: config.graphVersionMaxAgeMs ?? 250 });
+  const graphVersion = new GraphVersionWatcher(() => db.read(readGraphVersion), { maxAgeMs: config.graphVersionMaxAgeMs ?? 250, keepFreshMs: 10_000 });
   const responseCache = (config.responseCacheMb ?? 0) > 0 ? new ResponseCache((config.responseCacheMb ?? 0) * 1024 * 1024) : null;
   const cache = responseCache ? responseCachePlugin(responseCache) : null;
   // Repeated reads are answered before Apollo when reads need no sign-in (src/cache/cachedAnswers.ts).

@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from '../logger';
+import { batchBoltWrites } from './batchBoltWrites';
 
 export type { Driver };
 
@@ -20,6 +21,10 @@ export interface DriverOptions {
  * hanging (the supervisor's gate makes most fail at once; requests also have their own deadline).
  */
 export function createDriver({ uri, user, password, log, maxRetryMs = 2_000, maxPoolSize = 100 }: DriverOptions): Driver {
+  // Each batch of Bolt messages in one socket write (see batchBoltWrites.ts); a driver it does not
+  // know keeps its own writes, and the log says so.
+  const batched = batchBoltWrites();
+  if (batched.startsWith('not installed')) log.warn({ reason: batched }, 'Bolt writes are not batched: the driver is not the version this was written for');
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     maxConnectionPoolSize: maxPoolSize,
     disableLosslessIntegers: true,

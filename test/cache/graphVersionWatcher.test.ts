@@ -191,3 +191,69 @@ describe('GraphVersionWatcher', () => {
     expect(() => new GraphVersionWatcher(async () => 1, { maxAgeMs: -1 })).toThrow('maxAgeMs must be 0 or more, got -1');
   });
 });
+
+describe('GraphVersionWatcher reading ahead (keepFreshMs)', () => {
+  function keeping(keepFreshMs = 10_000) {
+    const clock = { t: 1000 };
+    const fake = fakeReader(clock, { auto: true });
+    const w = new GraphVersionWatcher(fake.read, { maxAgeMs: 250, now: () => clock.t, keepFreshMs });
+    return { w, clock, ...fake };
+  }
+
+  it('reads the version ahead while calls keep coming, so a call never waits, and still within the bound', async () => {
+    const { w, clock, reads, db } = keeping();
+    try {
+      expect(await w.current()).toBe(1);
+      expect(w.keepingFresh).toBe(true);
+      expect(reads).toHaveLength(1);
+      // Every beat (maxAgeMs / 2) reads once; a call between beats gets what the last beat read.
+      for (let beat = 1; beat <= 6; beat++) {
+        clock.t += 125;
+        if (beat === 3) db.version = 2;
+        w.tick();
+        await flush();
+        expect(reads).toHaveLength(1 + beat);
+        const before = reads.length;
+        const v = await w.current();
+        expect(reads).toHaveLength(before); // no read of its own
+        expect(v).toBe(beat >= 3 ? 2 : 1);
+      }
+    } finally {
+      w.close();
+    }
+  });
+
+  it('stops reading once no call came for keepFreshMs, and starts again with the next call', async () => {
+    const { w, clock, reads } = keeping(1000);
+    try {
+      await w.current();
+      clock.t += 1001;
+      w.tick();
+      await flush();
+      expect(w.keepingFresh).toBe(false);
+      expect(reads).toHaveLength(1);
+      await w.current();
+      expect(w.keepingFresh).toBe(true);
+    } finally {
+      w.close();
+    }
+    expect(w.keepingFresh).toBe(false);
+  });
+
+  it('keeps nothing from a failed read ahead: the next call reads for itself', async () => {
+    const { w, clock, reads, db } = keeping();
+    try {
+      await w.current();
+      db.failing = new Error('Neo4j is down');
+      clock.t += 300;
+      w.tick();
+      await flush();
+      expect(reads).toHaveLength(2);
+      await expect(w.current()).rejects.toThrow('Neo4j is down');
+      db.failing = null;
+      expect(await w.current()).toBe(1);
+    } finally {
+      w.close();
+    }
+  });
+});
