@@ -18,10 +18,15 @@ export interface ComplianceLoaders {
 export function createComplianceLoaders(db: Database): ComplianceLoaders {
   return memoizeCalls<ComplianceLoaders>({
     async compliance(serviceId, today = new Date().toISOString().slice(0, 10)) {
+      // Both statements are sent together (one round trip): the rows are empty unless the id names a
+      // service, and the node says which error it is when it does not.
       const { service, rows } = await db.read(async (tx) => {
-        const node = await requireNodeIn(tx, serviceId, 'serviceId');
-        requireLabel(node, ['Service'], 'serviceId');
-        return { service: node, rows: await repo.complianceRows(tx, serviceId, today) };
+        // Both settle before the transaction ends, whichever fails (no answer left to a rolled-back one).
+        const [node, found] = await Promise.allSettled([requireNodeIn(tx, serviceId, 'serviceId'), repo.complianceRows(tx, serviceId, today)]);
+        if (node.status === 'rejected') throw node.reason;
+        if (found.status === 'rejected') throw found.reason;
+        requireLabel(node.value, ['Service'], 'serviceId');
+        return { service: node.value, rows: found.value };
       });
       const group = (): ComplianceGroupRecord => ({ met: 0, violated: 0, exempted: 0, notAssessable: 0, items: [] });
       const muss = group();

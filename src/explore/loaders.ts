@@ -6,7 +6,7 @@ import type { NodeRecord } from '../graph/records';
 import { DERIVED_REL_TYPES, REL_RULES } from '../model';
 import type { Database } from '../neo4j/db';
 import { SUBGRAPH_EDGE_LIMIT, SUBGRAPH_NODE_LIMIT } from './bounds';
-import { evidenceOf, type AlternativeRecord, type PathRecord, type SubgraphRecord } from './records';
+import { evidenceOf, type AlternativeRecord, type PathRecord, type SubgraphNodeRow, type SubgraphRecord } from './records';
 import * as repo from './repository';
 
 /** Per-request traversals for exploring the graph; each costs a fixed number of round trips per level. */
@@ -61,13 +61,13 @@ export function createExploreLoaders(db: Database, graph: GraphLoaders): Explore
       const followed = types ?? Object.keys(REL_RULES).filter((t) => !(DERIVED_REL_TYPES as readonly string[]).includes(t));
       const origins = [...new Set(ids)];
       if (origins.length > SUBGRAPH_NODE_LIMIT) throw new InputError(`ids must name at most ${SUBGRAPH_NODE_LIMIT} nodes, got ${origins.length}`, { argument: 'ids' });
-      // One transaction: the ids checked, one statement per level, then the names of what was found.
-      // Breadth first: each level reads at most one edge more than there is room for, so neither the
-      // database nor this process ever holds more than the bounds; a cut level sets `truncated`.
+      // One transaction, one statement per level; each row brings its two ends as drawn, so only the
+      // nodes that no kept relationship touches (an origin without one, an unknown id) are read by id
+      // at the end, where an unknown origin is reported. Breadth first: each level reads at most one
+      // edge more than there is room for, so neither the database nor this process ever holds more
+      // than the bounds; a cut level sets `truncated`.
       return db.read(async (tx) => {
-        const found = new Set((await repo.subgraphNodes(tx, origins)).map((n) => n.id));
-        const missing = origins.find((id) => !found.has(id));
-        if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
+        const drawn = new Map<string, SubgraphNodeRow>();
         const seen = new Set(origins);
         const edges = new Map<string, SubgraphRecord['edges'][number]>();
         let truncated = false;
@@ -92,16 +92,21 @@ export function createExploreLoaders(db: Database, graph: GraphLoaders): Explore
               seen.add(n);
               next.push(n);
             }
+            drawn.set(r.source, r.sourceNode);
+            drawn.set(r.target, r.targetNode);
             edges.set(id, { id, source: r.source, target: r.target, type: r.type, evidence: evidenceOf(r.evidence), provenance: r.provenance });
           }
           previous = frontier;
           frontier = next;
         }
-        const byId = new Map((await repo.subgraphNodes(tx, [...seen])).map((n) => [n.id, n]));
+        const untouched = [...seen].filter((id) => !drawn.has(id));
+        if (untouched.length > 0) for (const n of await repo.subgraphNodes(tx, untouched)) drawn.set(n.id, n);
+        const missing = origins.find((id) => !drawn.has(id));
+        if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
         return {
           nodes: [...seen].flatMap((id) => {
-            const n = byId.get(id);
-            return n ? [{ id: n.id, label: n.label, name: n.name, evidence: evidenceOf(n.evidence) }] : [];
+            const n = drawn.get(id);
+            return n ? [{ id, label: n.label, name: n.name, evidence: evidenceOf(n.evidence) }] : [];
           }),
           edges: [...edges.values()],
           truncated,

@@ -23,6 +23,16 @@ export interface NeighbourRow {
   type: string;
   evidence: string | null;
   provenance: string | null;
+  /** The two ends as a subgraph draws them. */
+  sourceNode: SubgraphNodeRow;
+  targetNode: SubgraphNodeRow;
+}
+
+/** A node of a subgraph as drawn: its model label, its name (the id when it has none) and its evidence. */
+export interface SubgraphNodeRow {
+  label: string;
+  name: string;
+  evidence: unknown;
 }
 
 /** One step of a path: `forward` when the relationship points from `from` to `to`. */

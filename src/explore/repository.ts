@@ -2,7 +2,7 @@ import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import { toNodeRecord, type NodeRecord } from '../graph/records';
-import type { EvidenceValue, NeighbourRow } from './records';
+import type { EvidenceValue, NeighbourRow, SubgraphNodeRow } from './records';
 
 type Raw = { node: Record<string, unknown>; labels: string[] };
 const rec = (r: Raw): NodeRecord => toNodeRecord(r.node, r.labels);
@@ -10,7 +10,7 @@ const rec = (r: Raw): NodeRecord => toNodeRecord(r.node, r.labels);
 const shortestPathQuery = query<{ nodes: Raw[]; relationships: { type: string; from: string; to: string }[]; evidence: EvidenceValue }>('explore/shortestPath');
 const alternativesQuery = query<{ alternative: Record<string, unknown>; labels: string[]; relationship: Record<string, unknown>; affected: number }>('explore/alternatives');
 const neighboursQuery = query<NeighbourRow>('explore/neighbours');
-const subgraphNodesQuery = query<{ id: string; label: string; name: string; evidence: unknown }>('explore/subgraphNodes');
+const subgraphNodesQuery = query<SubgraphNodeRow & { id: string }>('explore/subgraphNodes');
 
 /** A shortest undirected path between two different nodes, or null. */
 export async function shortestPath(
@@ -32,13 +32,14 @@ export async function alternatives(tx: Tx, id: string, first: number): Promise<{
 
 /**
  * One level of a subgraph: the relationships of `ids` (of `types`, or all) except those to `previous`
- * (the level before), each once, sorted by start id, type and end id, at most `limit`.
+ * (the level before), each once, sorted by start id, type and end id, at most `limit`, each with its
+ * two ends as drawn.
  */
 export async function neighbours(tx: Tx, ids: readonly string[], types: readonly string[] | null, previous: readonly string[], limit: number): Promise<NeighbourRow[]> {
   return tx.run(neighboursQuery, { ids, types, previous, limit: intParam(limit) });
 }
 
 /** The nodes of a subgraph as drawn (id, label, name, evidence), in any order; unknown ids are left out. */
-export async function subgraphNodes(tx: Tx, ids: readonly string[]): Promise<{ id: string; label: string; name: string; evidence: unknown }[]> {
+export async function subgraphNodes(tx: Tx, ids: readonly string[]): Promise<(SubgraphNodeRow & { id: string })[]> {
   return tx.run(subgraphNodesQuery, { ids });
 }
