@@ -158,19 +158,22 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
     async listen() {
       await apollo.start();
       const corsHandler = corsMiddleware(config.corsOrigins);
-      const handler = graphqlHandler(apollo, {
+      const options = {
         requestTimeoutMs: config.limits.requestTimeoutMs,
         budgets,
-        cached,
-        context: async (req, bounds) => {
+        context: async (req: express.Request, bounds: { client: string; deadline: number; signal: AbortSignal }) => {
           const requestId = requestIdOf(req.header('x-request-id')) ?? randomUUID();
           const actor = await actorOf(req.header('authorization'), verifier, requestId);
           return createContext({ db, log, mode: config.neo4j.mode, limits: config.limits, cpu, budgets, actor, curation, participation, clock, graphVersion, ...bounds }, requestId);
         },
-      });
+      };
+      // Queries may be answered from the cache before Apollo; the import endpoint takes only a
+      // mutation, whose large body is not worth hashing for a lookup that always misses.
+      const handler = graphqlHandler(apollo, { ...options, cached });
+      const importHandler = graphqlHandler(apollo, options);
       // CSV imports are larger than any query: their own endpoint, for importReports only.
       const importBytes = config.participation?.importMaxBytes ?? 10_000_000;
-      app.use('/graphql/import', ...(corsHandler ? [corsHandler] : []), declaredBodyLimit(importBytes), express.json({ limit: importBytes }), importOnly(), documentGuard(config.limits), handler);
+      app.use('/graphql/import', ...(corsHandler ? [corsHandler] : []), declaredBodyLimit(importBytes), express.json({ limit: importBytes }), importOnly(), documentGuard(config.limits), importHandler);
       const graphql = [...(corsHandler ? [corsHandler] : []), declaredBodyLimit(config.limits.maxBodyBytes), express.json({ limit: config.limits.maxBodyBytes }), documentGuard(config.limits), handler];
       graphqlPost.use(...graphql);
       app.use('/graphql', ...graphql);
