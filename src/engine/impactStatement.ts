@@ -38,7 +38,7 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
     returns.push('size(svcs) AS serviceCount', "size([h IN svcs WHERE h.e = 'sourced']) AS servicesSourced", "size([h IN svcs WHERE h.e = 'secondary']) AS servicesSecondary");
   }
   if (plan.components) {
-    const path = plan.componentPath ? p.node('n', anyNode, sets.path, false) : null;
+    const path = plan.componentPath ? p.node('n', anyNode, sets.path, 'properties') : null;
     const from = p.intParam(plan.components.skip);
     const to = p.intParam(plan.components.skip + plan.components.limit);
     parts.push(componentPage({ from, to, path, component: p.node('c', type('Component'), sets.component), sourcedOnly }));
@@ -146,7 +146,7 @@ function hydrateStatement(info: GraphQLResolveInfo, id: string, hits: ImpactHits
   const returns = ['originLabel', `${p.node('o', anyNode, sets.origin)} AS origin`];
   if (plan.components) {
     parts.push(hitList(p.param(numbered(hits.components)), 'n', 'comps'));
-    const path = plan.componentPath ? p.node('n', anyNode, sets.path, false) : null;
+    const path = plan.componentPath ? p.node('n', anyNode, sets.path, 'properties') : null;
     parts.push(componentPage({ from: p.intParam(0), to: p.intParam(hits.components.length), path, component: p.node('c', type('Component'), sets.component), sourcedOnly }));
     returns.push('componentPage');
   }

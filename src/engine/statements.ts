@@ -1,6 +1,6 @@
 import { getNamedType, type FieldNode, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { collectFields, subSelections, type SelectionScope } from './collectFields';
-import { Projection } from './Projection';
+import { Projection, type Level } from './Projection';
 
 /** A statement compiled from a query's selection: Cypher text built from model identifiers, and its parameters. */
 export interface CompiledStatement {
@@ -8,6 +8,24 @@ export interface CompiledStatement {
   readonly params: Record<string, unknown>;
   /** What it answers, for logs and round-trip counts (`node`, `list`, `search`, `impact`). */
   readonly name?: string;
+  /**
+   * Levels of nodes below the root nodes' links whose relationship fields the statement answers too
+   * (src/engine/attachLevels.ts hangs them on): the column with the root nodes (a node or a list of them), and the levels.
+   */
+  readonly levels?: { readonly roots: string; readonly list: readonly Level[] };
+}
+
+/** The root nodes' list variable of a statement with levels. */
+const ROOTS = 'roots';
+
+/** The levels part of a compiled statement, when the projection registered any. */
+function levelsOf(p: Projection, roots: string): Pick<CompiledStatement, 'levels'> {
+  return p.levels.length === 0 ? {} : { levels: { roots, list: p.levels } };
+}
+
+/** What the statement returns besides its own columns: the levels' answers. */
+function levelColumns(p: Projection): string {
+  return p.levels.map((l) => `, ${l.column}`).join('');
 }
 
 /** The part of `info` a look-ahead needs. */
@@ -27,10 +45,16 @@ export function childNodes(fields: Map<string, FieldNode[]>, name: string): Fiel
 
 /** `node(id)`: the node and everything selected below it, in one statement. */
 export function nodeStatement(info: GraphQLResolveInfo, id: string): CompiledStatement {
-  const p = new Projection(scopeOf(info));
+  const p = new Projection(scopeOf(info), ROOTS);
   const idParam = p.param(id);
   const projection = p.node('v', getNamedType(info.returnType), subSelections(info.fieldNodes));
-  return { name: 'node', text: `MATCH (v:GraphNode {id: ${idParam}}) RETURN ${projection} AS node`, params: p.params };
+  if (p.levels.length === 0) return { name: 'node', text: `MATCH (v:GraphNode {id: ${idParam}}) RETURN ${projection} AS node`, params: p.params };
+  return {
+    name: 'node',
+    text: `MATCH (v:GraphNode {id: ${idParam}}) WITH ${projection} AS node, [v] AS ${ROOTS}\n${p.levelParts.join('\n')}\nRETURN node${levelColumns(p)}`,
+    params: p.params,
+    ...levelsOf(p, 'node'),
+  };
 }
 
 /** Filters of the root lists; null means no filter. */
@@ -109,7 +133,7 @@ export function listStatement(info: GraphQLResolveInfo, label: string, filter: L
   const counts = childNodes(fields, 'totalCount').length > 0;
   const edges = childNodes(fields, 'edges');
   const pages = edges.length > 0 || childNodes(fields, 'pageInfo').length > 0;
-  const p = new Projection(scope);
+  const p = new Projection(scope, ROOTS);
   Object.assign(p.params, filter);
   const parts: string[] = [];
   const returns: string[] = [];
@@ -123,12 +147,13 @@ export function listStatement(info: GraphQLResolveInfo, label: string, filter: L
     const nodeType = getNamedType((edgeType.getFields().node as { type: GraphQLNamedType }).type);
     const projection = p.node('n', nodeType, nodeSets);
     parts.push(
-      `CALL () { ${listMatch(label, filter)} WITH n ORDER BY n.name, n.id SKIP ${p.intParam(skip)} LIMIT ${p.intParam(counts ? limit : limit + 1)} RETURN collect(${projection}) AS page }`,
+      `CALL () { ${listMatch(label, filter)} WITH n ORDER BY n.name, n.id SKIP ${p.intParam(skip)} LIMIT ${p.intParam(counts ? limit : limit + 1)} RETURN collect(${projection}) AS page${p.levels.length > 0 ? `, collect(n) AS ${ROOTS}` : ''} }`,
+      ...p.levelParts,
     );
     returns.push('page');
   }
   if (returns.length === 0) return { name: 'list', text: 'RETURN 0 AS nothing', params: {}, counts, pages };
-  return { name: 'list', text: `${parts.join('\n')}\nRETURN ${returns.join(', ')}`, params: p.params, counts, pages };
+  return { name: 'list', text: `${parts.join('\n')}\nRETURN ${returns.join(', ')}${levelColumns(p)}`, params: p.params, counts, pages, ...levelsOf(p, 'page') };
 }
 
 /** `search`: the hits, best first, each node projected with what is selected below `node`. */

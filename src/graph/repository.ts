@@ -3,6 +3,7 @@ import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import { toNodeRecord, type LinkRecord, type NodeRecord } from './records';
+import { attachLevels } from '../engine/attachLevels';
 import type { CompiledStatement } from '../engine/statements';
 import type { RelationField } from './relations';
 
@@ -38,7 +39,15 @@ export async function linksByIds(tx: Tx, ids: readonly string[], field: Relation
  */
 export async function runCompiled(tx: Tx, statement: CompiledStatement): Promise<Record<string, unknown>[]> {
   try {
-    return await tx.runText(statement.text, statement.params, `compiled:${statement.name ?? 'statement'}`);
+    const rows = await tx.runText(statement.text, statement.params, `compiled:${statement.name ?? 'statement'}`);
+    const levels = statement.levels;
+    if (levels) {
+      for (const row of rows) {
+        const roots = row[levels.roots];
+        attachLevels(row, Array.isArray(roots) ? roots : [roots], levels.list);
+      }
+    }
+    return rows;
   } catch (e) {
     // Search text is escaped, so this is rare (Lucene's own limits); the user can still rephrase.
     if (statement.name === 'search' && (e as { code?: string }).code === 'Neo.ClientError.Procedure.ProcedureCallFailed') {

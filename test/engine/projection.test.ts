@@ -1,6 +1,8 @@
 import { listStatement, nodeStatement } from '../../src/engine/statements';
 import { infoOf } from '../support/resolveInfo';
 
+const NONE = { text: null, evidence: null, kind: null, family: null, level: null, scheme: null, layer: null, stack: null, licenceClass: null, operatingModel: null, stage: null, from: null, to: null, expiresFrom: null, expiresTo: null };
+
 describe('compiled projections', () => {
   it('name only the selected properties, never all of them', () => {
     const s = nodeStatement(infoOf('{ node(id: "x") { id ... on Component { license dependsOn { evidence node { homepage } } } } }'), 'x');
@@ -44,5 +46,36 @@ describe('compiled projections', () => {
     const onlyPage = listStatement(infoOf('{ components { edges { node { id } } } }'), 'Component', filter, 0, 50);
     expect(onlyPage.counts).toBe(false);
     expect(onlyPage.text).not.toContain('count(');
+  });
+
+  it('answer the relationship fields of nodes at the other end of a link in the same statement, once per distinct node', () => {
+    const s = nodeStatement(infoOf('{ node(id: "x") { ... on Component { dependsOn(first: 7) { node { id dependents(first: 2) { node { id usedBy { node { id } } } } } } } } }'), 'x');
+    // Two levels below the root: dependsOn's ends (with their dependents), and those dependents' ends (with usedBy).
+    expect(s.levels?.roots).toBe('node');
+    expect(s.levels?.list.map((l) => [l.parent, l.key])).toEqual([
+      [-1, '@Component.dependsOn'],
+      [0, '@Component.dependents'],
+    ]);
+    expect(s.text.match(/WITH DISTINCT/g)).toHaveLength(2);
+    for (const l of s.levels?.list ?? []) expect(s.text).toContain(`AS ${l.column}`);
+    // The level reaches its nodes with the field's own bound (a parameter, as in the field's subquery).
+    expect(s.text).not.toMatch(/LIMIT 7/);
+    expect(s.text).not.toContain('properties(');
+  });
+
+  it('register no level when the nodes at the other end select no relationship field', () => {
+    const s = listStatement(infoOf('{ components(first: 3) { edges { node { id dependsOn { node { id name } } } } } }'), 'Component', NONE, 0, 3);
+    expect(s.levels).toBeUndefined();
+    expect(s.text).not.toContain('DISTINCT');
+    const nested = listStatement(infoOf('{ components(first: 3) { edges { node { id dependsOn { node { dependsOn { node { id } } } } } } } }'), 'Component', NONE, 0, 3);
+    expect(nested.levels?.roots).toBe('page');
+    expect(nested.levels?.list).toHaveLength(1);
+  });
+
+  it('filter a level by the parent type when the parent may be of several types', () => {
+    const s = nodeStatement(infoOf('{ node(id: "x") { ... on Service { uses { node { id dependsOn { node { id } } } } } ... on Component { dependsOn { node { dependsOn { node { id } } } } } } }'), 'x');
+    expect(s.levels?.list.map((l) => l.key).sort()).toEqual(['@Component.dependsOn', '@Service.uses']);
+    expect(s.text).toMatch(/WHERE v\d+:Service/);
+    expect(s.text).toMatch(/WHERE v\d+:Component/);
   });
 });

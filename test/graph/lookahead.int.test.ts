@@ -112,9 +112,12 @@ describe('look-ahead: a root field compiled into one statement answers exactly l
     expect(withLinks).toBeGreaterThan(20);
   }, 300_000);
 
-  it('fetches a node and its relationship fields in one statement, the next level in one batched query', async () => {
+  it('fetches a node, its relationship fields and those of the next levels in one statement', async () => {
     const q = '{ node(id: "bundid") { id ... on Component { license dependsOn { node { id name dependsOn { node { id } } } } usedBy(first: 3) { node { id } } } } }';
-    expect(await api.countQueries(() => api.exec(q))).toEqual(['compiled:node', 'graph/linksOut']);
+    expect(await api.countQueries(() => api.exec(q))).toEqual(['compiled:node']);
+    const deep = '{ node(id: "bundid") { id ... on Component { dependents(first: 4) { node { id dependents(first: 4) { node { id usedBy(first: 2) { node { id uses(first: 2) { node { id } } } } } } } } } } }';
+    expect(await api.countQueries(() => api.exec(deep))).toEqual(['compiled:node']);
+    expect((await api.exec(deep)).data).toEqual((await api.exec(deep, {}, { reference: true })).data);
     const flat = '{ node(id: "bundid") { id ... on Component { license dependsOn { node { id name } } usedBy(first: 3) { node { id } } } } }';
     expect(await api.countQueries(() => api.exec(flat))).toEqual(['compiled:node']);
     expect(await api.countQueries(() => api.exec(q, {}, { reference: true }))).toEqual(['graph/nodesByIds', 'graph/linksOut', 'graph/linksIn', 'graph/linksOut']);
