@@ -61,57 +61,45 @@ export function createExploreLoaders(db: Database, graph: GraphLoaders): Explore
       const followed = types ?? Object.keys(REL_RULES).filter((t) => !(DERIVED_REL_TYPES as readonly string[]).includes(t));
       const origins = [...new Set(ids)];
       if (origins.length > SUBGRAPH_NODE_LIMIT) throw new InputError(`ids must name at most ${SUBGRAPH_NODE_LIMIT} nodes, got ${origins.length}`, { argument: 'ids' });
-      // One transaction, one statement per level; each row brings its two ends as drawn, so only the
-      // nodes that no kept relationship touches (an origin without one, an unknown id) are read by id
-      // at the end, where an unknown origin is reported. Breadth first: each level reads at most one
-      // edge more than there is room for, so neither the database nor this process ever holds more
-      // than the bounds; a cut level sets `truncated`.
-      return db.read(async (tx) => {
-        const drawn = new Map<string, SubgraphNodeRow>();
-        const seen = new Set(origins);
-        const edges = new Map<string, SubgraphRecord['edges'][number]>();
-        let truncated = false;
-        let previous: string[] = [];
-        let frontier = origins;
-        for (let level = 0; level < depth && frontier.length > 0 && !truncated; level++) {
-          const next: string[] = [];
-          const rows = await repo.neighbours(tx, frontier, followed, previous, SUBGRAPH_EDGE_LIMIT - edges.size + 1);
-          for (const r of rows) {
-            const id = `${r.source}|${r.type}|${r.target}`;
-            if (edges.has(id)) continue;
-            if (edges.size >= SUBGRAPH_EDGE_LIMIT) {
-              truncated = true;
-              break;
-            }
-            const fresh = [...new Set([r.source, r.target])].filter((n) => !seen.has(n));
-            if (seen.size + fresh.length > SUBGRAPH_NODE_LIMIT) {
-              truncated = true; // an edge to a node beyond the bound is left out; edges among kept nodes stay
-              continue;
-            }
-            for (const n of fresh) {
-              seen.add(n);
-              next.push(n);
-            }
-            drawn.set(r.source, r.sourceNode);
-            drawn.set(r.target, r.targetNode);
-            edges.set(id, { id, source: r.source, target: r.target, type: r.type, evidence: evidenceOf(r.evidence), provenance: r.provenance });
+      // One statement for all levels (cypher/explore/subgraph.cypher): each level reads at most one
+      // edge more than the bound, so neither the database nor this process ever holds more than the
+      // bounds. Breadth first, the rows are kept in order until a bound is hit, which sets
+      // `truncated` and drops the rest (the statement reads no level after one that is cut).
+      const read = await db.read((tx) => repo.subgraphLevels(tx, origins, depth, followed, SUBGRAPH_EDGE_LIMIT + 1, SUBGRAPH_EDGE_LIMIT));
+      const drawn = new Map<string, SubgraphNodeRow>();
+      for (const n of read.origins) drawn.set(n.id, n);
+      const missing = origins.find((id) => !drawn.has(id));
+      if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
+      const seen = new Set(origins);
+      const edges = new Map<string, SubgraphRecord['edges'][number]>();
+      let truncated = false;
+      for (const [rows, ends] of read.levels) {
+        if (truncated || rows.length === 0) break;
+        for (const n of ends) drawn.set(n.id, n);
+        for (const [source, type, target, evidence, provenance] of rows) {
+          const id = `${source}|${type}|${target}`;
+          if (edges.has(id)) continue;
+          if (edges.size >= SUBGRAPH_EDGE_LIMIT) {
+            truncated = true;
+            break;
           }
-          previous = frontier;
-          frontier = next;
+          const fresh = [...new Set([source, target])].filter((n) => !seen.has(n));
+          if (seen.size + fresh.length > SUBGRAPH_NODE_LIMIT) {
+            truncated = true; // an edge to a node beyond the bound is left out; edges among kept nodes stay
+            continue;
+          }
+          for (const n of fresh) seen.add(n);
+          edges.set(id, { id, source, target, type, evidence: evidenceOf(evidence), provenance });
         }
-        const untouched = [...seen].filter((id) => !drawn.has(id));
-        if (untouched.length > 0) for (const n of await repo.subgraphNodes(tx, untouched)) drawn.set(n.id, n);
-        const missing = origins.find((id) => !drawn.has(id));
-        if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
-        return {
-          nodes: [...seen].flatMap((id) => {
-            const n = drawn.get(id);
-            return n ? [{ id, label: n.label, name: n.name, evidence: evidenceOf(n.evidence) }] : [];
-          }),
-          edges: [...edges.values()],
-          truncated,
-        };
-      });
+      }
+      return {
+        nodes: [...seen].flatMap((id) => {
+          const n = drawn.get(id);
+          return n ? [{ id, label: n.label, name: n.name, evidence: evidenceOf(n.evidence) }] : [];
+        }),
+        edges: [...edges.values()],
+        truncated,
+      };
     },
   });
 }

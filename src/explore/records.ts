@@ -16,17 +16,13 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
-/** A relationship of a subgraph level, as read. */
-export interface NeighbourRow {
-  source: string;
-  target: string;
-  type: string;
-  evidence: string | null;
-  provenance: string | null;
-  /** The two ends as a subgraph draws them. */
-  sourceNode: SubgraphNodeRow;
-  targetNode: SubgraphNodeRow;
-}
+/** One level of a subgraph as read: its relationships and their ends. */
+export type SubgraphLevelRows = [
+  /** The level's relationships as [source, type, target, evidence, provenance], in order. */
+  edges: [string, string, string, string | null, string | null][],
+  /** Their ends as a subgraph draws them. */
+  nodes: (SubgraphNodeRow & { id: string })[],
+];
 
 /** A node of a subgraph as drawn: its model label, its name (the id when it has none) and its evidence. */
 export interface SubgraphNodeRow {

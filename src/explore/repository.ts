@@ -2,15 +2,14 @@ import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import { toNodeRecord, type NodeRecord } from '../graph/records';
-import type { EvidenceValue, NeighbourRow, SubgraphNodeRow } from './records';
+import type { EvidenceValue, SubgraphLevelRows, SubgraphNodeRow } from './records';
 
 type Raw = { node: Record<string, unknown>; labels: string[] };
 const rec = (r: Raw): NodeRecord => toNodeRecord(r.node, r.labels);
 
 const shortestPathQuery = query<{ nodes: Raw[]; relationships: { type: string; from: string; to: string }[]; evidence: EvidenceValue }>('explore/shortestPath');
 const alternativesQuery = query<{ alternative: Record<string, unknown>; labels: string[]; relationship: Record<string, unknown>; affected: number }>('explore/alternatives');
-const neighboursQuery = query<NeighbourRow>('explore/neighbours');
-const subgraphNodesQuery = query<SubgraphNodeRow & { id: string }>('explore/subgraphNodes');
+const subgraphQuery = query<{ origins: (SubgraphNodeRow & { id: string })[]; levels: [SubgraphLevelRows[0], SubgraphLevelRows[1]][] }>('explore/subgraph');
 
 /** A shortest undirected path between two different nodes, or null. */
 export async function shortestPath(
@@ -31,15 +30,19 @@ export async function alternatives(tx: Tx, id: string, first: number): Promise<{
 }
 
 /**
- * One level of a subgraph: the relationships of `ids` (of `types`, or all) except those to `previous`
- * (the level before), each once, sorted by start id, type and end id, at most `limit`, each with its
- * two ends as drawn.
+ * The levels of the neighbourhood of `origins` up to `depth` hops over `types` (null: all), in one
+ * statement: the origins that exist as drawn, and per level (1..depth) its relationships (each once,
+ * sorted by start id, type and end id, at most `limit`) with their ends as drawn. A level is read only
+ * while the levels before it were not cut and hold at most `bound` distinct edges.
  */
-export async function neighbours(tx: Tx, ids: readonly string[], types: readonly string[] | null, previous: readonly string[], limit: number): Promise<NeighbourRow[]> {
-  return tx.run(neighboursQuery, { ids, types, previous, limit: intParam(limit) });
-}
-
-/** The nodes of a subgraph as drawn (id, label, name, evidence), in any order; unknown ids are left out. */
-export async function subgraphNodes(tx: Tx, ids: readonly string[]): Promise<(SubgraphNodeRow & { id: string })[]> {
-  return tx.run(subgraphNodesQuery, { ids });
+export async function subgraphLevels(
+  tx: Tx,
+  origins: readonly string[],
+  depth: number,
+  types: readonly string[] | null,
+  limit: number,
+  bound: number,
+): Promise<{ origins: (SubgraphNodeRow & { id: string })[]; levels: SubgraphLevelRows[] }> {
+  const [row] = await tx.run(subgraphQuery, { ids: origins, depth: intParam(depth), types, limit: intParam(limit), bound: intParam(bound) });
+  return { origins: row?.origins ?? [], levels: (row?.levels ?? []).slice(0, depth).map(([edges, nodes]) => [edges, nodes]) };
 }
