@@ -1,6 +1,7 @@
 import { memoizeCalls } from '../engine/memoizeCalls';
 import { cut } from '../engine/paging';
-import { requireLabel, requireNodeIn } from '../engine/requireNode';
+import { requireLabel } from '../engine/requireNode';
+import { NotFoundError } from '../errors';
 import type { Database } from '../neo4j/db';
 import { COMPLIANCE_ITEM_LIMIT, COMPLIANCE_MISSING_LIMIT } from './bounds';
 import { complianceStatus } from './complianceStatus';
@@ -18,16 +19,12 @@ export interface ComplianceLoaders {
 export function createComplianceLoaders(db: Database): ComplianceLoaders {
   return memoizeCalls<ComplianceLoaders>({
     async compliance(serviceId, today = new Date().toISOString().slice(0, 10)) {
-      // Both statements are sent together (one round trip): the rows are empty unless the id names a
-      // service, and the node says which error it is when it does not.
-      const { service, rows } = await db.read(async (tx) => {
-        // Both settle before the transaction ends, whichever fails (no answer left to a rolled-back one).
-        const [node, found] = await Promise.allSettled([requireNodeIn(tx, serviceId, 'serviceId'), repo.complianceRows(tx, serviceId, today)]);
-        if (node.status === 'rejected') throw node.reason;
-        if (found.status === 'rejected') throw found.reason;
-        requireLabel(node.value, ['Service'], 'serviceId');
-        return { service: node.value, rows: found.value };
-      });
+      // One statement: the node says which error it is when the id names no service; the rows are
+      // empty unless it does.
+      const { node, rows } = await db.read((tx) => repo.complianceRows(tx, serviceId, today));
+      if (!node) throw new NotFoundError(`No node with id "${serviceId}"`, { id: serviceId, argument: 'serviceId' });
+      requireLabel(node, ['Service'], 'serviceId');
+      const service = node;
       const group = (): ComplianceGroupRecord => ({ met: 0, violated: 0, exempted: 0, notAssessable: 0, items: [] });
       const muss = group();
       const soll = group();

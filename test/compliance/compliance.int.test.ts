@@ -47,5 +47,9 @@ describe('compliance on the seeded graph', () => {
     expect(c.note).toContain(String(c.requirements));
     const wrong = await api.exec('{ compliance(serviceId: "bundid") { score } }');
     expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await api.exec('{ compliance(serviceId: "no-such-service") { score } }');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // The report and the check of its service: one statement.
+    expect(await api.countQueries(() => api.exec("query($id: ID!) { compliance(serviceId: $id) { score } }", { id: candidate.id }))).toEqual(['compliance/complianceRows']);
   });
 });
