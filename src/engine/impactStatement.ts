@@ -1,8 +1,10 @@
-import { type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { isAbstractType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { NodeRecord } from '../graph/records';
+import { collectFields } from './collectFields';
 import { executingLevelGroups, layerGroups, lifeSituationGroups, organizationGroups, ozGroups, topicGroups } from './impactGroups';
 import { componentPage, servicePage } from './impactPages';
 import { hitSearch, originMatch, servicesOfHits } from './impactSearch';
-import { needsOrganizations, needsServices, selectImpact, type ImpactPlan } from './impactSelection';
+import { needsOrganizations, needsServices, selectImpact, type ImpactPlan, type ImpactSelectionSets } from './impactSelection';
 import { Projection } from './Projection';
 import { scopeOf, type CompiledStatement } from './statements';
 
@@ -82,7 +84,52 @@ export function impactStatement(info: GraphQLResolveInfo, id: string, maxDepth: 
     plan,
     hits: indexable(plan) ? hitsArgs(plan, id, maxDepth, sourcedOnly) : null,
     hydrate: (hits) => hydrateStatement(info, id, hits, sourcedOnly),
+    direct: idsOnly(info, plan, sets) ? (hits) => directRow(plan, id, hits) : () => null,
   };
+}
+
+/** Fields of a node whose answer is in the index (its id) or in its type. */
+const INDEX_FIELDS = new Set(['id', '__typename']);
+
+/**
+ * Whether every node the report returns is selected with its id (and type name) only, with no chain
+ * and no `via`: then the index's answer holds all of it and Neo4j has nothing to add.
+ */
+function idsOnly(info: GraphQLResolveInfo, plan: ImpactPlan, sets: ImpactSelectionSets): boolean {
+  if (plan.componentPath || plan.serviceVia) return false;
+  const scope = scopeOf(info);
+  const only = (typeName: string, selection: readonly SelectionSetNode[]): boolean => {
+    const type = info.schema.getType(typeName) as GraphQLNamedType;
+    const types = isAbstractType(type) ? info.schema.getPossibleTypes(type) : [type as GraphQLObjectType];
+    return types.every((t) => [...collectFields(scope, t, selection).values()].every((nodes) => nodes.every((f) => INDEX_FIELDS.has(f.name.value))));
+  };
+  return (
+    only('Node', sets.origin) &&
+    only('Component', sets.component) &&
+    only('Service', sets.service) &&
+    only('Layer', sets.byLayer) &&
+    only('Topic', sets.byTopic) &&
+    only('LifeSituation', sets.byLifeSituation)
+  );
+}
+
+/**
+ * The row the hydrate statement would return, made from the index's answer alone (for a selection of
+ * ids only): the origin, the pages in the index's order and the groups, each node as its id and type.
+ * Null when the index does not know the origin as a component or standard (the statement then reports it).
+ */
+function directRow(plan: ImpactPlan, id: string, hits: ImpactHits): Record<string, unknown> | null {
+  const label = hits.originLabel;
+  if (!label) return null;
+  const node = (nodeId: string, nodeLabel: string): NodeRecord => ({ id: nodeId, name: nodeId, label: nodeLabel });
+  const row: Record<string, unknown> = { originLabel: label, origin: node(id, label) };
+  if (plan.components) row.componentPage = hits.components.map((h) => ({ distance: h.d, evidence: h.e, path: null, component: node(h.id, 'Component') }));
+  if (plan.services) row.servicePage = hits.services.map((h) => ({ distance: h.d, evidence: h.e, via: null, service: node(h.id, 'Service') }));
+  const groups = (list: readonly { id: string; count: number }[], groupLabel: string) => list.map((g) => ({ count: g.count, node: node(g.id, groupLabel) }));
+  if (plan.byLayer) row.byLayer = groups(hits.byLayer, 'Layer');
+  if (plan.byTopic) row.byTopic = groups(hits.byTopic, 'Topic');
+  if (plan.byLifeSituation) row.byLifeSituation = groups(hits.byLifeSituation, 'LifeSituation');
+  return row;
 }
 
 /**
@@ -107,6 +154,11 @@ export interface CompiledImpact {
   readonly hits: ImpactHitsArgs | null;
   /** The statement that projects the index's hits and groups with what is selected (their properties, chains and `via`). */
   readonly hydrate: (hits: ImpactHits) => CompiledStatement;
+  /**
+   * The hydrate statement's row made without Neo4j when the selection asks the nodes for their ids
+   * only and the index knows the origin; else null.
+   */
+  readonly direct: (hits: ImpactHits) => Record<string, unknown> | null;
 }
 
 /** Whether the traversal index answers the topology of this selection (it holds no organisations). */

@@ -45,6 +45,9 @@ export function createImpactLoaders(db: Database, index?: TraversalIndexAccess):
       // The traversal index answers the topology when it holds the current version; Neo4j fills in what is selected.
       const hits = compiled.hits && index ? await index.impactHits(compiled.hits) : null;
       if (hits) {
+        // A selection of ids only is all in the index: no statement at all.
+        const direct = compiled.direct(hits);
+        if (direct) return reportFromRow({ ...direct, ...countsOf(hits) }, compiled.plan, maxDepth, sourcedOnly);
         const [row] = await db.read((tx) => repo.runImpactStatement(tx, compiled.hydrate(hits)));
         if (!row) throw new NotFoundError(`No node with id "${id}"`, { id, argument: 'id' });
         requireLabel(row.origin as NodeRecord, ['Component', 'Standard'], 'id');

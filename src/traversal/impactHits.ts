@@ -49,6 +49,8 @@ export interface ImpactHits {
   readonly byTopic: readonly IndexGroup[];
   readonly byLifeSituation: readonly IndexGroup[];
   readonly byExecutingLevel: readonly { readonly level: string; readonly count: number }[];
+  /** The origin's label when the graph version knows it as a component or standard (set by the worker's model); else null or absent. */
+  readonly originLabel?: 'Component' | 'Standard' | null;
 }
 
 const NAMES: readonly HitEvidence[] = ['sourced', 'secondary', 'inferred'];

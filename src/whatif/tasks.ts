@@ -161,7 +161,7 @@ export const whatIfTasks = {
   },
   /** The topology part of an impact report, from the traversal index. */
   impact(model: WhatIfModel, args: ImpactHitsArgs): ImpactHits {
-    return impactHits(model.traversal.get(), args);
+    return { ...impactHits(model.traversal.get(), args), originLabel: model.riskById.get(args.origin)?.label ?? null };
   },
   /** Size and build time of the traversal index of the model's version. */
   indexStats(model: WhatIfModel): TraversalIndexStats {

@@ -433,4 +433,34 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
       }
     }
   }, 240_000);
+
+  it('answers a selection of ids only from the traversal index alone, without a statement, the same as the reference engine', async () => {
+    const Q = `query($id: ID!, $e: EvidenceFilter) { impactAnalysis(id: $id, maxDepth: 4, evidence: $e) {
+      origin { id __typename }
+      components(first: 5) { cursor distance evidence component { id __typename } }
+      services(first: 7) { distance evidence service { id } }
+      summary { componentCount serviceCount servicesByEvidence { sourced secondary inferred }
+        byExecutingLevel { level count } byLayer { count node { id } } byTopic { count node { __typename id } } byLifeSituation { count node { id } } } } }`;
+    let direct = 0;
+    for (const { g } of graphs) {
+      for (const origin of [...g.components.slice(0, 10), ...g.standards.slice(0, 2)]) {
+        for (const e of ['ANY', 'SOURCED']) {
+          const full = await reference.exec(Q, { id: origin, e });
+          expect(await api.exec(Q, { id: origin, e })).toEqual(full);
+          const sent = await api.countQueries(() => api.exec(Q, { id: origin, e }));
+          expect(sent.filter((q) => q.startsWith('compiled:'))).toEqual([]);
+          direct++;
+        }
+      }
+    }
+    expect(direct).toBeGreaterThan(10);
+    // Errors stay as they were: an unknown id, and a node that is no component or standard.
+    const [{ g }] = graphs;
+    expect((await api.exec(Q, { id: 'no-such-node', e: 'ANY' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await api.exec(Q, { id: g.services[0], e: 'ANY' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Asking for more than ids (a name) brings the hydrate statement back.
+    const named = Q.replace('service { id }', 'service { id name }');
+    expect(await api.exec(named, { id: g.components[0], e: 'ANY' })).toEqual(await reference.exec(named, { id: g.components[0], e: 'ANY' }));
+    expect(await api.countQueries(() => api.exec(named, { id: g.components[0], e: 'ANY' }))).toContain('compiled:impactHydrate');
+  }, 240_000);
 });
