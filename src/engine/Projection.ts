@@ -16,9 +16,6 @@ import { collectFields, subSelections, type SelectionScope } from './collectFiel
 /** Bounds of a relationship field's `first` (the resolver reports values outside). */
 const LINK_FIRST = { min: 1, max: 1000, fallback: 100 };
 
-/** Fields every node record carries, whatever was selected (the resolvers and `__resolveType` need them). */
-const ALWAYS = new Set(['id', 'name', 'label']);
-
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The key under which a node record carries the precomputed answer of a relationship field. */
@@ -129,7 +126,7 @@ export class Projection {
         if (name.startsWith('__')) continue;
         const rel = fieldsOfType[name];
         if (!rel || !relations) {
-          if (!rel && !ALWAYS.has(name) && NAME.test(name)) props.add(name);
+          if (!rel && NAME.test(name)) props.add(name);
           continue;
         }
         const limit = this.linkFirst(t, nodes);
@@ -139,8 +136,13 @@ export class Projection {
       }
     }
     if (part === 'relations') return entries.length === 0 ? null : `{${entries.join(', ')}}`;
+    // The id (loaders and levels key by it) and the label (a node may be answered where its field's
+    // type is the Node interface) always; the name when selected.
     const label = types.length === 1 ? `'${(types[0] as GraphQLObjectType).name}'` : `head([l IN labels(${v}) WHERE l <> 'GraphNode'])`;
-    const base = [`id: ${v}.id`, `name: coalesce(${v}.name, ${v}.id)`, `label: ${label}`];
+    const base = [`id: ${v}.id`, `label: ${label}`];
+    if (props.delete('name')) base.push(`name: coalesce(${v}.name, ${v}.id)`);
+    props.delete('id');
+    props.delete('label');
     return `{${[...base, ...[...props].sort().map((p) => `${p}: ${v}.${p}`), ...entries].join(', ')}}`;
   }
 
@@ -173,14 +175,18 @@ export class Projection {
     const pattern = linkPattern(v, r, m, rel);
     const linkType = this.scope.schema.getType(rel.linkType) as GraphQLObjectType;
     const fields = collectFields(this.scope, linkType, subSelections(nodes));
-    const entries = [`type: type(${r})`, `linkType: '${rel.linkType}'`];
+    // The link's type when selected, and its GraphQL type only when it is not the field's own object type.
+    const entries = isObjectType(linkType) ? [] : [`linkType: '${rel.linkType}'`];
     const nodeSets: SelectionSetNode[] = [];
     const props = new Set<string>();
     for (const group of fields.values()) {
       for (const f of group) {
         const name = f.name.value;
         if (name === 'node') nodeSets.push(...subSelections([f]));
-        else if (name !== 'type' && !name.startsWith('__') && NAME.test(name)) props.add(name);
+        else if (name === 'type') {
+          if (!entries.some((e) => e.startsWith('type:'))) entries.push(`type: type(${r})`);
+        }
+        else if (!name.startsWith('__') && NAME.test(name)) props.add(name);
       }
     }
     for (const p of [...props].sort()) entries.push(`${p}: ${r}.${p}`);

@@ -455,7 +455,7 @@ describe('impactAnalysis and dependencies on random dependency graphs, against a
     }
     expect(direct).toBeGreaterThan(10);
     // Errors stay as they were: an unknown id, and a node that is no component or standard.
-    const [{ g }] = graphs;
+    const { g } = graphs[0]!;
     expect((await api.exec(Q, { id: 'no-such-node', e: 'ANY' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await api.exec(Q, { id: g.services[0], e: 'ANY' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // Asking for more than ids (a name) brings the hydrate statement back.
