@@ -9,12 +9,14 @@
 // sort holds whole rows, and rows that carried the levels before (lists of thousands of edges) run
 // past the transaction's memory on hubs.
 // Returns the origins that exist as drawn (id, label, name, evidence), and per level its edges as
-// [source, type, target, evidence, provenance] and their distinct ends as drawn.
-// Parameters: $ids: [string], $types: [string] or null, $depth: integer, $limit: integer, $bound: integer.
+// [source, type, target, evidence, provenance] and their distinct ends as drawn; names, evidence and
+// provenance only where asked (else null: a long provenance text per edge is most of the answer).
+// Parameters: $ids: [string], $types: [string] or null, $depth: integer, $limit: integer, $bound: integer,
+// $nodeName, $nodeEvidence, $edgeEvidence, $provenance: boolean.
 CALL () {
   UNWIND $ids AS id
   MATCH (n:GraphNode {id: id})
-  RETURN collect({id: n.id, label: head([l IN labels(n) WHERE l <> 'GraphNode']), name: coalesce(n.name, n.id), evidence: n.evidence}) AS origins
+  RETURN collect({id: n.id, label: head([l IN labels(n) WHERE l <> 'GraphNode']), name: CASE WHEN $nodeName THEN coalesce(n.name, n.id) END, evidence: CASE WHEN $nodeEvidence THEN n.evidence END}) AS origins
 }
 CALL () {
   UNWIND CASE WHEN $depth >= 1 THEN $ids ELSE [] END AS id
@@ -25,11 +27,11 @@ CALL () {
   WITH r, a, b, a.id AS source, type(r) AS type, b.id AS target
   ORDER BY source, type, target
   LIMIT $limit
-  WITH collect([source, type, target, r.evidence, r.source]) AS edges, collect(a) + collect(b) AS ends
+  WITH collect([source, type, target, CASE WHEN $edgeEvidence THEN r.evidence END, CASE WHEN $provenance THEN r.source END]) AS edges, collect(a) + collect(b) AS ends
   CALL (ends) {
     UNWIND ends AS x
     WITH DISTINCT x
-    RETURN collect({id: x.id, label: head([l IN labels(x) WHERE l <> 'GraphNode']), name: coalesce(x.name, x.id), evidence: x.evidence}) AS nodes
+    RETURN collect({id: x.id, label: head([l IN labels(x) WHERE l <> 'GraphNode']), name: CASE WHEN $nodeName THEN coalesce(x.name, x.id) END, evidence: CASE WHEN $nodeEvidence THEN x.evidence END}) AS nodes
   }
   RETURN edges AS edges1, nodes AS nodes1
 }
@@ -49,11 +51,11 @@ CALL () {
   WITH r, a, b, a.id AS source, type(r) AS type, b.id AS target
   ORDER BY source, type, target
   LIMIT $limit
-  WITH collect([source, type, target, r.evidence, r.source]) AS edges, collect(a) + collect(b) AS ends
+  WITH collect([source, type, target, CASE WHEN $edgeEvidence THEN r.evidence END, CASE WHEN $provenance THEN r.source END]) AS edges, collect(a) + collect(b) AS ends
   CALL (ends) {
     UNWIND ends AS x
     WITH DISTINCT x
-    RETURN collect({id: x.id, label: head([l IN labels(x) WHERE l <> 'GraphNode']), name: coalesce(x.name, x.id), evidence: x.evidence}) AS nodes
+    RETURN collect({id: x.id, label: head([l IN labels(x) WHERE l <> 'GraphNode']), name: CASE WHEN $nodeName THEN coalesce(x.name, x.id) END, evidence: CASE WHEN $nodeEvidence THEN x.evidence END}) AS nodes
   }
   RETURN edges AS edges2, nodes AS nodes2
 }
@@ -87,11 +89,11 @@ CALL () {
   WITH r, a, b, a.id AS source, type(r) AS type, b.id AS target
   ORDER BY source, type, target
   LIMIT $limit
-  WITH collect([source, type, target, r.evidence, r.source]) AS edges, collect(a) + collect(b) AS ends
+  WITH collect([source, type, target, CASE WHEN $edgeEvidence THEN r.evidence END, CASE WHEN $provenance THEN r.source END]) AS edges, collect(a) + collect(b) AS ends
   CALL (ends) {
     UNWIND ends AS x
     WITH DISTINCT x
-    RETURN collect({id: x.id, label: head([l IN labels(x) WHERE l <> 'GraphNode']), name: coalesce(x.name, x.id), evidence: x.evidence}) AS nodes
+    RETURN collect({id: x.id, label: head([l IN labels(x) WHERE l <> 'GraphNode']), name: CASE WHEN $nodeName THEN coalesce(x.name, x.id) END, evidence: CASE WHEN $nodeEvidence THEN x.evidence END}) AS nodes
   }
   RETURN edges AS edges3, nodes AS nodes3
 }

@@ -6,7 +6,7 @@ import type { NodeRecord } from '../graph/records';
 import { DERIVED_REL_TYPES, REL_RULES } from '../model';
 import type { Database } from '../neo4j/db';
 import { SUBGRAPH_EDGE_LIMIT, SUBGRAPH_NODE_LIMIT } from './bounds';
-import { evidenceOf, type AlternativeRecord, type PathRecord, type SubgraphNodeRow, type SubgraphRecord } from './records';
+import { ALL_SUBGRAPH_FIELDS, evidenceOf, type AlternativeRecord, type PathRecord, type SubgraphFields, type SubgraphNodeRow, type SubgraphRecord } from './records';
 import * as repo from './repository';
 
 /** Per-request traversals for exploring the graph; each costs a fixed number of round trips per level. */
@@ -16,7 +16,7 @@ export interface ExploreLoaders {
   /** The first `first` alternatives of `id`, by name, then id. */
   alternatives(id: string, first: number): Promise<AlternativeRecord[]>;
   /** The neighbourhood of `ids` up to `depth` hops over `types` (null: all but the derived ones), cut at its bounds. */
-  subgraph(ids: readonly string[], depth: number, types: readonly string[] | null): Promise<SubgraphRecord>;
+  subgraph(ids: readonly string[], depth: number, types: readonly string[] | null, fields?: SubgraphFields): Promise<SubgraphRecord>;
 }
 
 /** Creates the exploring traversals of one request on its graph loaders; identical calls within it share one answer. */
@@ -51,7 +51,7 @@ export function createExploreLoaders(db: Database, graph: GraphLoaders): Explore
       }));
     },
 
-    async subgraph(ids, depth, types) {
+    async subgraph(ids, depth, types, fields = ALL_SUBGRAPH_FIELDS) {
       if (ids.length === 0) throw new InputError('ids must name at least one node', { argument: 'ids' });
       if (types) {
         const unknown = types.filter((t) => !(t in REL_RULES));
@@ -65,7 +65,7 @@ export function createExploreLoaders(db: Database, graph: GraphLoaders): Explore
       // edge more than the bound, so neither the database nor this process ever holds more than the
       // bounds. Breadth first, the rows are kept in order until a bound is hit, which sets
       // `truncated` and drops the rest (the statement reads no level after one that is cut).
-      const read = await db.read((tx) => repo.subgraphLevels(tx, origins, depth, followed, SUBGRAPH_EDGE_LIMIT + 1, SUBGRAPH_EDGE_LIMIT));
+      const read = await db.read((tx) => repo.subgraphLevels(tx, origins, depth, followed, SUBGRAPH_EDGE_LIMIT + 1, SUBGRAPH_EDGE_LIMIT, fields));
       const drawn = new Map<string, SubgraphNodeRow>();
       for (const n of read.origins) drawn.set(n.id, n);
       const missing = origins.find((id) => !drawn.has(id));

@@ -16,6 +16,17 @@ export interface SubgraphRecord {
   truncated: boolean;
 }
 
+/** Which optional values of a subgraph are read (the others come back null). */
+export interface SubgraphFields {
+  readonly nodeName: boolean;
+  readonly nodeEvidence: boolean;
+  readonly edgeEvidence: boolean;
+  readonly provenance: boolean;
+}
+
+/** Every optional value of a subgraph. */
+export const ALL_SUBGRAPH_FIELDS: SubgraphFields = { nodeName: true, nodeEvidence: true, edgeEvidence: true, provenance: true };
+
 /** One level of a subgraph as read: its relationships and their ends. */
 export type SubgraphLevelRows = [
   /** The level's relationships as [source, type, target, evidence, provenance], in order. */

@@ -2,7 +2,7 @@ import type { Tx } from '../neo4j/db';
 import { intParam } from '../neo4j/db';
 import { query } from '../neo4j/query';
 import { toNodeRecord, type NodeRecord } from '../graph/records';
-import type { EvidenceValue, SubgraphLevelRows, SubgraphNodeRow } from './records';
+import type { EvidenceValue, SubgraphFields, SubgraphLevelRows, SubgraphNodeRow } from './records';
 
 type Raw = { node: Record<string, unknown>; labels: string[] };
 const rec = (r: Raw): NodeRecord => toNodeRecord(r.node, r.labels);
@@ -33,7 +33,8 @@ export async function alternatives(tx: Tx, id: string, first: number): Promise<{
  * The levels of the neighbourhood of `origins` up to `depth` hops over `types` (null: all), in one
  * statement: the origins that exist as drawn, and per level (1..depth) its relationships (each once,
  * sorted by start id, type and end id, at most `limit`) with their ends as drawn. A level is read only
- * while the levels before it were not cut and hold at most `bound` distinct edges.
+ * while the levels before it were not cut and hold at most `bound` distinct edges. Values that
+ * `fields` leaves out come back null.
  */
 export async function subgraphLevels(
   tx: Tx,
@@ -42,7 +43,8 @@ export async function subgraphLevels(
   types: readonly string[] | null,
   limit: number,
   bound: number,
+  fields: SubgraphFields,
 ): Promise<{ origins: (SubgraphNodeRow & { id: string })[]; levels: SubgraphLevelRows[] }> {
-  const [row] = await tx.run(subgraphQuery, { ids: origins, depth: intParam(depth), types, limit: intParam(limit), bound: intParam(bound) });
+  const [row] = await tx.run(subgraphQuery, { ids: origins, depth: intParam(depth), types, limit: intParam(limit), bound: intParam(bound), ...fields });
   return { origins: row?.origins ?? [], levels: (row?.levels ?? []).slice(0, depth).map(([edges, nodes]) => [edges, nodes]) };
 }

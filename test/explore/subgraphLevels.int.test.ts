@@ -73,4 +73,16 @@ describe('subgraph levels in one statement', () => {
       expect(await api.countQueries(() => api.exec('{ subgraph(ids: ["bundid"], depth: ' + depth + ', types: ["DEPENDS_ON"]) { nodes { id } } }'))).toEqual(['explore/subgraph']);
     }
   });
+
+  it('reads names, evidence and provenance only when selected, with the same nodes and edges either way', async () => {
+    const full = await api.exec('{ subgraph(ids: ["bundid"], depth: 2) { nodes { id label name evidence } edges { id type evidence provenance } } }');
+    const lean = await api.exec('{ subgraph(ids: ["bundid"], depth: 2) { nodes { id label } edges { id type } } }');
+    expect(full.errors).toBeUndefined();
+    expect(lean.data.subgraph.nodes).toEqual(full.data.subgraph.nodes.map((n: { id: string; label: string }) => ({ id: n.id, label: n.label })));
+    expect(lean.data.subgraph.edges).toEqual(full.data.subgraph.edges.map((e: { id: string; type: string }) => ({ id: e.id, type: e.type })));
+    const bundid = full.data.subgraph.nodes.find((n: { id: string }) => n.id === 'bundid');
+    expect(bundid).toEqual({ id: 'bundid', label: 'Component', name: 'BundID', evidence: 'sourced' });
+    expect(full.data.subgraph.edges.some((e: { provenance: string | null }) => typeof e.provenance === 'string' && e.provenance.startsWith('http'))).toBe(true);
+    expect(full.data.subgraph.edges.every((e: { evidence: string | null }) => e.evidence !== null)).toBe(true);
+  });
 });
