@@ -125,6 +125,8 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
       createWhatIfLoaders({ cpu: deps.cpu, shared: deps.db.background(deps.limits.modelReadTimeoutMs ?? 300_000), client, deadline, timeoutMs: deps.limits.requestTimeoutMs, signal: deps.signal, index: deps.traversalIndex, version: () => graphVersion.current() }),
   });
   const now = deps.clock ?? systemClock;
+  // The request's logger binds its id: made when something logs (most requests log nothing).
+  let log: Logger | undefined;
   return {
     actor,
     now,
@@ -133,7 +135,9 @@ export function createContext(deps: ContextDeps, requestId: string = randomUUID(
     deadline,
     signal: deps.signal,
     budgets: deps.budgets,
-    log: deps.log.child({ requestId }),
+    get log(): Logger {
+      return (log ??= deps.log.child({ requestId }));
+    },
     stats: { cost: null },
     graphVersion,
     // Each set of loaders is made when a resolver first asks for it (most requests need two or three).
