@@ -2,7 +2,10 @@
 // to a node it uses, with what the requirement requires, which of those the service does not reach
 // (directly, through a used node, or through what a used node depends on or implements within 6 hops;
 // criteria: a used node meets them), and a valid exception. One row; the requirements by level and id.
-// Parameters: $id: service id, $today: 'YYYY-MM-DD'.
+// The requirements, the nodes they apply through, the missing nodes and the exceptions come with all
+// their properties, or (when $requirementKeys, $nodeKeys, $exceptionKeys are lists) with the values
+// of those keys only, in their order: the report reads a few, the query selects a few more.
+// Parameters: $id: service id, $today: 'YYYY-MM-DD', $requirementKeys, $nodeKeys, $exceptionKeys: [string] or null.
 OPTIONAL MATCH (n:GraphNode {id: $id})
 CALL (n) {
   WITH n AS s
@@ -33,13 +36,13 @@ CALL (n) {
   WITH req, via, targets, missing, collect(e)[0] AS exception
   ORDER BY req.level, req.id
   RETURN collect({
-    requirement: properties(req),
+    requirement: CASE WHEN $requirementKeys IS NULL THEN properties(req) ELSE [k IN $requirementKeys | req[k]] END,
     requirementLabels: labels(req),
-    via: properties(via),
+    via: CASE WHEN $nodeKeys IS NULL THEN properties(via) ELSE [k IN $nodeKeys | via[k]] END,
     viaLabels: labels(via),
     targetCount: size(targets),
-    missing: [m IN missing | {node: properties(m), labels: labels(m)}],
-    exception: CASE WHEN exception IS NULL THEN null ELSE properties(exception) END
+    missing: [m IN missing | {node: CASE WHEN $nodeKeys IS NULL THEN properties(m) ELSE [k IN $nodeKeys | m[k]] END, labels: labels(m)}],
+    exception: CASE WHEN exception IS NULL THEN null WHEN $exceptionKeys IS NULL THEN properties(exception) ELSE [k IN $exceptionKeys | exception[k]] END
   }) AS rows
 }
 RETURN CASE WHEN n IS NULL THEN null ELSE {node: properties(n), labels: labels(n)} END AS node, rows

@@ -7,21 +7,22 @@ import { COMPLIANCE_ITEM_LIMIT, COMPLIANCE_MISSING_LIMIT } from './bounds';
 import { complianceStatus } from './complianceStatus';
 import type { ComplianceGroupRecord, ComplianceReportRecord } from './records';
 import * as repo from './repository';
+import { ALL_COMPLIANCE_KEYS, type ComplianceKeys } from './repository';
 import { complianceCoverage, complianceScore } from './score';
 
 /** Per-request compliance reports. */
 export interface ComplianceLoaders {
   /** The requirements that apply to the service `serviceId` as of `today` (YYYY-MM-DD), split into MUSS and SOLL, with a score. */
-  compliance(serviceId: string, today?: string): Promise<ComplianceReportRecord>;
+  compliance(serviceId: string, today?: string, keys?: ComplianceKeys): Promise<ComplianceReportRecord>;
 }
 
 /** Creates the compliance reports of one request; identical calls within it share one answer. */
 export function createComplianceLoaders(db: Database): ComplianceLoaders {
   return memoizeCalls<ComplianceLoaders>({
-    async compliance(serviceId, today = new Date().toISOString().slice(0, 10)) {
+    async compliance(serviceId, today = new Date().toISOString().slice(0, 10), keys = ALL_COMPLIANCE_KEYS) {
       // One statement: the node says which error it is when the id names no service; the rows are
       // empty unless it does.
-      const { node, rows } = await db.read((tx) => repo.complianceRows(tx, serviceId, today));
+      const { node, rows } = await db.read((tx) => repo.complianceRows(tx, serviceId, today, keys));
       if (!node) throw new NotFoundError(`No node with id "${serviceId}"`, { id: serviceId, argument: 'serviceId' });
       requireLabel(node, ['Service'], 'serviceId');
       const service = node;
