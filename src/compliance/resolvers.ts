@@ -1,5 +1,6 @@
 import { getNamedType, isAbstractType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { collectFields, subSelections } from '../engine/collectFields';
+import { memoBySelection } from '../engine/memoBySelection';
 import { childNodes, scopeOf, selectedFields } from '../engine/statements';
 import type { Resolvers } from '../generated/graphql';
 import { RELATION_FIELDS } from '../graph/relations';
@@ -22,7 +23,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * selects below `items { requirement appliesVia missing exception }` (relationship fields are
  * answered by the links loader, by id).
  */
-export function complianceKeys(info: GraphQLResolveInfo): ComplianceKeys {
+export const complianceKeys = memoBySelection(readComplianceKeys);
+
+function readComplianceKeys(info: GraphQLResolveInfo): ComplianceKeys {
   const scope = scopeOf(info);
   const report = selectedFields(info);
   const groupType = info.schema.getType('ComplianceGroup') as GraphQLObjectType;

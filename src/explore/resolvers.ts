@@ -1,5 +1,6 @@
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { collectFields, subSelections } from '../engine/collectFields';
+import { memoBySelection } from '../engine/memoBySelection';
 import { childNodes, scopeOf, selectedFields } from '../engine/statements';
 import type { Resolvers } from '../generated/graphql';
 import { checkRange } from '../graph/validate';
@@ -18,7 +19,9 @@ export function exploreResolvers(): Resolvers {
 }
 
 /** Which of a subgraph's optional values the query selected: names and evidence of nodes, evidence and provenance of edges. */
-export function subgraphFields(info: GraphQLResolveInfo): SubgraphFields {
+export const subgraphFields = memoBySelection(readSubgraphFields);
+
+function readSubgraphFields(info: GraphQLResolveInfo): SubgraphFields {
   const fields = selectedFields(info);
   const names = (list: string, type: string): Set<string> => {
     const t = info.schema.getType(type) as GraphQLObjectType;
