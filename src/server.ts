@@ -93,9 +93,12 @@ export function createServer({ config, db, log, about, health, webAssets, verifi
   // timeouts (checked every second), a cap on open connections, and a clientError answer that
   // destroys the socket. Values and reasons: "Limits and safety" in the README.
   const httpConfig = { ...HTTP_DEFAULTS, ...config.http };
+  const errors = jsonErrorHandler(log);
   const httpServer = http.createServer(
     { headersTimeout: httpConfig.headersTimeoutMs, requestTimeout: httpConfig.requestTimeoutMs, keepAliveTimeout: httpConfig.keepAliveTimeoutMs, connectionsCheckingInterval: 1000 },
-    app,
+    // What Express's router hands back (a request target it cannot parse, such as `//graphql?@#`,
+    // skips every middleware) gets a JSON answer too, not Express's HTML page.
+    (req, res) => app(req as express.Request, res as express.Response, (err?: unknown) => (err ? errors(err, req as express.Request, res as express.Response, () => res.destroy()) : unroutable(req, res))),
   );
   // Requests that Node's HTTP parser refuses (headers over 16 KB, unknown methods, broken framing)
   // or that arrive too slowly get a JSON answer too, instead of an empty one.
@@ -225,4 +228,18 @@ function fairShareGauges(cpu: CpuPool, budgets: ClientBudgets, db: Db): Gauge[] 
 /** A client's request id when it is a plain token (it goes into logs), otherwise a new one. */
 function requestIdOf(header: string | undefined): string | undefined {
   return header && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : undefined;
+}
+
+/** A JSON 404 for a request the router could not route at all (its target has no path it can read). */
+function unroutable(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: 'not found', path: String(req.url ?? '').slice(0, 200), routes: ['/graphql', '/healthz', '/readyz'] });
+  res.statusCode = 404;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
