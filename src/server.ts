@@ -30,7 +30,7 @@ import { declaredBodyLimit } from './http/declaredBodyLimit';
 import { documentGuard } from './http/documentGuard';
 import { healthRouter } from './http/health';
 import { startHealthPort, type HealthPort } from './http/healthBeacon';
-import { jsonErrorHandler, jsonNotFound } from './http/jsonErrors';
+import { jsonErrorHandler, jsonNotFound, notFoundBody } from './http/jsonErrors';
 import { mountMetrics, type Gauge } from './http/metrics';
 import type { Logger } from './logger';
 import type { Db } from './neo4j/db';
@@ -236,7 +236,7 @@ function unroutable(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ error: 'not found', path: String(req.url ?? '').slice(0, 200), routes: ['/graphql', '/healthz', '/readyz'] });
+  const body = JSON.stringify(notFoundBody(String(req.url ?? '')));
   res.statusCode = 404;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('x-content-type-options', 'nosniff');

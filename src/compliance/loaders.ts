@@ -1,7 +1,6 @@
 import { memoizeCalls } from '../engine/memoizeCalls';
 import { cut } from '../engine/paging';
-import { requireLabel } from '../engine/requireNode';
-import { NotFoundError } from '../errors';
+import { requireFound, requireLabel } from '../engine/requireNode';
 import type { Database } from '../neo4j/db';
 import { COMPLIANCE_ITEM_LIMIT, COMPLIANCE_MISSING_LIMIT } from './bounds';
 import { complianceStatus } from './complianceStatus';
@@ -22,10 +21,10 @@ export function createComplianceLoaders(db: Database): ComplianceLoaders {
     async compliance(serviceId, today = new Date().toISOString().slice(0, 10), keys = ALL_COMPLIANCE_KEYS) {
       // One statement: the node says which error it is when the id names no service; the rows are
       // empty unless it does.
-      const { node, rows } = await db.read((tx) => repo.complianceRows(tx, serviceId, today, keys));
-      if (!node) throw new NotFoundError(`No node with id "${serviceId}"`, { id: serviceId, argument: 'serviceId' });
-      requireLabel(node, ['Service'], 'serviceId');
-      const service = node;
+      const read = await db.read((tx) => repo.complianceRows(tx, serviceId, today, keys));
+      const service = requireFound(read.node, serviceId, 'serviceId');
+      requireLabel(service, ['Service'], 'serviceId');
+      const rows = read.rows;
       const group = (): ComplianceGroupRecord => ({ met: 0, violated: 0, exempted: 0, notAssessable: 0, items: [] });
       const muss = group();
       const soll = group();

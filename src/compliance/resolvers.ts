@@ -1,6 +1,7 @@
 import { getNamedType, isAbstractType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { collectFields, subSelections } from '../engine/collectFields';
 import { memoBySelection } from '../engine/memoBySelection';
+import { PROPERTY_NAME } from '../engine/Projection';
 import { childNodes, scopeOf, selectedFields } from '../engine/statements';
 import type { Resolvers } from '../generated/graphql';
 import { RELATION_FIELDS } from '../graph/relations';
@@ -14,8 +15,6 @@ export function complianceResolvers(): Resolvers {
     },
   };
 }
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * The properties a compliance report reads of its nodes: what the report itself needs (a
@@ -41,7 +40,7 @@ function readComplianceKeys(info: GraphQLResolveInfo): ComplianceKeys {
     for (const t of types) {
       const relations = RELATION_FIELDS[t.name] ?? {};
       for (const nodes of collectFields(scope, t, sets).values()) {
-        for (const f of nodes) if (!f.name.value.startsWith('__') && NAME.test(f.name.value) && !(f.name.value in relations)) out.add(f.name.value);
+        for (const f of nodes) if (!f.name.value.startsWith('__') && PROPERTY_NAME.test(f.name.value) && !(f.name.value in relations)) out.add(f.name.value);
       }
     }
     return [...out];

@@ -16,7 +16,8 @@ import { collectFields, subSelections, type SelectionScope } from './collectFiel
 /** Bounds of a relationship field's `first` (the resolver reports values outside). */
 const LINK_FIRST = { min: 1, max: 1000, fallback: 100 };
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** What a property name must look like to go into Cypher text (GraphQL field names do). */
+export const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The key under which a node record carries the precomputed answer of a relationship field. */
 export function precomputedKey(typeName: string, responseKey: string): string {
@@ -47,7 +48,7 @@ type Part = 'all' | 'properties' | 'relations';
  * and a subquery would sort its links once per occurrence. With `levels` on, the statement answers
  * them per level instead: a level's distinct nodes are found once (the same pattern, order and
  * bound as the links that reach them), each is projected once with its relationship fields, and
- * attachLevels (src/engine/levels.ts) hangs the answers onto every occurrence. Without it they are
+ * attachLevels (src/engine/attachLevels.ts) hangs the answers onto every occurrence. Without it they are
  * left to the links loader (one batched query per level, in a transaction of its own).
  *
  * Only identifiers of the model go into the text (labels and relationship types from the relation
@@ -126,7 +127,7 @@ export class Projection {
         if (name.startsWith('__')) continue;
         const rel = fieldsOfType[name];
         if (!rel || !relations) {
-          if (!rel && NAME.test(name)) props.add(name);
+          if (!rel && PROPERTY_NAME.test(name)) props.add(name);
           continue;
         }
         const limit = this.linkFirst(t, nodes);
@@ -179,16 +180,16 @@ export class Projection {
     const entries = isObjectType(linkType) ? [] : [`linkType: '${rel.linkType}'`];
     const nodeSets: SelectionSetNode[] = [];
     const props = new Set<string>();
+    let withType = false;
     for (const group of fields.values()) {
       for (const f of group) {
         const name = f.name.value;
         if (name === 'node') nodeSets.push(...subSelections([f]));
-        else if (name === 'type') {
-          if (!entries.some((e) => e.startsWith('type:'))) entries.push(`type: type(${r})`);
-        }
-        else if (!name.startsWith('__') && NAME.test(name)) props.add(name);
+        else if (name === 'type') withType = true;
+        else if (!name.startsWith('__') && PROPERTY_NAME.test(name)) props.add(name);
       }
     }
+    if (withType) entries.push(`type: type(${r})`);
     for (const p of [...props].sort()) entries.push(`${p}: ${r}.${p}`);
     const nodeType = getNamedType(linkType.getFields().node?.type) as GraphQLNamedType;
     // The other end's own relationship fields are no subquery here: one node (a hub such as the

@@ -1,6 +1,6 @@
-import { InputError, NotFoundError } from '../errors';
+import { InputError } from '../errors';
 import { memoizeCalls } from '../engine/memoizeCalls';
-import { requireNode, requireNodeIn } from '../engine/requireNode';
+import { requireFound, requireNode, requireNodeIn } from '../engine/requireNode';
 import type { GraphLoaders } from '../graph/loaders';
 import type { NodeRecord } from '../graph/records';
 import { DERIVED_REL_TYPES, REL_RULES } from '../model';
@@ -68,8 +68,7 @@ export function createExploreLoaders(db: Database, graph: GraphLoaders): Explore
       const read = await db.read((tx) => repo.subgraphLevels(tx, origins, depth, followed, SUBGRAPH_EDGE_LIMIT + 1, SUBGRAPH_EDGE_LIMIT, fields));
       const drawn = new Map<string, SubgraphNodeRow>();
       for (const n of read.origins) drawn.set(n.id, n);
-      const missing = origins.find((id) => !drawn.has(id));
-      if (missing !== undefined) throw new NotFoundError(`No node with id "${missing}"`, { id: missing, argument: 'ids' });
+      for (const id of origins) requireFound(drawn.get(id), id, 'ids');
       const seen = new Set(origins);
       const edges = new Map<string, SubgraphRecord['edges'][number]>();
       let truncated = false;

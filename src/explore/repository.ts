@@ -9,7 +9,7 @@ const rec = (r: Raw): NodeRecord => toNodeRecord(r.node, r.labels);
 
 const shortestPathQuery = query<{ nodes: Raw[]; relationships: { type: string; from: string; to: string }[]; evidence: EvidenceValue }>('explore/shortestPath');
 const alternativesQuery = query<{ alternative: Record<string, unknown>; labels: string[]; relationship: Record<string, unknown>; affected: number }>('explore/alternatives');
-const subgraphQuery = query<{ origins: (SubgraphNodeRow & { id: string })[]; levels: [SubgraphLevelRows[0], SubgraphLevelRows[1]][] }>('explore/subgraph');
+const subgraphQuery = query<{ origins: (SubgraphNodeRow & { id: string })[]; levels: SubgraphLevelRows[] }>('explore/subgraph');
 
 /** A shortest undirected path between two different nodes, or null. */
 export async function shortestPath(
@@ -46,5 +46,5 @@ export async function subgraphLevels(
   fields: SubgraphFields,
 ): Promise<{ origins: (SubgraphNodeRow & { id: string })[]; levels: SubgraphLevelRows[] }> {
   const [row] = await tx.run(subgraphQuery, { ids: origins, depth: intParam(depth), types, limit: intParam(limit), bound: intParam(bound), ...fields });
-  return { origins: row?.origins ?? [], levels: (row?.levels ?? []).slice(0, depth).map(([edges, nodes]) => [edges, nodes]) };
+  return { origins: row?.origins ?? [], levels: (row?.levels ?? []).slice(0, depth) };
 }

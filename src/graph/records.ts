@@ -6,7 +6,11 @@ export interface NodeRecord {
   readonly [property: string]: unknown;
 }
 
-/** A relationship seen from one end: its type and properties, and the node at the other end. */
+/**
+ * A relationship seen from one end: its type and properties, and the node at the other end. The links
+ * loader fills in every field; a compiled projection (src/engine/Projection.ts) only what the query
+ * reads: `type` when selected, `linkType` when the link's GraphQL type is abstract.
+ */
 export interface LinkRecord {
   readonly type: string;
   readonly node: NodeRecord;

@@ -55,9 +55,14 @@ export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
+/** The body of a JSON 404: the path asked for (cut to 200 characters) and the routes there are. */
+export function notFoundBody(path: string): { error: string; path: string; routes: string[] } {
+  return { error: 'not found', path: path.slice(0, 200), routes: ['/graphql', '/healthz', '/readyz'] };
+}
+
 /** Answers every route that does not exist with a JSON 404. */
 export function jsonNotFound(): RequestHandler {
   return (req, res) => {
-    res.status(404).json({ error: 'not found', path: req.path.slice(0, 200), routes: ['/graphql', '/healthz', '/readyz'] });
+    res.status(404).json(notFoundBody(req.path));
   };
 }

@@ -1,9 +1,8 @@
-import { NotFoundError } from '../errors';
 import type { CompiledImpact } from '../engine/impactStatement';
 import type { ImpactHits, ImpactHitsArgs } from '../traversal/impactHits';
 import { memoizeCalls } from '../engine/memoizeCalls';
 import { cut } from '../engine/paging';
-import { requireLabel, requireNodeIn } from '../engine/requireNode';
+import { requireFound, requireLabel, requireNodeIn } from '../engine/requireNode';
 import type { NodeRecord } from '../graph/records';
 import type { Database } from '../neo4j/db';
 import { DEPENDENCY_ENTRY_LIMIT } from './bounds';
@@ -48,13 +47,11 @@ export function createImpactLoaders(db: Database, index?: TraversalIndexAccess):
         // A selection of ids only is all in the index: no statement at all.
         const direct = compiled.direct(hits);
         if (direct) return reportFromRow({ ...direct, ...countsOf(hits) }, compiled.plan, maxDepth, sourcedOnly);
-        const [row] = await db.read((tx) => repo.runImpactStatement(tx, compiled.hydrate(hits)));
-        if (!row) throw new NotFoundError(`No node with id "${id}"`, { id, argument: 'id' });
+        const row = requireFound((await db.read((tx) => repo.runImpactStatement(tx, compiled.hydrate(hits))))[0], id);
         requireLabel(row.origin as NodeRecord, ['Component', 'Standard'], 'id');
         return reportFromRow({ ...row, ...countsOf(hits) }, compiled.plan, maxDepth, sourcedOnly);
       }
-      const [row] = await db.read((tx) => repo.runImpactStatement(tx, compiled.statement));
-      if (!row) throw new NotFoundError(`No node with id "${id}"`, { id, argument: 'id' });
+      const row = requireFound((await db.read((tx) => repo.runImpactStatement(tx, compiled.statement)))[0], id);
       requireLabel(row.origin as NodeRecord, ['Component', 'Standard'], 'id');
       return reportFromRow(row, compiled.plan, maxDepth, sourcedOnly);
     },
